@@ -1,0 +1,113 @@
+//! A scale word that means a different number in the other language: `Billion`, `billion`.
+//!
+//! ## What it does
+//! Flags German `Billion`/`Billiarde` in English text and English `billion` in German text,
+//! and notes every `Billion` next to a currency with what it is in the other language's scale.
+//!
+//! ## Why is this bad?
+//! German uses the long scale: `Milliarde` is 10^9, `Billion` is 10^12 and `Billiarde` 10^15.
+//! English uses the short scale: `billion` is 10^9, `trillion` 10^12. A translation that keeps
+//! the word changes the amount a thousandfold, and readers of either language misread it.
+//!
+//! ## Example
+//! ```text
+//! China will invest 1 Billion Yuan in AI.
+//! ```
+//! If the source is German, write:
+//! ```text
+//! China will invest 1 trillion yuan in AI.
+//! ```
+//!
+//! ## Fix safety
+//! No automatic fix: which scale the writer meant needs a person and the source.
+
+use crate::checks::{CheckContext, finding};
+use crate::claims::{Claim, ClaimKind};
+use crate::diagnostics::Finding;
+use crate::language::Language;
+use crate::lexicon::{CrossLanguageScale, scale_word};
+
+pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
+    for claim in context.claims {
+        let Some(written) = claim.scale.as_deref() else { continue };
+        let lower = written.to_lowercase();
+        let Some(scale) = scale_word(written, &lower, context.language) else { continue };
+        let Some(cross) = scale.cross_language else { continue };
+        let span = scale_span(context.text, claim, written);
+        let base = claim.value.number().unwrap_or_default() / 10f64.powi(scale.exponent);
+        let figure = trim_number(base);
+        match (context.language, cross) {
+            (Some(Language::German), CrossLanguageScale::ShortScale) if lower.starts_with("billion") && written.starts_with('b') => {
+                let mut found = finding(
+                    "FL003",
+                    span,
+                    format!("English `{written}` in German text: in German, {figure} {written} is {figure} Milliarde(n) (10^9)"),
+                );
+                found.note = Some(format!(
+                    "German `Billion` is 10^12. If 10^9 is meant, write `{figure} Milliarden`; if 10^12, write `{figure} Billionen`."
+                ));
+                findings.push(found);
+            }
+            (Some(Language::English) | None, CrossLanguageScale::LongScale) => {
+                let english = match scale.exponent {
+                    12 => "trillion",
+                    15 => "quadrillion",
+                    18 => "quintillion",
+                    _ => "",
+                };
+                let mut found = finding(
+                    "FL003",
+                    span,
+                    format!("German `{written}` in English text: {figure} {written} (German) is {figure} {english} (10^{})", scale.exponent),
+                );
+                found.note = Some(format!(
+                    "factlint read this as 10^{}. If the English billion (10^9) is meant, write `billion` in lower case.",
+                    scale.exponent
+                ));
+                findings.push(found);
+            }
+            (Some(Language::English), CrossLanguageScale::ShortScale) if written.starts_with('B') && !at_sentence_start(context.text, span.start) => {
+                let mut found = finding(
+                    "FL003",
+                    span,
+                    format!("`{written}` capitalised mid-sentence may be the German Billion (10^12), not the English billion (10^9)"),
+                );
+                found.note = Some(format!(
+                    "factlint read {figure} {written} as {figure} × 10^9. A German source's `Billion` is 10^12: check the original."
+                ));
+                findings.push(found);
+            }
+            (Some(Language::German), CrossLanguageScale::LongScale) if claim.kind == ClaimKind::Money && scale.exponent == 12 => {
+                let mut found = finding(
+                    "FL003",
+                    span,
+                    format!("{figure} {written} (German) = {figure} trillion (English) = {figure} × 10^12"),
+                );
+                found.severity = crate::diagnostics::Severity::Info;
+                found.note = Some("German `Billion` is the English trillion; English `billion` is German `Milliarde`. Keep this in mind when translating or comparing sources.".to_owned());
+                findings.push(found);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn scale_span(text: &str, claim: &Claim, written: &str) -> crate::text::Span {
+    let inside = &text[claim.span.start..claim.span.end];
+    match inside.find(written) {
+        Some(at) => crate::text::Span::new(claim.span.start + at, claim.span.start + at + written.len()),
+        None => claim.span,
+    }
+}
+
+fn at_sentence_start(text: &str, offset: usize) -> bool {
+    let before = text[..offset].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+}
+
+/// `1`, `1.5`, `500`: the figure before the scale word, without trailing zeros.
+pub(crate) fn trim_number(value: f64) -> String {
+    let text = format!("{value:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.to_owned()
+}

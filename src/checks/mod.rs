@@ -1,0 +1,141 @@
+//! The checks and their codes, registered in one place.
+//!
+//! Each check is one file whose `//!` doc comment is its documentation: `factlint explain`
+//! and the README's code table are generated from that text, so it is never written twice.
+//! Codes are public API (configuration and suppressions name them): never renumber one.
+
+mod ambiguous_currency;
+mod ambiguous_number;
+mod cross_language_scale;
+mod malformed_number;
+mod number_format;
+mod percent_points;
+
+use crate::claims::{Claim, NumberProblem};
+use crate::diagnostics::{Finding, Severity};
+use crate::language::Language;
+
+/// What every check sees: the document and what the extractor read from it.
+pub struct CheckContext<'a> {
+    pub text: &'a str,
+    pub language: Option<Language>,
+    pub claims: &'a [Claim],
+    pub number_problems: &'a [NumberProblem],
+}
+
+/// A registered code.
+pub struct Code {
+    /// `FL001`.
+    pub code: &'static str,
+    /// `malformed-number`: a name to read aloud and to use in configuration.
+    pub name: &'static str,
+    pub default_severity: Severity,
+    run: fn(&CheckContext, &mut Vec<Finding>),
+    source: &'static str,
+}
+
+impl Code {
+    /// The documentation: the `//!` comment of the check's source file, as Markdown.
+    pub fn documentation(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else { break };
+            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            doc.push('\n');
+        }
+        doc
+    }
+
+    /// The first line of the documentation.
+    pub fn summary(&self) -> String {
+        self.documentation().lines().next().unwrap_or_default().to_owned()
+    }
+}
+
+/// Every code, in order.
+pub static CODES: &[Code] = &[
+    Code {
+        code: "FL001",
+        name: "malformed-number",
+        default_severity: Severity::Warning,
+        run: malformed_number::check,
+        source: include_str!("malformed_number.rs"),
+    },
+    Code {
+        code: "FL002",
+        name: "inconsistent-number-format",
+        default_severity: Severity::Warning,
+        run: number_format::check,
+        source: include_str!("number_format.rs"),
+    },
+    Code {
+        code: "FL003",
+        name: "cross-language-scale-word",
+        default_severity: Severity::Warning,
+        run: cross_language_scale::check,
+        source: include_str!("cross_language_scale.rs"),
+    },
+    Code {
+        code: "FL004",
+        name: "percent-for-percentage-points",
+        default_severity: Severity::Warning,
+        run: percent_points::check,
+        source: include_str!("percent_points.rs"),
+    },
+    Code {
+        code: "FL005",
+        name: "ambiguous-number",
+        default_severity: Severity::Info,
+        run: ambiguous_number::check,
+        source: include_str!("ambiguous_number.rs"),
+    },
+    Code {
+        code: "FL006",
+        name: "ambiguous-currency",
+        default_severity: Severity::Info,
+        run: ambiguous_currency::check,
+        source: include_str!("ambiguous_currency.rs"),
+    },
+];
+
+/// Looks a code up by its code (`FL001`, any case) or its name (`malformed-number`).
+pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
+    let wanted = code_or_name.trim();
+    CODES
+        .iter()
+        .find(|code| code.code.eq_ignore_ascii_case(wanted) || code.name.eq_ignore_ascii_case(wanted))
+}
+
+/// Runs every check.
+pub fn run_all(context: &CheckContext) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for code in CODES {
+        (code.run)(context, &mut findings);
+    }
+    findings
+}
+
+/// Builds a finding of `code` with the code's default severity.
+pub(crate) fn finding(code: &'static str, span: crate::text::Span, message: String) -> Finding {
+    let severity = lookup(code).map_or(Severity::Warning, |code| code.default_severity);
+    Finding { code, severity, span, message, note: None, related: Vec::new(), fix: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_ordered_and_documented() {
+        for pair in CODES.windows(2) {
+            assert!(pair[0].code < pair[1].code, "{} before {}", pair[0].code, pair[1].code);
+        }
+        for code in CODES {
+            let doc = code.documentation();
+            assert!(doc.contains("## What it does"), "{} lacks 'What it does'", code.code);
+            assert!(doc.contains("## Why"), "{} lacks 'Why'", code.code);
+            assert!(doc.contains("## Example"), "{} lacks 'Example'", code.code);
+            assert!(!code.summary().is_empty());
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! The context of claims: sentences, subjects and periods.
+//!
+//! Sentences are split on `.`, `!`, `?` and `…` before a capital, a digit or a quote, except
+//! after abbreviations ("ca.", "Mio.", "z. B.") and in German ordinal dates ("26. Januar").
+//! Subjects come from the unit (`2.000 H800` is about H800 GPUs), from the noun phrase after
+//! the figure ("1/50 der Schulungskosten", "$5 million for training"), or from the nearest
+//! name before it ("NVIDIA … verlor 13 %"). Periods come from a duration in the same sentence
+//! ("in den nächsten fünf Jahren"), a rate ("per year", "pro Jahr") or a year ("in 2024").
+
+use crate::claims::tokens::{Token, TokenKind};
+use crate::claims::{Claim, ClaimKind, ClaimValue, Period, PeriodKind, Subject};
+use crate::lexicon;
+use crate::text::Span;
+use crate::units::UNITS;
+
+/// Sentence membership of the tokens of one block.
+pub(crate) struct Sentences {
+    /// The sentence number of each token.
+    of_token: Vec<u32>,
+    /// The first and last token of each sentence.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Sentences {
+    pub fn split(block: &str, tokens: &[Token]) -> Sentences {
+        let mut of_token = Vec::with_capacity(tokens.len());
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            of_token.push(ranges.len() as u32);
+            if token.kind == TokenKind::Punct && ends_sentence(block, tokens, i) {
+                ranges.push((start, i));
+                start = i + 1;
+            }
+        }
+        if start < tokens.len() {
+            ranges.push((start, tokens.len() - 1));
+        }
+        Sentences { of_token, ranges }
+    }
+
+    pub fn of(&self, token: usize) -> u32 {
+        self.of_token.get(token).copied().unwrap_or(u32::MAX)
+    }
+
+    pub fn starts_sentence(&self, token: usize) -> bool {
+        token == 0 || self.of(token) != self.of(token - 1)
+    }
+
+    /// The first and last token of the sentence holding `token`.
+    pub fn range_of(&self, token: usize) -> (usize, usize) {
+        self.ranges.get(self.of(token) as usize).copied().unwrap_or((token, token))
+    }
+
+    /// The span of the sentence holding `token`, in document offsets.
+    pub fn span_of(&self, token: usize, tokens: &[Token], base: usize) -> Span {
+        let (first, last) = self.range_of(token);
+        Span::new(base + tokens[first].start as usize, base + tokens[last].end as usize)
+    }
+}
+
+fn ends_sentence(block: &str, tokens: &[Token], i: usize) -> bool {
+    let text = tokens[i].text(block);
+    if !matches!(text, "." | "!" | "?" | "…") {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1) else { return true };
+    // Closing quotes and brackets belong to the sentence they close.
+    if !next.space_before {
+        return false;
+    }
+    let next_text = next.text(block);
+    let next_starts_sentence = next_text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(next_text, "\"" | "„" | "“" | "»" | "«" | "'" | "(" | "–" | "—");
+    if !next_starts_sentence {
+        return false;
+    }
+    if text != "." || i == 0 {
+        return true;
+    }
+    let previous = tokens[i - 1];
+    if previous.end != tokens[i].start {
+        return true;
+    }
+    let previous_text = previous.text(block);
+    match previous.kind {
+        // "26. Januar 2025": a German ordinal day before a month.
+        TokenKind::Number => {
+            let lower = next_text.to_lowercase();
+            !(previous_text.len() <= 2 && lexicon::month(&lower).is_some())
+        }
+        TokenKind::Word => !is_abbreviation(previous_text),
+        _ => true,
+    }
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    if word.chars().count() == 1 {
+        // Initials and "z. B.", "u. a.", "e. g.".
+        return true;
+    }
+    matches!(
+        word.to_lowercase().as_str(),
+        "ca" | "mio" | "mrd" | "tsd" | "bzw" | "dr" | "nr" | "vs" | "etc" | "approx" | "jan"
+            | "feb" | "mär" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "okt" | "oct"
+            | "nov" | "dez" | "dec" | "mr" | "mrs" | "ms" | "prof" | "inc" | "co" | "corp"
+            | "ltd" | "no" | "fig" | "vol" | "abb" | "bd" | "pp" | "st" | "usw" | "evtl"
+            | "ggf" | "inkl" | "zzgl" | "bspw" | "vgl" | "sog" | "jh" | "jhd" | "mind"
+            | "max" | "min" | "est" | "gen" | "u.s" | "e.g" | "i.e"
+    )
+}
+
+/// Fills in the subject and period of each claim of one block.
+pub(crate) fn annotate(
+    block: &str,
+    tokens: &[Token],
+    base: usize,
+    sentences: &Sentences,
+    claims: &mut [Claim],
+) {
+    let index_of = |offset: usize| tokens.partition_point(|token| (token.start as usize) < offset - base);
+    let durations: Vec<(usize, usize, f64, &'static str, u32)> = claims
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Duration)
+        .filter_map(|claim| {
+            let first = index_of(claim.span.start);
+            let value = claim.value.number()?;
+            let unit = lexicon::time_unit(claim.unit.as_deref()?)?;
+            Some((first, index_of(claim.span.end) - 1, value, unit, sentences.of(first)))
+        })
+        .collect();
+    let years: Vec<(usize, i32, u32)> = claims
+        .iter()
+        .filter_map(|claim| match claim.value {
+            ClaimValue::Date(date) if date.month.is_none() => {
+                let first = index_of(claim.span.start);
+                Some((first, date.year, sentences.of(first)))
+            }
+            _ => None,
+        })
+        .collect();
+    let reader = Context { block, tokens, base };
+    for claim in claims.iter_mut() {
+        if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
+            continue;
+        }
+        let first = index_of(claim.span.start);
+        let last = index_of(claim.span.end).saturating_sub(1).max(first);
+        let sentence = sentences.of(first);
+        let (sentence_first, sentence_last) = sentences.range_of(first);
+        claim.subject = reader
+            .subject_from_unit(claim, first, last)
+            .or_else(|| reader.subject_after(last + 1, sentence_last))
+            .or_else(|| reader.subject_before(first, sentence_first));
+        claim.period = reader
+            .rate_after(last + 1, sentence_last)
+            .or_else(|| {
+                durations
+                    .iter()
+                    .filter(|duration| duration.4 == sentence)
+                    .find_map(|&(duration_first, duration_last, value, unit, _)| {
+                        reader.span_period(duration_first, duration_last, value, unit, sentence_first)
+                    })
+            })
+            .or_else(|| {
+                years.iter().find(|year| year.2 == sentence).map(|&(at, year, _)| {
+                    let from = if at > sentence_first && reader.is_word(at - 1) { at - 1 } else { at };
+                    reader.period(from, at, PeriodKind::Calendar, Some(f64::from(year)), Some("year"))
+                })
+            });
+    }
+}
+
+struct Context<'a> {
+    block: &'a str,
+    tokens: &'a [Token],
+    base: usize,
+}
+
+impl Context<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.tokens[i].text(self.block)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|token| token.kind == TokenKind::Word)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        if self.is_word(i) { self.text(i).to_lowercase() } else { String::new() }
+    }
+
+    fn subject(&self, first: usize, last: usize, text: String) -> Subject {
+        Subject {
+            text,
+            start: self.base + self.tokens[first].start as usize,
+            end: self.base + self.tokens[last].end as usize,
+        }
+    }
+
+    /// `2.000 H800` is about H800 GPUs.
+    fn subject_from_unit(&self, claim: &Claim, first: usize, last: usize) -> Option<Subject> {
+        let unit = claim.unit.as_deref()?;
+        let model = UNITS.accelerator(unit)?;
+        let at = (first..=last).rev().find(|&i| self.is_word(i) && self.text(i).to_lowercase().contains(&model.name.to_lowercase()))?;
+        Some(self.subject(at, last, format!("{} GPUs", model.name)))
+    }
+
+    /// The noun phrase after the figure: "of the training cost", "der Schulungskosten",
+    /// "für das Training", "Speichereffizienz".
+    fn subject_after(&self, from: usize, sentence_last: usize) -> Option<Subject> {
+        if from > sentence_last || !self.is_word(from) {
+            return None;
+        }
+        let mut i = from;
+        let lower = self.lower(i);
+        let introduced = matches!(
+            lower.as_str(),
+            "of" | "for" | "on" | "in" | "der" | "des" | "für" | "an" | "von" | "im" | "am" | "zum" | "zur"
+        );
+        if introduced {
+            i += 1;
+        }
+        // Skip determiners and possessives.
+        while i <= sentence_last && self.is_word(i) && is_determiner(&self.lower(i)) {
+            i += 1;
+        }
+        if i > sentence_last || !self.is_word(i) {
+            return None;
+        }
+        let start = i;
+        let mut end = i;
+        let mut words = 0;
+        while end <= sentence_last && self.is_word(end) && words < 3 {
+            let lower = self.lower(end);
+            if is_stop_word(&lower) || lexicon::hedge_like(&lower) {
+                break;
+            }
+            words += 1;
+            end += 1;
+            // German compound nouns are one word; stop after the first capitalised noun in
+            // German-looking phrases ("Schulungskosten", "KI-Sektor").
+            if self.text(end - 1).starts_with(|c: char| c.is_uppercase()) && !introduced && words == 1 {
+                break;
+            }
+        }
+        if end == start {
+            return None;
+        }
+        let last = end - 1;
+        let text = self.block[self.tokens[start].start as usize..self.tokens[last].end as usize].to_owned();
+        // A lone lowercase word right after the figure ("13 % weniger") is seldom its subject
+        // unless a preposition introduced it.
+        if !introduced && words == 1 && !text.starts_with(|c: char| c.is_uppercase()) && text.len() < 4 {
+            return None;
+        }
+        Some(self.subject(start, last, text))
+    }
+
+    /// The nearest name before the figure in its sentence: a word with two capitals
+    /// ("NVIDIA", "DeepSeek", "OpenAI") or a capitalised word that does not start the sentence.
+    fn subject_before(&self, before: usize, sentence_first: usize) -> Option<Subject> {
+        (sentence_first..before).rev().take(12).find(|&i| {
+            self.is_word(i) && {
+                let text = self.text(i);
+                let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+                capitals >= 2 && text.chars().count() >= 2 && lexicon::currency_word(&text.to_lowercase()).is_none()
+            }
+        }).map(|i| self.subject(i, i, self.text(i).to_owned()))
+    }
+
+    /// "per year", "a year", "pro Jahr", "jährlich", "annually", "/year".
+    fn rate_after(&self, from: usize, sentence_last: usize) -> Option<Period> {
+        if from > sentence_last {
+            return None;
+        }
+        let first = self.lower(from);
+        if let Some(unit) = match first.as_str() {
+            "annually" | "yearly" | "jährlich" | "jährliche" | "jährlichen" => Some("year"),
+            "monthly" | "monatlich" | "monatliche" | "monatlichen" => Some("month"),
+            "daily" | "täglich" | "tägliche" => Some("day"),
+            "hourly" | "stündlich" => Some("hour"),
+            _ => None,
+        } {
+            return Some(self.period(from, from, PeriodKind::Rate, None, Some(unit)));
+        }
+        let second = from + 1;
+        if second > sentence_last {
+            return None;
+        }
+        let per = matches!(first.as_str(), "per" | "a" | "an" | "pro" | "each" | "every" | "im" | "je")
+            || self.text(from) == "/";
+        if per && let Some(unit) = lexicon::time_unit(&self.lower(second)) {
+            return Some(self.period(from, second, PeriodKind::Rate, None, Some(unit)));
+        }
+        None
+    }
+
+    /// "in den nächsten fünf Jahren", "over four years", "within 5 years".
+    fn span_period(&self, first: usize, last: usize, value: f64, unit: &'static str, sentence_first: usize) -> Option<Period> {
+        let mut from = first;
+        let mut introduced = false;
+        while from > sentence_first && self.is_word(from - 1) && first - from < 4 {
+            let lower = self.lower(from - 1);
+            let introduces = matches!(
+                lower.as_str(),
+                "over" | "in" | "within" | "during" | "for" | "next" | "coming" | "the" | "past" | "last"
+                    | "nächsten" | "kommenden" | "den" | "die" | "über" | "innerhalb" | "binnen"
+                    | "letzten" | "vergangenen" | "von" | "of"
+            );
+            if !introduces {
+                break;
+            }
+            introduced = true;
+            from -= 1;
+        }
+        introduced.then(|| self.period(from, last, PeriodKind::Span, Some(value), Some(unit)))
+    }
+
+    fn period(&self, first: usize, last: usize, kind: PeriodKind, value: Option<f64>, unit: Option<&'static str>) -> Period {
+        Period {
+            text: self.block[self.tokens[first].start as usize..self.tokens[last].end as usize].to_owned(),
+            start: self.base + self.tokens[first].start as usize,
+            end: self.base + self.tokens[last].end as usize,
+            kind,
+            value,
+            unit,
+        }
+    }
+}
+
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
+            | "those" | "all" | "der" | "die" | "das" | "den" | "dem" | "des" | "ein" | "eine"
+            | "einen" | "einem" | "einer" | "seinen" | "seine" | "seiner" | "seinem" | "ihre"
+            | "ihren" | "ihrer" | "ihrem" | "unsere" | "diese" | "dieser" | "diesen" | "jeweils"
+    )
+}
+
+fn is_stop_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and" | "or" | "but" | "in" | "for" | "to" | "that" | "which" | "with" | "by" | "than"
+            | "from" | "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had"
+            | "will" | "would" | "could" | "can" | "on" | "at" | "as" | "it" | "this" | "of"
+            | "und" | "oder" | "aber" | "mit" | "für" | "zu" | "ist" | "sind" | "war" | "waren"
+            | "wird" | "werden" | "wurde" | "hat" | "haben" | "als" | "auf" | "bei" | "dass"
+            | "sich" | "es" | "sie" | "er" | "nicht" | "auch" | "noch" | "so" | "wie" | "im"
+    )
+}

@@ -1,0 +1,1175 @@
+//! Reads the claims of one block: numbers with their bounds, scale words, ranges, units,
+//! currencies, percent signs, dates and durations.
+//!
+//! The extractor walks the tokens once. At a number (digits or a number word) it looks back
+//! for bounds, hedges and currency signs, and forward for scale words, ranges, percent words,
+//! multipliers, units and currencies; whatever it takes becomes part of the claim's span.
+//! `context` then finds subjects, periods and sentences.
+
+use crate::claims::context::{self, Sentences};
+use crate::claims::tokens::{Token, TokenKind, tokenize};
+use crate::claims::{
+    Bound, Claim, ClaimKind, ClaimValue, Date, NumberProblem, NumberProblemKind, WrittenNumber,
+};
+use crate::document::BlockKind;
+use crate::language::Language;
+use crate::lexicon::{self, Hedge, PercentWord};
+use crate::number::{self, NotANumber, parse_literal};
+use crate::text::Span;
+use crate::units::{UNITS, UnitKind};
+
+/// Reusable buffers for extraction, so that a document allocates them once.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: Vec<Token>,
+}
+
+/// Extracts the claims of one block of masked prose starting at document offset `base`.
+pub(crate) fn extract_block(
+    block: &str,
+    base: usize,
+    kind: BlockKind,
+    language: Option<Language>,
+    scratch: &mut Scratch,
+    claims: &mut Vec<Claim>,
+    problems: &mut Vec<NumberProblem>,
+) {
+    tokenize(block, &mut scratch.tokens);
+    let tokens = &scratch.tokens;
+    if !tokens.iter().any(|token| token.kind == TokenKind::Number) && !may_hold_number_words(block, tokens) {
+        return;
+    }
+    let sentences = Sentences::split(block, tokens);
+    let mut reader = Reader {
+        block,
+        tokens,
+        base,
+        kind,
+        language,
+        sentences: &sentences,
+        claims: Vec::new(),
+        problems,
+    };
+    reader.run();
+    let mut found = reader.claims;
+    context::annotate(block, tokens, base, &sentences, &mut found);
+    claims.extend(found);
+}
+
+/// A cheap filter: does any word start like a number word? Avoids the full pass on blocks
+/// of prose without digits and without such words.
+fn may_hold_number_words(block: &str, tokens: &[Token]) -> bool {
+    let mut buffer = [0u8; 48];
+    tokens.iter().any(|token| {
+        token.kind == TokenKind::Word && {
+            let text = token.text(block);
+            text.len() >= 3
+                && lexicon::lowercase_into(text, &mut buffer).is_some_and(|lower| {
+                    lexicon::number_word(lower).is_some_and(|word| !word.article_like)
+                        || lexicon::fraction_denominator(lower).is_some()
+                        || lexicon::multiplier_word(lower, None).is_some()
+                        || lexicon::scale_word(text, lower, None).is_some()
+                        || lexicon::month(lower).is_some()
+                })
+        }
+    })
+}
+
+struct Reader<'a, 'p> {
+    block: &'a str,
+    tokens: &'a [Token],
+    base: usize,
+    kind: BlockKind,
+    language: Option<Language>,
+    sentences: &'a Sentences,
+    claims: Vec<Claim>,
+    problems: &'p mut Vec<NumberProblem>,
+}
+
+/// A claim being built; token indices are inclusive.
+#[derive(Clone, Debug)]
+struct Draft {
+    first: usize,
+    last: usize,
+    value: f64,
+    high: Option<f64>,
+    bound: Bound,
+    only: bool,
+    kind: Option<ClaimKind>,
+    unit: Option<String>,
+    unit_carried: bool,
+    currency: Option<&'static str>,
+    scale: Option<(String, i32)>,
+    written: Option<WrittenNumber>,
+    date: Option<Date>,
+}
+
+impl Draft {
+    fn new(first: usize, last: usize, value: f64) -> Draft {
+        Draft {
+            first,
+            last,
+            value,
+            high: None,
+            bound: Bound::Exact,
+            only: false,
+            kind: None,
+            unit: None,
+            unit_carried: false,
+            currency: None,
+            scale: None,
+            written: None,
+            date: None,
+        }
+    }
+}
+
+impl<'a> Reader<'a, '_> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let next = match self.tokens[i].kind {
+                TokenKind::Number => self.at_number(i),
+                TokenKind::Word => self.at_word(i),
+                TokenKind::Punct => self.at_punct(i),
+                TokenKind::Boundary => None,
+            };
+            i = next.map_or(i + 1, |after| after.max(i + 1));
+        }
+    }
+
+    // ---- token helpers -------------------------------------------------------------------
+
+    fn text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.block)
+    }
+
+    fn is(&self, i: usize, kind: TokenKind) -> bool {
+        self.tokens.get(i).is_some_and(|token| token.kind == kind)
+    }
+
+    fn punct(&self, i: usize) -> Option<&'a str> {
+        self.is(i, TokenKind::Punct).then(|| self.text(i))
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.is(i, TokenKind::Word).then(|| self.text(i))
+    }
+
+    fn lower(&self, i: usize) -> Option<String> {
+        self.word(i).map(str::to_lowercase)
+    }
+
+    /// Token `i` exists and no space separates it from the token before.
+    fn attached(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|token| !token.space_before)
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentences.of(a) == self.sentences.of(b)
+    }
+
+    // ---- entry points --------------------------------------------------------------------
+
+    fn at_number(&mut self, i: usize) -> Option<usize> {
+        if self.is_identifier_number(i) {
+            return self.skip_identifier(i);
+        }
+        if let Some(after) = self.try_date_from_number(i) {
+            return Some(after);
+        }
+        let literal_text = self.text(i);
+        let literal = match parse_literal(literal_text, self.language) {
+            Ok(literal) => literal,
+            Err(NotANumber::Version) => return Some(i + 1),
+            Err(NotANumber::Date { year, month, day }) => {
+                let followed_by_amount = self.amount_word_follows(i + 1);
+                if followed_by_amount {
+                    self.problem(i, i, NumberProblemKind::DateAsNumber);
+                    return Some(i + 2);
+                }
+                let mut draft = Draft::new(i, i, 0.0);
+                draft.kind = Some(ClaimKind::Date);
+                draft.date = Some(Date { year, month: Some(month), day: Some(day) });
+                self.finish(draft);
+                return Some(i + 1);
+            }
+            Err(NotANumber::Malformed { reason, suggestion }) => {
+                self.problem(i, i, NumberProblemKind::Malformed { reason, suggestion });
+                return Some(i + 1);
+            }
+        };
+        let mut draft = Draft::new(i, i, literal.value);
+        draft.written = Some(WrittenNumber {
+            span: self.span(i, i),
+            grouping: literal.grouping,
+            decimal: literal.decimal,
+            foreign_style: literal.foreign_style,
+            ambiguous: literal.ambiguous,
+            literal_value: literal.value,
+        });
+        // `22, 4 %`: a space after the decimal mark.
+        if let Some(after) = self.space_after_decimal_mark(i, &mut draft) {
+            return Some(after);
+        }
+        // Fractions `1/50` and `1 in 5`.
+        if self.punct(i + 1) == Some("/") && self.attached(i + 1) && self.attached(i + 2) && self.is(i + 2, TokenKind::Number) {
+            if self.punct(i + 3) == Some("/") && self.attached(i + 3) {
+                // Three parts: a date, handled by `try_date_from_number`, or an identifier.
+                return Some(i + 5);
+            }
+            let denominator = parse_literal(self.text(i + 2), self.language).ok()?.value;
+            if denominator == 0.0 || literal.decimal.is_some() {
+                return Some(i + 3);
+            }
+            draft.last = i + 2;
+            draft.value = literal.value / denominator;
+            draft.kind = Some(ClaimKind::Fraction);
+            draft.written = None;
+            self.look_back(&mut draft);
+            return Some(self.finish(draft));
+        }
+        // Mixed numbers and vulgar fractions: `1½`.
+        if let Some(fraction) = self.punct(i + 1).filter(|_| self.attached(i + 1)).and_then(vulgar_fraction) {
+            draft.value += fraction;
+            draft.last = i + 1;
+            draft.written = None;
+        }
+        self.look_back(&mut draft);
+        self.complete_numeric(draft)
+    }
+
+    fn at_word(&mut self, i: usize) -> Option<usize> {
+        let text = self.text(i);
+        let mut buffer = [0u8; 48];
+        let lower = lexicon::lowercase_into(text, &mut buffer)?.to_owned();
+        if let Some(after) = self.try_date_from_month(i, &lower) {
+            return Some(after);
+        }
+        if let Some(value) = lexicon::multiplier_word(&lower, self.language) {
+            let mut draft = Draft::new(i, i, value);
+            draft.kind = Some(ClaimKind::Multiplier);
+            self.look_back(&mut draft);
+            return Some(self.finish(draft));
+        }
+        if let Some(stem) = lower.strip_suffix("mal")
+            && let Some(word) = lexicon::number_word(stem).filter(|word| !word.article_like && word.value >= 2.0)
+        {
+            // `zehnmal` ten times.
+            let mut draft = Draft::new(i, i, word.value);
+            draft.kind = Some(ClaimKind::Multiplier);
+            self.look_back(&mut draft);
+            return Some(self.finish(draft));
+        }
+        // "half", "die Hälfte"
+        if matches!(lower.as_str(), "half" | "hälfte") {
+            if lower == "half" && (self.lower(i + 1).as_deref() == Some("of") || self.lower(i + 1).as_deref() == Some("the"))
+                || lower == "hälfte"
+            {
+                let first = if i > 0 && matches!(self.lower(i - 1).as_deref(), Some("a" | "one" | "die" | "der" | "zur" | "eine")) {
+                    i - 1
+                } else {
+                    i
+                };
+                let mut draft = Draft::new(first, i, 0.5);
+                draft.kind = Some(ClaimKind::Fraction);
+                self.look_back(&mut draft);
+                return Some(self.finish(draft));
+            }
+            return None;
+        }
+        let number_word = lexicon::number_word(&lower)?;
+        // German number words are lowercase; a capitalised one mid-sentence is a noun ("Elf").
+        if self.language == Some(Language::German)
+            && text.starts_with(|c: char| c.is_uppercase())
+            && !self.sentences.starts_sentence(i)
+            && !number_word.article_like
+        {
+            return None;
+        }
+        if text.len() == 1 && text != "a" {
+            return None;
+        }
+        let next_lower = self.lower(i + 1);
+        if number_word.article_like {
+            // "a million", "eine Milliarde", "a third", "ein Drittel", "one in five".
+            let next_word = self.word(i + 1)?;
+            let next_lower = next_lower?;
+            let is_scale = lexicon::scale_word(next_word, &next_lower, self.language)
+                .is_some_and(|scale| !scale.attached_only);
+            let is_fraction = lexicon::fraction_denominator(&next_lower).is_some()
+                && !matches!(next_lower.as_str(), "second" | "fourth" | "quarter" | "half")
+                || (next_lower == "quarter" && self.lower(i + 2).as_deref() == Some("of"))
+                || next_lower == "half" && lower != "a" && lower != "an";
+            let is_hundred = matches!(next_lower.as_str(), "hundred" | "dozen" | "hundert" | "dutzend");
+            let is_one_in = lower == "one" && next_lower == "in" && self.number_word_value(i + 2).is_some();
+            if !(is_scale || is_fraction || is_hundred || is_one_in) {
+                return None;
+            }
+        } else if matches!(lower.as_str(), "hundred") {
+            return None;
+        }
+        let mut draft = Draft::new(i, i, number_word.value);
+        // "twenty five", "one hundred", "zwei Drittel".
+        let mut j = i + 1;
+        if let Some(unit) = self.number_word_value(j).filter(|value| *value >= 1.0 && *value <= 9.0)
+            && draft.value >= 20.0
+            && draft.value < 100.0
+            && draft.value % 10.0 == 0.0
+        {
+            draft.value += unit;
+            draft.last = j;
+            j += 1;
+        }
+        if matches!(self.lower(j).as_deref(), Some("hundred" | "hundert")) {
+            draft.value *= 100.0;
+            draft.last = j;
+            j += 1;
+        }
+        if let Some(denominator) = self.lower(j).as_deref().and_then(lexicon::fraction_denominator)
+            && !(self.lower(j).as_deref() == Some("second"))
+        {
+            draft.value /= f64::from(denominator);
+            draft.last = j;
+            draft.kind = Some(ClaimKind::Fraction);
+            self.look_back(&mut draft);
+            return Some(self.finish(draft));
+        }
+        if self.lower(j).as_deref() == Some("in")
+            && let Some(denominator) = self.number_word_value(j + 1).or_else(|| self.plain_number(j + 1))
+            && denominator > 0.0
+        {
+            draft.value /= denominator;
+            draft.last = j + 1;
+            draft.kind = Some(ClaimKind::Fraction);
+            self.look_back(&mut draft);
+            return Some(self.finish(draft));
+        }
+        self.look_back(&mut draft);
+        self.complete_numeric(draft)
+    }
+
+    fn at_punct(&mut self, i: usize) -> Option<usize> {
+        let fraction = vulgar_fraction(self.text(i))?;
+        let mut draft = Draft::new(i, i, fraction);
+        draft.kind = Some(ClaimKind::Fraction);
+        self.look_back(&mut draft);
+        Some(self.finish(draft))
+    }
+
+    fn number_word_value(&self, i: usize) -> Option<f64> {
+        let lower = self.lower(i)?;
+        lexicon::number_word(&lower).filter(|word| !word.article_like).map(|word| word.value)
+    }
+
+    fn plain_number(&self, i: usize) -> Option<f64> {
+        if !self.is(i, TokenKind::Number) {
+            return None;
+        }
+        parse_literal(self.text(i), self.language).ok().map(|literal| literal.value)
+    }
+
+    // ---- not claims ----------------------------------------------------------------------
+
+    /// Numbers that name things rather than state amounts: "Section 3", "EIP-1559",
+    /// "v1.2", list and heading numbers, times of day, ordinals.
+    fn is_identifier_number(&self, i: usize) -> bool {
+        let token = self.tokens[i];
+        // After a reference noun: "Section 3", "Seite 12", "Nr. 5".
+        if i > 0 {
+            let previous = i - 1;
+            if let Some(lower) = self.lower(previous)
+                && lexicon::is_reference_noun(&lower)
+            {
+                return true;
+            }
+            if previous > 0
+                && self.punct(previous) == Some(".")
+                && self.attached(previous)
+                && let Some(lower) = self.lower(previous - 1)
+                && lexicon::is_reference_noun(&format!("{lower}."))
+            {
+                return true;
+            }
+            // Glued to a word by `-`, `.`, `_` or `/`: "GPT-4", "v1.2", "x_1".
+            if !token.space_before
+                && matches!(self.punct(previous), Some("-" | "." | "_" | "/" | "#" | "№" | "§" | "v"))
+                && (previous == 0 || self.attached(previous) || matches!(self.punct(previous), Some("#" | "№" | "§")))
+                && (previous == 0
+                    || !matches!(self.tokens[previous - 1].kind, TokenKind::Number)
+                    || self.punct(previous) != Some("-"))
+            {
+                if matches!(self.punct(previous), Some("#" | "№" | "§")) {
+                    return true;
+                }
+                if previous > 0 && self.is(previous - 1, TokenKind::Word) {
+                    return true;
+                }
+            }
+        }
+        // "10:30", "16:9".
+        if self.punct(i + 1) == Some(":") && self.attached(i + 1) && self.attached(i + 2) && self.is(i + 2, TokenKind::Number) {
+            return true;
+        }
+        // Heading and list numbers: "3. Results", "1) First".
+        if i == 0
+            && matches!(self.kind, BlockKind::Heading | BlockKind::Line | BlockKind::ListItem | BlockKind::Paragraph)
+            && matches!(self.punct(1), Some("." | ")"))
+            && self.attached(1)
+            && self.tokens.get(2).is_some_and(|next| next.space_before)
+            && !self.lower(2).as_deref().is_some_and(|word| lexicon::month(word).is_some())
+            && self.text(0).len() <= 3
+        {
+            return true;
+        }
+        // Digits glued to letters that are no known suffix: "3D", "5G", "1080p".
+        if self.attached(i + 1)
+            && let Some(word) = self.word(i + 1)
+        {
+            return !self.is_known_attached_word(word);
+        }
+        false
+    }
+
+    fn is_known_attached_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        lexicon::scale_word(word, &lower, self.language).is_some()
+            || lexicon::multiplier_suffix(&lower)
+            || lexicon::is_ordinal_suffix(&lower)
+            || lexicon::percent_word(&lower).is_some()
+            || lexicon::currency_word(&lower).is_some()
+            || lexicon::time_unit(&lower).is_some()
+            || UNITS.lookup(word).is_some()
+            || lower.strip_suffix("fach").is_some_and(str::is_empty)
+            || matches!(lower.as_str(), "h" | "s" | "ms" | "min" | "d" | "y" | "mal" | "fache" | "fachen")
+    }
+
+    fn skip_identifier(&self, i: usize) -> Option<usize> {
+        // Skip the glued tail too: "3D", "10:30".
+        let mut j = i + 1;
+        while j < self.tokens.len() && self.attached(j) && !matches!(self.punct(j), Some("," | ";" | ")" | "(")) {
+            if self.punct(j) == Some(".") && self.tokens.get(j + 1).is_none_or(|next| next.space_before) {
+                break;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    fn amount_word_follows(&self, i: usize) -> bool {
+        if let Some(punct) = self.punct(i) {
+            return punct == "%" || lexicon::currency_symbol(punct).is_some();
+        }
+        self.lower(i).is_some_and(|lower| {
+            lexicon::currency_word(&lower).is_some()
+                || lexicon::percent_word(&lower).is_some()
+                || lexicon::scale_word(self.text(i), &lower, self.language).is_some_and(|scale| !scale.attached_only)
+        })
+    }
+
+    // ---- malformed -----------------------------------------------------------------------
+
+    /// `22, 4 %` in German or `22. 4 %` in English: a space after the decimal mark.
+    fn space_after_decimal_mark(&mut self, i: usize, draft: &mut Draft) -> Option<usize> {
+        let mark = match self.language {
+            Some(Language::German) => ",",
+            Some(Language::English) => ".",
+            None => return None,
+        };
+        let integer = self.text(i);
+        if self.punct(i + 1) != Some(mark)
+            || !self.attached(i + 1)
+            || !self.is(i + 2, TokenKind::Number)
+            || self.attached(i + 2)
+            || integer.len() > 3
+            || !integer.bytes().all(|byte| byte.is_ascii_digit())
+        {
+            return None;
+        }
+        let fraction = self.text(i + 2);
+        if fraction.len() > 2 || !fraction.bytes().all(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        // Only where what follows makes it an amount: a percent sign, a unit or a currency.
+        if !self.amount_word_follows(i + 3) {
+            return None;
+        }
+        let language = self.language.unwrap_or(Language::English);
+        let intended = number::format_number(integer, fraction, language);
+        self.problem(i, i + 2, NumberProblemKind::SpaceAfterDecimalMark { intended });
+        draft.value = number::decimal_value(integer, fraction);
+        draft.last = i + 2;
+        if let Some(written) = &mut draft.written {
+            written.span = self.span(i, i + 2);
+            written.literal_value = draft.value;
+            written.decimal = None;
+        }
+        self.look_back(draft);
+        let draft = draft.clone();
+        self.complete_numeric(draft)
+    }
+
+    fn problem(&mut self, first: usize, last: usize, kind: NumberProblemKind) {
+        let span = self.span(first, last);
+        self.problems.push(NumberProblem { span, kind });
+    }
+
+    // ---- dates ---------------------------------------------------------------------------
+
+    fn try_date_from_number(&mut self, i: usize) -> Option<usize> {
+        let text = self.text(i);
+        let digits_only = text.bytes().all(|byte| byte.is_ascii_digit());
+        if !digits_only {
+            return None;
+        }
+        // `2025-01-26`
+        if text.len() == 4
+            && self.punct(i + 1) == Some("-")
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+            && self.is(i + 2, TokenKind::Number)
+            && self.punct(i + 3) == Some("-")
+            && self.attached(i + 3)
+            && self.attached(i + 4)
+            && self.is(i + 4, TokenKind::Number)
+        {
+            let year = text.parse().ok()?;
+            let month: u32 = self.text(i + 2).parse().ok()?;
+            let day: u32 = self.text(i + 4).parse().ok()?;
+            if (1..=12).contains(&month) && (1..=31).contains(&day) {
+                return Some(self.date(i, i + 4, Date { year, month: Some(month), day: Some(day) }));
+            }
+            return Some(i + 5);
+        }
+        // `1/26/2025` (English month first) or `26/1/2025` (day first, where the month would be
+        // impossible otherwise).
+        if text.len() <= 2
+            && self.punct(i + 1) == Some("/")
+            && self.attached(i + 2)
+            && self.punct(i + 3) == Some("/")
+            && self.attached(i + 4)
+            && self.is(i + 4, TokenKind::Number)
+            && self.text(i + 4).len() == 4
+        {
+            let first: u32 = text.parse().ok()?;
+            let second: u32 = self.text(i + 2).parse().ok()?;
+            let year = self.text(i + 4).parse().ok()?;
+            let (month, day) = if first > 12 || self.language == Some(Language::German) { (second, first) } else { (first, second) };
+            if (1..=12).contains(&month) && (1..=31).contains(&day) {
+                return Some(self.date(i, i + 4, Date { year, month: Some(month), day: Some(day) }));
+            }
+            return Some(i + 5);
+        }
+        // `26. Januar 2025`, `26 January 2025`, `26. Januar`.
+        if text.len() <= 2 {
+            let day: u32 = text.parse().ok()?;
+            let month_at = if self.punct(i + 1) == Some(".") && self.attached(i + 1) { i + 2 } else { i + 1 };
+            if let Some(month) = self.month_at(month_at)
+                && (1..=31).contains(&day)
+            {
+                let mut last = self.month_end(month_at);
+                let mut year = None;
+                if self.is(last + 1, TokenKind::Number) && self.text(last + 1).len() == 4 {
+                    year = self.text(last + 1).parse().ok();
+                    last += 1;
+                }
+                let Some(year) = year else {
+                    // A day and month without a year is still a date, but has no ISO form
+                    // without a year; it is not reported.
+                    return Some(last + 1);
+                };
+                return Some(self.date(i, last, Date { year, month: Some(month), day: Some(day) }));
+            }
+        }
+        // A year after a temporal word: "in 2024", "seit 2019", "im Jahr 2025".
+        if text.len() == 4 && !self.attached(i + 1) || text.len() == 4 && self.punct(i + 1).is_some() {
+            let year: i32 = text.parse().ok()?;
+            if (1800..=2100).contains(&year) && i > 0 && !self.amount_word_follows(i + 1) && !self.unit_follows(i + 1) {
+                let previous = self.lower(i - 1).unwrap_or_default();
+                let temporal = matches!(
+                    previous.as_str(),
+                    "in" | "im" | "since" | "seit" | "until" | "till" | "by" | "from" | "ab"
+                        | "jahr" | "jahres" | "year" | "fy" | "during" | "während" | "anfang"
+                        | "ende" | "mitte" | "early" | "late" | "mid" | "end" | "spring" | "summer"
+                        | "autumn" | "fall" | "winter" | "frühjahr" | "sommer" | "herbst" | "of"
+                        | "vor" | "nach" | "before" | "after" | "um" | "around" | "circa" | "bis"
+                ) || self.month_at(i - 1).is_some();
+                if temporal {
+                    return Some(self.date(i, i, Date { year, month: None, day: None }));
+                }
+            }
+        }
+        None
+    }
+
+    fn try_date_from_month(&mut self, i: usize, lower: &str) -> Option<usize> {
+        let month = lexicon::month(lower)?;
+        // Month names that are also common words must be capitalised: "May", "March".
+        if !self.text(i).starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let mut j = self.month_end(i) + 1;
+        // `January 26, 2025`
+        if self.is(j, TokenKind::Number) && self.text(j).len() <= 2 {
+            let day: u32 = self.text(j).parse().ok()?;
+            let mut k = j + 1;
+            if self.punct(k) == Some(",") {
+                k += 1;
+            }
+            if self.is(k, TokenKind::Number) && self.text(k).len() == 4 && (1..=31).contains(&day) {
+                let year = self.text(k).parse().ok()?;
+                return Some(self.date(i, k, Date { year, month: Some(month), day: Some(day) }));
+            }
+            return None;
+        }
+        // `Jan. 2025`, `Januar 2025`
+        if self.punct(j) == Some(",") {
+            j += 1;
+        }
+        if self.is(j, TokenKind::Number) && self.text(j).len() == 4 && self.text(j).bytes().all(|b| b.is_ascii_digit()) {
+            let year = self.text(j).parse().ok()?;
+            return Some(self.date(i, j, Date { year, month: Some(month), day: None }));
+        }
+        None
+    }
+
+    fn month_at(&self, i: usize) -> Option<u32> {
+        let text = self.word(i)?;
+        let lower = text.to_lowercase();
+        let with_dot = self.punct(i + 1) == Some(".") && self.attached(i + 1);
+        let month = if with_dot {
+            lexicon::month(&format!("{lower}.")).or_else(|| lexicon::month(&lower))
+        } else {
+            lexicon::month(&lower)
+        }?;
+        text.starts_with(|c: char| c.is_uppercase()).then_some(month)
+    }
+
+    /// The last token of a month name (its abbreviation dot included).
+    fn month_end(&self, i: usize) -> usize {
+        if self.punct(i + 1) == Some(".") && self.attached(i + 1) && self.word(i).is_some_and(|word| word.len() <= 4) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn date(&mut self, first: usize, last: usize, date: Date) -> usize {
+        let mut draft = Draft::new(first, last, 0.0);
+        draft.kind = Some(ClaimKind::Date);
+        draft.date = Some(date);
+        self.finish(draft)
+    }
+
+    // ---- bounds, hedges, currency signs before the number --------------------------------
+
+    fn look_back(&self, draft: &mut Draft) {
+        let mut j = draft.first;
+        // Sign: "-3 %", "−3 %", "+5 %".
+        if j > 0 && self.attached(j) && matches!(self.punct(j - 1), Some("-" | "−" | "+")) && (j - 1 == 0 || self.tokens[j - 1].space_before) {
+            if matches!(self.punct(j - 1), Some("-" | "−")) {
+                draft.value = -draft.value;
+            }
+            j -= 1;
+            draft.first = j;
+        }
+        // Currency before the number: "$5", "US$ 5", "€ 1,5", "USD 5".
+        if j > 0 {
+            if let Some(symbol) = self.punct(j - 1)
+                && let Some(code) = lexicon::currency_symbol(symbol)
+            {
+                draft.currency = Some(code);
+                j -= 1;
+                if j > 0 && self.attached(j) && matches!(self.word(j - 1), Some("US" | "CN" | "JP" | "A" | "C" | "HK" | "S")) {
+                    let prefix = self.text(j - 1);
+                    draft.currency = lexicon::currency_symbol(&format!("{prefix}{symbol}")).or(draft.currency);
+                    j -= 1;
+                }
+                draft.first = j;
+            } else if let Some(word) = self.word(j - 1)
+                && word.len() == 3
+                && word.bytes().all(|byte| byte.is_ascii_uppercase())
+                && let Some(code) = lexicon::currency_word(&word.to_lowercase())
+            {
+                draft.currency = Some(code);
+                j -= 1;
+                draft.first = j;
+            }
+        }
+        // Bound symbols: ">8", "≥ 500", "~2,000", ">= 3".
+        if j > 0
+            && let Some(symbol) = self.punct(j - 1)
+        {
+            let two = if j > 1 && self.attached(j - 1) {
+                self.punct(j - 2).map(|first| format!("{first}{symbol}"))
+            } else {
+                None
+            };
+            if let Some(bound) = two.as_deref().and_then(lexicon::bound_symbol) {
+                draft.bound = bound;
+                j -= 2;
+                draft.first = j;
+            } else if let Some(bound) = lexicon::bound_symbol(symbol) {
+                draft.bound = bound;
+                j -= 1;
+                draft.first = j;
+            }
+        }
+        // Words: "mindestens", "nicht weniger als", "more than", "nur", "only about".
+        let mut rounds = 0;
+        while j > 0 && rounds < 2 {
+            rounds += 1;
+            let Some((length, hedge)) = self.hedge_before(j) else { break };
+            match hedge {
+                Hedge::Only => draft.only = true,
+                Hedge::Bound(bound) => {
+                    if draft.bound == Bound::Exact {
+                        draft.bound = bound;
+                    }
+                }
+            }
+            j -= length;
+            draft.first = j;
+        }
+    }
+
+    /// The hedge phrase that ends right before token `j`: its length in tokens and meaning.
+    fn hedge_before(&self, j: usize) -> Option<(usize, Hedge)> {
+        'phrases: for (words, hedge) in lexicon::HEDGE_PHRASES {
+            let mut at = j;
+            for expected in words.iter().rev() {
+                // "ca." and "approx." are a word and a dot.
+                let stem = match expected.strip_suffix('.') {
+                    Some(stem) => {
+                        if at < 2 || self.punct(at - 1) != Some(".") {
+                            continue 'phrases;
+                        }
+                        at -= 1;
+                        stem
+                    }
+                    None => expected,
+                };
+                if at == 0 || self.lower(at - 1).as_deref() != Some(stem) {
+                    continue 'phrases;
+                }
+                at -= 1;
+                if !self.same_sentence(at, j) {
+                    continue 'phrases;
+                }
+            }
+            return Some((j - at, *hedge));
+        }
+        None
+    }
+
+    // ---- after the number ----------------------------------------------------------------
+
+    /// Scale, range, percent, multiplier, currency and unit after the number.
+    fn complete_numeric(&mut self, mut draft: Draft) -> Option<usize> {
+        let mut j = draft.last + 1;
+        // Ordinals: "2nd", "3rd".
+        if self.attached(j)
+            && let Some(word) = self.word(j)
+            && lexicon::is_ordinal_suffix(&word.to_lowercase())
+        {
+            return Some(j + 1);
+        }
+        j = self.read_scale(&mut draft, j);
+        // A range: "10–20", "10 to 20", "zwischen 10 und 20", "10.000 bis 20.000".
+        j = self.read_range(&mut draft, j);
+        j = self.read_suffix(&mut draft, j);
+        // A bare figure in a list after a figure with a unit takes that unit:
+        // "50.000 H100, 30.000 oder 10.000".
+        if draft.kind.is_none() && draft.unit.is_none() && draft.currency.is_none() && draft.scale.is_none() {
+            self.carry_unit(&mut draft);
+        }
+        // Between and von … bis without an end are no ranges; keep going.
+        let _ = j;
+        Some(self.finish(draft))
+    }
+
+    fn read_scale(&self, draft: &mut Draft, j: usize) -> usize {
+        let Some(word) = self.word(j) else { return j };
+        let lower = word.to_lowercase();
+        let with_dot = self.punct(j + 1) == Some(".") && self.attached(j + 1);
+        let lookup = |text: &str| lexicon::scale_word(word, text, self.language);
+        let (scale, last) = match (with_dot, lookup(&format!("{lower}.")), lookup(&lower)) {
+            (true, Some(scale), _) => (scale, j + 1),
+            (_, _, Some(scale)) => (scale, j),
+            _ => return j,
+        };
+        let attached = self.attached(j);
+        if scale.attached_only && !(attached && (draft.currency.is_some() || self.currency_after(last + 1) || self.counted_after(last + 1))) {
+            return j;
+        }
+        if !attached && word.len() == 1 {
+            return j;
+        }
+        draft.value *= 10f64.powi(scale.exponent);
+        draft.scale = Some((self.span_text(j, last).to_owned(), scale.exponent));
+        draft.last = last;
+        last + 1
+    }
+
+    fn currency_after(&self, j: usize) -> bool {
+        self.word(j).is_some_and(|word| lexicon::currency_word(&word.to_lowercase()).is_some())
+            || self.punct(j).is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
+    }
+
+    /// Whether a counted unit follows: "671B parameters", "14.8T tokens".
+    fn counted_after(&self, j: usize) -> bool {
+        self.word(j).is_some_and(|word| UNITS.lookup(word).is_some())
+    }
+
+    fn read_range(&self, draft: &mut Draft, j: usize) -> usize {
+        let connector = if let Some(punct) = self.punct(j) {
+            if matches!(punct, "–" | "—" | "-" | "‒") { Some((j, punct == "-")) } else { None }
+        } else {
+            match self.lower(j).as_deref() {
+                Some("to" | "bis" | "and" | "und") => Some((j, false)),
+                _ => None,
+            }
+        };
+        let Some((at, hyphen)) = connector else { return j };
+        let opener = self.range_opener(draft.first);
+        let word = self.lower(at);
+        match word.as_deref() {
+            // "and"/"und" make a range only after "between"/"zwischen".
+            Some("and" | "und") if !matches!(opener.as_deref(), Some("between" | "zwischen")) => return j,
+            // "from 10 % to 15 %" is a change, not a range; "von 10 bis 20" is a range.
+            Some("to") if opener.as_deref() == Some("from") => return j,
+            _ => {}
+        }
+        if hyphen && (!self.attached(at) || !self.attached(at + 1)) {
+            return j;
+        }
+        let mut k = at + 1;
+        // "$5–$10"
+        if self.punct(k).is_some_and(|punct| lexicon::currency_symbol(punct).is_some()) {
+            k += 1;
+        }
+        let high = if self.is(k, TokenKind::Number) {
+            parse_literal(self.text(k), self.language).ok().map(|literal| literal.value)
+        } else {
+            self.number_word_value(k)
+        };
+        let Some(mut high) = high else { return j };
+        let mut high_draft = Draft::new(k, k, high);
+        let after_high = self.read_scale(&mut high_draft, k + 1);
+        if let Some((written, exponent)) = &high_draft.scale {
+            high = high_draft.value;
+            if draft.scale.is_none() {
+                draft.value *= 10f64.powi(*exponent);
+                draft.scale = Some((written.clone(), *exponent));
+            }
+        } else if let Some((_, exponent)) = &draft.scale {
+            high *= 10f64.powi(*exponent);
+        }
+        if high <= draft.value {
+            return j;
+        }
+        if let Some(opener_index) = draft.first.checked_sub(1)
+            && opener.is_some()
+            && matches!(self.lower(opener_index).as_deref(), Some("between" | "zwischen" | "von" | "from"))
+        {
+            draft.first = opener_index;
+        }
+        draft.high = Some(high);
+        draft.bound = Bound::Range;
+        draft.last = after_high - 1;
+        after_high
+    }
+
+    /// The word that opens a range before the claim: "between", "zwischen", "from", "von".
+    fn range_opener(&self, first: usize) -> Option<String> {
+        let previous = first.checked_sub(1)?;
+        self.lower(previous).filter(|word| matches!(word.as_str(), "between" | "zwischen" | "from" | "von"))
+    }
+
+    /// Percent, multiplier, currency, unit, time unit.
+    fn read_suffix(&mut self, draft: &mut Draft, j: usize) -> usize {
+        // Percent sign and percent words.
+        if let Some(punct) = self.punct(j) {
+            match punct {
+                "%" | "％" => {
+                    // "%-Punkte" and "% points".
+                    if self.punct(j + 1) == Some("-") && self.attached(j + 1) && self.lower(j + 2).is_some_and(|word| word.starts_with("punkt")) {
+                        draft.kind = Some(ClaimKind::PercentagePoints);
+                        draft.last = j + 2;
+                        return j + 3;
+                    }
+                    if self.lower(j + 1).is_some_and(|word| matches!(word.as_str(), "points" | "punkte" | "punkten")) {
+                        draft.kind = Some(ClaimKind::PercentagePoints);
+                        draft.last = j + 1;
+                        return j + 2;
+                    }
+                    draft.kind = Some(ClaimKind::Percent);
+                    draft.last = j;
+                    return j + 1;
+                }
+                "‰" => {
+                    draft.kind = Some(ClaimKind::Percent);
+                    draft.value /= 10.0;
+                    draft.last = j;
+                    return j + 1;
+                }
+                "×" | "x" => {
+                    draft.kind = Some(ClaimKind::Multiplier);
+                    draft.last = j;
+                    return j + 1;
+                }
+                "-" | "‑" if self.attached(j) && self.attached(j + 1) => {
+                    if let Some(lower) = self.lower(j + 1) {
+                        if lexicon::multiplier_suffix(&lower) {
+                            draft.kind = Some(ClaimKind::Multiplier);
+                            draft.last = j + 1;
+                            return j + 2;
+                        }
+                        if let Some(unit) = lexicon::time_unit(&lower) {
+                            // "five-year", "4-Jahres-Plan".
+                            draft.kind = Some(ClaimKind::Duration);
+                            draft.unit = Some(unit.to_owned());
+                            draft.last = j + 1;
+                            return j + 2;
+                        }
+                        if let Some(unit) = UNITS.lookup(self.text(j + 1)) {
+                            self.apply_unit(draft, unit, j + 1);
+                            return j + 2;
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(code) = lexicon::currency_symbol(punct)
+                        && draft.currency.is_none()
+                    {
+                        draft.currency = Some(code);
+                        draft.last = j;
+                        return j + 1;
+                    }
+                }
+            }
+            return j;
+        }
+        let Some(word) = self.word(j) else { return j };
+        let lower = word.to_lowercase();
+        if let Some(percent) = lexicon::percent_word(&lower) {
+            match percent {
+                PercentWord::Percent => draft.kind = Some(ClaimKind::Percent),
+                PercentWord::Points { factor } => {
+                    draft.kind = Some(ClaimKind::PercentagePoints);
+                    draft.value *= factor;
+                    if let Some(high) = &mut draft.high {
+                        *high *= factor;
+                    }
+                }
+            }
+            draft.last = if self.punct(j + 1) == Some(".") && lower == "pp" && self.attached(j + 1) { j + 1 } else { j };
+            return draft.last + 1;
+        }
+        match (lower.as_str(), self.lower(j + 1).as_deref()) {
+            ("per", Some("cent")) => {
+                draft.kind = Some(ClaimKind::Percent);
+                draft.last = j + 1;
+                return j + 2;
+            }
+            ("percentage", Some("points" | "point")) | ("basis", Some("points" | "point")) => {
+                draft.kind = Some(ClaimKind::PercentagePoints);
+                if lower == "basis" {
+                    draft.value *= 0.01;
+                }
+                draft.last = j + 1;
+                return j + 2;
+            }
+            _ => {}
+        }
+        if lexicon::multiplier_suffix(&lower) && (self.attached(j) || matches!(lower.as_str(), "times" | "mal")) {
+            draft.kind = Some(ClaimKind::Multiplier);
+            draft.last = j;
+            return j + 1;
+        }
+        if let Some(code) = lexicon::currency_word(&lower)
+            && (lower.len() > 3 || word.bytes().all(|byte| byte.is_ascii_uppercase()))
+        {
+            if draft.currency.is_none() {
+                draft.currency = Some(code);
+            }
+            draft.last = j;
+            return j + 1;
+        }
+        if let Some(unit) = lexicon::time_unit(&lower) {
+            draft.kind = Some(ClaimKind::Duration);
+            draft.unit = Some(unit.to_owned());
+            draft.last = j;
+            return j + 1;
+        }
+        // Units: "H800-GPUs", "Nvidia H100 GPUs", "GPU hours", "TB".
+        let mut k = j;
+        if matches!(lower.as_str(), "nvidia" | "amd") && self.is(j + 1, TokenKind::Word) {
+            k = j + 1;
+        }
+        if let Some((unit, last)) = self.unit_at(k) {
+            self.apply_unit(draft, unit, last);
+            return last + 1;
+        }
+        j
+    }
+
+    fn unit_follows(&self, j: usize) -> bool {
+        self.word(j).is_some_and(|word| {
+            let lower = word.to_lowercase();
+            lexicon::time_unit(&lower).is_some() || self.unit_at(j).is_some()
+        })
+    }
+
+    /// The unit at token `k`, longest match first, and its last token.
+    fn unit_at(&self, k: usize) -> Option<(crate::units::UnitMatch, usize)> {
+        let word = self.word(k)?;
+        // "H800-GPUs": a model and a GPU word joined by a hyphen.
+        if let Some((model, rest)) = word.split_once('-')
+            && let Some(unit) = UNITS.accelerator(model)
+            && UNITS.lookup(rest).is_some_and(|rest| rest.name == "gpu")
+        {
+            return Some((unit, k));
+        }
+        for length in (1..=UNITS.max_words).rev() {
+            let last = k + length - 1;
+            if (k..=last).any(|index| !self.is(index, TokenKind::Word) && !(index > k && self.punct(index) == Some("/"))) {
+                continue;
+            }
+            let mut written = String::new();
+            for index in k..=last {
+                if index > k && self.tokens[index].space_before {
+                    written.push(' ');
+                }
+                written.push_str(self.text(index));
+            }
+            if let Some(unit) = UNITS.lookup(&written) {
+                // A model followed by "GPUs" or "chips": the whole phrase is the unit.
+                if unit.accelerator && self.lower(last + 1).is_some_and(|next| matches!(next.as_str(), "gpus" | "gpu" | "chips" | "grafikkarten" | "karten")) {
+                    return Some((unit, last + 1));
+                }
+                return Some((unit, last));
+            }
+        }
+        // "FLOP/s", "B/s", "TB/s" are a word, a slash and an "s".
+        if self.punct(k + 1) == Some("/") && self.attached(k + 1) && self.word(k + 2) == Some("s") {
+            let written = format!("{}/s", self.text(k));
+            if let Some(unit) = UNITS.lookup(&written) {
+                return Some((unit, k + 2));
+            }
+        }
+        None
+    }
+
+    fn apply_unit(&self, draft: &mut Draft, unit: crate::units::UnitMatch, last: usize) {
+        draft.value *= 10f64.powi(unit.exponent);
+        if let Some(high) = &mut draft.high {
+            *high *= 10f64.powi(unit.exponent);
+        }
+        draft.unit = Some(unit.name.to_owned());
+        draft.kind = Some(match unit.kind {
+            UnitKind::Count => ClaimKind::Count,
+            UnitKind::Quantity => ClaimKind::Quantity,
+        });
+        draft.last = last;
+    }
+
+    fn carry_unit(&self, draft: &mut Draft) {
+        let Some(previous) = self.claims.last() else { return };
+        if previous.unit.is_none() || !matches!(previous.kind, ClaimKind::Count | ClaimKind::Quantity) {
+            return;
+        }
+        let first = draft.first;
+        if first == 0 {
+            return;
+        }
+        let connector = first - 1;
+        let connects = matches!(self.punct(connector), Some("," | "/"))
+            || matches!(self.lower(connector).as_deref(), Some("or" | "oder" | "and" | "und" | "bis" | "to"));
+        let previous_end = previous.span.end - self.base;
+        if !connects || self.tokens[connector].start as usize != self.next_token_start(previous_end) || !self.same_sentence(connector, first) {
+            return;
+        }
+        draft.unit = previous.unit.clone();
+        draft.unit_carried = true;
+        draft.kind = Some(previous.kind);
+    }
+
+    fn next_token_start(&self, offset: usize) -> usize {
+        let index = self.tokens.partition_point(|token| (token.start as usize) < offset);
+        self.tokens.get(index).map_or(usize::MAX, |token| token.start as usize)
+    }
+
+    // ---- finishing -----------------------------------------------------------------------
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.base + self.tokens[first].start as usize, self.base + self.tokens[last].end as usize)
+    }
+
+    fn span_text(&self, first: usize, last: usize) -> &'a str {
+        &self.block[self.tokens[first].start as usize..self.tokens[last].end as usize]
+    }
+
+    /// Turns a draft into a claim and returns the index after its last token.
+    fn finish(&mut self, draft: Draft) -> usize {
+        let mut kind = draft.kind.unwrap_or(ClaimKind::Count);
+        let mut unit = draft.unit.clone();
+        if let Some(code) = draft.currency {
+            if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) {
+                kind = ClaimKind::Money;
+            }
+            unit = if code == "¥" { self.resolve_yen(draft.first) } else { Some(code.to_owned()) };
+        }
+        let value = match draft.date {
+            Some(date) => ClaimValue::Date(date),
+            None => ClaimValue::Number(draft.value),
+        };
+        let sentence = self.sentences.span_of(draft.first, self.tokens, self.base);
+        self.claims.push(Claim {
+            span: self.span(draft.first, draft.last),
+            kind,
+            value,
+            high: draft.high,
+            bound: draft.bound,
+            only: draft.only,
+            unit,
+            unit_carried: draft.unit_carried,
+            scale: draft.scale.as_ref().map(|(written, _)| written.clone()),
+            scale_exponent: draft.scale.as_ref().map(|(_, exponent)| *exponent),
+            subject: None,
+            period: None,
+            sentence,
+            language: self.language,
+            written: draft.written,
+        });
+        draft.last + 1
+    }
+
+    /// `¥` is the sign of both the yuan and the yen; the sentence decides.
+    fn resolve_yen(&self, at: usize) -> Option<String> {
+        let sentence = self.sentences.span_of(at, self.tokens, 0);
+        let text = self.block[sentence.start..sentence.end].to_lowercase();
+        let chinese = ["yuan", "china", "chines", "rmb", "renminbi", "cny"].iter().any(|word| text.contains(word));
+        let japanese = ["yen", "japan", "jpy"].iter().any(|word| text.contains(word));
+        match (chinese, japanese) {
+            (true, false) => Some("CNY".to_owned()),
+            (false, true) => Some("JPY".to_owned()),
+            _ => None,
+        }
+    }
+}
+
+/// The value of a vulgar fraction character.
+fn vulgar_fraction(text: &str) -> Option<f64> {
+    Some(match text {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅛" => 0.125,
+        "⅒" => 0.1,
+        _ => return None,
+    })
+}

@@ -1,0 +1,204 @@
+//! Numeric claims: what a number in prose says, where it stands and what it is about.
+//!
+//! `extract` turns one block of prose into claims; `tokens` splits the block into words,
+//! numbers and punctuation first. A claim keeps exact UTF-8 byte offsets into the original
+//! text, its value in base units (whole currency units, percent, decimals for fractions) and
+//! how it was written, so that checks can talk about the figure the writer typed.
+
+mod context;
+mod extract;
+mod tokens;
+
+use serde::Serialize;
+
+use crate::language::Language;
+use crate::number::Separator;
+use crate::text::Span;
+
+pub(crate) use extract::extract_block;
+
+/// What kind of figure a claim is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Count,
+    Money,
+    Percent,
+    PercentagePoints,
+    Fraction,
+    Multiplier,
+    Quantity,
+    Date,
+    Duration,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Count => "count",
+            ClaimKind::Money => "money",
+            ClaimKind::Percent => "percent",
+            ClaimKind::PercentagePoints => "percentage_points",
+            ClaimKind::Fraction => "fraction",
+            ClaimKind::Multiplier => "multiplier",
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Date => "date",
+            ClaimKind::Duration => "duration",
+        }
+    }
+}
+
+/// How the value relates to the true figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    Approx,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    /// `value` is the low end and `high` the high end.
+    Range,
+}
+
+impl Bound {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Approx => "approx",
+            Bound::AtLeast => "at_least",
+            Bound::MoreThan => "more_than",
+            Bound::AtMost => "at_most",
+            Bound::LessThan => "less_than",
+            Bound::Range => "range",
+        }
+    }
+}
+
+/// A calendar date, as precise as it was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl Date {
+    /// ISO 8601: `2025-01-26`, `2025-01` or `2025`.
+    pub fn iso(self) -> String {
+        match (self.month, self.day) {
+            (Some(month), Some(day)) => format!("{:04}-{month:02}-{day:02}", self.year),
+            (Some(month), None) => format!("{:04}-{month:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+/// A claim's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ClaimValue {
+    Number(f64),
+    Date(Date),
+}
+
+impl ClaimValue {
+    pub fn number(self) -> Option<f64> {
+        match self {
+            ClaimValue::Number(value) => Some(value),
+            ClaimValue::Date(_) => None,
+        }
+    }
+}
+
+/// The noun phrase or entity a claim is about, with where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Subject {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The period a claim covers, when the sentence states one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Period {
+    /// The words that state it: "in den nächsten fünf Jahren", "per year", "in 2024".
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `span` (over N units), `rate` (per unit) or `calendar` (a year or date).
+    pub kind: PeriodKind,
+    /// For `span`, the number of units; for `calendar`, the year.
+    pub value: Option<f64>,
+    /// `year`, `month`, `day`, …
+    pub unit: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Span,
+    Rate,
+    Calendar,
+}
+
+/// How the digits of a claim were written, for the format checks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WrittenNumber {
+    /// The digits and separators, without sign, scale or unit.
+    pub span: Span,
+    pub grouping: Option<Separator>,
+    pub decimal: Option<Separator>,
+    /// Separators in the other language's convention.
+    pub foreign_style: bool,
+    /// A single `.` or `,` before three digits in a document of unknown language.
+    pub ambiguous: bool,
+    /// The literal's value before scale words (2000 for `2.000`).
+    pub literal_value: f64,
+}
+
+/// A numeric claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// From the first word of the claim (a bound such as "mindestens", a currency sign) to
+    /// its last (the unit).
+    pub span: Span,
+    pub kind: ClaimKind,
+    pub value: ClaimValue,
+    /// The high end of a range.
+    pub high: Option<f64>,
+    pub bound: Bound,
+    /// Written with "only", "just", "nur", "lediglich".
+    pub only: bool,
+    /// ISO 4217 code for money, a canonical unit name otherwise.
+    pub unit: Option<String>,
+    /// The unit was carried over from an earlier figure in a list ("50.000 H100, 30.000").
+    pub unit_carried: bool,
+    /// The scale word as written ("Millionen", "bn", "M").
+    pub scale: Option<String>,
+    /// The power of ten the scale word stands for.
+    pub scale_exponent: Option<i32>,
+    pub subject: Option<Subject>,
+    pub period: Option<Period>,
+    pub sentence: Span,
+    pub language: Option<Language>,
+    /// How the main figure was written, when it was written in digits.
+    pub written: Option<WrittenNumber>,
+}
+
+/// A problem the extractor found while reading a number (a malformed literal), for the checks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberProblem {
+    pub span: Span,
+    pub kind: NumberProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NumberProblemKind {
+    /// `22, 4 %`: a space after the decimal mark; `intended` is the number meant.
+    SpaceAfterDecimalMark { intended: String },
+    /// Separators that fit no convention.
+    Malformed { reason: &'static str, suggestion: Option<String> },
+    /// A dotted date used as an amount (`5.5.2025 Euro`).
+    DateAsNumber,
+}

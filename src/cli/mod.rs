@@ -1,0 +1,258 @@
+//! The command line: arguments, input files, and the output formats.
+//!
+//! This is an adapter. It reads files, the terminal and the environment, calls the core
+//! (`factlint::analyze`) once per document, and renders the result. Errors here are for people:
+//! each says which file and what to do, and one bad file never stops the others.
+
+mod inputs;
+mod output;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use factlint::{Analysis, Language, Options, Severity, analyze};
+
+use inputs::{Input, InputError};
+
+/// A fact-check linter for numbers in English and German prose.
+///
+/// factlint finds every numeric claim in Markdown and plain text (values, scale words such as
+/// "Milliarden" or "bn", bounds such as "at least" or "bis zu", ranges, units, currencies,
+/// dates and durations) and flags figures that are malformed, inconsistent or ambiguous.
+#[derive(Parser, Debug)]
+#[command(name = "factlint", version, about, long_about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check documents and report findings.
+    ///
+    /// Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 when an
+    /// input could not be read or an argument is wrong.
+    Check {
+        /// Files, directories (walked honouring .gitignore) or `-` for standard input.
+        /// Directories yield *.md, *.markdown and *.txt files. Default: the current directory.
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Exit with status 1 when a finding at or above this severity is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List every numeric claim: the worksheet a fact-checker fills in.
+    Claims {
+        /// Files, directories or `-` for standard input. Default: the current directory.
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
+        format: ClaimsFormat,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Explain a finding code (`factlint explain FL001`), or list all codes.
+    Explain {
+        /// A code such as FL001, or its name such as malformed-number.
+        code: Option<String>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct Common {
+    /// The documents' language, overriding front matter and detection: en or de.
+    #[arg(long, value_parser = parse_language)]
+    lang: Option<Language>,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// The name (and so the format: .txt is plain text) of a document read from `-`.
+    #[arg(long, default_value = "<stdin>")]
+    stdin_filename: String,
+    /// Print nothing but the findings or claims (no summary line).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Number of threads (default: one per core).
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ClaimsFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    Language::parse(text).ok_or_else(|| format!("unknown language `{text}`; use `en` or `de`"))
+}
+
+/// One document read and analyzed.
+pub(crate) struct Checked {
+    pub input: Input,
+    pub analysis: Analysis,
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { 2 } else { 0 };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Check { paths, format, fail_on, common } => check(paths, format, fail_on, &common),
+        Command::Claims { paths, format, common } => claims(paths, format, &common),
+        Command::Explain { code } => explain(code.as_deref()),
+    }
+}
+
+fn analyze_all(paths: Vec<String>, common: &Common) -> (Vec<Checked>, Vec<InputError>) {
+    let paths = if paths.is_empty() { vec![".".to_owned()] } else { paths };
+    let (sources, mut errors) = inputs::collect(&paths, &common.stdin_filename);
+    let options = Options { language: common.lang };
+    let work = || {
+        sources
+            .into_par_iter()
+            .map(|source| match inputs::read(source) {
+                Ok(input) => {
+                    let analysis = analyze(&input.text, input.format, &options);
+                    Ok(Checked { input, analysis })
+                }
+                Err(error) => Err(error),
+            })
+            .collect::<Vec<_>>()
+    };
+    let results = match common.threads {
+        Some(threads) => match rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build() {
+            Ok(pool) => pool.install(work),
+            Err(_) => work(),
+        },
+        None => work(),
+    };
+    let mut checked = Vec::new();
+    for result in results {
+        match result {
+            Ok(done) => checked.push(done),
+            Err(error) => errors.push(error),
+        }
+    }
+    checked.sort_by(|a, b| a.input.name.cmp(&b.input.name));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    (checked, errors)
+}
+
+fn report_errors(errors: &[InputError]) {
+    let stderr = std::io::stderr();
+    let mut stderr = stderr.lock();
+    for error in errors {
+        let _ = writeln!(stderr, "factlint: error: {}: {}", error.path, error.message);
+    }
+}
+
+#[expect(clippy::disallowed_methods, reason = "the CLI adapter reads NO_COLOR")]
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()) && std::io::stdout().is_terminal(),
+    }
+}
+
+fn check(paths: Vec<String>, format: CheckFormat, fail_on: FailOn, common: &Common) -> ExitCode {
+    let (checked, errors) = analyze_all(paths, common);
+    report_errors(&errors);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match format {
+        CheckFormat::Human => output::human::write_check(&mut out, &checked, errors.len(), use_color(common.color), common.quiet),
+        CheckFormat::Json => output::json::write_findings(&mut out, &checked),
+    };
+    if written.and_then(|()| out.flush()).is_err() {
+        // A closed pipe (`factlint check | head`) is not an error worth a message.
+        return ExitCode::from(if errors.is_empty() { 0 } else { 2 });
+    }
+    if !errors.is_empty() {
+        return ExitCode::from(2);
+    }
+    let threshold = match fail_on {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|threshold| {
+        checked.iter().any(|done| done.analysis.findings.iter().any(|finding| finding.severity >= threshold))
+    });
+    ExitCode::from(u8::from(failed))
+}
+
+fn claims(paths: Vec<String>, format: ClaimsFormat, common: &Common) -> ExitCode {
+    let (checked, errors) = analyze_all(paths, common);
+    report_errors(&errors);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match format {
+        ClaimsFormat::Table => output::table::write_table(&mut out, &checked, common.quiet),
+        ClaimsFormat::Json => output::json::write_claims(&mut out, &checked),
+        ClaimsFormat::Csv => output::table::write_csv(&mut out, &checked),
+    };
+    let _ = written.and_then(|()| out.flush());
+    ExitCode::from(if errors.is_empty() { 0 } else { 2 })
+}
+
+fn explain(code: Option<&str>) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match code {
+        None => {
+            for code in factlint::checks::CODES {
+                let _ = writeln!(out, "{}  {:<32} {:<8} {}", code.code, code.name, code.default_severity.as_str(), code.summary());
+            }
+            ExitCode::SUCCESS
+        }
+        Some(wanted) => match factlint::checks::lookup(wanted) {
+            Some(code) => {
+                let _ = writeln!(out, "# {} {}\n", code.code, code.name);
+                let _ = writeln!(out, "Default severity: {}\n", code.default_severity.as_str());
+                let _ = write!(out, "{}", code.documentation());
+                ExitCode::SUCCESS
+            }
+            None => {
+                let known: Vec<&str> = factlint::checks::CODES.iter().map(|code| code.code).collect();
+                eprintln!("factlint: error: unknown code `{wanted}`; known codes: {}", known.join(", "));
+                ExitCode::from(2)
+            }
+        },
+    }
+}

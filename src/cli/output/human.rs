@@ -1,0 +1,137 @@
+//! Human output of `check`: rustc-style snippets with line:column and a label under the span.
+
+use std::io::{self, Write};
+
+use factlint::Severity;
+use factlint::diagnostics::{Applicability, Finding};
+use factlint::text::LineIndex;
+
+use super::position;
+use crate::cli::Checked;
+
+/// How many characters of a long line are shown around the span.
+const CONTEXT_CHARS: usize = 40;
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+
+    fn severity(&self, severity: Severity) -> String {
+        match severity {
+            Severity::Error => self.paint("1;31", "error"),
+            Severity::Warning => self.paint("1;33", "warning"),
+            Severity::Info => self.paint("1;36", "info"),
+        }
+    }
+}
+
+pub(crate) fn write_check(out: &mut impl Write, checked: &[Checked], unreadable: usize, color: bool, quiet: bool) -> io::Result<()> {
+    let style = Style { color };
+    let mut counts = [0usize; 3];
+    let mut files_with_findings = 0;
+    let mut claims = 0;
+    for done in checked {
+        claims += done.analysis.claims.len();
+        if done.analysis.findings.is_empty() {
+            continue;
+        }
+        files_with_findings += 1;
+        let index = LineIndex::new(&done.input.text);
+        for finding in &done.analysis.findings {
+            counts[finding.severity as usize] += 1;
+            write_finding(out, &style, finding, &done.input.name, &done.input.text, &index)?;
+        }
+    }
+    if !quiet {
+        let total: usize = counts.iter().sum();
+        let files = checked.len();
+        let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+        if unreadable > 0 {
+            writeln!(
+                out,
+                "{}: {} in {}; {} read; {} could not be read (see the errors above)",
+                style.paint("1;31", "incomplete"),
+                plural(total, "finding"),
+                plural(files, "file"),
+                plural(claims, "claim"),
+                plural(unreadable, "input"),
+            )?;
+        } else if total == 0 {
+            writeln!(out, "{} no findings in {}; {} read", style.paint("1;32", "ok:"), plural(files, "file"), plural(claims, "claim"))?;
+        } else {
+            writeln!(
+                out,
+                "{}: {} ({} error, {} warning, {} info) in {} of {}; {} read",
+                style.paint("1", "summary"),
+                plural(total, "finding"),
+                counts[Severity::Error as usize],
+                counts[Severity::Warning as usize],
+                counts[Severity::Info as usize],
+                files_with_findings,
+                plural(files, "file"),
+                plural(claims, "claim"),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_finding(out: &mut impl Write, style: &Style, finding: &Finding, name: &str, text: &str, index: &LineIndex) -> io::Result<()> {
+    let start = position(index, text, finding.span.start);
+    writeln!(out, "{}{}: {}", style.severity(finding.severity), style.paint("1", &format!("[{}]", finding.code)), style.paint("1", &finding.message))?;
+    let gutter = start.line.to_string().len();
+    let pad = " ".repeat(gutter);
+    writeln!(out, "{pad}{} {name}:{}:{}", style.paint("1;34", "-->"), start.line, start.column)?;
+    let line_number = start.line - 1;
+    let line = index.line_text(text, line_number);
+    let line_start = index.line_start(line_number).unwrap_or(0);
+    let span_start = finding.span.start.saturating_sub(line_start).min(line.len());
+    let span_end = (finding.span.end.saturating_sub(line_start)).min(line.len()).max(span_start);
+    let (shown, marker_offset, marker_width) = window(line, span_start, span_end);
+    writeln!(out, "{pad} {}", style.paint("1;34", "|"))?;
+    writeln!(out, "{} {} {shown}", style.paint("1;34", &start.line.to_string()), style.paint("1;34", "|"))?;
+    let marker = format!("{}{}", " ".repeat(marker_offset), "^".repeat(marker_width.max(1)));
+    let marker_color = if finding.severity == Severity::Info { "1;36" } else { "1;33" };
+    writeln!(out, "{pad} {} {}", style.paint("1;34", "|"), style.paint(marker_color, &marker))?;
+    for related in &finding.related {
+        let at = position(index, text, related.span.start);
+        writeln!(out, "{pad} {} {}: {name}:{}:{}: {}", style.paint("1;34", "="), style.paint("1", "see"), at.line, at.column, related.message)?;
+    }
+    if let Some(note) = &finding.note {
+        writeln!(out, "{pad} {} {}: {note}", style.paint("1;34", "="), style.paint("1", "note"))?;
+    }
+    if let Some(fix) = &finding.fix {
+        let safety = match fix.applicability {
+            Applicability::Safe => "safe fix",
+            Applicability::Suggestion => "suggestion",
+        };
+        writeln!(out, "{pad} {} {}: {} ({safety})", style.paint("1;34", "="), style.paint("1", "help"), fix.title)?;
+    }
+    writeln!(out)
+}
+
+/// The part of `line` to show around bytes `start..end`: the text, and where (in characters)
+/// and how wide the marker goes. Long lines are cut with `…` on either side.
+fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let chars_before = line[..start].chars().count();
+    let span_chars = line[start..end].chars().count();
+    let skip = chars_before.saturating_sub(CONTEXT_CHARS);
+    let take = CONTEXT_CHARS.min(chars_before) + span_chars + CONTEXT_CHARS;
+    let total = line.chars().count();
+    let mut shown = String::new();
+    let mut offset = chars_before - skip;
+    if skip > 0 {
+        shown.push('…');
+        offset += 1;
+    }
+    shown.extend(line.chars().skip(skip).take(take).map(|c| if c == '\t' { ' ' } else { c }));
+    if skip + take < total {
+        shown.push('…');
+    }
+    (shown, offset, span_chars)
+}

@@ -1,0 +1,403 @@
+//! Documents: which parts of a Markdown or plain-text file are prose, split into blocks.
+//!
+//! Only prose is read. In Markdown, code spans and blocks, raw HTML, link destinations, image
+//! sources and alt text, autolinks and front matter are skipped; offsets come from the parser's
+//! source ranges, never from decoded text. A block is a paragraph, heading, list item or table
+//! cell (in plain text: a paragraph, or a line where lines are paragraphs). Claims never cross
+//! a block.
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::language::Language;
+use crate::text::Span;
+
+/// How a document is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentFormat {
+    Markdown,
+    PlainText,
+}
+
+impl DocumentFormat {
+    /// The format for a file name: `.txt` and `.text` are plain text, everything else Markdown.
+    pub fn from_path(path: &str) -> DocumentFormat {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".txt") || lower.ends_with(".text") {
+            DocumentFormat::PlainText
+        } else {
+            DocumentFormat::Markdown
+        }
+    }
+}
+
+/// What kind of container a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    TableCell,
+    /// A line of plain text that stands alone (a title, a list entry, a paragraph on one line).
+    Line,
+}
+
+/// A run of prose with a boundary that claims do not cross.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SegmentKind {
+    /// Prose to read.
+    Prose,
+    /// Something that is not prose sits here (a code span, inline HTML, an image): words on
+    /// either side do not belong together.
+    Boundary,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub kind: SegmentKind,
+}
+
+/// One block of prose.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// From the start of its first prose segment to the end of its last one.
+    pub span: Span,
+    pub kind: BlockKind,
+    pub(crate) segments: std::ops::Range<usize>,
+}
+
+/// A parsed document: its text, its blocks and what its front matter says.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub format: DocumentFormat,
+    pub blocks: Vec<Block>,
+    pub(crate) segments: Vec<Segment>,
+    /// `lang:` or `language:` from the front matter.
+    pub front_matter_language: Option<Language>,
+    /// A `lang:` value that names no language factlint reads, with its span.
+    pub unknown_front_matter_language: Option<(String, Span)>,
+}
+
+impl<'a> Document<'a> {
+    pub fn parse(text: &'a str, format: DocumentFormat) -> Document<'a> {
+        let mut document = Document {
+            text,
+            format,
+            blocks: Vec::new(),
+            segments: Vec::new(),
+            front_matter_language: None,
+            unknown_front_matter_language: None,
+        };
+        match format {
+            DocumentFormat::Markdown => document.parse_markdown(),
+            DocumentFormat::PlainText => document.parse_plain_text(),
+        }
+        document
+    }
+
+    /// Writes the prose of `block` into `buffer`: the original bytes where there is prose,
+    /// spaces elsewhere, and U+001F where a boundary sits. Offsets in `buffer` are offsets in
+    /// the document minus `block.span.start`.
+    pub fn masked_block(&self, block: &Block, buffer: &mut Vec<u8>) {
+        buffer.clear();
+        buffer.resize(block.span.len(), b' ');
+        let bytes = self.text.as_bytes();
+        for segment in &self.segments[block.segments.clone()] {
+            let from = segment.start - block.span.start;
+            match segment.kind {
+                SegmentKind::Prose => {
+                    buffer[from..from + (segment.end - segment.start)]
+                        .copy_from_slice(&bytes[segment.start..segment.end]);
+                }
+                SegmentKind::Boundary => {
+                    if from < buffer.len() {
+                        buffer[from] = 0x1F;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A sample of the document's prose for language detection.
+    pub fn prose_sample(&self, max_bytes: usize) -> String {
+        let mut sample = String::new();
+        for segment in &self.segments {
+            if segment.kind == SegmentKind::Prose {
+                sample.push_str(&self.text[segment.start..segment.end]);
+                sample.push(' ');
+                if sample.len() >= max_bytes {
+                    break;
+                }
+            }
+        }
+        sample
+    }
+
+    fn parse_markdown(&mut self) {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        let parser = Parser::new_ext(self.text, options).into_offset_iter();
+        let mut builder = BlockBuilder::default();
+        // Depth of containers whose text is not prose (code, HTML, images, autolinks).
+        let mut skip_depth = 0u32;
+        let mut in_front_matter = false;
+        let mut kind_stack: Vec<BlockKind> = Vec::new();
+        for (event, range) in parser {
+            match event {
+                Event::Start(tag) => match tag {
+                    Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell => {
+                        builder.flush(self, kind_stack.last().copied());
+                        kind_stack.push(match tag {
+                            Tag::Heading { .. } => BlockKind::Heading,
+                            Tag::Item => BlockKind::ListItem,
+                            Tag::TableCell => BlockKind::TableCell,
+                            _ => BlockKind::Paragraph,
+                        });
+                    }
+                    Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                        builder.flush(self, kind_stack.last().copied());
+                        skip_depth += 1;
+                    }
+                    Tag::MetadataBlock(_) => {
+                        builder.flush(self, kind_stack.last().copied());
+                        skip_depth += 1;
+                        in_front_matter = true;
+                    }
+                    Tag::Image { .. } => {
+                        builder.boundary(self, range.start);
+                        skip_depth += 1;
+                    }
+                    Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => {
+                        builder.boundary(self, range.start);
+                        builder.skipping_link.push(true);
+                        skip_depth += 1;
+                    }
+                    Tag::Link { .. } => builder.skipping_link.push(false),
+                    Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Superscript
+                    | Tag::Subscript => {}
+                    _ => builder.flush(self, kind_stack.last().copied()),
+                },
+                Event::End(end) => match end {
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => {
+                        builder.flush(self, kind_stack.last().copied());
+                        kind_stack.pop();
+                    }
+                    TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                        skip_depth = skip_depth.saturating_sub(1);
+                    }
+                    TagEnd::MetadataBlock(_) => {
+                        skip_depth = skip_depth.saturating_sub(1);
+                        in_front_matter = false;
+                    }
+                    TagEnd::Image => skip_depth = skip_depth.saturating_sub(1),
+                    TagEnd::Link => {
+                        // Autolinks and e-mail links were skipped; ordinary links end quietly.
+                        if builder.skipping_link.pop().unwrap_or(false) {
+                            skip_depth = skip_depth.saturating_sub(1);
+                        }
+                    }
+                    TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Superscript
+                    | TagEnd::Subscript => {}
+                    _ => builder.flush(self, kind_stack.last().copied()),
+                },
+                Event::Text(text) => {
+                    if in_front_matter {
+                        self.read_front_matter(&text, range.start);
+                    } else if skip_depth == 0 {
+                        builder.prose(self, range.start, range.end);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {}
+                Event::Code(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_)
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::FootnoteReference(_)
+                | Event::TaskListMarker(_) => builder.boundary(self, range.start),
+                Event::Rule => builder.flush(self, kind_stack.last().copied()),
+            }
+        }
+        builder.flush(self, kind_stack.last().copied());
+    }
+
+    fn read_front_matter(&mut self, text: &str, start: usize) {
+        // The metadata text is YAML; only `lang:`/`language:` matters here, so a line scan is
+        // enough and never fails on YAML factlint does not otherwise read.
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim();
+            for key in ["lang:", "language:"] {
+                if let Some(value) = trimmed.strip_prefix(key) {
+                    let value = value.trim().trim_matches(['"', '\'']);
+                    match Language::parse(value) {
+                        Some(language) => self.front_matter_language = Some(language),
+                        None => {
+                            let at = start + offset + line.find(key).unwrap_or(0);
+                            self.unknown_front_matter_language =
+                                Some((value.to_owned(), Span::new(at, at + trimmed.len())));
+                        }
+                    }
+                }
+            }
+            offset += line.len();
+        }
+    }
+
+    fn parse_plain_text(&mut self) {
+        let text = self.text;
+        // Text copied from the web has one paragraph per line; hard-wrapped text has short
+        // lines that continue each other. Long average lines mean every line is a block.
+        let line_count = text.lines().filter(|line| !line.trim().is_empty()).count().max(1);
+        let lines_are_paragraphs = text.len() / line_count > 100;
+        let mut block_start: Option<usize> = None;
+        let mut block_end = 0;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let line_start = offset;
+            offset += line.len();
+            if content.trim().is_empty() {
+                if let Some(start) = block_start.take() {
+                    self.push_plain_block(start, block_end, BlockKind::Paragraph);
+                }
+                continue;
+            }
+            let line_end = line_start + content.len();
+            if lines_are_paragraphs {
+                if let Some(start) = block_start.take() {
+                    self.push_plain_block(start, block_end, BlockKind::Paragraph);
+                }
+                self.push_plain_block(line_start, line_end, BlockKind::Line);
+            } else {
+                block_start.get_or_insert(line_start);
+                block_end = line_end;
+            }
+        }
+        if let Some(start) = block_start {
+            self.push_plain_block(start, block_end, BlockKind::Paragraph);
+        }
+    }
+
+    fn push_plain_block(&mut self, start: usize, end: usize, kind: BlockKind) {
+        let first = self.segments.len();
+        self.segments.push(Segment { start, end, kind: SegmentKind::Prose });
+        self.blocks.push(Block {
+            span: Span::new(start, end),
+            kind,
+            segments: first..self.segments.len(),
+        });
+    }
+}
+
+/// Collects the prose segments of the block being read.
+#[derive(Default)]
+struct BlockBuilder {
+    first_segment: Option<usize>,
+    start: usize,
+    end: usize,
+    has_prose: bool,
+    skipping_link: Vec<bool>,
+}
+
+impl BlockBuilder {
+    fn prose(&mut self, document: &mut Document, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        self.open(document, start);
+        document.segments.push(Segment { start, end, kind: SegmentKind::Prose });
+        self.end = self.end.max(end);
+        self.has_prose = true;
+    }
+
+    fn boundary(&mut self, document: &mut Document, at: usize) {
+        if self.first_segment.is_none() {
+            return;
+        }
+        document.segments.push(Segment { start: at, end: at, kind: SegmentKind::Boundary });
+    }
+
+    fn open(&mut self, document: &Document, start: usize) {
+        if self.first_segment.is_none() {
+            self.first_segment = Some(document.segments.len());
+            self.start = start;
+            self.end = start;
+        }
+    }
+
+    fn flush(&mut self, document: &mut Document, kind: Option<BlockKind>) {
+        if let Some(first) = self.first_segment.take() {
+            if self.has_prose {
+                // Boundaries after the last prose segment fall outside the block.
+                let end = self.end;
+                while document
+                    .segments
+                    .last()
+                    .is_some_and(|segment| segment.start >= end && document.segments.len() > first)
+                {
+                    document.segments.pop();
+                }
+                document.blocks.push(Block {
+                    span: Span::new(self.start, end),
+                    kind: kind.unwrap_or(BlockKind::Paragraph),
+                    segments: first..document.segments.len(),
+                });
+            } else {
+                document.segments.truncate(first);
+            }
+        }
+        self.has_prose = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose_of(text: &str) -> Vec<String> {
+        let document = Document::parse(text, DocumentFormat::Markdown);
+        let mut buffer = Vec::new();
+        document
+            .blocks
+            .iter()
+            .map(|block| {
+                document.masked_block(block, &mut buffer);
+                String::from_utf8(buffer.clone()).unwrap().replace('\u{1f}', "|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn skips_code_links_html_and_front_matter() {
+        let text = "---\nlang: de\n---\n\nCosts `5 USD` were [2,000 GPUs](https://x.test/3) <b>x</b>.\n\n```\n10 000\n```\n";
+        let document = Document::parse(text, DocumentFormat::Markdown);
+        assert_eq!(document.front_matter_language, Some(Language::German));
+        let prose = prose_of(text);
+        assert_eq!(prose.len(), 1);
+        assert!(prose[0].starts_with("Costs |"), "{:?}", prose[0]);
+        assert!(prose[0].contains(" 2,000 GPUs "), "{:?}", prose[0]);
+        assert!(!prose[0].contains("x.test"));
+    }
+
+    #[test]
+    fn offsets_survive_escapes_and_entities() {
+        let text = "A \\* B &amp; 5 %\n";
+        let document = Document::parse(text, DocumentFormat::Markdown);
+        let block = &document.blocks[0];
+        let mut buffer = Vec::new();
+        document.masked_block(block, &mut buffer);
+        let at = block.span.start + buffer.windows(3).position(|w| w == b"5 %").unwrap();
+        assert_eq!(&text[at..at + 3], "5 %");
+    }
+}

@@ -1,0 +1,70 @@
+//! The entry point of the core: text in, claims and findings out.
+//!
+//! `analyze` parses the document, settles its language, extracts the claims block by block
+//! and runs every check. It does no I/O and never panics on any input.
+
+use crate::checks::{self, CheckContext};
+use crate::claims::{Claim, NumberProblem, extract_block};
+use crate::diagnostics::Finding;
+use crate::document::{Document, DocumentFormat};
+use crate::language::{self, Language};
+
+/// What the caller decides about a document.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The language, when the caller knows it (CLI flag or configuration). Front matter wins
+    /// over detection; this wins over both.
+    pub language: Option<Language>,
+}
+
+/// Where the document's language came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanguageSource {
+    Option,
+    FrontMatter,
+    Detected,
+    Unknown,
+}
+
+/// Everything factlint learned about one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub language: Option<Language>,
+    pub language_source: LanguageSource,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+/// How many bytes of prose language detection reads.
+const DETECTION_SAMPLE: usize = 64 * 1024;
+
+/// Analyzes one document.
+pub fn analyze(text: &str, format: DocumentFormat, options: &Options) -> Analysis {
+    let document = Document::parse(text, format);
+    let (language, language_source) = match (options.language, document.front_matter_language) {
+        (Some(language), _) => (Some(language), LanguageSource::Option),
+        (None, Some(language)) => (Some(language), LanguageSource::FrontMatter),
+        (None, None) => match language::detect(&document.prose_sample(DETECTION_SAMPLE)) {
+            Some(language) => (Some(language), LanguageSource::Detected),
+            None => (None, LanguageSource::Unknown),
+        },
+    };
+    let mut claims = Vec::new();
+    let mut problems: Vec<NumberProblem> = Vec::new();
+    let mut scratch = Default::default();
+    let mut buffer = Vec::new();
+    for block in &document.blocks {
+        document.masked_block(block, &mut buffer);
+        // The masked buffer holds prose bytes copied on character boundaries and ASCII
+        // elsewhere, so it is valid UTF-8; fall back to a lossy copy rather than panic.
+        let prose = match std::str::from_utf8(&buffer) {
+            Ok(prose) => std::borrow::Cow::Borrowed(prose),
+            Err(_) => String::from_utf8_lossy(&buffer),
+        };
+        extract_block(&prose, block.span.start, block.kind, language, &mut scratch, &mut claims, &mut problems);
+    }
+    let context = CheckContext { text, language, claims: &claims, number_problems: &problems };
+    let mut findings = checks::run_all(&context);
+    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+    Analysis { language, language_source, claims, findings }
+}

@@ -1,0 +1,598 @@
+//! The words of the number grammar in English and German: scale words, number words,
+//! fractions, multipliers, bounds and hedges, currencies, percent words, time units and months.
+//!
+//! These are the grammar of the language, not facts about the world, so they live in code as
+//! tables. Units of measure, which users extend, are data in `rules/units.toml` (see `units`).
+//! Every lookup takes a word already lowercased (see `lowercase_into`).
+
+use crate::claims::Bound;
+use crate::language::Language;
+
+/// Lowercases `word` into `buffer` and returns it, or `None` when it does not fit.
+///
+/// Handles non-ASCII letters (Ä, Ü, ẞ) without allocating.
+pub fn lowercase_into<'a>(word: &str, buffer: &'a mut [u8; 48]) -> Option<&'a str> {
+    if word.len() > buffer.len() {
+        return None;
+    }
+    if word.is_ascii() {
+        for (slot, byte) in buffer.iter_mut().zip(word.as_bytes()) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buffer[..word.len()]).ok();
+    }
+    let mut len = 0;
+    for ch in word.chars() {
+        for lower in ch.to_lowercase() {
+            let needed = lower.len_utf8();
+            if len + needed > buffer.len() {
+                return None;
+            }
+            lower.encode_utf8(&mut buffer[len..len + needed]);
+            len += needed;
+        }
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
+/// A scale word as the grammar reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScaleWord {
+    /// The power of ten it multiplies by.
+    pub exponent: i32,
+    /// The word is German `Billion`/`Billiarde` (long scale) or English `billion`/`trillion`
+    /// (short scale), whose meaning differs between the two languages.
+    pub cross_language: Option<CrossLanguageScale>,
+    /// Only valid attached to the digits or a currency (`5M`, `$5bn`), never as a word alone.
+    pub attached_only: bool,
+}
+
+/// Which of the two scales a cross-language word belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CrossLanguageScale {
+    /// English `billion` (10^9) or `trillion` (10^12).
+    ShortScale,
+    /// German `Billion` (10^12) or `Billiarde` (10^15).
+    LongScale,
+}
+
+/// Looks up a scale word; `written` is the word as written (case matters for `M`, `B`, `T`
+/// and for `Billion`), `lower` the same word lowercased.
+pub fn scale_word(written: &str, lower: &str, language: Option<Language>) -> Option<ScaleWord> {
+    let plain = |exponent| ScaleWord { exponent, cross_language: None, attached_only: false };
+    let attached = |exponent| ScaleWord { exponent, cross_language: None, attached_only: true };
+    let scale = match lower {
+        "thousand" | "thousands" | "tausend" | "tsd" | "tsd." | "thsd" => plain(3),
+        "million" | "millions" | "millionen" | "mio" | "mio." | "mn" | "mln" | "mil" => plain(6),
+        "milliarde" | "milliarden" | "mrd" | "mrd." | "mia" | "mia." | "milliard" => plain(9),
+        "bn" | "bln" | "bil" => plain(9),
+        "tn" | "trn" | "trillion" | "trillions" => {
+            let mut word = plain(12);
+            if lower.starts_with("tr") && lower.len() > 3 {
+                word.cross_language = Some(CrossLanguageScale::ShortScale);
+            }
+            word
+        }
+        "quadrillion" => plain(15),
+        "billionen" | "bio." => ScaleWord {
+            exponent: 12,
+            cross_language: Some(CrossLanguageScale::LongScale),
+            attached_only: false,
+        },
+        "billiarde" | "billiarden" => ScaleWord {
+            exponent: 15,
+            cross_language: Some(CrossLanguageScale::LongScale),
+            attached_only: false,
+        },
+        "billion" | "billions" => {
+            // Capitalised "Billion" in German text is the German noun (10^12); lowercase
+            // "billion" is the English word (10^9). Without a language, English wins and the
+            // cross-language check says so.
+            let german = written.starts_with('B') && language == Some(Language::German);
+            if german {
+                ScaleWord {
+                    exponent: 12,
+                    cross_language: Some(CrossLanguageScale::LongScale),
+                    attached_only: false,
+                }
+            } else {
+                ScaleWord {
+                    exponent: 9,
+                    cross_language: Some(CrossLanguageScale::ShortScale),
+                    attached_only: false,
+                }
+            }
+        }
+        "k" => attached(3),
+        "m" | "mm" => {
+            // `5m` is ambiguous with metres; only currencies make it a scale (checked by the
+            // caller through `attached_only`).
+            attached(6)
+        }
+        "b" => attached(9),
+        "t" => attached(12),
+        _ => return None,
+    };
+    Some(scale)
+}
+
+/// A bound or hedge phrase that stands before a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hedge {
+    Bound(Bound),
+    /// "only", "just", "nur", "lediglich": the figure stays exact, but the emphasis is kept.
+    Only,
+}
+
+/// Phrases that precede a number, longest first; each is a sequence of lowercased words.
+pub const HEDGE_PHRASES: &[(&[&str], Hedge)] = &[
+    (&["nicht", "weniger", "als"], Hedge::Bound(Bound::AtLeast)),
+    (&["nicht", "mehr", "als"], Hedge::Bound(Bound::AtMost)),
+    (&["no", "less", "than"], Hedge::Bound(Bound::AtLeast)),
+    (&["not", "less", "than"], Hedge::Bound(Bound::AtLeast)),
+    (&["no", "fewer", "than"], Hedge::Bound(Bound::AtLeast)),
+    (&["no", "more", "than"], Hedge::Bound(Bound::AtMost)),
+    (&["not", "more", "than"], Hedge::Bound(Bound::AtMost)),
+    (&["a", "minimum", "of"], Hedge::Bound(Bound::AtLeast)),
+    (&["a", "maximum", "of"], Hedge::Bound(Bound::AtMost)),
+    (&["in", "excess", "of"], Hedge::Bound(Bound::MoreThan)),
+    (&["upwards", "of"], Hedge::Bound(Bound::MoreThan)),
+    (&["more", "than"], Hedge::Bound(Bound::MoreThan)),
+    (&["greater", "than"], Hedge::Bound(Bound::MoreThan)),
+    (&["mehr", "als"], Hedge::Bound(Bound::MoreThan)),
+    (&["at", "least"], Hedge::Bound(Bound::AtLeast)),
+    (&["at", "most"], Hedge::Bound(Bound::AtMost)),
+    (&["up", "to"], Hedge::Bound(Bound::AtMost)),
+    (&["bis", "zu"], Hedge::Bound(Bound::AtMost)),
+    (&["less", "than"], Hedge::Bound(Bound::LessThan)),
+    (&["fewer", "than"], Hedge::Bound(Bound::LessThan)),
+    (&["weniger", "als"], Hedge::Bound(Bound::LessThan)),
+    (&["close", "to"], Hedge::Bound(Bound::Approx)),
+    (&["an", "estimated"], Hedge::Bound(Bound::Approx)),
+    (&["gerade", "einmal"], Hedge::Only),
+    (&["gerade", "mal"], Hedge::Only),
+    (&["about"], Hedge::Bound(Bound::Approx)),
+    (&["around"], Hedge::Bound(Bound::Approx)),
+    (&["roughly"], Hedge::Bound(Bound::Approx)),
+    (&["approximately"], Hedge::Bound(Bound::Approx)),
+    (&["approx."], Hedge::Bound(Bound::Approx)),
+    (&["approx"], Hedge::Bound(Bound::Approx)),
+    (&["nearly"], Hedge::Bound(Bound::Approx)),
+    (&["almost"], Hedge::Bound(Bound::Approx)),
+    (&["some"], Hedge::Bound(Bound::Approx)),
+    (&["circa"], Hedge::Bound(Bound::Approx)),
+    (&["ca."], Hedge::Bound(Bound::Approx)),
+    (&["ca"], Hedge::Bound(Bound::Approx)),
+    (&["c."], Hedge::Bound(Bound::Approx)),
+    (&["estimated"], Hedge::Bound(Bound::Approx)),
+    (&["etwa"], Hedge::Bound(Bound::Approx)),
+    (&["rund"], Hedge::Bound(Bound::Approx)),
+    (&["ungefähr"], Hedge::Bound(Bound::Approx)),
+    (&["zirka"], Hedge::Bound(Bound::Approx)),
+    (&["knapp"], Hedge::Bound(Bound::Approx)),
+    (&["fast"], Hedge::Bound(Bound::Approx)),
+    (&["beinahe"], Hedge::Bound(Bound::Approx)),
+    (&["nahezu"], Hedge::Bound(Bound::Approx)),
+    (&["annähernd"], Hedge::Bound(Bound::Approx)),
+    (&["schätzungsweise"], Hedge::Bound(Bound::Approx)),
+    (&["over"], Hedge::Bound(Bound::MoreThan)),
+    (&["above"], Hedge::Bound(Bound::MoreThan)),
+    (&["exceeding"], Hedge::Bound(Bound::MoreThan)),
+    (&["über"], Hedge::Bound(Bound::MoreThan)),
+    (&["mindestens"], Hedge::Bound(Bound::AtLeast)),
+    (&["wenigstens"], Hedge::Bound(Bound::AtLeast)),
+    (&["zumindest"], Hedge::Bound(Bound::AtLeast)),
+    (&["under"], Hedge::Bound(Bound::LessThan)),
+    (&["below"], Hedge::Bound(Bound::LessThan)),
+    (&["unter"], Hedge::Bound(Bound::LessThan)),
+    (&["höchstens"], Hedge::Bound(Bound::AtMost)),
+    (&["maximal"], Hedge::Bound(Bound::AtMost)),
+    (&["only"], Hedge::Only),
+    (&["just"], Hedge::Only),
+    (&["merely"], Hedge::Only),
+    (&["lediglich"], Hedge::Only),
+    (&["nur"], Hedge::Only),
+    (&["bloß"], Hedge::Only),
+];
+
+/// Whether `lower` begins a hedge phrase ("more", "mindestens", "etwa").
+pub fn hedge_like(lower: &str) -> bool {
+    HEDGE_PHRASES.iter().any(|(words, _)| words[0] == lower)
+}
+
+/// A bound written as a symbol right before the number.
+pub fn bound_symbol(symbol: &str) -> Option<Bound> {
+    Some(match symbol {
+        ">" => Bound::MoreThan,
+        "≥" | ">=" => Bound::AtLeast,
+        "<" => Bound::LessThan,
+        "≤" | "<=" => Bound::AtMost,
+        "~" | "≈" | "∼" | "±" => Bound::Approx,
+        _ => return None,
+    })
+}
+
+/// A currency written as a symbol before or after the figure, as its ISO 4217 code.
+/// `¥` is returned as `"¥"`; the caller decides between CNY and JPY from context.
+pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "$" | "US$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" | "￥" => "¥",
+        "CN¥" => "CNY",
+        "JP¥" => "JPY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "A$" => "AUD",
+        "C$" | "CA$" => "CAD",
+        "HK$" => "HKD",
+        "S$" => "SGD",
+        "Fr." | "CHF" => "CHF",
+        _ => return None,
+    })
+}
+
+/// A currency written as a word or ISO code, lowercased.
+pub fn currency_word(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "usd" | "dollar" | "dollars" | "us-dollar" | "us-dollars" | "us-dollarn" | "dollarn" => {
+            "USD"
+        }
+        "eur" | "euro" | "euros" => "EUR",
+        "gbp" | "pfund" | "pound" | "pounds" | "sterling" => "GBP",
+        "cny" | "rmb" | "yuan" | "renminbi" => "CNY",
+        "jpy" | "yen" => "JPY",
+        "chf" | "franken" => "CHF",
+        "inr" | "rupees" | "rupien" => "INR",
+        "krw" | "won" => "KRW",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        "hkd" => "HKD",
+        "sgd" => "SGD",
+        _ => return None,
+    })
+}
+
+/// What a percent word means.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PercentWord {
+    Percent,
+    /// Percentage points; the factor converts to points (basis points are 0.01 points).
+    Points { factor: f64 },
+}
+
+/// Percent words that follow a number (`percent`, `Prozent`, `Prozentpunkte`, `pp`).
+/// Multi-word forms (`per cent`, `percentage points`) are matched by the caller.
+pub fn percent_word(lower: &str) -> Option<PercentWord> {
+    Some(match lower {
+        "percent" | "pct" | "pct." | "prozent" | "procent" | "vh" => PercentWord::Percent,
+        "pp" | "pp." | "ppt" | "ppts" | "prozentpunkte" | "prozentpunkten" | "prozentpunkt"
+        | "%-punkte" | "%-punkten" | "%-punkt" => PercentWord::Points { factor: 1.0 },
+        "bps" | "bp" | "basispunkte" | "basispunkten" => PercentWord::Points { factor: 0.01 },
+        _ => return None,
+    })
+}
+
+/// A unit of time, for durations and periods.
+pub fn time_unit(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "year" | "years" | "yr" | "yrs" | "jahr" | "jahre" | "jahren" | "jahres" | "jahrs" => {
+            "year"
+        }
+        "decade" | "decades" | "jahrzehnt" | "jahrzehnte" | "jahrzehnten" => "decade",
+        "month" | "months" | "monat" | "monate" | "monaten" | "monats" => "month",
+        "week" | "weeks" | "woche" | "wochen" => "week",
+        "day" | "days" | "tag" | "tage" | "tagen" | "tages" => "day",
+        "hour" | "hours" | "hr" | "hrs" | "stunde" | "stunden" => "hour",
+        "minute" | "minutes" | "minuten" => "minute",
+        "second" | "seconds" | "sekunde" | "sekunden" => "second",
+        _ => return None,
+    })
+}
+
+/// A month name or abbreviation, as its number.
+pub fn month(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "january" | "jan" | "jan." | "januar" | "jänner" | "jän." => 1,
+        "february" | "feb" | "feb." | "februar" | "febr." => 2,
+        "march" | "mar" | "mar." | "märz" | "mär." | "mrz." => 3,
+        "april" | "apr" | "apr." => 4,
+        "may" | "mai" => 5,
+        "june" | "jun" | "jun." | "juni" => 6,
+        "july" | "jul" | "jul." | "juli" => 7,
+        "august" | "aug" | "aug." => 8,
+        "september" | "sep" | "sep." | "sept" | "sept." => 9,
+        "october" | "oct" | "oct." | "oktober" | "okt." => 10,
+        "november" | "nov" | "nov." => 11,
+        "december" | "dec" | "dec." | "dezember" | "dez." => 12,
+        _ => return None,
+    })
+}
+
+/// Nouns after which a number is an identifier, not a claim ("section 3", "Seite 12", "EIP 1559").
+pub fn is_reference_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "section" | "sections" | "chapter" | "chapters" | "page" | "pages" | "p." | "pp"
+            | "figure" | "fig" | "fig." | "table" | "step" | "phase" | "version" | "v"
+            | "level" | "line" | "lines" | "item" | "no" | "no." | "nr" | "nr." | "number"
+            | "issue" | "issues" | "pr" | "rfc" | "eip" | "erc" | "bip" | "pep" | "se"
+            | "article" | "art." | "paragraph" | "para" | "§" | "kapitel" | "abschnitt"
+            | "seite" | "seiten" | "abbildung" | "abb." | "tabelle" | "schritt" | "stufe"
+            | "nummer" | "artikel" | "absatz" | "port" | "release" | "build" | "block"
+            | "slot" | "round" | "part" | "teil" | "volume" | "vol." | "edition" | "ausgabe"
+            | "season" | "staffel" | "episode" | "folge" | "appendix" | "anhang"
+            | "exercise" | "listing" | "example" | "beispiel" | "option" | "id" | "ticket"
+            | "bug" | "footnote" | "fußnote" | "rule" | "regel" | "commit" | "pull" | "patch"
+            | "revision" | "rev" | "rev." | "draft" | "ch." | "sec." | "§§" | "lemma"
+            | "theorem" | "proposition" | "definition" | "errata" | "opcode" | "type"
+            | "draft-" | "iso" | "din" | "en" | "utf-" | "ipv" | "http" | "h." | "band"
+            | "bd." | "heft" | "s." | "z." | "zeile" | "ziffer" | "lit." | "abs."
+    )
+}
+
+/// Ordinal suffixes attached to digits ("1st", "2nd", "3rd", "4th").
+pub fn is_ordinal_suffix(lower: &str) -> bool {
+    matches!(lower, "st" | "nd" | "rd" | "th")
+}
+
+/// A multiplier word after a number or hyphen (`10-fold`, `10-fache`, `10 times`, `10x`).
+pub fn multiplier_suffix(lower: &str) -> bool {
+    matches!(
+        lower,
+        "x" | "×" | "fold" | "times" | "fach" | "fache" | "fachen" | "facher" | "faches"
+            | "mal" | "malige" | "maligen"
+    )
+}
+
+/// A fraction word, with the denominator it names ("third" → 3, "Hälfte" → 2).
+pub fn fraction_denominator(lower: &str) -> Option<u32> {
+    Some(match lower {
+        "half" | "halves" | "hälfte" => 2,
+        "third" | "thirds" | "drittel" => 3,
+        "quarter" | "quarters" | "fourth" | "fourths" | "viertel" => 4,
+        "fifth" | "fifths" | "fünftel" => 5,
+        "sixth" | "sixths" | "sechstel" => 6,
+        "seventh" | "sevenths" | "siebtel" => 7,
+        "eighth" | "eighths" | "achtel" => 8,
+        "ninth" | "ninths" | "neuntel" => 9,
+        "tenth" | "tenths" | "zehntel" => 10,
+        "hundredth" | "hundredths" | "hundertstel" => 100,
+        "thousandth" | "thousandths" | "tausendstel" => 1000,
+        _ => return None,
+    })
+}
+
+/// A spelled-out multiplier word ("tenfold", "zehnfach", "twice", "doppelt").
+pub fn multiplier_word(lower: &str, language: Option<Language>) -> Option<f64> {
+    match lower {
+        "twice" | "doppelt" | "doppelte" | "doppelten" | "zweifach" | "zweifache" => {
+            return Some(2.0);
+        }
+        "double" | "triple" | "quadruple" if language != Some(Language::German) => {
+            return Some(match lower {
+                "double" => 2.0,
+                "triple" => 3.0,
+                _ => 4.0,
+            });
+        }
+        "thrice" => return Some(3.0),
+        _ => {}
+    }
+    for suffix in ["fold", "fach", "fache", "fachen", "facher", "faches"] {
+        if let Some(stem) = lower.strip_suffix(suffix)
+            && !stem.is_empty()
+            && let Some(value) = number_word(stem)
+            && value.value >= 2.0
+        {
+            return Some(value.value);
+        }
+    }
+    None
+}
+
+/// A number word as the grammar reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NumberWord {
+    pub value: f64,
+    /// "one", "ein", "eine", "a": only a number before a scale or fraction word.
+    pub article_like: bool,
+}
+
+/// Parses an English or German number word (lowercased): "five", "twenty-five", "fünf",
+/// "einundzwanzig", "zweihundert", "dreitausend", "dozen".
+pub fn number_word(lower: &str) -> Option<NumberWord> {
+    match lower {
+        "one" | "ein" | "eine" | "einen" | "einem" | "einer" | "a" | "an" => {
+            return Some(NumberWord { value: 1.0, article_like: true });
+        }
+        "dozen" => return Some(NumberWord { value: 12.0, article_like: false }),
+        "dutzend" => return Some(NumberWord { value: 12.0, article_like: false }),
+        _ => {}
+    }
+    let value = english_number(lower).or_else(|| german_number(lower))?;
+    Some(NumberWord { value: value as f64, article_like: false })
+}
+
+fn english_unit(word: &str) -> Option<u64> {
+    Some(match word {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+fn english_tens(word: &str) -> Option<u64> {
+    Some(match word {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+fn english_number(word: &str) -> Option<u64> {
+    if let Some(value) = english_unit(word).or_else(|| english_tens(word)) {
+        return Some(value);
+    }
+    if word == "hundred" {
+        return Some(100);
+    }
+    let (tens, unit) = word.split_once('-')?;
+    let tens = english_tens(tens)?;
+    let unit = english_unit(unit).filter(|&unit| (1..=9).contains(&unit))?;
+    Some(tens + unit)
+}
+
+fn german_unit(word: &str) -> Option<u64> {
+    Some(match word {
+        "null" => 0,
+        "eins" => 1,
+        "zwei" => 2,
+        "drei" => 3,
+        "vier" => 4,
+        "fünf" => 5,
+        "sechs" => 6,
+        "sieben" => 7,
+        "acht" => 8,
+        "neun" => 9,
+        "zehn" => 10,
+        "elf" => 11,
+        "zwölf" => 12,
+        "dreizehn" => 13,
+        "vierzehn" => 14,
+        "fünfzehn" => 15,
+        "sechzehn" => 16,
+        "siebzehn" => 17,
+        "achtzehn" => 18,
+        "neunzehn" => 19,
+        _ => return None,
+    })
+}
+
+fn german_tens(word: &str) -> Option<u64> {
+    Some(match word {
+        "zwanzig" => 20,
+        "dreißig" | "dreissig" => 30,
+        "vierzig" => 40,
+        "fünfzig" => 50,
+        "sechzig" => 60,
+        "siebzig" => 70,
+        "achtzig" => 80,
+        "neunzig" => 90,
+        _ => return None,
+    })
+}
+
+/// German below one hundred: "fünf", "zwanzig", "einundzwanzig".
+fn german_below_hundred(word: &str) -> Option<u64> {
+    if let Some(value) = german_unit(word).or_else(|| german_tens(word)) {
+        return Some(value);
+    }
+    let (unit, tens) = word.split_once("und")?;
+    let unit = if unit == "ein" { Some(1) } else { german_unit(unit) }?;
+    if !(1..=9).contains(&unit) {
+        return None;
+    }
+    Some(unit + german_tens(tens)?)
+}
+
+/// German below one million: "hundert", "zweihundertfünf", "dreitausend".
+fn german_number(word: &str) -> Option<u64> {
+    if word.len() < 3 {
+        return None;
+    }
+    if let Some((before, after)) = word.split_once("tausend") {
+        let thousands = if before.is_empty() || before == "ein" {
+            1
+        } else {
+            german_below_thousand(before)?
+        };
+        let rest = if after.is_empty() { 0 } else { german_below_thousand(after)? };
+        return Some(thousands * 1000 + rest);
+    }
+    german_below_thousand(word)
+}
+
+fn german_below_thousand(word: &str) -> Option<u64> {
+    if let Some((before, after)) = word.split_once("hundert") {
+        let hundreds = if before.is_empty() || before == "ein" {
+            1
+        } else {
+            german_unit(before).filter(|&unit| (1..=9).contains(&unit))?
+        };
+        let rest = if after.is_empty() {
+            0
+        } else {
+            german_below_hundred(after.strip_prefix("und").unwrap_or(after))?
+        };
+        return Some(hundreds * 100 + rest);
+    }
+    german_below_hundred(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_in_both_languages() {
+        let value = |word: &str| number_word(word).map(|word| word.value);
+        assert_eq!(value("five"), Some(5.0));
+        assert_eq!(value("twenty-five"), Some(25.0));
+        assert_eq!(value("ninety-nine"), Some(99.0));
+        assert_eq!(value("fünf"), Some(5.0));
+        assert_eq!(value("vier"), Some(4.0));
+        assert_eq!(value("einundzwanzig"), Some(21.0));
+        assert_eq!(value("neunundneunzig"), Some(99.0));
+        assert_eq!(value("zweihundertfünf"), Some(205.0));
+        assert_eq!(value("dreitausend"), Some(3000.0));
+        assert_eq!(value("hundert"), Some(100.0));
+        assert_eq!(value("undine"), None);
+        assert_eq!(value("elfen"), None);
+        assert!(number_word("eine").unwrap().article_like);
+    }
+
+    #[test]
+    fn billion_depends_on_language_and_case() {
+        let german = scale_word("Billion", "billion", Some(Language::German)).unwrap();
+        assert_eq!(german.exponent, 12);
+        let english = scale_word("billion", "billion", Some(Language::English)).unwrap();
+        assert_eq!(english.exponent, 9);
+        assert_eq!(scale_word("Milliarden", "milliarden", None).unwrap().exponent, 9);
+        assert_eq!(scale_word("Billiarden", "billiarden", None).unwrap().exponent, 15);
+    }
+
+    #[test]
+    fn multiplier_words() {
+        assert_eq!(multiplier_word("tenfold", None), Some(10.0));
+        assert_eq!(multiplier_word("zehnfach", None), Some(10.0));
+        assert_eq!(multiplier_word("zehnfache", None), Some(10.0));
+        assert_eq!(multiplier_word("twice", None), Some(2.0));
+        assert_eq!(multiplier_word("manifold", None), None);
+    }
+}

@@ -1,0 +1,24 @@
+//! factlint: a fact-check linter for numbers in English and German prose.
+//!
+//! The library is the pure core: it reads text that the caller hands it and returns claims and
+//! findings. It does no I/O, spawns no threads and knows no protocol; the `factlint` binary
+//! (`src/cli`) is the adapter that reads files, settings and arguments.
+
+pub mod checks;
+pub mod claims;
+pub mod diagnostics;
+pub mod document;
+pub mod engine;
+pub mod language;
+pub mod lexicon;
+pub mod number;
+pub mod report;
+pub mod text;
+pub mod units;
+
+pub use claims::{Bound, Claim, ClaimKind, ClaimValue};
+pub use diagnostics::{Finding, Severity};
+pub use document::{Document, DocumentFormat};
+pub use engine::{Analysis, Options, analyze};
+pub use language::Language;
+pub use text::{LineCol, LineIndex, Span};

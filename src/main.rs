@@ -1,0 +1,7 @@
+//! The `factlint` binary: the command-line adapter around the core library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

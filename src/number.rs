@@ -1,0 +1,328 @@
+//! Reading numeric literals written with locale separators: `2,000` and `2.000`, `22,4` and
+//! `22.4`, `50 000`, `1.234,56`.
+//!
+//! A literal is digits joined by separators, as the tokenizer found it. Whether a separator
+//! groups thousands or marks decimals depends on the language: `1.234` is 1234 in German and
+//! 1.234 in English, and is ambiguous only where the language is unknown. The value is built as
+//! a decimal string and parsed once, so it is the nearest double to what was written.
+
+use crate::language::Language;
+
+/// A separator character inside a literal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Separator {
+    Dot,
+    Comma,
+    /// A space, thin space, narrow no-break space or no-break space between digit groups.
+    Space,
+    Apostrophe,
+}
+
+impl Separator {
+    pub fn from_char(ch: char) -> Option<Separator> {
+        Some(match ch {
+            '.' => Separator::Dot,
+            ',' => Separator::Comma,
+            ' ' | '\u{00A0}' | '\u{2009}' | '\u{202F}' => Separator::Space,
+            '\'' | '’' => Separator::Apostrophe,
+            _ => return None,
+        })
+    }
+
+    pub fn as_char(self) -> char {
+        match self {
+            Separator::Dot => '.',
+            Separator::Comma => ',',
+            Separator::Space => '\u{202F}',
+            Separator::Apostrophe => '\'',
+        }
+    }
+}
+
+/// A literal read as a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Literal {
+    pub value: f64,
+    /// The thousands separator used, if any.
+    pub grouping: Option<Separator>,
+    /// The decimal mark used, if any.
+    pub decimal: Option<Separator>,
+    /// The separators were read in the other language's convention (`22.4` in German text).
+    pub foreign_style: bool,
+    /// The language is unknown and a single `.` or `,` before three digits could be either.
+    pub ambiguous: bool,
+}
+
+/// Why a literal is not a plain number.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotANumber {
+    /// Separators that fit no convention (`1,000.000,5`); `suggestion` is the likely number.
+    Malformed { reason: &'static str, suggestion: Option<String> },
+    /// Dotted digits that form a day.month.year date (`5.5.2025`).
+    Date { year: i32, month: u32, day: u32 },
+    /// Dotted digits that are not a number in either language (`1.2.3`): a version or an
+    /// identifier.
+    Version,
+}
+
+/// Reads a literal such as `2.000`, `1,234.56` or `50 000` in `language`.
+pub fn parse_literal(literal: &str, language: Option<Language>) -> Result<Literal, NotANumber> {
+    let mut groups: Vec<&str> = Vec::new();
+    let mut separators: Vec<Separator> = Vec::new();
+    let mut start = 0;
+    for (i, ch) in literal.char_indices() {
+        if ch.is_ascii_digit() {
+            continue;
+        }
+        let separator = Separator::from_char(ch).ok_or(NotANumber::Version)?;
+        groups.push(&literal[start..i]);
+        separators.push(separator);
+        start = i + ch.len_utf8();
+    }
+    groups.push(&literal[start..]);
+    if groups.iter().any(|group| group.is_empty()) {
+        return Err(NotANumber::Version);
+    }
+    if separators.is_empty() {
+        return Ok(plain(literal, None, None, false, false));
+    }
+
+    let first = separators[0];
+    let all_same = separators.iter().all(|&separator| separator == first);
+    let later_groups_are_thousands = groups[1..].iter().all(|group| group.len() == 3);
+    let first_group_fits = groups[0].len() <= 3;
+
+    if all_same {
+        return match first {
+            Separator::Space | Separator::Apostrophe => {
+                if first_group_fits && later_groups_are_thousands {
+                    Ok(grouped(&groups, first, language, false, false))
+                } else {
+                    Err(NotANumber::Version)
+                }
+            }
+            Separator::Dot | Separator::Comma if separators.len() == 1 => {
+                Ok(one_separator(&groups, first, language))
+            }
+            Separator::Dot | Separator::Comma => {
+                if first_group_fits && later_groups_are_thousands {
+                    let native = matches!(
+                        (first, language),
+                        (Separator::Dot, Some(Language::German))
+                            | (Separator::Comma, Some(Language::English))
+                            | (_, None)
+                    );
+                    Ok(grouped(&groups, first, language, !native, false))
+                } else if first == Separator::Dot {
+                    dotted_date(&groups).unwrap_or(Err(NotANumber::Version))
+                } else {
+                    Err(NotANumber::Version)
+                }
+            }
+        };
+    }
+
+    // Mixed separators: all but the last group thousands, the last separator the decimal mark.
+    let (decimal, grouping_separators) = separators.split_last().expect("separators is not empty");
+    let grouping = grouping_separators[0];
+    let consistent = grouping_separators.iter().all(|&separator| separator == grouping)
+        && grouping != *decimal
+        && *decimal != Separator::Space
+        && *decimal != Separator::Apostrophe;
+    let thousands_ok = first_group_fits
+        && groups[1..groups.len() - 1].iter().all(|group| group.len() == 3);
+    if !consistent || !thousands_ok {
+        return Err(NotANumber::Malformed {
+            reason: "its separators fit neither the English (1,234.5) nor the German (1.234,5) convention",
+            suggestion: suggestion_for_mixed(&groups, &separators, language),
+        });
+    }
+    let native = match language {
+        Some(Language::English) => *decimal == Separator::Dot,
+        Some(Language::German) => *decimal == Separator::Comma,
+        None => true,
+    };
+    let integer: String = groups[..groups.len() - 1].concat();
+    let fraction = groups[groups.len() - 1];
+    Ok(Literal {
+        value: decimal_value(&integer, fraction),
+        grouping: Some(grouping),
+        decimal: Some(*decimal),
+        foreign_style: !native,
+        ambiguous: false,
+    })
+}
+
+fn plain(
+    digits: &str,
+    grouping: Option<Separator>,
+    decimal: Option<Separator>,
+    foreign_style: bool,
+    ambiguous: bool,
+) -> Literal {
+    Literal { value: decimal_value(digits, ""), grouping, decimal, foreign_style, ambiguous }
+}
+
+fn grouped(
+    groups: &[&str],
+    separator: Separator,
+    _language: Option<Language>,
+    foreign_style: bool,
+    ambiguous: bool,
+) -> Literal {
+    plain(&groups.concat(), Some(separator), None, foreign_style, ambiguous)
+}
+
+/// `2.000`, `22,4`, `1.234`: one dot or comma.
+fn one_separator(groups: &[&str], separator: Separator, language: Option<Language>) -> Literal {
+    let (integer, fraction) = (groups[0], groups[1]);
+    let could_group = fraction.len() == 3 && integer.len() <= 3 && integer != "0";
+    let as_decimal = |foreign_style, ambiguous| Literal {
+        value: decimal_value(integer, fraction),
+        grouping: None,
+        decimal: Some(separator),
+        foreign_style,
+        ambiguous,
+    };
+    let as_grouping = |foreign_style| grouped(groups, separator, language, foreign_style, false);
+    match (separator, language) {
+        (Separator::Dot, Some(Language::German)) if could_group => as_grouping(false),
+        (Separator::Comma, Some(Language::English)) if could_group => as_grouping(false),
+        (Separator::Dot, Some(Language::English)) => as_decimal(false, false),
+        (Separator::Comma, Some(Language::German)) => as_decimal(false, false),
+        // A decimal in the other language's convention: `22.4` in German, `22,4` in English.
+        (Separator::Dot, Some(Language::German)) | (Separator::Comma, Some(Language::English)) => {
+            as_decimal(true, false)
+        }
+        // Language unknown: `1.234` and `1,234` could be either; read the dot as a decimal
+        // mark and the comma as grouping, as most text on the web does, and say so.
+        (Separator::Dot, None) => as_decimal(false, could_group),
+        (Separator::Comma, None) if could_group => {
+            let mut literal = as_grouping(false);
+            literal.ambiguous = true;
+            literal
+        }
+        (Separator::Comma, None) => as_decimal(false, false),
+        (Separator::Space | Separator::Apostrophe, _) => as_grouping(false),
+    }
+}
+
+fn dotted_date(groups: &[&str]) -> Option<Result<Literal, NotANumber>> {
+    if groups.len() != 3 || groups[0].len() > 2 || groups[1].len() > 2 || groups[2].len() != 4 {
+        return None;
+    }
+    let day: u32 = groups[0].parse().ok()?;
+    let month: u32 = groups[1].parse().ok()?;
+    let year: i32 = groups[2].parse().ok()?;
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return None;
+    }
+    Some(Err(NotANumber::Date { year, month, day }))
+}
+
+fn suggestion_for_mixed(
+    groups: &[&str],
+    separators: &[Separator],
+    language: Option<Language>,
+) -> Option<String> {
+    // Take the last dot or comma as the decimal mark and drop every other separator, then
+    // write the number in the document's convention.
+    let last_mark = separators
+        .iter()
+        .rposition(|&separator| matches!(separator, Separator::Dot | Separator::Comma))?;
+    let integer: String = groups[..=last_mark].concat();
+    let fraction = groups[last_mark + 1..].concat();
+    Some(format_number(&integer, &fraction, language.unwrap_or(Language::English)))
+}
+
+/// Writes digits in a language's convention: `1,234.5` or `1.234,5`.
+pub fn format_number(integer: &str, fraction: &str, language: Language) -> String {
+    let (group, mark) = match language {
+        Language::English => (',', '.'),
+        Language::German => ('.', ','),
+    };
+    let integer = integer.trim_start_matches('0');
+    let integer = if integer.is_empty() { "0" } else { integer };
+    let mut out = String::with_capacity(integer.len() + fraction.len() + 4);
+    // German style guides group only from five digits on (`2000`, `20.000`); English from four.
+    let group_from = match language {
+        Language::English => 4,
+        Language::German => 5,
+    };
+    if integer.len() >= group_from {
+        for (i, digit) in integer.chars().enumerate() {
+            if i > 0 && (integer.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(digit);
+        }
+    } else {
+        out.push_str(integer);
+    }
+    if !fraction.is_empty() {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// The nearest double to `integer.fraction`, both strings of ASCII digits.
+pub fn decimal_value(integer: &str, fraction: &str) -> f64 {
+    let text = if fraction.is_empty() {
+        integer.to_owned()
+    } else {
+        format!("{integer}.{fraction}")
+    };
+    text.parse().unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Language::{English, German};
+
+    fn value(literal: &str, language: Option<Language>) -> f64 {
+        parse_literal(literal, language).unwrap().value
+    }
+
+    #[test]
+    fn separators_follow_the_language() {
+        assert_eq!(value("2,000", Some(English)), 2000.0);
+        assert_eq!(value("2.000", Some(German)), 2000.0);
+        assert_eq!(value("22,4", Some(German)), 22.4);
+        assert_eq!(value("22.4", Some(English)), 22.4);
+        assert_eq!(value("1.234", Some(English)), 1.234);
+        assert_eq!(value("1.234", Some(German)), 1234.0);
+        assert_eq!(value("50\u{202F}000", Some(German)), 50000.0);
+        assert_eq!(value("1.234.567,89", Some(German)), 1234567.89);
+        assert_eq!(value("1,234,567.89", Some(English)), 1234567.89);
+    }
+
+    #[test]
+    fn ambiguity_only_without_language() {
+        assert!(parse_literal("1.234", None).unwrap().ambiguous);
+        assert!(!parse_literal("1.234", Some(German)).unwrap().ambiguous);
+        assert!(parse_literal("22.4", Some(German)).unwrap().foreign_style);
+    }
+
+    #[test]
+    fn malformed_dates_and_versions() {
+        assert!(matches!(
+            parse_literal("1,000.000,5", Some(English)),
+            Err(NotANumber::Malformed { .. })
+        ));
+        assert_eq!(
+            parse_literal("5.5.2025", Some(German)),
+            Err(NotANumber::Date { year: 2025, month: 5, day: 5 })
+        );
+        assert_eq!(parse_literal("1.2.3", Some(English)), Err(NotANumber::Version));
+    }
+
+    #[test]
+    fn formatting_follows_style_guides() {
+        assert_eq!(format_number("2000", "", German), "2000");
+        assert_eq!(format_number("50000", "", German), "50.000");
+        assert_eq!(format_number("2000", "", English), "2,000");
+        assert_eq!(format_number("22", "4", German), "22,4");
+    }
+}

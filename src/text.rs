@@ -1,0 +1,204 @@
+//! Byte spans and the line index that converts UTF-8 byte offsets to lines and columns.
+//!
+//! Inside factlint every position is a UTF-8 byte offset into the original text. Lines and
+//! columns exist only at the edge (CLI output, LSP, SARIF) and are computed here, once per
+//! document, in time proportional to the number of lines.
+
+use serde::Serialize;
+
+/// A half-open range of UTF-8 byte offsets, `start..end`, into a document's original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+/// A 0-based line and a 0-based column counted in the unit the caller asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// The unit a column is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// UTF-8 bytes.
+    Utf8,
+    /// UTF-16 code units (the LSP default and what SARIF requires).
+    Utf16,
+    /// Unicode scalar values (what a person counts; used in human output).
+    Char,
+}
+
+/// Line starts of one text. `\n`, `\r\n` and a lone `\r` all end a line, as in LSP.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while let Some(pos) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + pos;
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                i = at + 2;
+            } else {
+                i = at + 1;
+            }
+            line_starts.push(i);
+        }
+        LineIndex { line_starts, len: text.len() }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte offset where 0-based `line` starts, or `None` past the last line.
+    pub fn line_start(&self, line: u32) -> Option<usize> {
+        self.line_starts.get(line as usize).copied()
+    }
+
+    /// The 0-based line holding `offset` (offsets past the end are clamped).
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let offset = offset.min(self.len);
+        (self.line_starts.partition_point(|&start| start <= offset) - 1) as u32
+    }
+
+    /// The 0-based line and column of `offset`, the column counted in `unit`.
+    ///
+    /// An offset inside a multi-byte character is moved back to that character's start.
+    pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_starts[line as usize];
+        let prefix = &text[start..offset];
+        let col = match unit {
+            ColumnUnit::Utf8 => prefix.len(),
+            ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            ColumnUnit::Char => prefix.chars().count(),
+        };
+        LineCol { line, col: col as u32 }
+    }
+
+    /// The byte offset of a 0-based line and column counted in `unit`.
+    ///
+    /// Columns past the end of the line are clamped to the line's end (before its line break);
+    /// lines past the end of the text are clamped to the text's end. Never panics.
+    pub fn offset(&self, text: &str, pos: LineCol, unit: ColumnUnit) -> usize {
+        let Some(&start) = self.line_starts.get(pos.line as usize) else {
+            return text.len();
+        };
+        let end = self.line_end_without_break(text, pos.line as usize);
+        let line = &text[start..end];
+        let mut counted = 0u32;
+        for (i, ch) in line.char_indices() {
+            if counted >= pos.col {
+                return start + i;
+            }
+            counted += match unit {
+                ColumnUnit::Utf8 => ch.len_utf8() as u32,
+                ColumnUnit::Utf16 => ch.len_utf16() as u32,
+                ColumnUnit::Char => 1,
+            };
+            if counted > pos.col {
+                // The column points inside a character: keep the character's start.
+                return start + i;
+            }
+        }
+        end
+    }
+
+    fn line_end_without_break(&self, text: &str, line: usize) -> usize {
+        let end = self.line_starts.get(line + 1).copied().unwrap_or(text.len());
+        let bytes = text.as_bytes();
+        let mut end = end;
+        if end > self.line_starts[line] && end <= bytes.len() && line + 1 < self.line_starts.len() {
+            if bytes[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > self.line_starts[line] && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        end
+    }
+
+    /// The text of the 0-based line holding `offset`, without its line break.
+    pub fn line_text<'a>(&self, text: &'a str, line: u32) -> &'a str {
+        let line = (line as usize).min(self.line_starts.len() - 1);
+        let start = self.line_starts[line];
+        let end = self.line_end_without_break(text, line);
+        &text[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends_of_every_kind() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_of(text.find('d').unwrap()), 3);
+        assert_eq!(index.line_text(text, 1), "b");
+        assert_eq!(index.line_text(text, 2), "c");
+    }
+
+    #[test]
+    fn utf16_and_utf8_columns_round_trip_after_wide_characters() {
+        let text = "ä ß € „“ 😀 中文 2.000 GPUs\nnext";
+        let index = LineIndex::new(text);
+        let offset = text.find("2.000").unwrap();
+        for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char] {
+            let pos = index.line_col(text, offset, unit);
+            assert_eq!(index.offset(text, pos, unit), offset, "{unit:?}");
+        }
+        let utf16 = index.line_col(text, offset, ColumnUnit::Utf16);
+        // ä ß € „ “ are one unit each, the emoji two, the CJK characters one each.
+        assert_eq!(utf16.col, "ä ß € „“ ".chars().count() as u32 + 2 + 1 + 3);
+        assert_eq!(index.line_col(text, offset, ColumnUnit::Char).col, 13);
+    }
+
+    #[test]
+    fn positions_past_the_end_are_clamped() {
+        let text = "abc\r\ndef";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, ColumnUnit::Utf16), 3);
+        assert_eq!(index.offset(text, LineCol { line: 9, col: 0 }, ColumnUnit::Utf16), 8);
+        assert_eq!(index.line_col(text, 999, ColumnUnit::Utf8), LineCol { line: 1, col: 3 });
+    }
+}

@@ -1,0 +1,160 @@
+//! The unit table: which words after a number name a unit, read from `rules/units.toml`.
+//!
+//! The bundled table is compiled into the binary and parsed once on first use. Lookups take
+//! lowercased words; multi-word units ("GPU hours") are matched longest first by the caller,
+//! which asks `lookup` with one to three words joined by single spaces.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// The kind of claim a unit makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    Count,
+    Quantity,
+}
+
+/// A unit found after a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitMatch {
+    /// The canonical unit name (`gpu`, `H800`, `FLOP/s`).
+    pub name: &'static str,
+    pub kind: UnitKind,
+    /// The power of ten of an SI prefix written with the unit (`TB` → 12).
+    pub exponent: i32,
+    /// The unit is an accelerator model (`H800`), whose claims count GPUs of that model.
+    pub accelerator: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitFile {
+    #[serde(default)]
+    unit: Vec<UnitEntry>,
+    #[serde(default)]
+    accelerator: Vec<AcceleratorEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    name: String,
+    kind: UnitKind,
+    words: Vec<String>,
+    #[serde(default)]
+    symbols: Vec<String>,
+    #[serde(default)]
+    si_prefixes: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AcceleratorEntry {
+    model: String,
+    #[allow(dead_code, reason = "documented in the table and kept for the rule files")]
+    vendor: String,
+    words: Vec<String>,
+}
+
+/// The unit table.
+pub struct UnitTable {
+    /// Lowercased words (joined by single spaces) → unit.
+    words: HashMap<String, UnitMatch>,
+    /// Case-sensitive symbols that take SI prefixes (`B`, `W`, `FLOPS`) → unit.
+    prefixed: HashMap<String, UnitMatch>,
+    /// The longest unit name, in words.
+    pub max_words: usize,
+}
+
+/// The bundled unit table.
+pub static UNITS: LazyLock<UnitTable> = LazyLock::new(|| {
+    UnitTable::from_toml(include_str!("../rules/units.toml"))
+        .expect("the bundled rules/units.toml is valid (checked by a test)")
+});
+
+impl UnitTable {
+    /// Parses a unit table; the error names the line and column.
+    pub fn from_toml(text: &str) -> Result<UnitTable, String> {
+        let file: UnitFile = toml::from_str(text).map_err(|error| error.to_string())?;
+        let mut words = HashMap::new();
+        let mut prefixed = HashMap::new();
+        let mut max_words = 1;
+        let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
+        for entry in file.unit {
+            let name = leak(entry.name);
+            let unit = UnitMatch { name, kind: entry.kind, exponent: 0, accelerator: false };
+            for word in &entry.words {
+                max_words = max_words.max(word.split_whitespace().count());
+                words.insert(normalise(word), unit.clone());
+                if entry.si_prefixes {
+                    prefixed.insert(word.clone(), unit.clone());
+                }
+            }
+            for symbol in &entry.symbols {
+                prefixed.insert(symbol.clone(), unit.clone());
+            }
+        }
+        for entry in file.accelerator {
+            let name = leak(entry.model);
+            let unit =
+                UnitMatch { name, kind: UnitKind::Count, exponent: 0, accelerator: true };
+            for word in &entry.words {
+                words.insert(normalise(word), unit.clone());
+            }
+        }
+        Ok(UnitTable { words, prefixed, max_words })
+    }
+
+    /// The unit named by `written` (one or more words joined by single spaces).
+    pub fn lookup(&self, written: &str) -> Option<UnitMatch> {
+        if let Some(unit) = self.words.get(&normalise(written)) {
+            return Some(unit.clone());
+        }
+        // SI-prefixed symbols are case-sensitive: `TB`, `PFLOPS`, `kW`, `GWh`.
+        let mut chars = written.chars();
+        let prefix = chars.next()?;
+        let exponent = match prefix {
+            'k' | 'K' => 3,
+            'M' => 6,
+            'G' => 9,
+            'T' => 12,
+            'P' => 15,
+            'E' => 18,
+            _ => return None,
+        };
+        let rest = chars.as_str();
+        let unit = self.prefixed.get(rest)?;
+        Some(UnitMatch { exponent, ..unit.clone() })
+    }
+
+    /// Whether `written` names an accelerator model.
+    pub fn accelerator(&self, written: &str) -> Option<UnitMatch> {
+        self.words.get(&normalise(written)).filter(|unit| unit.accelerator).cloned()
+    }
+}
+
+fn normalise(word: &str) -> String {
+    word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_table_parses_and_matches() {
+        let units = &*UNITS;
+        assert_eq!(units.lookup("GPUs").unwrap().name, "gpu");
+        assert_eq!(units.lookup("gpu hours").unwrap().name, "gpu_hour");
+        assert_eq!(units.lookup("H800").unwrap().name, "H800");
+        assert!(units.lookup("H800").unwrap().accelerator);
+        let tb = units.lookup("TB").unwrap();
+        assert_eq!((tb.name, tb.exponent), ("byte", 12));
+        let pflops = units.lookup("PFLOPS").unwrap();
+        assert_eq!((pflops.name, pflops.exponent), ("FLOP/s", 15));
+        assert!(units.lookup("Tag").is_none());
+    }
+}

@@ -1,0 +1,86 @@
+//! Property tests: numbers formatted in a language's convention read back to the same value,
+//! in isolation and inside a sentence, and no input of any shape makes the core panic.
+
+use factlint::number::{format_number, parse_literal};
+use factlint::{DocumentFormat, Language, Options, analyze};
+use proptest::prelude::*;
+
+fn language() -> impl Strategy<Value = Language> {
+    prop_oneof![Just(Language::English), Just(Language::German)]
+}
+
+/// An integer part and up to three decimals, as digit strings.
+fn digits() -> impl Strategy<Value = (u64, String)> {
+    (0u64..1_000_000_000_000, proptest::option::of("[0-9]{1,3}")).prop_map(|(integer, fraction)| (integer, fraction.unwrap_or_default()))
+}
+
+fn expected_value(integer: u64, fraction: &str) -> f64 {
+    if fraction.is_empty() { integer as f64 } else { format!("{integer}.{fraction}").parse().unwrap() }
+}
+
+proptest! {
+    #[test]
+    fn formatted_numbers_parse_back((integer, fraction) in digits(), language in language()) {
+        let written = format_number(&integer.to_string(), &fraction, language);
+        let literal = parse_literal(&written, Some(language)).unwrap();
+        prop_assert_eq!(literal.value, expected_value(integer, &fraction), "{}", written);
+        prop_assert!(!literal.foreign_style, "{} read as foreign style", written);
+    }
+
+    #[test]
+    fn numbers_in_sentences_are_read_with_their_currency((integer, fraction) in digits(), language in language()) {
+        let written = format_number(&integer.to_string(), &fraction, language);
+        let text = match language {
+            Language::English => format!("The company said the project cost {written} dollars in total.\n"),
+            Language::German => format!("Das Unternehmen sagte, das Projekt habe {written} Dollar gekostet.\n"),
+        };
+        let analysis = analyze(&text, DocumentFormat::PlainText, &Options { language: Some(language) });
+        prop_assert_eq!(analysis.claims.len(), 1, "{}", text);
+        let claim = &analysis.claims[0];
+        prop_assert_eq!(&text[claim.span.start..claim.span.end], format!("{written} {}", if language == Language::English { "dollars" } else { "Dollar" }));
+        prop_assert_eq!(claim.unit.as_deref(), Some("USD"));
+        prop_assert_eq!(claim.value.number(), Some(expected_value(integer, &fraction)));
+    }
+
+    #[test]
+    fn thin_space_grouping_parses_back(integer in 1_000u64..1_000_000_000_000, language in language()) {
+        let digits = integer.to_string();
+        let mut written = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                written.push('\u{2009}');
+            }
+            written.push(digit);
+        }
+        prop_assert_eq!(parse_literal(&written, Some(language)).unwrap().value, integer as f64);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}", markdown in any::<bool>()) {
+        let format = if markdown { DocumentFormat::Markdown } else { DocumentFormat::PlainText };
+        let analysis = analyze(&text, format, &Options::default());
+        for claim in &analysis.claims {
+            prop_assert!(text.is_char_boundary(claim.span.start) && text.is_char_boundary(claim.span.end));
+            prop_assert!(claim.span.start < claim.span.end && claim.span.end <= text.len());
+        }
+        for finding in &analysis.findings {
+            prop_assert!(text.is_char_boundary(finding.span.start) && text.is_char_boundary(finding.span.end));
+        }
+    }
+
+    #[test]
+    fn number_dense_text_never_panics(parts in proptest::collection::vec(prop_oneof![
+        "[0-9]{1,7}", Just(".".to_owned()), Just(",".to_owned()), Just(" ".to_owned()), Just("%".to_owned()),
+        Just("Mio.".to_owned()), Just("billion".to_owned()), Just("$".to_owned()), Just("€".to_owned()),
+        Just("-".to_owned()), Just("/".to_owned()), Just("bis".to_owned()), Just("between".to_owned()),
+        Just("and".to_owned()), Just("26. Januar".to_owned()), Just("H100".to_owned()), Just("\n".to_owned()),
+        Just("`".to_owned()), Just("**".to_owned()), Just("mindestens".to_owned()), Just("½".to_owned()),
+    ], 0..60), markdown in any::<bool>(), language in proptest::option::of(language())) {
+        let text: String = parts.concat();
+        let format = if markdown { DocumentFormat::Markdown } else { DocumentFormat::PlainText };
+        let analysis = analyze(&text, format, &Options { language });
+        for claim in &analysis.claims {
+            prop_assert!(claim.span.end <= text.len() && text.is_char_boundary(claim.span.start));
+        }
+    }
+}
