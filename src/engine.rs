@@ -15,6 +15,9 @@ pub struct Options {
     /// The language, when the caller knows it (CLI flag or configuration). Front matter wins
     /// over detection; this wins over both.
     pub language: Option<Language>,
+    /// The project's language (configuration): used when the document's front matter does not
+    /// name one, instead of detection.
+    pub project_language: Option<Language>,
 }
 
 /// Where the document's language came from.
@@ -22,6 +25,7 @@ pub struct Options {
 pub enum LanguageSource {
     Option,
     FrontMatter,
+    Project,
     Detected,
     Unknown,
 }
@@ -41,10 +45,11 @@ const DETECTION_SAMPLE: usize = 64 * 1024;
 /// Analyzes one document.
 pub fn analyze(text: &str, format: DocumentFormat, options: &Options) -> Analysis {
     let document = Document::parse(text, format);
-    let (language, language_source) = match (options.language, document.front_matter_language) {
-        (Some(language), _) => (Some(language), LanguageSource::Option),
-        (None, Some(language)) => (Some(language), LanguageSource::FrontMatter),
-        (None, None) => match language::detect(&document.prose_sample(DETECTION_SAMPLE)) {
+    let (language, language_source) = match (options.language, document.front_matter_language, options.project_language) {
+        (Some(language), _, _) => (Some(language), LanguageSource::Option),
+        (None, Some(language), _) => (Some(language), LanguageSource::FrontMatter),
+        (None, None, Some(language)) => (Some(language), LanguageSource::Project),
+        (None, None, None) => match language::detect(&document.prose_sample(DETECTION_SAMPLE)) {
             Some(language) => (Some(language), LanguageSource::Detected),
             None => (None, LanguageSource::Unknown),
         },

@@ -34,7 +34,7 @@ proptest! {
             Language::English => format!("The company said the project cost {written} dollars in total.\n"),
             Language::German => format!("Das Unternehmen sagte, das Projekt habe {written} Dollar gekostet.\n"),
         };
-        let analysis = analyze(&text, DocumentFormat::PlainText, &Options { language: Some(language) });
+        let analysis = analyze(&text, DocumentFormat::PlainText, &Options { language: Some(language), ..Options::default() });
         prop_assert_eq!(analysis.claims.len(), 1, "{}", text);
         let claim = &analysis.claims[0];
         prop_assert_eq!(&text[claim.span.start..claim.span.end], format!("{written} {}", if language == Language::English { "dollars" } else { "Dollar" }));
@@ -78,7 +78,7 @@ proptest! {
     ], 0..60), markdown in any::<bool>(), language in proptest::option::of(language())) {
         let text: String = parts.concat();
         let format = if markdown { DocumentFormat::Markdown } else { DocumentFormat::PlainText };
-        let analysis = analyze(&text, format, &Options { language });
+        let analysis = analyze(&text, format, &Options { language, ..Options::default() });
         for claim in &analysis.claims {
             prop_assert!(claim.span.end <= text.len() && text.is_char_boundary(claim.span.start));
         }

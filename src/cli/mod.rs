@@ -4,6 +4,7 @@
 //! (`factlint::analyze`) once per document, and renders the result. Errors here are for people:
 //! each says which file and what to do, and one bad file never stops the others.
 
+mod config;
 mod inputs;
 mod output;
 
@@ -67,9 +68,12 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct Common {
-    /// The documents' language, overriding front matter and detection: en or de.
+    /// The documents' language, overriding front matter, configuration and detection: en or de.
     #[arg(long, value_parser = parse_language)]
     lang: Option<Language>,
+    /// Use this configuration file for every document instead of the nearest factlint.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<String>,
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -141,11 +145,26 @@ pub fn run() -> ExitCode {
 fn analyze_all(paths: Vec<String>, common: &Common) -> (Vec<Checked>, Vec<InputError>) {
     let paths = if paths.is_empty() { vec![".".to_owned()] } else { paths };
     let (sources, mut errors) = inputs::collect(&paths, &common.stdin_filename);
-    let options = Options { language: common.lang };
+    // Configuration is resolved up front, once per directory, so the parallel part reads no
+    // settings.
+    let mut resolver = config::ConfigResolver::new(common.config.as_deref());
+    let jobs: Vec<(inputs::Source, Options)> = sources
+        .into_iter()
+        .map(|source| {
+            let config = match &source {
+                inputs::Source::File(path) => resolver.for_document(path),
+                inputs::Source::Stdin(_) => resolver.for_document("stdin"),
+            };
+            let options = Options { language: common.lang, project_language: config.and_then(|config| config.language) };
+            (source, options)
+        })
+        .collect();
+    for error in resolver.errors.drain(..) {
+        errors.push(InputError { path: error.path, message: error.message });
+    }
     let work = || {
-        sources
-            .into_par_iter()
-            .map(|source| match inputs::read(source) {
+        jobs.into_par_iter()
+            .map(|(source, options)| match inputs::read(source) {
                 Ok(input) => {
                     let analysis = analyze(&input.text, input.format, &options);
                     Ok(Checked { input, analysis })
