@@ -1,1 +1,156 @@
-fn main() {}
+//! Criterion benchmarks of `factlint::analyze`: real Markdown, number-dense English and German
+//! text, and small pathological inputs, each reported as throughput in bytes per second.
+//!
+//! ```text
+//! cargo bench --bench engine                  # everything, about two minutes on 2 cores
+//! cargo bench --bench engine -- number-dense  # one group
+//! ```
+//!
+//! The real Markdown comes from the benchmark corpus unpacked into `bench-data/full` (see
+//! BENCHMARKS.md; `scripts/bench/run.sh` unpacks it). Without it that group is skipped with a
+//! message and the generated groups still run. `FACTLINT_BENCH_DATA` points elsewhere.
+//! Whole-process figures (the CLI, memory, pulldown-cmark as the baseline) are measured by
+//! `scripts/bench/run.sh`, not here.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use factlint::{DocumentFormat, Options, analyze};
+
+/// Bytes of each generated article collection.
+const GENERATED_BYTES: usize = 1_000_000;
+/// Bytes of each pathological input: small, because some of them are slow.
+const PATHOLOGICAL_BYTES: usize = 100_000;
+/// Every this-many-th corpus file goes into the sample (the same sample as `run.sh`).
+const CORPUS_STRIDE: usize = 10;
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = corpus_sample, number_dense, pathological
+}
+criterion_main!(benches);
+
+/// Every tenth file of the real corpus, each analyzed as its own document.
+fn corpus_sample(criterion: &mut Criterion) {
+    let corpus = bench_data().join("full");
+    let documents = corpus_documents(&corpus);
+    if documents.is_empty() {
+        eprintln!(
+            "engine bench: no corpus at {}; skipping the corpus-sample group. \
+             Unpack it with `tar -xJf ../shared/corpus/prose-md.tar.xz -C bench-data` \
+             (or run scripts/bench/run.sh) to include it.",
+            corpus.display()
+        );
+        return;
+    }
+    let bytes: usize = documents.iter().map(String::len).sum();
+    let mut group = criterion.benchmark_group("corpus-sample");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(format!("{} files", documents.len()), |bencher| {
+        bencher.iter(|| {
+            for document in &documents {
+                black_box(analyze(
+                    black_box(document),
+                    DocumentFormat::Markdown,
+                    &Options::default(),
+                ));
+            }
+        });
+    });
+    group.finish();
+}
+
+/// Generated English and German articles full of figures, one document each.
+fn number_dense(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("number-dense");
+    for (name, language) in [
+        ("en", generate::Language::English),
+        ("de", generate::Language::German),
+    ] {
+        let text = generate::articles(language, generate::SEED, GENERATED_BYTES);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |bencher| {
+            bencher.iter(|| {
+                analyze(
+                    black_box(&text),
+                    DocumentFormat::Markdown,
+                    &Options::default(),
+                )
+            });
+        });
+    }
+    group.finish();
+}
+
+/// The pathological inputs of `scripts/bench/run.sh`, small enough to run often.
+fn pathological(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("pathological");
+    for (name, _) in generate::PATHOLOGICAL {
+        let Some(text) = generate::pathological(name, PATHOLOGICAL_BYTES) else {
+            continue;
+        };
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(*name, |bencher| {
+            bencher.iter(|| {
+                analyze(
+                    black_box(&text),
+                    DocumentFormat::Markdown,
+                    &Options::default(),
+                )
+            });
+        });
+    }
+    group.finish();
+}
+
+/// Where the unpacked corpus and generated inputs live.
+fn bench_data() -> PathBuf {
+    std::env::var_os("FACTLINT_BENCH_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("bench-data"))
+}
+
+/// The `*.md` files under `root` (hidden entries skipped) in byte order of their paths, every
+/// `CORPUS_STRIDE`-th one read as UTF-8; empty when `root` does not exist.
+fn corpus_documents(root: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    collect_markdown(root, &mut files);
+    // Byte order of the whole path, as `LC_ALL=C sort` in run.sh (not component order).
+    files.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    files
+        .iter()
+        .step_by(CORPUS_STRIDE)
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect()
+}
+
+fn collect_markdown(directory: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => collect_markdown(&path, files),
+            Ok(kind)
+                if kind.is_file()
+                    && path.extension().is_some_and(|extension| extension == "md") =>
+            {
+                files.push(path)
+            }
+            _ => {}
+        }
+    }
+}

@@ -31,13 +31,21 @@ fn main() -> ExitCode {
     let mut totals = Totals::default();
     for path in &paths {
         if Path::new(path).is_dir() {
-            for entry in ignore::WalkBuilder::new(path).require_git(false).build().flatten() {
+            for entry in ignore::WalkBuilder::new(path)
+                .require_git(false)
+                .build()
+                .flatten()
+            {
                 let is_file = entry.file_type().is_some_and(|kind| kind.is_file());
                 let wanted = entry
                     .path()
                     .extension()
                     .and_then(|extension| extension.to_str())
-                    .is_some_and(|extension| EXTENSIONS.iter().any(|wanted| extension.eq_ignore_ascii_case(wanted)));
+                    .is_some_and(|extension| {
+                        EXTENSIONS
+                            .iter()
+                            .any(|wanted| extension.eq_ignore_ascii_case(wanted))
+                    });
                 if is_file && wanted {
                     parse_file(entry.path(), &mut totals);
                 }
@@ -76,7 +84,10 @@ fn parse_file(path: &Path, totals: &mut Totals) {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
         totals.events += 1;
-        totals.checksum = totals.checksum.wrapping_mul(31).wrapping_add((range.start ^ range.end) as u64);
+        totals.checksum = totals
+            .checksum
+            .wrapping_mul(31)
+            .wrapping_add((range.start ^ range.end) as u64);
         std::hint::black_box(&event);
     }
     totals.files += 1;

@@ -4,10 +4,14 @@ use serde::Serialize;
 
 use crate::text::Span;
 
-/// How serious a finding is. Ordered: `Info < Warning < Error`.
+/// How serious a finding is. Ordered: `Hint < Info < Warning < Error`.
+///
+/// Hints (conversions, scale words spelled out) are context rather than problems: JSON and the
+/// editor show them, the human output only with `--show-hints`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Hint,
     Info,
     Warning,
     Error,
@@ -16,6 +20,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Hint => "hint",
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
@@ -24,7 +29,8 @@ impl Severity {
 
     pub fn parse(text: &str) -> Option<Severity> {
         match text.trim().to_ascii_lowercase().as_str() {
-            "info" | "information" | "note" | "hint" => Some(Severity::Info),
+            "hint" => Some(Severity::Hint),
+            "info" | "information" | "note" => Some(Severity::Info),
             "warning" | "warn" => Some(Severity::Warning),
             "error" | "err" => Some(Severity::Error),
             _ => None,
@@ -60,6 +66,76 @@ pub struct Related {
     pub message: String,
 }
 
+/// A fact-check verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Agrees,
+    Disagrees,
+    Unverifiable,
+}
+
+/// A claim (or other figure) that went into a computation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExplainedInput {
+    /// The name it has in the formula (`money`, `gpus`, `claim`).
+    pub name: String,
+    /// As written in the document, or a description for a value from the rules.
+    pub text: String,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub value: f64,
+    pub unit: Option<String>,
+}
+
+/// A value with its unit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: Option<String>,
+}
+
+/// The reference fact a claim was compared with.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reference {
+    pub fact: String,
+    pub statement: String,
+    pub value: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    pub per: Option<String>,
+    pub as_of: Option<String>,
+}
+
+/// A source, as cited in a finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub accessed: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// How a finding was reached: the inputs, the formula, the result and the sources. The CLI,
+/// JSON and hover notes render from this; a finding without a computation or a source says
+/// why in `why`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    pub inputs: Vec<ExplainedInput>,
+    /// The formula with names: `money ÷ gpus`.
+    pub formula: Option<String>,
+    /// The formula with values: `5,000,000 USD ÷ 2,000 = 2,500 USD`.
+    pub computation: Option<String>,
+    pub result: Option<Quantity>,
+    pub reference: Option<Reference>,
+    pub sources: Vec<Citation>,
+    pub why: Option<String>,
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
@@ -73,4 +149,9 @@ pub struct Finding {
     pub note: Option<String>,
     pub related: Vec<Related>,
     pub fix: Option<Fix>,
+    /// For findings about a reference fact.
+    pub verdict: Option<Verdict>,
+    /// The id of the fact or derived check involved.
+    pub rule: Option<String>,
+    pub explanation: Option<Box<Explanation>>,
 }

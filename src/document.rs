@@ -171,7 +171,10 @@ impl<'a> Document<'a> {
                         builder.boundary(self, range.start);
                         skip_depth += 1;
                     }
-                    Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => {
+                    Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    } => {
                         builder.boundary(self, range.start);
                         builder.skipping_link.push(true);
                         skip_depth += 1;
@@ -258,7 +261,11 @@ impl<'a> Document<'a> {
         let text = self.text;
         // Text copied from the web has one paragraph per line; hard-wrapped text has short
         // lines that continue each other. Long average lines mean every line is a block.
-        let line_count = text.lines().filter(|line| !line.trim().is_empty()).count().max(1);
+        let line_count = text
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .count()
+            .max(1);
         let lines_are_paragraphs = text.len() / line_count > 100;
         let mut block_start: Option<usize> = None;
         let mut block_end = 0;
@@ -291,7 +298,11 @@ impl<'a> Document<'a> {
 
     fn push_plain_block(&mut self, start: usize, end: usize, kind: BlockKind) {
         let first = self.segments.len();
-        self.segments.push(Segment { start, end, kind: SegmentKind::Prose });
+        self.segments.push(Segment {
+            start,
+            end,
+            kind: SegmentKind::Prose,
+        });
         self.blocks.push(Block {
             span: Span::new(start, end),
             kind,
@@ -316,7 +327,11 @@ impl BlockBuilder {
             return;
         }
         self.open(document, start);
-        document.segments.push(Segment { start, end, kind: SegmentKind::Prose });
+        document.segments.push(Segment {
+            start,
+            end,
+            kind: SegmentKind::Prose,
+        });
         self.end = self.end.max(end);
         self.has_prose = true;
     }
@@ -325,7 +340,11 @@ impl BlockBuilder {
         if self.first_segment.is_none() {
             return;
         }
-        document.segments.push(Segment { start: at, end: at, kind: SegmentKind::Boundary });
+        document.segments.push(Segment {
+            start: at,
+            end: at,
+            kind: SegmentKind::Boundary,
+        });
     }
 
     fn open(&mut self, document: &Document, start: usize) {
@@ -373,7 +392,9 @@ mod tests {
             .iter()
             .map(|block| {
                 document.masked_block(block, &mut buffer);
-                String::from_utf8(buffer.clone()).unwrap().replace('\u{1f}', "|")
+                String::from_utf8(buffer.clone())
+                    .unwrap()
+                    .replace('\u{1f}', "|")
             })
             .collect()
     }

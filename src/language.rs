@@ -113,7 +113,9 @@ mod tests {
     #[test]
     fn detects_both_languages() {
         assert_eq!(
-            detect("Die Bank of China plant, in den nächsten fünf Jahren zu investieren, und das ist viel."),
+            detect(
+                "Die Bank of China plant, in den nächsten fünf Jahren zu investieren, und das ist viel."
+            ),
             Some(Language::German)
         );
         assert_eq!(

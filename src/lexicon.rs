@@ -59,8 +59,16 @@ pub enum CrossLanguageScale {
 /// Looks up a scale word; `written` is the word as written (case matters for `M`, `B`, `T`
 /// and for `Billion`), `lower` the same word lowercased.
 pub fn scale_word(written: &str, lower: &str, language: Option<Language>) -> Option<ScaleWord> {
-    let plain = |exponent| ScaleWord { exponent, cross_language: None, attached_only: false };
-    let attached = |exponent| ScaleWord { exponent, cross_language: None, attached_only: true };
+    let plain = |exponent| ScaleWord {
+        exponent,
+        cross_language: None,
+        attached_only: false,
+    };
+    let attached = |exponent| ScaleWord {
+        exponent,
+        cross_language: None,
+        attached_only: true,
+    };
     let scale = match lower {
         "thousand" | "thousands" | "tausend" | "tsd" | "tsd." | "thsd" => plain(3),
         "million" | "millions" | "millionen" | "mio" | "mio." | "mn" | "mln" | "mil" => plain(6),
@@ -259,7 +267,9 @@ pub fn currency_word(lower: &str) -> Option<&'static str> {
 pub enum PercentWord {
     Percent,
     /// Percentage points; the factor converts to points (basis points are 0.01 points).
-    Points { factor: f64 },
+    Points {
+        factor: f64,
+    },
 }
 
 /// Percent words that follow a number (`percent`, `Prozent`, `Prozentpunkte`, `pp`).
@@ -314,21 +324,286 @@ pub fn month(lower: &str) -> Option<u32> {
 pub fn is_reference_noun(lower: &str) -> bool {
     matches!(
         lower,
-        "section" | "sections" | "chapter" | "chapters" | "page" | "pages" | "p." | "pp"
-            | "figure" | "fig" | "fig." | "table" | "step" | "phase" | "version" | "v"
-            | "level" | "line" | "lines" | "item" | "no" | "no." | "nr" | "nr." | "number"
-            | "issue" | "issues" | "pr" | "rfc" | "eip" | "erc" | "bip" | "pep" | "se"
-            | "article" | "art." | "paragraph" | "para" | "§" | "kapitel" | "abschnitt"
-            | "seite" | "seiten" | "abbildung" | "abb." | "tabelle" | "schritt" | "stufe"
-            | "nummer" | "artikel" | "absatz" | "port" | "release" | "build" | "block"
-            | "slot" | "round" | "part" | "teil" | "volume" | "vol." | "edition" | "ausgabe"
-            | "season" | "staffel" | "episode" | "folge" | "appendix" | "anhang"
-            | "exercise" | "listing" | "example" | "beispiel" | "option" | "id" | "ticket"
-            | "bug" | "footnote" | "fußnote" | "rule" | "regel" | "commit" | "pull" | "patch"
-            | "revision" | "rev" | "rev." | "draft" | "ch." | "sec." | "§§" | "lemma"
-            | "theorem" | "proposition" | "definition" | "errata" | "opcode" | "type"
-            | "draft-" | "iso" | "din" | "en" | "utf-" | "ipv" | "http" | "h." | "band"
-            | "bd." | "heft" | "s." | "z." | "zeile" | "ziffer" | "lit." | "abs."
+        "section"
+            | "sections"
+            | "chapter"
+            | "chapters"
+            | "page"
+            | "pages"
+            | "p."
+            | "pp"
+            | "figure"
+            | "fig"
+            | "fig."
+            | "table"
+            | "step"
+            | "phase"
+            | "version"
+            | "v"
+            | "level"
+            | "line"
+            | "lines"
+            | "item"
+            | "no"
+            | "no."
+            | "nr"
+            | "nr."
+            | "number"
+            | "issue"
+            | "issues"
+            | "pr"
+            | "rfc"
+            | "eip"
+            | "erc"
+            | "bip"
+            | "pep"
+            | "se"
+            | "article"
+            | "art."
+            | "paragraph"
+            | "para"
+            | "§"
+            | "kapitel"
+            | "abschnitt"
+            | "seite"
+            | "seiten"
+            | "abbildung"
+            | "abb."
+            | "tabelle"
+            | "schritt"
+            | "stufe"
+            | "nummer"
+            | "artikel"
+            | "absatz"
+            | "port"
+            | "release"
+            | "build"
+            | "block"
+            | "slot"
+            | "round"
+            | "part"
+            | "teil"
+            | "volume"
+            | "vol."
+            | "edition"
+            | "ausgabe"
+            | "season"
+            | "staffel"
+            | "episode"
+            | "folge"
+            | "appendix"
+            | "anhang"
+            | "exercise"
+            | "listing"
+            | "example"
+            | "beispiel"
+            | "option"
+            | "id"
+            | "ticket"
+            | "bug"
+            | "footnote"
+            | "fußnote"
+            | "rule"
+            | "regel"
+            | "commit"
+            | "pull"
+            | "patch"
+            | "revision"
+            | "rev"
+            | "rev."
+            | "draft"
+            | "ch."
+            | "sec."
+            | "§§"
+            | "lemma"
+            | "theorem"
+            | "proposition"
+            | "definition"
+            | "errata"
+            | "opcode"
+            | "type"
+            | "draft-"
+            | "iso"
+            | "din"
+            | "en"
+            | "utf-"
+            | "ipv"
+            | "http"
+            | "h."
+            | "band"
+            | "bd."
+            | "heft"
+            | "s."
+            | "z."
+            | "zeile"
+            | "ziffer"
+            | "lit."
+            | "abs."
+    )
+}
+
+/// Function words that end a noun phrase and never name what a figure counts: conjunctions,
+/// prepositions, auxiliaries and pronouns ("and", "or", "sind", "davon").
+pub fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and"
+            | "or"
+            | "what"
+            | "but"
+            | "nor"
+            | "in"
+            | "for"
+            | "to"
+            | "that"
+            | "which"
+            | "who"
+            | "with"
+            | "by"
+            | "than"
+            | "from"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "on"
+            | "at"
+            | "as"
+            | "it"
+            | "its"
+            | "this"
+            | "of"
+            | "each"
+            | "apiece"
+            | "more"
+            | "respectively"
+            | "across"
+            | "into"
+            | "per"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "through"
+            | "against"
+            | "among"
+            | "between"
+            | "within"
+            | "without"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "next"
+            | "last"
+            | "so"
+            | "while"
+            | "when"
+            | "where"
+            | "if"
+            | "then"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "them"
+            | "those"
+            | "these"
+            | "there"
+            | "here"
+            | "not"
+            | "a"
+            | "an"
+            | "the"
+            | "und"
+            | "oder"
+            | "aber"
+            | "mit"
+            | "für"
+            | "zu"
+            | "ist"
+            | "sind"
+            | "war"
+            | "waren"
+            | "wird"
+            | "werden"
+            | "wurde"
+            | "wurden"
+            | "hat"
+            | "haben"
+            | "hatte"
+            | "hatten"
+            | "als"
+            | "auf"
+            | "bei"
+            | "dass"
+            | "sich"
+            | "es"
+            | "sie"
+            | "er"
+            | "nicht"
+            | "auch"
+            | "noch"
+            | "wie"
+            | "im"
+            | "am"
+            | "um"
+            | "von"
+            | "vom"
+            | "aus"
+            | "nach"
+            | "pro"
+            | "je"
+            | "jeweils"
+            | "davon"
+            | "bzw"
+            | "beziehungsweise"
+            | "sowie"
+            | "mehr"
+            | "weniger"
+            | "sein"
+            | "seien"
+            | "ob"
+            | "wenn"
+            | "weil"
+            | "während"
+            | "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "dessen"
+            | "deren"
+            | "denen"
+            | "wer"
+            | "doch"
+            | "jedoch"
+            | "dann"
+            | "also"
+            | "bereits"
+            | "schon"
+            | "nur"
+            | "etwa"
     )
 }
 
@@ -341,8 +616,17 @@ pub fn is_ordinal_suffix(lower: &str) -> bool {
 pub fn multiplier_suffix(lower: &str) -> bool {
     matches!(
         lower,
-        "x" | "×" | "fold" | "times" | "fach" | "fache" | "fachen" | "facher" | "faches"
-            | "mal" | "malige" | "maligen"
+        "x" | "×"
+            | "fold"
+            | "times"
+            | "fach"
+            | "fache"
+            | "fachen"
+            | "facher"
+            | "faches"
+            | "mal"
+            | "malige"
+            | "maligen"
     )
 }
 
@@ -405,14 +689,30 @@ pub struct NumberWord {
 pub fn number_word(lower: &str) -> Option<NumberWord> {
     match lower {
         "one" | "ein" | "eine" | "einen" | "einem" | "einer" | "a" | "an" => {
-            return Some(NumberWord { value: 1.0, article_like: true });
+            return Some(NumberWord {
+                value: 1.0,
+                article_like: true,
+            });
         }
-        "dozen" => return Some(NumberWord { value: 12.0, article_like: false }),
-        "dutzend" => return Some(NumberWord { value: 12.0, article_like: false }),
+        "dozen" => {
+            return Some(NumberWord {
+                value: 12.0,
+                article_like: false,
+            });
+        }
+        "dutzend" => {
+            return Some(NumberWord {
+                value: 12.0,
+                article_like: false,
+            });
+        }
         _ => {}
     }
     let value = english_number(lower).or_else(|| german_number(lower))?;
-    Some(NumberWord { value: value as f64, article_like: false })
+    Some(NumberWord {
+        value: value as f64,
+        article_like: false,
+    })
 }
 
 fn english_unit(word: &str) -> Option<u64> {
@@ -514,7 +814,11 @@ fn german_below_hundred(word: &str) -> Option<u64> {
         return Some(value);
     }
     let (unit, tens) = word.split_once("und")?;
-    let unit = if unit == "ein" { Some(1) } else { german_unit(unit) }?;
+    let unit = if unit == "ein" {
+        Some(1)
+    } else {
+        german_unit(unit)
+    }?;
     if !(1..=9).contains(&unit) {
         return None;
     }
@@ -532,7 +836,11 @@ fn german_number(word: &str) -> Option<u64> {
         } else {
             german_below_thousand(before)?
         };
-        let rest = if after.is_empty() { 0 } else { german_below_thousand(after)? };
+        let rest = if after.is_empty() {
+            0
+        } else {
+            german_below_thousand(after)?
+        };
         return Some(thousands * 1000 + rest);
     }
     german_below_thousand(word)
@@ -583,8 +891,18 @@ mod tests {
         assert_eq!(german.exponent, 12);
         let english = scale_word("billion", "billion", Some(Language::English)).unwrap();
         assert_eq!(english.exponent, 9);
-        assert_eq!(scale_word("Milliarden", "milliarden", None).unwrap().exponent, 9);
-        assert_eq!(scale_word("Billiarden", "billiarden", None).unwrap().exponent, 15);
+        assert_eq!(
+            scale_word("Milliarden", "milliarden", None)
+                .unwrap()
+                .exponent,
+            9
+        );
+        assert_eq!(
+            scale_word("Billiarden", "billiarden", None)
+                .unwrap()
+                .exponent,
+            15
+        );
     }
 
     #[test]

@@ -13,12 +13,13 @@ pub mod language;
 pub mod lexicon;
 pub mod number;
 pub mod report;
+pub mod rules;
 pub mod text;
 pub mod units;
 
 pub use claims::{Bound, Claim, ClaimKind, ClaimValue};
 pub use diagnostics::{Finding, Severity};
 pub use document::{Document, DocumentFormat};
-pub use engine::{Analysis, Options, analyze};
+pub use engine::{Analysis, Options, analyze, analyze_with_rules};
 pub use language::Language;
 pub use text::{LineCol, LineIndex, Span};

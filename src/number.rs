@@ -57,7 +57,10 @@ pub struct Literal {
 #[derive(Clone, Debug, PartialEq)]
 pub enum NotANumber {
     /// Separators that fit no convention (`1,000.000,5`); `suggestion` is the likely number.
-    Malformed { reason: &'static str, suggestion: Option<String> },
+    Malformed {
+        reason: &'static str,
+        suggestion: Option<String>,
+    },
     /// Dotted digits that form a day.month.year date (`5.5.2025`).
     Date { year: i32, month: u32, day: u32 },
     /// Dotted digits that are not a number in either language (`1.2.3`): a version or an
@@ -125,12 +128,16 @@ pub fn parse_literal(literal: &str, language: Option<Language>) -> Result<Litera
     // Mixed separators: all but the last group thousands, the last separator the decimal mark.
     let (decimal, grouping_separators) = separators.split_last().expect("separators is not empty");
     let grouping = grouping_separators[0];
-    let consistent = grouping_separators.iter().all(|&separator| separator == grouping)
+    let consistent = grouping_separators
+        .iter()
+        .all(|&separator| separator == grouping)
         && grouping != *decimal
         && *decimal != Separator::Space
         && *decimal != Separator::Apostrophe;
     let thousands_ok = first_group_fits
-        && groups[1..groups.len() - 1].iter().all(|group| group.len() == 3);
+        && groups[1..groups.len() - 1]
+            .iter()
+            .all(|group| group.len() == 3);
     if !consistent || !thousands_ok {
         return Err(NotANumber::Malformed {
             reason: "its separators fit neither the English (1,234.5) nor the German (1.234,5) convention",
@@ -160,7 +167,13 @@ fn plain(
     foreign_style: bool,
     ambiguous: bool,
 ) -> Literal {
-    Literal { value: decimal_value(digits, ""), grouping, decimal, foreign_style, ambiguous }
+    Literal {
+        value: decimal_value(digits, ""),
+        grouping,
+        decimal,
+        foreign_style,
+        ambiguous,
+    }
 }
 
 fn grouped(
@@ -170,7 +183,13 @@ fn grouped(
     foreign_style: bool,
     ambiguous: bool,
 ) -> Literal {
-    plain(&groups.concat(), Some(separator), None, foreign_style, ambiguous)
+    plain(
+        &groups.concat(),
+        Some(separator),
+        None,
+        foreign_style,
+        ambiguous,
+    )
 }
 
 /// `2.000`, `22,4`, `1.234`: one dot or comma.
@@ -232,7 +251,11 @@ fn suggestion_for_mixed(
         .rposition(|&separator| matches!(separator, Separator::Dot | Separator::Comma))?;
     let integer: String = groups[..=last_mark].concat();
     let fraction = groups[last_mark + 1..].concat();
-    Some(format_number(&integer, &fraction, language.unwrap_or(Language::English)))
+    Some(format_number(
+        &integer,
+        &fraction,
+        language.unwrap_or(Language::English),
+    ))
 }
 
 /// Writes digits in a language's convention: `1,234.5` or `1.234,5`.
@@ -313,9 +336,16 @@ mod tests {
         ));
         assert_eq!(
             parse_literal("5.5.2025", Some(German)),
-            Err(NotANumber::Date { year: 2025, month: 5, day: 5 })
+            Err(NotANumber::Date {
+                year: 2025,
+                month: 5,
+                day: 5
+            })
         );
-        assert_eq!(parse_literal("1.2.3", Some(English)), Err(NotANumber::Version));
+        assert_eq!(
+            parse_literal("1.2.3", Some(English)),
+            Err(NotANumber::Version)
+        );
     }
 
     #[test]

@@ -17,7 +17,10 @@ pub struct Position {
 
 pub fn position(index: &LineIndex, text: &str, offset: usize) -> Position {
     let at = index.line_col(text, offset, ColumnUnit::Char);
-    Position { line: at.line + 1, column: at.col + 1 }
+    Position {
+        line: at.line + 1,
+        column: at.col + 1,
+    }
 }
 
 /// A number as JSON: integral values as integers, others as floats.
@@ -37,7 +40,10 @@ pub fn claim_value(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> 
     object.insert("end".into(), json!(claim.span.end));
     object.insert("line".into(), json!(at.line));
     object.insert("column".into(), json!(at.column));
-    object.insert("text".into(), json!(&text[claim.span.start..claim.span.end]));
+    object.insert(
+        "text".into(),
+        json!(&text[claim.span.start..claim.span.end]),
+    );
     object.insert("kind".into(), json!(claim.kind.as_str()));
     object.insert(
         "value".into(),
@@ -67,9 +73,31 @@ pub fn claim_value(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> 
             }),
         },
     );
-    object.insert("sentence".into(), json!({ "start": claim.sentence.start, "end": claim.sentence.end }));
-    object.insert("language".into(), json!(claim.language.map(|language| language.code())));
+    object.insert(
+        "sentence".into(),
+        json!({ "start": claim.sentence.start, "end": claim.sentence.end }),
+    );
+    object.insert(
+        "language".into(),
+        json!(claim.language.map(|language| language.code())),
+    );
     Value::Object(object)
+}
+
+/// Integral floats as integers, so `2500.0` prints as `2500`.
+fn normalise_numbers(value: &mut Value) {
+    match value {
+        Value::Number(number) => {
+            if let Some(float) = number.as_f64()
+                && number.is_f64()
+            {
+                *value = self::number(float);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(normalise_numbers),
+        Value::Object(map) => map.values_mut().for_each(normalise_numbers),
+        _ => {}
+    }
 }
 
 pub fn finding_value(finding: &Finding, name: &str, text: &str, index: &LineIndex) -> Value {
@@ -113,6 +141,13 @@ pub fn finding_value(finding: &Finding, name: &str, text: &str, index: &LineInde
             "replacement": fix.replacement,
             "applicability": fix.applicability,
         })),
+        "verdict": finding.verdict,
+        "fact": finding.verdict.and(finding.rule.clone()),
+        "rule": finding.rule,
+        "explanation": finding.explanation.as_deref().map(|explanation| {
+            let mut value = serde_json::to_value(explanation).unwrap_or(Value::Null);
+            normalise_numbers(&mut value);
+            value
+        }),
     })
 }
-

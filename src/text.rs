@@ -75,7 +75,10 @@ impl LineIndex {
             }
             line_starts.push(i);
         }
-        LineIndex { line_starts, len: text.len() }
+        LineIndex {
+            line_starts,
+            len: text.len(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -109,7 +112,10 @@ impl LineIndex {
             ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
             ColumnUnit::Char => prefix.chars().count(),
         };
-        LineCol { line, col: col as u32 }
+        LineCol {
+            line,
+            col: col as u32,
+        }
     }
 
     /// The byte offset of a 0-based line and column counted in `unit`.
@@ -141,7 +147,11 @@ impl LineIndex {
     }
 
     fn line_end_without_break(&self, text: &str, line: usize) -> usize {
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(text.len());
         let bytes = text.as_bytes();
         let mut end = end;
         if end > self.line_starts[line] && end <= bytes.len() && line + 1 < self.line_starts.len() {
@@ -190,15 +200,24 @@ mod tests {
         let utf16 = index.line_col(text, offset, ColumnUnit::Utf16);
         // ä ß € „ “ are one unit each, the emoji two, the CJK characters one each.
         assert_eq!(utf16.col, "ä ß € „“ ".chars().count() as u32 + 2 + 1 + 3);
-        assert_eq!(index.line_col(text, offset, ColumnUnit::Char).col, 13);
+        assert_eq!(index.line_col(text, offset, ColumnUnit::Char).col, 14);
     }
 
     #[test]
     fn positions_past_the_end_are_clamped() {
         let text = "abc\r\ndef";
         let index = LineIndex::new(text);
-        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, ColumnUnit::Utf16), 3);
-        assert_eq!(index.offset(text, LineCol { line: 9, col: 0 }, ColumnUnit::Utf16), 8);
-        assert_eq!(index.line_col(text, 999, ColumnUnit::Utf8), LineCol { line: 1, col: 3 });
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 99 }, ColumnUnit::Utf16),
+            3
+        );
+        assert_eq!(
+            index.offset(text, LineCol { line: 9, col: 0 }, ColumnUnit::Utf16),
+            8
+        );
+        assert_eq!(
+            index.line_col(text, 999, ColumnUnit::Utf8),
+            LineCol { line: 1, col: 3 }
+        );
     }
 }

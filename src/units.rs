@@ -54,7 +54,10 @@ struct UnitEntry {
 #[serde(deny_unknown_fields)]
 struct AcceleratorEntry {
     model: String,
-    #[allow(dead_code, reason = "documented in the table and kept for the rule files")]
+    #[allow(
+        dead_code,
+        reason = "documented in the table and kept for the rule files"
+    )]
     vendor: String,
     words: Vec<String>,
 }
@@ -85,7 +88,12 @@ impl UnitTable {
         let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
         for entry in file.unit {
             let name = leak(entry.name);
-            let unit = UnitMatch { name, kind: entry.kind, exponent: 0, accelerator: false };
+            let unit = UnitMatch {
+                name,
+                kind: entry.kind,
+                exponent: 0,
+                accelerator: false,
+            };
             for word in &entry.words {
                 max_words = max_words.max(word.split_whitespace().count());
                 words.insert(normalise(word), unit.clone());
@@ -99,13 +107,21 @@ impl UnitTable {
         }
         for entry in file.accelerator {
             let name = leak(entry.model);
-            let unit =
-                UnitMatch { name, kind: UnitKind::Count, exponent: 0, accelerator: true };
+            let unit = UnitMatch {
+                name,
+                kind: UnitKind::Count,
+                exponent: 0,
+                accelerator: true,
+            };
             for word in &entry.words {
                 words.insert(normalise(word), unit.clone());
             }
         }
-        Ok(UnitTable { words, prefixed, max_words })
+        Ok(UnitTable {
+            words,
+            prefixed,
+            max_words,
+        })
     }
 
     /// The unit named by `written` (one or more words joined by single spaces).
@@ -127,17 +143,57 @@ impl UnitTable {
         };
         let rest = chars.as_str();
         let unit = self.prefixed.get(rest)?;
-        Some(UnitMatch { exponent, ..unit.clone() })
+        Some(UnitMatch {
+            exponent,
+            ..unit.clone()
+        })
+    }
+
+    /// The unit of a symbol written without a prefix (`W`, `B`), case-sensitive.
+    pub fn symbol(&self, written: &str) -> Option<UnitMatch> {
+        self.prefixed
+            .get(written)
+            .filter(|_| !self.words.contains_key(&normalise(written)))
+            .cloned()
     }
 
     /// Whether `written` names an accelerator model.
     pub fn accelerator(&self, written: &str) -> Option<UnitMatch> {
-        self.words.get(&normalise(written)).filter(|unit| unit.accelerator).cloned()
+        self.words
+            .get(&normalise(written))
+            .filter(|unit| unit.accelerator)
+            .cloned()
     }
 }
 
 fn normalise(word: &str) -> String {
-    word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    word.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl UnitTable {
+    /// Whether `name` is the canonical name of a unit or accelerator (`gpu`, `H800`, `FLOP/s`).
+    pub fn is_canonical(&self, name: &str) -> bool {
+        self.words
+            .values()
+            .chain(self.prefixed.values())
+            .any(|unit| unit.name == name)
+    }
+
+    /// Every canonical unit name, sorted.
+    pub fn canonical_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self
+            .words
+            .values()
+            .chain(self.prefixed.values())
+            .map(|unit| unit.name)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
 }
 
 #[cfg(test)]

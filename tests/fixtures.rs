@@ -42,13 +42,21 @@ fn parse_fixture(source: &str) -> (String, Vec<Expectation>) {
     for line in source.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
-        let is_annotation = trimmed.starts_with("<!--") && trimmed.ends_with("-->") && trimmed.contains('^');
+        let is_annotation =
+            trimmed.starts_with("<!--") && trimmed.ends_with("-->") && trimmed.contains('^');
         if is_annotation {
             let (line_start, target_text) = target.expect("an annotation needs a line above it");
             let caret_column = content.chars().position(|c| c == '^').unwrap_or(0);
-            let caret_count = content.chars().skip(caret_column).take_while(|&c| c == '^').count();
+            let caret_count = content
+                .chars()
+                .skip(caret_column)
+                .take_while(|&c| c == '^')
+                .count();
             let to_byte = |column: usize| {
-                target_text.char_indices().nth(column).map_or(target_text.len(), |(at, _)| at)
+                target_text
+                    .char_indices()
+                    .nth(column)
+                    .map_or(target_text.len(), |(at, _)| at)
             };
             let what: String = content.chars().skip(caret_column + caret_count).collect();
             let what = what.trim().trim_end_matches("-->").trim().to_owned();
@@ -116,9 +124,14 @@ fn claim_matches(claim: &factlint::Claim, what: &str) -> Result<(), String> {
     let value = words.next().ok_or("missing value")?;
     match claim.value {
         ClaimValue::Number(actual) => {
-            let expected: f64 = value.parse().map_err(|_| format!("bad expected value {value}"))?;
+            let expected: f64 = value
+                .parse()
+                .map_err(|_| format!("bad expected value {value}"))?;
             if (actual - expected).abs() > 1e-9 * expected.abs().max(1.0) {
-                return Err(format!("value is {}, expected {value}", format_number(actual)));
+                return Err(format!(
+                    "value is {}, expected {value}",
+                    format_number(actual)
+                ));
             }
         }
         ClaimValue::Date(date) => {
@@ -128,15 +141,28 @@ fn claim_matches(claim: &factlint::Claim, what: &str) -> Result<(), String> {
         }
     }
     for pair in words {
-        let (key, expected) = pair.split_once('=').ok_or(format!("expected key=value, found {pair}"))?;
+        let (key, expected) = pair
+            .split_once('=')
+            .ok_or(format!("expected key=value, found {pair}"))?;
         let expected = expected.replace('_', " ");
         let actual = match key {
             "unit" => claim.unit.clone().unwrap_or_else(|| "null".into()),
             "bound" => claim.bound.as_str().to_owned(),
-            "high" => claim.high.map(format_number).unwrap_or_else(|| "null".into()),
+            "high" => claim
+                .high
+                .map(format_number)
+                .unwrap_or_else(|| "null".into()),
             "scale" => claim.scale.clone().unwrap_or_else(|| "null".into()),
-            "subject" => claim.subject.as_ref().map(|subject| subject.text.clone()).unwrap_or_else(|| "null".into()),
-            "period" => claim.period.as_ref().map(|period| period.text.clone()).unwrap_or_else(|| "null".into()),
+            "subject" => claim
+                .subject
+                .as_ref()
+                .map(|subject| subject.text.clone())
+                .unwrap_or_else(|| "null".into()),
+            "period" => claim
+                .period
+                .as_ref()
+                .map(|period| period.text.clone())
+                .unwrap_or_else(|| "null".into()),
             "only" => claim.only.to_string(),
             "carried" => claim.unit_carried.to_string(),
             other => return Err(format!("unknown key {other}")),
@@ -188,19 +214,30 @@ fn check_fixture(path: &Path) {
                 }
             }
         } else {
-            let (code, message) = expectation.what.split_once([' ', ':']).unwrap_or((&expectation.what, ""));
+            let (code, message) = expectation
+                .what
+                .split_once([' ', ':'])
+                .unwrap_or((&expectation.what, ""));
             let message = message.trim_start_matches(':').trim();
             let found = analysis.findings.iter().enumerate().find(|(_, finding)| {
-                finding.code == code && finding.span.start == expectation.start && finding.span.end == expectation.end
+                finding.code == code
+                    && finding.span.start == expectation.start
+                    && finding.span.end == expectation.end
             });
             match found {
                 Some((at, finding)) => {
                     finding_used[at] = true;
                     if !finding.message.contains(message) {
-                        errors.push(format!("line {}: {code} message {:?} lacks {message:?}", expectation.line, finding.message));
+                        errors.push(format!(
+                            "line {}: {code} message {:?} lacks {message:?}",
+                            expectation.line, finding.message
+                        ));
                     }
                 }
-                None => errors.push(format!("line {}: expected {code} at `{spanned}`", expectation.line)),
+                None => errors.push(format!(
+                    "line {}: expected {code} at `{spanned}`",
+                    expectation.line
+                )),
             }
         }
     }
@@ -228,7 +265,11 @@ fn check_fixture(path: &Path) {
     assert!(errors.is_empty(), "{name}:\n  {}", errors.join("\n  "));
 
     let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let claims: Vec<_> = analysis.claims.iter().map(|claim| claim_value(claim, &file_name, &text, &index)).collect();
+    let claims: Vec<_> = analysis
+        .claims
+        .iter()
+        .map(|claim| claim_value(claim, &file_name, &text, &index))
+        .collect();
     insta::assert_json_snapshot!(claims);
 }
 

@@ -11,11 +11,16 @@ fn language() -> impl Strategy<Value = Language> {
 
 /// An integer part and up to three decimals, as digit strings.
 fn digits() -> impl Strategy<Value = (u64, String)> {
-    (0u64..1_000_000_000_000, proptest::option::of("[0-9]{1,3}")).prop_map(|(integer, fraction)| (integer, fraction.unwrap_or_default()))
+    (0u64..1_000_000_000_000, proptest::option::of("[0-9]{1,3}"))
+        .prop_map(|(integer, fraction)| (integer, fraction.unwrap_or_default()))
 }
 
 fn expected_value(integer: u64, fraction: &str) -> f64 {
-    if fraction.is_empty() { integer as f64 } else { format!("{integer}.{fraction}").parse().unwrap() }
+    if fraction.is_empty() {
+        integer as f64
+    } else {
+        format!("{integer}.{fraction}").parse().unwrap()
+    }
 }
 
 proptest! {

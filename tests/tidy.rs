@@ -1,7 +1,10 @@
 //! Tidy checks: the README's code table is generated from the checks' documentation, and
 //! every source file says what it is for.
 
-#![allow(clippy::disallowed_methods, reason = "tidy checks read the repository's files")]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tidy checks read the repository's files"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -29,16 +32,22 @@ fn readme_lists_every_code() {
     let readme = std::fs::read_to_string(&path).unwrap();
     let start_marker = "<!-- codes:start";
     let end_marker = "<!-- codes:end -->";
-    let start = readme.find(start_marker).expect("README has a codes:start marker");
+    let start = readme
+        .find(start_marker)
+        .expect("README has a codes:start marker");
     let table_start = start + readme[start..].find('\n').unwrap() + 1;
-    let end = readme.find(end_marker).expect("README has a codes:end marker");
+    let end = readme
+        .find(end_marker)
+        .expect("README has a codes:end marker");
     let expected = codes_table();
     if readme[table_start..end] != expected {
         if std::env::var_os("UPDATE_README").is_some() {
             let updated = format!("{}{}{}", &readme[..table_start], expected, &readme[end..]);
             std::fs::write(&path, updated).unwrap();
         } else {
-            panic!("README.md's code table is out of date; run `UPDATE_README=1 cargo test --test tidy`.\nExpected:\n{expected}");
+            panic!(
+                "README.md's code table is out of date; run `UPDATE_README=1 cargo test --test tidy`.\nExpected:\n{expected}"
+            );
         }
     }
 }
@@ -70,7 +79,10 @@ fn every_source_file_opens_with_a_doc_line() {
             missing.push(file.strip_prefix(root()).unwrap().display().to_string());
         }
     }
-    assert!(missing.is_empty(), "files without a `//!` first line: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` first line: {missing:?}"
+    );
 }
 
 #[test]
@@ -78,6 +90,10 @@ fn every_code_is_explained_with_an_example() {
     for code in factlint::checks::CODES {
         let doc = code.documentation();
         assert!(doc.contains("```"), "{} has no example", code.code);
-        assert!(doc.contains("## Fix safety"), "{} does not say whether its fix is safe", code.code);
+        assert!(
+            doc.contains("## Fix safety"),
+            "{} does not say whether its fix is safe",
+            code.code
+        );
     }
 }

@@ -32,7 +32,11 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         if !text.contains(['¥', '￥']) {
             continue;
         }
-        let mut found = finding("FL006", claim.span, format!("`{text}`: `¥` is the sign of both the yuan (CNY) and the yen (JPY)"));
+        let mut found = finding(
+            "FL006",
+            claim.span,
+            format!("`{text}`: `¥` is the sign of both the yuan (CNY) and the yen (JPY)"),
+        );
         found.note = Some("Name the currency (yuan/CNY or yen/JPY) in the sentence.".to_owned());
         findings.push(found);
     }

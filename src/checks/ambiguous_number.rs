@@ -25,15 +25,22 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         return;
     }
     for claim in context.claims {
-        let Some(written) = claim.written.filter(|written| written.ambiguous) else { continue };
+        let Some(written) = claim.written.filter(|written| written.ambiguous) else {
+            continue;
+        };
         let here = &context.text[written.span.start..written.span.end];
         let digits: String = here.chars().filter(char::is_ascii_digit).collect();
         let mut found = finding(
             "FL005",
             written.span,
-            format!("`{here}` is {digits} in German and {} in English, and the document's language is unknown", here.replace(',', "")),
+            format!(
+                "`{here}` is {digits} in German and {} in English, and the document's language is unknown",
+                here.replace(',', "")
+            ),
         );
-        found.note = Some("Set the language with --lang, front matter `lang:`, or the config file.".to_owned());
+        found.note = Some(
+            "Set the language with --lang, front matter `lang:`, or the config file.".to_owned(),
+        );
         findings.push(found);
     }
 }

@@ -29,19 +29,29 @@ use crate::lexicon::{CrossLanguageScale, scale_word};
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     for claim in context.claims {
-        let Some(written) = claim.scale.as_deref() else { continue };
+        let Some(written) = claim.scale.as_deref() else {
+            continue;
+        };
         let lower = written.to_lowercase();
-        let Some(scale) = scale_word(written, &lower, context.language) else { continue };
-        let Some(cross) = scale.cross_language else { continue };
+        let Some(scale) = scale_word(written, &lower, context.language) else {
+            continue;
+        };
+        let Some(cross) = scale.cross_language else {
+            continue;
+        };
         let span = scale_span(context.text, claim, written);
         let base = claim.value.number().unwrap_or_default() / 10f64.powi(scale.exponent);
         let figure = trim_number(base);
         match (context.language, cross) {
-            (Some(Language::German), CrossLanguageScale::ShortScale) if lower.starts_with("billion") && written.starts_with('b') => {
+            (Some(Language::German), CrossLanguageScale::ShortScale)
+                if lower.starts_with("billion") && written.starts_with('b') =>
+            {
                 let mut found = finding(
                     "FL003",
                     span,
-                    format!("English `{written}` in German text: in German, {figure} {written} is {figure} Milliarde(n) (10^9)"),
+                    format!(
+                        "English `{written}` in German text: in German, {figure} {written} is {figure} Milliarde(n) (10^9)"
+                    ),
                 );
                 found.note = Some(format!(
                     "German `Billion` is 10^12. If 10^9 is meant, write `{figure} Milliarden`; if 10^12, write `{figure} Billionen`."
@@ -58,7 +68,10 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 let mut found = finding(
                     "FL003",
                     span,
-                    format!("German `{written}` in English text: {figure} {written} (German) is {figure} {english} (10^{})", scale.exponent),
+                    format!(
+                        "German `{written}` in English text: {figure} {written} (German) is {figure} {english} (10^{})",
+                        scale.exponent
+                    ),
                 );
                 found.note = Some(format!(
                     "factlint read this as 10^{}. If the English billion (10^9) is meant, write `billion` in lower case.",
@@ -66,22 +79,30 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 ));
                 findings.push(found);
             }
-            (Some(Language::English), CrossLanguageScale::ShortScale) if written.starts_with('B') && !at_sentence_start(context.text, span.start) => {
+            (Some(Language::English), CrossLanguageScale::ShortScale)
+                if written.starts_with('B') && !at_sentence_start(context.text, span.start) =>
+            {
                 let mut found = finding(
                     "FL003",
                     span,
-                    format!("`{written}` capitalised mid-sentence may be the German Billion (10^12), not the English billion (10^9)"),
+                    format!(
+                        "`{written}` capitalised mid-sentence may be the German Billion (10^12), not the English billion (10^9)"
+                    ),
                 );
                 found.note = Some(format!(
                     "factlint read {figure} {written} as {figure} × 10^9. A German source's `Billion` is 10^12: check the original."
                 ));
                 findings.push(found);
             }
-            (Some(Language::German), CrossLanguageScale::LongScale) if claim.kind == ClaimKind::Money && scale.exponent == 12 => {
+            (Some(Language::German), CrossLanguageScale::LongScale)
+                if claim.kind == ClaimKind::Money && scale.exponent == 12 =>
+            {
                 let mut found = finding(
                     "FL003",
                     span,
-                    format!("{figure} {written} (German) = {figure} trillion (English) = {figure} × 10^12"),
+                    format!(
+                        "{figure} {written} (German) = {figure} trillion (English) = {figure} × 10^12"
+                    ),
                 );
                 found.severity = crate::diagnostics::Severity::Info;
                 found.note = Some("German `Billion` is the English trillion; English `billion` is German `Milliarde`. Keep this in mind when translating or comparing sources.".to_owned());
@@ -95,7 +116,9 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
 fn scale_span(text: &str, claim: &Claim, written: &str) -> crate::text::Span {
     let inside = &text[claim.span.start..claim.span.end];
     match inside.find(written) {
-        Some(at) => crate::text::Span::new(claim.span.start + at, claim.span.start + at + written.len()),
+        Some(at) => {
+            crate::text::Span::new(claim.span.start + at, claim.span.start + at + written.len())
+        }
         None => claim.span,
     }
 }

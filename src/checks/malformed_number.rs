@@ -35,7 +35,9 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 let mut found = finding(
                     "FL001",
                     problem.span,
-                    format!("`{written}` has a space after the decimal mark; it reads as two numbers"),
+                    format!(
+                        "`{written}` has a space after the decimal mark; it reads as two numbers"
+                    ),
                 );
                 found.note = Some(format!("The figure meant is most likely {intended}."));
                 found.fix = Some(Fix {
@@ -47,7 +49,11 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 found
             }
             NumberProblemKind::Malformed { reason, suggestion } => {
-                let mut found = finding("FL001", problem.span, format!("`{written}` is not a well-formed number: {reason}"));
+                let mut found = finding(
+                    "FL001",
+                    problem.span,
+                    format!("`{written}` is not a well-formed number: {reason}"),
+                );
                 if let Some(suggestion) = suggestion {
                     found.note = Some(format!("Did you mean {suggestion}?"));
                     found.fix = Some(Fix {
@@ -60,8 +66,13 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 found
             }
             NumberProblemKind::DateAsNumber => {
-                let mut found = finding("FL001", problem.span, format!("`{written}` is written like a date but used as an amount"));
-                found.note = Some("Check the figure; an amount has at most one decimal mark.".to_owned());
+                let mut found = finding(
+                    "FL001",
+                    problem.span,
+                    format!("`{written}` is written like a date but used as an amount"),
+                );
+                found.note =
+                    Some("Check the figure; an amount has at most one decimal mark.".to_owned());
                 found
             }
         };

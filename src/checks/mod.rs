@@ -6,21 +6,36 @@
 
 mod ambiguous_currency;
 mod ambiguous_number;
+mod conversions;
 mod cross_language_scale;
+mod derived;
+mod fact_agreement;
 mod malformed_number;
 mod number_format;
 mod percent_points;
+pub(crate) mod support;
 
 use crate::claims::{Claim, NumberProblem};
 use crate::diagnostics::{Finding, Severity};
+use crate::engine::Options;
 use crate::language::Language;
+use crate::rules::{DocumentMentions, RuleSet};
+use crate::text::Span;
 
-/// What every check sees: the document and what the extractor read from it.
+/// What every check sees: the document, what the extractor read from it, and the rules.
 pub struct CheckContext<'a> {
     pub text: &'a str,
     pub language: Option<Language>,
     pub claims: &'a [Claim],
+    /// The block (paragraph) of each claim, parallel to `claims`.
+    pub claim_blocks: &'a [Span],
     pub number_problems: &'a [NumberProblem],
+    pub rules: &'a RuleSet,
+    pub options: &'a Options,
+    /// The date currency rates are taken at: the latest full date the document mentions (not
+    /// after today), else today.
+    pub rate_date: Option<crate::claims::Date>,
+    pub(crate) mentions: &'a DocumentMentions,
 }
 
 /// A registered code.
@@ -39,7 +54,9 @@ impl Code {
     pub fn documentation(&self) -> String {
         let mut doc = String::new();
         for line in self.source.lines() {
-            let Some(rest) = line.strip_prefix("//!") else { break };
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
             doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
             doc.push('\n');
         }
@@ -48,7 +65,11 @@ impl Code {
 
     /// The first line of the documentation.
     pub fn summary(&self) -> String {
-        self.documentation().lines().next().unwrap_or_default().to_owned()
+        self.documentation()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 
@@ -96,14 +117,73 @@ pub static CODES: &[Code] = &[
         run: ambiguous_currency::check,
         source: include_str!("ambiguous_currency.rs"),
     },
+    Code {
+        code: "FL100",
+        name: "fact-agrees",
+        default_severity: Severity::Info,
+        run: fact_agreement::check,
+        source: include_str!("fact_agreement.rs"),
+    },
+    Code {
+        code: "FL101",
+        name: "fact-disagrees",
+        default_severity: Severity::Warning,
+        run: no_op,
+        source: include_str!("fact_agreement.rs"),
+    },
+    Code {
+        code: "FL102",
+        name: "fact-unverifiable",
+        default_severity: Severity::Info,
+        run: no_op,
+        source: include_str!("fact_agreement.rs"),
+    },
+    Code {
+        code: "FL140",
+        name: "money-conversion",
+        default_severity: Severity::Hint,
+        run: conversions::check,
+        source: include_str!("conversions.rs"),
+    },
+    Code {
+        code: "FL141",
+        name: "scale-in-other-language",
+        default_severity: Severity::Hint,
+        run: no_op,
+        source: include_str!("conversions.rs"),
+    },
+    Code {
+        code: "FL142",
+        name: "percent-as-factor",
+        default_severity: Severity::Hint,
+        run: no_op,
+        source: include_str!("conversions.rs"),
+    },
+    Code {
+        code: "FL150",
+        name: "derived-figure",
+        default_severity: Severity::Info,
+        run: derived::check,
+        source: include_str!("derived.rs"),
+    },
+    Code {
+        code: "FL151",
+        name: "implausible-derived-figure",
+        default_severity: Severity::Warning,
+        run: no_op,
+        source: include_str!("derived.rs"),
+    },
 ];
+
+/// For codes that another code's check also reports (FL101 and FL102 come from FL100's).
+fn no_op(_: &CheckContext, _: &mut Vec<Finding>) {}
 
 /// Looks a code up by its code (`FL001`, any case) or its name (`malformed-number`).
 pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
     let wanted = code_or_name.trim();
-    CODES
-        .iter()
-        .find(|code| code.code.eq_ignore_ascii_case(wanted) || code.name.eq_ignore_ascii_case(wanted))
+    CODES.iter().find(|code| {
+        code.code.eq_ignore_ascii_case(wanted) || code.name.eq_ignore_ascii_case(wanted)
+    })
 }
 
 /// Runs every check.
@@ -118,7 +198,18 @@ pub fn run_all(context: &CheckContext) -> Vec<Finding> {
 /// Builds a finding of `code` with the code's default severity.
 pub(crate) fn finding(code: &'static str, span: crate::text::Span, message: String) -> Finding {
     let severity = lookup(code).map_or(Severity::Warning, |code| code.default_severity);
-    Finding { code, severity, span, message, note: None, related: Vec::new(), fix: None }
+    Finding {
+        code,
+        severity,
+        span,
+        message,
+        note: None,
+        related: Vec::new(),
+        fix: None,
+        verdict: None,
+        rule: None,
+        explanation: None,
+    }
 }
 
 #[cfg(test)]
@@ -128,11 +219,20 @@ mod tests {
     #[test]
     fn codes_are_unique_ordered_and_documented() {
         for pair in CODES.windows(2) {
-            assert!(pair[0].code < pair[1].code, "{} before {}", pair[0].code, pair[1].code);
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} before {}",
+                pair[0].code,
+                pair[1].code
+            );
         }
         for code in CODES {
             let doc = code.documentation();
-            assert!(doc.contains("## What it does"), "{} lacks 'What it does'", code.code);
+            assert!(
+                doc.contains("## What it does"),
+                "{} lacks 'What it does'",
+                code.code
+            );
             assert!(doc.contains("## Why"), "{} lacks 'Why'", code.code);
             assert!(doc.contains("## Example"), "{} lacks 'Example'", code.code);
             assert!(!code.summary().is_empty());

@@ -40,7 +40,8 @@ fn integers(claims: &[Claim]) -> impl Iterator<Item = (&Claim, WrittenNumber)> {
     claims.iter().filter_map(|claim| {
         let written = claim.written?;
         let whole = written.literal_value.fract() == 0.0 && written.decimal.is_none();
-        (claim.kind != ClaimKind::Date && whole && written.literal_value >= 1000.0).then_some((claim, written))
+        (claim.kind != ClaimKind::Date && whole && written.literal_value >= 1000.0)
+            .then_some((claim, written))
     })
 }
 
@@ -62,8 +63,12 @@ fn same_number_two_formats(context: &CheckContext, findings: &mut Vec<Finding>) 
             written.span,
             format!("`{here}` is written as `{there}` elsewhere in this document"),
         );
-        found.note = Some("Use one format for the same number, so that readers see one figure.".to_owned());
-        found.related.push(Related { span: first.span, message: format!("`{there}` is written here") });
+        found.note =
+            Some("Use one format for the same number, so that readers see one figure.".to_owned());
+        found.related.push(Related {
+            span: first.span,
+            message: format!("`{there}` is written here"),
+        });
         let digits = format!("{}", written.literal_value as u64);
         let replacement = match first.grouping {
             None => digits,
@@ -92,11 +97,18 @@ fn group(digits: &str, separator: Separator) -> String {
 }
 
 fn mixed_decimal_marks(context: &CheckContext, findings: &mut Vec<Finding>) {
-    let Some(language) = context.language else { return };
+    let Some(language) = context.language else {
+        return;
+    };
     let decimals: Vec<(&Claim, WrittenNumber)> = context
         .claims
         .iter()
-        .filter_map(|claim| claim.written.filter(|written| written.decimal.is_some()).map(|written| (claim, written)))
+        .filter_map(|claim| {
+            claim
+                .written
+                .filter(|written| written.decimal.is_some())
+                .map(|written| (claim, written))
+        })
         .collect();
     let native = decimals.iter().find(|(_, written)| !written.foreign_style);
     for (_, written) in decimals.iter().filter(|(_, written)| written.foreign_style) {
@@ -115,7 +127,10 @@ fn mixed_decimal_marks(context: &CheckContext, findings: &mut Vec<Finding>) {
         found.note = Some(format!("In {language_name} this is written `{intended}`."));
         if let Some((_, other)) = native {
             let there = &context.text[other.span.start..other.span.end];
-            found.related.push(Related { span: other.span, message: format!("`{there}` uses the {language_name} mark") });
+            found.related.push(Related {
+                span: other.span,
+                message: format!("`{there}` uses the {language_name} mark"),
+            });
         } else {
             found.severity = crate::diagnostics::Severity::Info;
         }
@@ -133,6 +148,11 @@ fn mixed_decimal_marks(context: &CheckContext, findings: &mut Vec<Finding>) {
 fn split_decimal(written: &str) -> (String, String) {
     let at = written.rfind(['.', ',']).unwrap_or(written.len());
     let integer: String = written[..at].chars().filter(char::is_ascii_digit).collect();
-    let fraction: String = written.get(at + 1..).unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
+    let fraction: String = written
+        .get(at + 1..)
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     (integer, fraction)
 }

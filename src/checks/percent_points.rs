@@ -27,21 +27,35 @@ use crate::diagnostics::{Applicability, Finding, Fix};
 use crate::language::Language;
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
-    let percents: Vec<&Claim> = context.claims.iter().filter(|claim| claim.kind == ClaimKind::Percent).collect();
+    let percents: Vec<&Claim> = context
+        .claims
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Percent)
+        .collect();
     for window in 0..percents.len() {
         let from = percents[window];
-        let Some(&to) = percents.get(window + 1) else { break };
+        let Some(&to) = percents.get(window + 1) else {
+            break;
+        };
         if from.sentence != to.sentence || !is_change(context.text, from, to) {
             continue;
         }
-        let (Some(a), Some(b)) = (from.value.number(), to.value.number()) else { continue };
+        let (Some(a), Some(b)) = (from.value.number(), to.value.number()) else {
+            continue;
+        };
         let points = (b - a).abs();
-        let relative = if a != 0.0 { (b - a).abs() / a.abs() * 100.0 } else { f64::NAN };
+        let relative = if a != 0.0 {
+            (b - a).abs() / a.abs() * 100.0
+        } else {
+            f64::NAN
+        };
         for &stated in percents[window + 2..].iter().take(2) {
             if stated.sentence != from.sentence && stated.sentence.start > to.sentence.end + 200 {
                 break;
             }
-            let Some(value) = stated.value.number() else { continue };
+            let Some(value) = stated.value.number() else {
+                continue;
+            };
             let value = value.abs();
             if close(value, points) && !close(value, relative) {
                 let written = &context.text[stated.span.start..stated.span.end];
@@ -52,14 +66,28 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 let mut found = finding(
                     "FL004",
                     stated.span,
-                    format!("`{written}` looks like percentage points: from {} % to {} % is {} {points_word}, or {} %", fmt(a), fmt(b), fmt(points), fmt(relative)),
+                    format!(
+                        "`{written}` looks like percentage points: from {} % to {} % is {} {points_word}, or {} %",
+                        fmt(a),
+                        fmt(b),
+                        fmt(points),
+                        fmt(relative)
+                    ),
                 );
                 found.note = Some(format!(
                     "{} − {} = {} points; ({} − {}) ÷ {} × 100 = {} %.",
-                    fmt(b), fmt(a), fmt(points), fmt(b), fmt(a), fmt(a), fmt(relative)
+                    fmt(b),
+                    fmt(a),
+                    fmt(points),
+                    fmt(b),
+                    fmt(a),
+                    fmt(a),
+                    fmt(relative)
                 ));
                 let figure = &context.text[stated.span.start..stated.span.end];
-                let digits_end = figure.find(|c: char| c == '%' || c.is_alphabetic()).unwrap_or(figure.len());
+                let digits_end = figure
+                    .find(|c: char| c == '%' || c.is_alphabetic())
+                    .unwrap_or(figure.len());
                 let number = figure[..digits_end].trim_end();
                 found.fix = Some(Fix {
                     title: format!("Write `{number} {points_word}`"),

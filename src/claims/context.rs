@@ -9,6 +9,7 @@
 
 use crate::claims::tokens::{Token, TokenKind};
 use crate::claims::{Claim, ClaimKind, ClaimValue, Period, PeriodKind, Subject};
+use crate::language::Language;
 use crate::lexicon;
 use crate::text::Span;
 use crate::units::UNITS;
@@ -49,13 +50,19 @@ impl Sentences {
 
     /// The first and last token of the sentence holding `token`.
     pub fn range_of(&self, token: usize) -> (usize, usize) {
-        self.ranges.get(self.of(token) as usize).copied().unwrap_or((token, token))
+        self.ranges
+            .get(self.of(token) as usize)
+            .copied()
+            .unwrap_or((token, token))
     }
 
     /// The span of the sentence holding `token`, in document offsets.
     pub fn span_of(&self, token: usize, tokens: &[Token], base: usize) -> Span {
         let (first, last) = self.range_of(token);
-        Span::new(base + tokens[first].start as usize, base + tokens[last].end as usize)
+        Span::new(
+            base + tokens[first].start as usize,
+            base + tokens[last].end as usize,
+        )
     }
 }
 
@@ -64,14 +71,20 @@ fn ends_sentence(block: &str, tokens: &[Token], i: usize) -> bool {
     if !matches!(text, "." | "!" | "?" | "…") {
         return false;
     }
-    let Some(next) = tokens.get(i + 1) else { return true };
+    let Some(next) = tokens.get(i + 1) else {
+        return true;
+    };
     // Closing quotes and brackets belong to the sentence they close.
     if !next.space_before {
         return false;
     }
     let next_text = next.text(block);
-    let next_starts_sentence = next_text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        || matches!(next_text, "\"" | "„" | "“" | "»" | "«" | "'" | "(" | "–" | "—");
+    let next_starts_sentence = next_text
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            next_text,
+            "\"" | "„" | "“" | "»" | "«" | "'" | "(" | "–" | "—"
+        );
     if !next_starts_sentence {
         return false;
     }
@@ -101,12 +114,62 @@ fn is_abbreviation(word: &str) -> bool {
     }
     matches!(
         word.to_lowercase().as_str(),
-        "ca" | "mio" | "mrd" | "tsd" | "bzw" | "dr" | "nr" | "vs" | "etc" | "approx" | "jan"
-            | "feb" | "mär" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "okt" | "oct"
-            | "nov" | "dez" | "dec" | "mr" | "mrs" | "ms" | "prof" | "inc" | "co" | "corp"
-            | "ltd" | "no" | "fig" | "vol" | "abb" | "bd" | "pp" | "st" | "usw" | "evtl"
-            | "ggf" | "inkl" | "zzgl" | "bspw" | "vgl" | "sog" | "jh" | "jhd" | "mind"
-            | "max" | "min" | "est" | "gen" | "u.s" | "e.g" | "i.e"
+        "ca" | "mio"
+            | "mrd"
+            | "tsd"
+            | "bzw"
+            | "dr"
+            | "nr"
+            | "vs"
+            | "etc"
+            | "approx"
+            | "jan"
+            | "feb"
+            | "mär"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "okt"
+            | "oct"
+            | "nov"
+            | "dez"
+            | "dec"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "prof"
+            | "inc"
+            | "co"
+            | "corp"
+            | "ltd"
+            | "no"
+            | "fig"
+            | "vol"
+            | "abb"
+            | "bd"
+            | "pp"
+            | "st"
+            | "usw"
+            | "evtl"
+            | "ggf"
+            | "inkl"
+            | "zzgl"
+            | "bspw"
+            | "vgl"
+            | "sog"
+            | "jh"
+            | "jhd"
+            | "mind"
+            | "max"
+            | "min"
+            | "est"
+            | "gen"
+            | "u.s"
+            | "e.g"
+            | "i.e"
     )
 }
 
@@ -118,7 +181,8 @@ pub(crate) fn annotate(
     sentences: &Sentences,
     claims: &mut [Claim],
 ) {
-    let index_of = |offset: usize| tokens.partition_point(|token| (token.start as usize) < offset - base);
+    let index_of =
+        |offset: usize| tokens.partition_point(|token| (token.start as usize) < offset - base);
     let durations: Vec<(usize, usize, f64, &'static str, u32)> = claims
         .iter()
         .filter(|claim| claim.kind == ClaimKind::Duration)
@@ -126,7 +190,13 @@ pub(crate) fn annotate(
             let first = index_of(claim.span.start);
             let value = claim.value.number()?;
             let unit = lexicon::time_unit(claim.unit.as_deref()?)?;
-            Some((first, index_of(claim.span.end) - 1, value, unit, sentences.of(first)))
+            Some((
+                first,
+                index_of(claim.span.end) - 1,
+                value,
+                unit,
+                sentences.of(first),
+            ))
         })
         .collect();
     let years: Vec<(usize, i32, u32)> = claims
@@ -139,7 +209,24 @@ pub(crate) fn annotate(
             _ => None,
         })
         .collect();
-    let reader = Context { block, tokens, base };
+    let claim_starts: Vec<usize> = claims
+        .iter()
+        .map(|claim| index_of(claim.span.start))
+        .collect();
+    let claim_ranges: Vec<(usize, usize)> = claims
+        .iter()
+        .map(|claim| {
+            (
+                index_of(claim.span.start),
+                index_of(claim.span.end).saturating_sub(1),
+            )
+        })
+        .collect();
+    let reader = Context {
+        block,
+        tokens,
+        base,
+    };
     for claim in claims.iter_mut() {
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
@@ -150,8 +237,10 @@ pub(crate) fn annotate(
         let (sentence_first, sentence_last) = sentences.range_of(first);
         claim.subject = reader
             .subject_from_unit(claim, first, last)
-            .or_else(|| reader.subject_after(last + 1, sentence_last))
-            .or_else(|| reader.subject_before(first, sentence_first));
+            .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
+            .or_else(|| {
+                reader.subject_before(first, sentence_first, claim.language, &claim_ranges)
+            });
         claim.period = reader
             .rate_after(last + 1, sentence_last)
             .or_else(|| {
@@ -159,16 +248,45 @@ pub(crate) fn annotate(
                     .iter()
                     .filter(|duration| duration.4 == sentence)
                     .find_map(|&(duration_first, duration_last, value, unit, _)| {
-                        reader.span_period(duration_first, duration_last, value, unit, sentence_first)
+                        reader.span_period(
+                            duration_first,
+                            duration_last,
+                            value,
+                            unit,
+                            sentence_first,
+                        )
                     })
             })
             .or_else(|| {
-                years.iter().find(|year| year.2 == sentence).map(|&(at, year, _)| {
-                    let from = if at > sentence_first && reader.is_word(at - 1) { at - 1 } else { at };
-                    reader.period(from, at, PeriodKind::Calendar, Some(f64::from(year)), Some("year"))
-                })
+                // A year close to the figure, with no other figure between them: "1 trillion
+                // dollars by 2030", not "$300 billion this year, three times what they spent
+                // in 2022".
+                years
+                    .iter()
+                    .find(|year| year.2 == sentence && near(year.0, first, last, &claim_starts))
+                    .map(|&(at, year, _)| {
+                        let from = if at > sentence_first && reader.is_word(at - 1) {
+                            at - 1
+                        } else {
+                            at
+                        };
+                        reader.period(
+                            from,
+                            at,
+                            PeriodKind::Calendar,
+                            Some(f64::from(year)),
+                            Some("year"),
+                        )
+                    })
             });
     }
+}
+
+/// Whether token `at` lies within six tokens of the claim `first..=last` with no other claim
+/// starting between them.
+fn near(at: usize, first: usize, last: usize, claim_starts: &[usize]) -> bool {
+    let (from, to) = if at > last { (last, at) } else { (at, first) };
+    to - from <= 6 && !claim_starts.iter().any(|&start| start > from && start < to)
 }
 
 struct Context<'a> {
@@ -183,11 +301,17 @@ impl Context<'_> {
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|token| token.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|token| token.kind == TokenKind::Word)
     }
 
     fn lower(&self, i: usize) -> String {
-        if self.is_word(i) { self.text(i).to_lowercase() } else { String::new() }
+        if self.is_word(i) {
+            self.text(i).to_lowercase()
+        } else {
+            String::new()
+        }
     }
 
     fn subject(&self, first: usize, last: usize, text: String) -> Subject {
@@ -198,25 +322,67 @@ impl Context<'_> {
         }
     }
 
-    /// `2.000 H800` is about H800 GPUs.
+    /// `2.000 H800` is about H800 GPUs; `>8 Experten` is about the experts.
     fn subject_from_unit(&self, claim: &Claim, first: usize, last: usize) -> Option<Subject> {
         let unit = claim.unit.as_deref()?;
-        let model = UNITS.accelerator(unit)?;
-        let at = (first..=last).rev().find(|&i| self.is_word(i) && self.text(i).to_lowercase().contains(&model.name.to_lowercase()))?;
-        Some(self.subject(at, last, format!("{} GPUs", model.name)))
+        if let Some(model) = UNITS.accelerator(unit) {
+            let model_name = model.name.to_lowercase();
+            let at = (first..=last)
+                .rev()
+                .find(|&i| self.is_word(i) && self.lower(i).contains(&model_name))?;
+            return Some(self.subject(at, last, format!("{} GPUs", model.name)));
+        }
+        if claim.kind != ClaimKind::Count || claim.unit_carried {
+            return None;
+        }
+        // The words of the unit at the end of the span, back to the number or scale word.
+        let mut start = last + 1;
+        while start > first && self.is_word(start - 1) {
+            let lower = self.lower(start - 1);
+            let text = self.text(start - 1);
+            if lexicon::scale_word(text, &lower, claim.language).is_some()
+                || lexicon::number_word(&lower).is_some()
+            {
+                break;
+            }
+            start -= 1;
+        }
+        (start <= last).then(|| {
+            self.subject(
+                start,
+                last,
+                self.block[self.tokens[start].start as usize..self.tokens[last].end as usize]
+                    .to_owned(),
+            )
+        })
     }
 
     /// The noun phrase after the figure: "of the training cost", "der Schulungskosten",
     /// "für das Training", "Speichereffizienz".
-    fn subject_after(&self, from: usize, sentence_last: usize) -> Option<Subject> {
+    fn subject_after(
+        &self,
+        from: usize,
+        sentence_last: usize,
+        language: Option<Language>,
+    ) -> Option<Subject> {
         if from > sentence_last || !self.is_word(from) {
             return None;
         }
         let mut i = from;
-        let lower = self.lower(i);
         let introduced = matches!(
-            lower.as_str(),
-            "of" | "for" | "on" | "in" | "der" | "des" | "für" | "an" | "von" | "im" | "am" | "zum" | "zur"
+            self.lower(i).as_str(),
+            "of" | "for"
+                | "on"
+                | "in"
+                | "der"
+                | "des"
+                | "für"
+                | "an"
+                | "von"
+                | "im"
+                | "am"
+                | "zum"
+                | "zur"
         );
         if introduced {
             i += 1;
@@ -225,22 +391,26 @@ impl Context<'_> {
         while i <= sentence_last && self.is_word(i) && is_determiner(&self.lower(i)) {
             i += 1;
         }
+        if language == Some(Language::German) {
+            return self.german_noun(i, sentence_last);
+        }
         if i > sentence_last || !self.is_word(i) {
             return None;
         }
         let start = i;
         let mut end = i;
-        let mut words = 0;
-        while end <= sentence_last && self.is_word(end) && words < 3 {
+        while end <= sentence_last && self.is_word(end) && end - start < 3 {
             let lower = self.lower(end);
-            if is_stop_word(&lower) || lexicon::hedge_like(&lower) {
+            if lexicon::is_function_word(&lower) || lexicon::hedge_like(&lower) {
                 break;
             }
-            words += 1;
+            // A verb form after the noun ends the phrase: "companies signed", "users churned".
+            if end > start && (lower.ends_with("ed") || lower.ends_with("ing")) {
+                break;
+            }
             end += 1;
-            // German compound nouns are one word; stop after the first capitalised noun in
-            // German-looking phrases ("Schulungskosten", "KI-Sektor").
-            if self.text(end - 1).starts_with(|c: char| c.is_uppercase()) && !introduced && words == 1 {
+            // A plural noun ends the phrase: "engineers across", "fund managers".
+            if is_plural(&lower) {
                 break;
             }
         }
@@ -248,25 +418,93 @@ impl Context<'_> {
             return None;
         }
         let last = end - 1;
-        let text = self.block[self.tokens[start].start as usize..self.tokens[last].end as usize].to_owned();
-        // A lone lowercase word right after the figure ("13 % weniger") is seldom its subject
+        // "on Monday", "this year", "in the same quarter" say when, not what.
+        if (start..=last).any(|k| is_time_word(&self.lower(k))) {
+            return None;
+        }
+        let text = self.block[self.tokens[start].start as usize..self.tokens[last].end as usize]
+            .to_owned();
+        // A lone participle ("500 PFLOPS sustained") is a verb, not what the figure counts.
+        if end - start == 1 && (text.ends_with("ed") || text.ends_with("ing")) {
+            return None;
+        }
+        // A lone lowercase word right after the figure ("13 % less") is seldom its subject
         // unless a preposition introduced it.
-        if !introduced && words == 1 && !text.starts_with(|c: char| c.is_uppercase()) && text.len() < 4 {
+        if !introduced
+            && end - start == 1
+            && !text.starts_with(|c: char| c.is_uppercase())
+            && text.len() < 4
+        {
             return None;
         }
         Some(self.subject(start, last, text))
     }
 
+    /// A German subject is one capitalised noun (compounds are one word), after at most two
+    /// lowercase adjectives: "neue Fabriken", "der Summe westlicher Modelle" → "Summe". Verbs
+    /// such as "investieren" or "zukommen" are lowercase and never taken.
+    fn german_noun(&self, from: usize, sentence_last: usize) -> Option<Subject> {
+        let mut i = from;
+        let mut adjectives = 0;
+        while i <= sentence_last && self.is_word(i) {
+            let text = self.text(i);
+            let lower = self.lower(i);
+            if lexicon::is_function_word(&lower) || lexicon::hedge_like(&lower) {
+                return None;
+            }
+            if text.starts_with(|c: char| c.is_uppercase()) {
+                return (!is_time_word(&lower)).then(|| self.subject(i, i, text.to_owned()));
+            }
+            adjectives += 1;
+            if adjectives > 2 {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The nearest name before the figure in its sentence: a word with two capitals
     /// ("NVIDIA", "DeepSeek", "OpenAI") or a capitalised word that does not start the sentence.
-    fn subject_before(&self, before: usize, sentence_first: usize) -> Option<Subject> {
-        (sentence_first..before).rev().take(12).find(|&i| {
-            self.is_word(i) && {
-                let text = self.text(i);
-                let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-                capitals >= 2 && text.chars().count() >= 2 && lexicon::currency_word(&text.to_lowercase()).is_none()
-            }
-        }).map(|i| self.subject(i, i, self.text(i).to_owned()))
+    ///
+    /// In German every noun is capitalised, so only names with two capitals count there.
+    fn subject_before(
+        &self,
+        before: usize,
+        sentence_first: usize,
+        language: Option<Language>,
+        claim_ranges: &[(usize, usize)],
+    ) -> Option<Subject> {
+        (sentence_first..before)
+            .rev()
+            .take(12)
+            .find(|&i| {
+                self.is_word(i)
+                    && !claim_ranges
+                        .iter()
+                        .any(|&(first, last)| (first..=last).contains(&i))
+                    && {
+                        let text = self.text(i);
+                        let lower = self.lower(i);
+                        let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+                        // One capital: an English name not at the sentence start, not after an article
+                        // ("the Chinese subsidiary") and not a nationality ("Chinese", "American").
+                        let english_name = language == Some(Language::English)
+                            && capitals == 1
+                            && i > sentence_first
+                            && text.starts_with(|c: char| c.is_uppercase())
+                            && !is_determiner(&self.lower(i - 1))
+                            && !["ese", "ian", "ish", "ean", "can"]
+                                .iter()
+                                .any(|suffix| lower.ends_with(suffix));
+                        let name = capitals >= 2 && text.chars().count() >= 2 || english_name;
+                        name && lexicon::currency_word(&lower).is_none()
+                            && UNITS.lookup(text).is_none()
+                            && !is_time_word(&lower)
+                            && !lexicon::is_function_word(&lower)
+                    }
+            })
+            .map(|i| self.subject(i, i, self.text(i).to_owned()))
     }
 
     /// "per year", "a year", "pro Jahr", "jährlich", "annually", "/year".
@@ -288,8 +526,10 @@ impl Context<'_> {
         if second > sentence_last {
             return None;
         }
-        let per = matches!(first.as_str(), "per" | "a" | "an" | "pro" | "each" | "every" | "im" | "je")
-            || self.text(from) == "/";
+        let per = matches!(
+            first.as_str(),
+            "per" | "a" | "an" | "pro" | "each" | "every" | "im" | "je"
+        ) || self.text(from) == "/";
         if per && let Some(unit) = lexicon::time_unit(&self.lower(second)) {
             return Some(self.period(from, second, PeriodKind::Rate, None, Some(unit)));
         }
@@ -297,16 +537,41 @@ impl Context<'_> {
     }
 
     /// "in den nächsten fünf Jahren", "over four years", "within 5 years".
-    fn span_period(&self, first: usize, last: usize, value: f64, unit: &'static str, sentence_first: usize) -> Option<Period> {
+    fn span_period(
+        &self,
+        first: usize,
+        last: usize,
+        value: f64,
+        unit: &'static str,
+        sentence_first: usize,
+    ) -> Option<Period> {
         let mut from = first;
         let mut introduced = false;
         while from > sentence_first && self.is_word(from - 1) && first - from < 4 {
             let lower = self.lower(from - 1);
             let introduces = matches!(
                 lower.as_str(),
-                "over" | "in" | "within" | "during" | "for" | "next" | "coming" | "the" | "past" | "last"
-                    | "nächsten" | "kommenden" | "den" | "die" | "über" | "innerhalb" | "binnen"
-                    | "letzten" | "vergangenen" | "von" | "of"
+                "over"
+                    | "in"
+                    | "within"
+                    | "during"
+                    | "for"
+                    | "next"
+                    | "coming"
+                    | "the"
+                    | "past"
+                    | "last"
+                    | "nächsten"
+                    | "kommenden"
+                    | "den"
+                    | "die"
+                    | "über"
+                    | "innerhalb"
+                    | "binnen"
+                    | "letzten"
+                    | "vergangenen"
+                    | "von"
+                    | "of"
             );
             if !introduces {
                 break;
@@ -317,9 +582,17 @@ impl Context<'_> {
         introduced.then(|| self.period(from, last, PeriodKind::Span, Some(value), Some(unit)))
     }
 
-    fn period(&self, first: usize, last: usize, kind: PeriodKind, value: Option<f64>, unit: Option<&'static str>) -> Period {
+    fn period(
+        &self,
+        first: usize,
+        last: usize,
+        kind: PeriodKind,
+        value: Option<f64>,
+        unit: Option<&'static str>,
+    ) -> Period {
         Period {
-            text: self.block[self.tokens[first].start as usize..self.tokens[last].end as usize].to_owned(),
+            text: self.block[self.tokens[first].start as usize..self.tokens[last].end as usize]
+                .to_owned(),
             start: self.base + self.tokens[first].start as usize,
             end: self.base + self.tokens[last].end as usize,
             kind,
@@ -329,24 +602,91 @@ impl Context<'_> {
     }
 }
 
+/// Words that say when rather than what: weekdays, months, units of time, "quarter".
+fn is_time_word(lower: &str) -> bool {
+    lexicon::time_unit(lower).is_some()
+        || lexicon::month(lower).is_some()
+        || matches!(
+            lower,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "montag"
+                | "dienstag"
+                | "mittwoch"
+                | "donnerstag"
+                | "freitag"
+                | "samstag"
+                | "sonntag"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "heute"
+                | "gestern"
+                | "morgen"
+                | "quarter"
+                | "quarters"
+                | "quartal"
+                | "quartals"
+                | "vorjahr"
+                | "vorjahres"
+                | "session"
+                | "sitzung"
+                | "handelstag"
+                | "weekend"
+                | "wochenende"
+                | "time"
+        )
+}
+
+/// An English plural: "engineers", "companies", but not "gas" or "this".
+fn is_plural(lower: &str) -> bool {
+    lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+}
+
 fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
-            | "those" | "all" | "der" | "die" | "das" | "den" | "dem" | "des" | "ein" | "eine"
-            | "einen" | "einem" | "einer" | "seinen" | "seine" | "seiner" | "seinem" | "ihre"
-            | "ihren" | "ihrer" | "ihrem" | "unsere" | "diese" | "dieser" | "diesen" | "jeweils"
-    )
-}
-
-fn is_stop_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "and" | "or" | "but" | "in" | "for" | "to" | "that" | "which" | "with" | "by" | "than"
-            | "from" | "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had"
-            | "will" | "would" | "could" | "can" | "on" | "at" | "as" | "it" | "this" | "of"
-            | "und" | "oder" | "aber" | "mit" | "für" | "zu" | "ist" | "sind" | "war" | "waren"
-            | "wird" | "werden" | "wurde" | "hat" | "haben" | "als" | "auf" | "bei" | "dass"
-            | "sich" | "es" | "sie" | "er" | "nicht" | "auch" | "noch" | "so" | "wie" | "im"
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "all"
+            | "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+            | "seinen"
+            | "seine"
+            | "seiner"
+            | "seinem"
+            | "ihre"
+            | "ihren"
+            | "ihrer"
+            | "ihrem"
+            | "unsere"
+            | "diese"
+            | "dieser"
+            | "diesen"
+            | "jeweils"
     )
 }

@@ -36,7 +36,9 @@ pub(crate) fn extract_block(
 ) {
     tokenize(block, &mut scratch.tokens);
     let tokens = &scratch.tokens;
-    if !tokens.iter().any(|token| token.kind == TokenKind::Number) && !may_hold_number_words(block, tokens) {
+    if !tokens.iter().any(|token| token.kind == TokenKind::Number)
+        && !may_hold_number_words(block, tokens)
+    {
         return;
     }
     let sentences = Sentences::split(block, tokens);
@@ -190,7 +192,11 @@ impl<'a> Reader<'a, '_> {
                 }
                 let mut draft = Draft::new(i, i, 0.0);
                 draft.kind = Some(ClaimKind::Date);
-                draft.date = Some(Date { year, month: Some(month), day: Some(day) });
+                draft.date = Some(Date {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                });
                 self.finish(draft);
                 return Some(i + 1);
             }
@@ -213,7 +219,11 @@ impl<'a> Reader<'a, '_> {
             return Some(after);
         }
         // Fractions `1/50` and `1 in 5`.
-        if self.punct(i + 1) == Some("/") && self.attached(i + 1) && self.attached(i + 2) && self.is(i + 2, TokenKind::Number) {
+        if self.punct(i + 1) == Some("/")
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+            && self.is(i + 2, TokenKind::Number)
+        {
             if self.punct(i + 3) == Some("/") && self.attached(i + 3) {
                 // Three parts: a date, handled by `try_date_from_number`, or an identifier.
                 return Some(i + 5);
@@ -230,7 +240,11 @@ impl<'a> Reader<'a, '_> {
             return Some(self.finish(draft));
         }
         // Mixed numbers and vulgar fractions: `1½`.
-        if let Some(fraction) = self.punct(i + 1).filter(|_| self.attached(i + 1)).and_then(vulgar_fraction) {
+        if let Some(fraction) = self
+            .punct(i + 1)
+            .filter(|_| self.attached(i + 1))
+            .and_then(vulgar_fraction)
+        {
             draft.value += fraction;
             draft.last = i + 1;
             draft.written = None;
@@ -243,7 +257,7 @@ impl<'a> Reader<'a, '_> {
         let text = self.text(i);
         let mut buffer = [0u8; 48];
         let lower = lexicon::lowercase_into(text, &mut buffer)?.to_owned();
-        if let Some(after) = self.try_date_from_month(i, &lower) {
+        if let Some(after) = self.try_date_from_month(i) {
             return Some(after);
         }
         if let Some(value) = lexicon::multiplier_word(&lower, self.language) {
@@ -253,7 +267,8 @@ impl<'a> Reader<'a, '_> {
             return Some(self.finish(draft));
         }
         if let Some(stem) = lower.strip_suffix("mal")
-            && let Some(word) = lexicon::number_word(stem).filter(|word| !word.article_like && word.value >= 2.0)
+            && let Some(word) =
+                lexicon::number_word(stem).filter(|word| !word.article_like && word.value >= 2.0)
         {
             // `zehnmal` ten times.
             let mut draft = Draft::new(i, i, word.value);
@@ -263,10 +278,16 @@ impl<'a> Reader<'a, '_> {
         }
         // "half", "die Hälfte"
         if matches!(lower.as_str(), "half" | "hälfte") {
-            if lower == "half" && (self.lower(i + 1).as_deref() == Some("of") || self.lower(i + 1).as_deref() == Some("the"))
+            if lower == "half"
+                && (self.lower(i + 1).as_deref() == Some("of")
+                    || self.lower(i + 1).as_deref() == Some("the"))
                 || lower == "hälfte"
             {
-                let first = if i > 0 && matches!(self.lower(i - 1).as_deref(), Some("a" | "one" | "die" | "der" | "zur" | "eine")) {
+                let first = if i > 0
+                    && matches!(
+                        self.lower(i - 1).as_deref(),
+                        Some("a" | "one" | "die" | "der" | "zur" | "eine")
+                    ) {
                     i - 1
                 } else {
                     i
@@ -278,7 +299,9 @@ impl<'a> Reader<'a, '_> {
             }
             return None;
         }
-        let number_word = lexicon::number_word(&lower)?;
+        let Some(number_word) = lexicon::number_word(&lower) else {
+            return self.number_compound(i, &lower);
+        };
         // German number words are lowercase; a capitalised one mid-sentence is a noun ("Elf").
         if self.language == Some(Language::German)
             && text.starts_with(|c: char| c.is_uppercase())
@@ -298,11 +321,18 @@ impl<'a> Reader<'a, '_> {
             let is_scale = lexicon::scale_word(next_word, &next_lower, self.language)
                 .is_some_and(|scale| !scale.attached_only);
             let is_fraction = lexicon::fraction_denominator(&next_lower).is_some()
-                && !matches!(next_lower.as_str(), "second" | "fourth" | "quarter" | "half")
+                && !matches!(
+                    next_lower.as_str(),
+                    "second" | "fourth" | "quarter" | "half"
+                )
                 || (next_lower == "quarter" && self.lower(i + 2).as_deref() == Some("of"))
                 || next_lower == "half" && lower != "a" && lower != "an";
-            let is_hundred = matches!(next_lower.as_str(), "hundred" | "dozen" | "hundert" | "dutzend");
-            let is_one_in = lower == "one" && next_lower == "in" && self.number_word_value(i + 2).is_some();
+            let is_hundred = matches!(
+                next_lower.as_str(),
+                "hundred" | "dozen" | "hundert" | "dutzend"
+            );
+            let is_one_in =
+                lower == "one" && next_lower == "in" && self.number_word_value(i + 2).is_some();
             if !(is_scale || is_fraction || is_hundred || is_one_in) {
                 return None;
             }
@@ -312,7 +342,9 @@ impl<'a> Reader<'a, '_> {
         let mut draft = Draft::new(i, i, number_word.value);
         // "twenty five", "one hundred", "zwei Drittel".
         let mut j = i + 1;
-        if let Some(unit) = self.number_word_value(j).filter(|value| *value >= 1.0 && *value <= 9.0)
+        if let Some(unit) = self
+            .number_word_value(j)
+            .filter(|value| *value >= 1.0 && *value <= 9.0)
             && draft.value >= 20.0
             && draft.value < 100.0
             && draft.value % 10.0 == 0.0
@@ -326,7 +358,16 @@ impl<'a> Reader<'a, '_> {
             draft.last = j;
             j += 1;
         }
-        if let Some(denominator) = self.lower(j).as_deref().and_then(lexicon::fraction_denominator)
+        // "a dozen", "zwei Dutzend".
+        if matches!(self.lower(j).as_deref(), Some("dozen" | "dutzend")) {
+            draft.value *= 12.0;
+            draft.last = j;
+            j += 1;
+        }
+        if let Some(denominator) = self
+            .lower(j)
+            .as_deref()
+            .and_then(lexicon::fraction_denominator)
             && !(self.lower(j).as_deref() == Some("second"))
         {
             draft.value /= f64::from(denominator);
@@ -336,7 +377,9 @@ impl<'a> Reader<'a, '_> {
             return Some(self.finish(draft));
         }
         if self.lower(j).as_deref() == Some("in")
-            && let Some(denominator) = self.number_word_value(j + 1).or_else(|| self.plain_number(j + 1))
+            && let Some(denominator) = self
+                .number_word_value(j + 1)
+                .or_else(|| self.plain_number(j + 1))
             && denominator > 0.0
         {
             draft.value /= denominator;
@@ -349,6 +392,27 @@ impl<'a> Reader<'a, '_> {
         self.complete_numeric(draft)
     }
 
+    /// A number word joined to what it counts by a hyphen: "five-year", "ten-fold",
+    /// "two-thirds".
+    fn number_compound(&mut self, i: usize, lower: &str) -> Option<usize> {
+        let (head, tail) = lower.split_once('-')?;
+        let number = lexicon::number_word(head)?;
+        let mut draft = Draft::new(i, i, number.value);
+        if let Some(unit) = lexicon::time_unit(tail).filter(|_| !number.article_like) {
+            draft.kind = Some(ClaimKind::Duration);
+            draft.unit = Some(unit.to_owned());
+        } else if lexicon::multiplier_suffix(tail) && !number.article_like {
+            draft.kind = Some(ClaimKind::Multiplier);
+        } else if let Some(denominator) = lexicon::fraction_denominator(tail) {
+            draft.value /= f64::from(denominator);
+            draft.kind = Some(ClaimKind::Fraction);
+        } else {
+            return None;
+        }
+        self.look_back(&mut draft);
+        Some(self.finish(draft))
+    }
+
     fn at_punct(&mut self, i: usize) -> Option<usize> {
         let fraction = vulgar_fraction(self.text(i))?;
         let mut draft = Draft::new(i, i, fraction);
@@ -359,14 +423,18 @@ impl<'a> Reader<'a, '_> {
 
     fn number_word_value(&self, i: usize) -> Option<f64> {
         let lower = self.lower(i)?;
-        lexicon::number_word(&lower).filter(|word| !word.article_like).map(|word| word.value)
+        lexicon::number_word(&lower)
+            .filter(|word| !word.article_like)
+            .map(|word| word.value)
     }
 
     fn plain_number(&self, i: usize) -> Option<f64> {
         if !self.is(i, TokenKind::Number) {
             return None;
         }
-        parse_literal(self.text(i), self.language).ok().map(|literal| literal.value)
+        parse_literal(self.text(i), self.language)
+            .ok()
+            .map(|literal| literal.value)
     }
 
     // ---- not claims ----------------------------------------------------------------------
@@ -393,8 +461,13 @@ impl<'a> Reader<'a, '_> {
             }
             // Glued to a word by `-`, `.`, `_` or `/`: "GPT-4", "v1.2", "x_1".
             if !token.space_before
-                && matches!(self.punct(previous), Some("-" | "." | "_" | "/" | "#" | "№" | "§" | "v"))
-                && (previous == 0 || self.attached(previous) || matches!(self.punct(previous), Some("#" | "№" | "§")))
+                && matches!(
+                    self.punct(previous),
+                    Some("-" | "." | "_" | "/" | "#" | "№" | "§" | "v")
+                )
+                && (previous == 0
+                    || self.attached(previous)
+                    || matches!(self.punct(previous), Some("#" | "№" | "§")))
                 && (previous == 0
                     || !matches!(self.tokens[previous - 1].kind, TokenKind::Number)
                     || self.punct(previous) != Some("-"))
@@ -408,18 +481,31 @@ impl<'a> Reader<'a, '_> {
             }
         }
         // "10:30", "16:9".
-        if self.punct(i + 1) == Some(":") && self.attached(i + 1) && self.attached(i + 2) && self.is(i + 2, TokenKind::Number) {
+        if self.punct(i + 1) == Some(":")
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+            && self.is(i + 2, TokenKind::Number)
+        {
             return true;
         }
         // Heading and list numbers: "3. Results", "1) First".
         if i == 0
-            && matches!(self.kind, BlockKind::Heading | BlockKind::Line | BlockKind::ListItem | BlockKind::Paragraph)
+            && matches!(
+                self.kind,
+                BlockKind::Heading | BlockKind::Line | BlockKind::ListItem | BlockKind::Paragraph
+            )
             && matches!(self.punct(1), Some("." | ")"))
             && self.attached(1)
             && self.tokens.get(2).is_some_and(|next| next.space_before)
-            && !self.lower(2).as_deref().is_some_and(|word| lexicon::month(word).is_some())
+            && !self
+                .lower(2)
+                .as_deref()
+                .is_some_and(|word| lexicon::month(word).is_some())
             && self.text(0).len() <= 3
         {
+            return true;
+        }
+        if self.is_model_size(i) || self.is_model_version(i) {
             return true;
         }
         // Digits glued to letters that are no known suffix: "3D", "5G", "1080p".
@@ -429,6 +515,86 @@ impl<'a> Reader<'a, '_> {
             return !self.is_known_attached_word(word);
         }
         false
+    }
+
+    /// A model size: "70B", "7b", unless money or a counted unit makes the `B` a scale
+    /// ("$5B", "671B parameters").
+    fn is_model_size(&self, i: usize) -> bool {
+        self.attached(i + 1)
+            && matches!(self.word(i + 1), Some("B" | "b"))
+            && !(i > 0
+                && self
+                    .punct(i - 1)
+                    .is_some_and(|punct| lexicon::currency_symbol(punct).is_some()))
+            && !self.currency_after(i + 2)
+            && !self.counted_after(i + 2)
+    }
+
+    /// A version after a product name: "Llama 3.1", "Claude 3 Opus", "Gemini 2.5 Pro",
+    /// "Llama 3 70B". The number is short, the word before is a capitalised name that is no
+    /// word of the number grammar, and nothing after it makes it an amount.
+    fn is_model_version(&self, i: usize) -> bool {
+        let text = self.text(i);
+        let (integer, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let short = !integer.is_empty()
+            && integer.len() <= 2
+            && fraction.len() <= 1
+            && text
+                .bytes()
+                .all(|byte| byte.is_ascii_digit() || byte == b'.');
+        if !short || i == 0 || !self.tokens[i].space_before {
+            return false;
+        }
+        let Some(name) = self.word(i - 1) else {
+            return false;
+        };
+        let mut buffer = [0u8; 48];
+        let Some(lower) = lexicon::lowercase_into(name, &mut buffer) else {
+            return false;
+        };
+        let grammar_word = lexicon::is_function_word(lower)
+            || lexicon::hedge_like(lower)
+            || lexicon::is_reference_noun(lower)
+            || lexicon::month(lower).is_some()
+            || lexicon::currency_word(lower).is_some()
+            || lexicon::number_word(lower).is_some()
+            || lexicon::scale_word(name, lower, self.language).is_some()
+            || lexicon::time_unit(lower).is_some()
+            || UNITS.lookup(name).is_some();
+        if !name.starts_with(|c: char| c.is_uppercase()) || grammar_word {
+            return false;
+        }
+        let next = i + 1;
+        if self.amount_word_follows(next) || self.unit_follows(next) || self.attached(next) {
+            return false;
+        }
+        match self.tokens.get(next).map(|token| token.kind) {
+            None | Some(TokenKind::Boundary) => true,
+            // "Llama 3.1, Qwen 2.5." but not "26. Januar" or "3.000".
+            Some(TokenKind::Punct) => {
+                matches!(
+                    self.punct(next),
+                    Some("," | "." | ";" | ":" | ")" | "!" | "?")
+                ) && !(self.punct(next) == Some(".")
+                    && self
+                        .tokens
+                        .get(next + 1)
+                        .is_some_and(|after| !after.space_before))
+                    && self.month_at(next + 1).is_none()
+            }
+            // "Llama 3 70B".
+            Some(TokenKind::Number) => self.is_model_size(next),
+            Some(TokenKind::Word) => {
+                let following = self.text(next);
+                let mut buffer = [0u8; 48];
+                let following_lower =
+                    lexicon::lowercase_into(following, &mut buffer).unwrap_or_default();
+                let capitalised = following.starts_with(|c: char| c.is_uppercase());
+                lexicon::is_function_word(following_lower) && !capitalised
+                    || is_model_tier(following_lower)
+                    || capitalised && self.language == Some(Language::English)
+            }
+        }
     }
 
     fn is_known_attached_word(&self, word: &str) -> bool {
@@ -441,14 +607,20 @@ impl<'a> Reader<'a, '_> {
             || lexicon::time_unit(&lower).is_some()
             || UNITS.lookup(word).is_some()
             || lower.strip_suffix("fach").is_some_and(str::is_empty)
-            || matches!(lower.as_str(), "h" | "s" | "ms" | "min" | "d" | "y" | "mal" | "fache" | "fachen")
+            || matches!(word, "h" | "s" | "ms" | "min" | "d" | "y")
+            || matches!(lower.as_str(), "mal" | "fache" | "fachen")
     }
 
     fn skip_identifier(&self, i: usize) -> Option<usize> {
         // Skip the glued tail too: "3D", "10:30".
         let mut j = i + 1;
-        while j < self.tokens.len() && self.attached(j) && !matches!(self.punct(j), Some("," | ";" | ")" | "(")) {
-            if self.punct(j) == Some(".") && self.tokens.get(j + 1).is_none_or(|next| next.space_before) {
+        while j < self.tokens.len()
+            && self.attached(j)
+            && !matches!(self.punct(j), Some("," | ";" | ")" | "("))
+        {
+            if self.punct(j) == Some(".")
+                && self.tokens.get(j + 1).is_none_or(|next| next.space_before)
+            {
                 break;
             }
             j += 1;
@@ -463,7 +635,8 @@ impl<'a> Reader<'a, '_> {
         self.lower(i).is_some_and(|lower| {
             lexicon::currency_word(&lower).is_some()
                 || lexicon::percent_word(&lower).is_some()
-                || lexicon::scale_word(self.text(i), &lower, self.language).is_some_and(|scale| !scale.attached_only)
+                || lexicon::scale_word(self.text(i), &lower, self.language)
+                    .is_some_and(|scale| !scale.attached_only)
         })
     }
 
@@ -496,7 +669,11 @@ impl<'a> Reader<'a, '_> {
         }
         let language = self.language.unwrap_or(Language::English);
         let intended = number::format_number(integer, fraction, language);
-        self.problem(i, i + 2, NumberProblemKind::SpaceAfterDecimalMark { intended });
+        self.problem(
+            i,
+            i + 2,
+            NumberProblemKind::SpaceAfterDecimalMark { intended },
+        );
         draft.value = number::decimal_value(integer, fraction);
         draft.last = i + 2;
         if let Some(written) = &mut draft.written {
@@ -537,7 +714,15 @@ impl<'a> Reader<'a, '_> {
             let month: u32 = self.text(i + 2).parse().ok()?;
             let day: u32 = self.text(i + 4).parse().ok()?;
             if (1..=12).contains(&month) && (1..=31).contains(&day) {
-                return Some(self.date(i, i + 4, Date { year, month: Some(month), day: Some(day) }));
+                return Some(self.date(
+                    i,
+                    i + 4,
+                    Date {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    },
+                ));
             }
             return Some(i + 5);
         }
@@ -554,16 +739,32 @@ impl<'a> Reader<'a, '_> {
             let first: u32 = text.parse().ok()?;
             let second: u32 = self.text(i + 2).parse().ok()?;
             let year = self.text(i + 4).parse().ok()?;
-            let (month, day) = if first > 12 || self.language == Some(Language::German) { (second, first) } else { (first, second) };
+            let (month, day) = if first > 12 || self.language == Some(Language::German) {
+                (second, first)
+            } else {
+                (first, second)
+            };
             if (1..=12).contains(&month) && (1..=31).contains(&day) {
-                return Some(self.date(i, i + 4, Date { year, month: Some(month), day: Some(day) }));
+                return Some(self.date(
+                    i,
+                    i + 4,
+                    Date {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    },
+                ));
             }
             return Some(i + 5);
         }
         // `26. Januar 2025`, `26 January 2025`, `26. Januar`.
         if text.len() <= 2 {
             let day: u32 = text.parse().ok()?;
-            let month_at = if self.punct(i + 1) == Some(".") && self.attached(i + 1) { i + 2 } else { i + 1 };
+            let month_at = if self.punct(i + 1) == Some(".") && self.attached(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some(month) = self.month_at(month_at)
                 && (1..=31).contains(&day)
             {
@@ -578,36 +779,89 @@ impl<'a> Reader<'a, '_> {
                     // without a year; it is not reported.
                     return Some(last + 1);
                 };
-                return Some(self.date(i, last, Date { year, month: Some(month), day: Some(day) }));
+                return Some(self.date(
+                    i,
+                    last,
+                    Date {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    },
+                ));
             }
         }
         // A year after a temporal word: "in 2024", "seit 2019", "im Jahr 2025".
-        if text.len() == 4 && !self.attached(i + 1) || text.len() == 4 && self.punct(i + 1).is_some() {
+        if text.len() == 4 && !self.attached(i + 1)
+            || text.len() == 4 && self.punct(i + 1).is_some()
+        {
             let year: i32 = text.parse().ok()?;
-            if (1800..=2100).contains(&year) && i > 0 && !self.amount_word_follows(i + 1) && !self.unit_follows(i + 1) {
+            if (1800..=2100).contains(&year)
+                && i > 0
+                && !self.amount_word_follows(i + 1)
+                && !self.unit_follows(i + 1)
+            {
                 let previous = self.lower(i - 1).unwrap_or_default();
                 let temporal = matches!(
                     previous.as_str(),
-                    "in" | "im" | "since" | "seit" | "until" | "till" | "by" | "from" | "ab"
-                        | "jahr" | "jahres" | "year" | "fy" | "during" | "während" | "anfang"
-                        | "ende" | "mitte" | "early" | "late" | "mid" | "end" | "spring" | "summer"
-                        | "autumn" | "fall" | "winter" | "frühjahr" | "sommer" | "herbst" | "of"
-                        | "vor" | "nach" | "before" | "after" | "um" | "around" | "circa" | "bis"
-                ) || self.month_at(i - 1).is_some();
+                    "in" | "im"
+                        | "since"
+                        | "seit"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "from"
+                        | "ab"
+                        | "jahr"
+                        | "jahres"
+                        | "year"
+                        | "fy"
+                        | "during"
+                        | "während"
+                        | "anfang"
+                        | "ende"
+                        | "mitte"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "end"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "fall"
+                        | "winter"
+                        | "frühjahr"
+                        | "sommer"
+                        | "herbst"
+                        | "of"
+                        | "vor"
+                        | "nach"
+                        | "before"
+                        | "after"
+                        | "um"
+                        | "around"
+                        | "circa"
+                        | "bis"
+                ) || self.month_at(i - 1).is_some()
+                    || self.language == Some(Language::German) && self.participle_follows(i + 1);
                 if temporal {
-                    return Some(self.date(i, i, Date { year, month: None, day: None }));
+                    return Some(self.date(
+                        i,
+                        i,
+                        Date {
+                            year,
+                            month: None,
+                            day: None,
+                        },
+                    ));
                 }
             }
         }
         None
     }
 
-    fn try_date_from_month(&mut self, i: usize, lower: &str) -> Option<usize> {
-        let month = lexicon::month(lower)?;
+    fn try_date_from_month(&mut self, i: usize) -> Option<usize> {
         // Month names that are also common words must be capitalised: "May", "March".
-        if !self.text(i).starts_with(|c: char| c.is_uppercase()) {
-            return None;
-        }
+        let month = self.month_at(i)?;
         let mut j = self.month_end(i) + 1;
         // `January 26, 2025`
         if self.is(j, TokenKind::Number) && self.text(j).len() <= 2 {
@@ -618,7 +872,15 @@ impl<'a> Reader<'a, '_> {
             }
             if self.is(k, TokenKind::Number) && self.text(k).len() == 4 && (1..=31).contains(&day) {
                 let year = self.text(k).parse().ok()?;
-                return Some(self.date(i, k, Date { year, month: Some(month), day: Some(day) }));
+                return Some(self.date(
+                    i,
+                    k,
+                    Date {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    },
+                ));
             }
             return None;
         }
@@ -626,11 +888,36 @@ impl<'a> Reader<'a, '_> {
         if self.punct(j) == Some(",") {
             j += 1;
         }
-        if self.is(j, TokenKind::Number) && self.text(j).len() == 4 && self.text(j).bytes().all(|b| b.is_ascii_digit()) {
+        if self.is(j, TokenKind::Number)
+            && self.text(j).len() == 4
+            && self.text(j).bytes().all(|b| b.is_ascii_digit())
+        {
             let year = self.text(j).parse().ok()?;
-            return Some(self.date(i, j, Date { year, month: Some(month), day: None }));
+            return Some(self.date(
+                i,
+                j,
+                Date {
+                    year,
+                    month: Some(month),
+                    day: None,
+                },
+            ));
         }
         None
+    }
+
+    /// "wurden 2024 verschärft": a German participle closing the clause after a year.
+    fn participle_follows(&self, j: usize) -> bool {
+        let Some(word) = self.word(j) else {
+            return false;
+        };
+        let closes = self
+            .tokens
+            .get(j + 1)
+            .is_none_or(|next| next.kind != TokenKind::Word);
+        closes
+            && word.starts_with(|c: char| c.is_lowercase())
+            && (word.ends_with('t') || word.starts_with("ge") && word.ends_with("en"))
     }
 
     fn month_at(&self, i: usize) -> Option<u32> {
@@ -642,12 +929,16 @@ impl<'a> Reader<'a, '_> {
         } else {
             lexicon::month(&lower)
         }?;
-        text.starts_with(|c: char| c.is_uppercase()).then_some(month)
+        text.starts_with(|c: char| c.is_uppercase())
+            .then_some(month)
     }
 
     /// The last token of a month name (its abbreviation dot included).
     fn month_end(&self, i: usize) -> usize {
-        if self.punct(i + 1) == Some(".") && self.attached(i + 1) && self.word(i).is_some_and(|word| word.len() <= 4) {
+        if self.punct(i + 1) == Some(".")
+            && self.attached(i + 1)
+            && self.word(i).is_some_and(|word| word.len() <= 4)
+        {
             i + 1
         } else {
             i
@@ -666,7 +957,11 @@ impl<'a> Reader<'a, '_> {
     fn look_back(&self, draft: &mut Draft) {
         let mut j = draft.first;
         // Sign: "-3 %", "−3 %", "+5 %".
-        if j > 0 && self.attached(j) && matches!(self.punct(j - 1), Some("-" | "−" | "+")) && (j - 1 == 0 || self.tokens[j - 1].space_before) {
+        if j > 0
+            && self.attached(j)
+            && matches!(self.punct(j - 1), Some("-" | "−" | "+"))
+            && (j - 1 == 0 || self.tokens[j - 1].space_before)
+        {
             if matches!(self.punct(j - 1), Some("-" | "−")) {
                 draft.value = -draft.value;
             }
@@ -680,9 +975,16 @@ impl<'a> Reader<'a, '_> {
             {
                 draft.currency = Some(code);
                 j -= 1;
-                if j > 0 && self.attached(j) && matches!(self.word(j - 1), Some("US" | "CN" | "JP" | "A" | "C" | "HK" | "S")) {
+                if j > 0
+                    && self.attached(j)
+                    && matches!(
+                        self.word(j - 1),
+                        Some("US" | "CN" | "JP" | "A" | "C" | "HK" | "S")
+                    )
+                {
                     let prefix = self.text(j - 1);
-                    draft.currency = lexicon::currency_symbol(&format!("{prefix}{symbol}")).or(draft.currency);
+                    draft.currency =
+                        lexicon::currency_symbol(&format!("{prefix}{symbol}")).or(draft.currency);
                     j -= 1;
                 }
                 draft.first = j;
@@ -719,7 +1021,9 @@ impl<'a> Reader<'a, '_> {
         let mut rounds = 0;
         while j > 0 && rounds < 2 {
             rounds += 1;
-            let Some((length, hedge)) = self.hedge_before(j) else { break };
+            let Some((length, hedge)) = self.hedge_before(j) else {
+                break;
+            };
             match hedge {
                 Hedge::Only => draft.only = true,
                 Hedge::Bound(bound) => {
@@ -778,14 +1082,57 @@ impl<'a> Reader<'a, '_> {
         // A range: "10–20", "10 to 20", "zwischen 10 und 20", "10.000 bis 20.000".
         j = self.read_range(&mut draft, j);
         j = self.read_suffix(&mut draft, j);
+        if draft.kind == Some(ClaimKind::Duration) && self.is_period_over(&draft) {
+            // "invest €20bn over four years": the period of the amount, not a bound.
+            draft.bound = Bound::Exact;
+            draft.first += 1;
+        }
         // A bare figure in a list after a figure with a unit takes that unit:
         // "50.000 H100, 30.000 oder 10.000".
-        if draft.kind.is_none() && draft.unit.is_none() && draft.currency.is_none() && draft.scale.is_none() {
+        if draft.kind.is_none()
+            && draft.unit.is_none()
+            && draft.currency.is_none()
+            && draft.scale.is_none()
+        {
             self.carry_unit(&mut draft);
         }
         // Between and von … bis without an end are no ranges; keep going.
         let _ = j;
         Some(self.finish(draft))
+    }
+
+    /// "over four years", "über fünf Jahre" next to an amount in the same sentence states the
+    /// period the amount covers; alone ("took over five years") it is a bound.
+    fn is_period_over(&self, draft: &Draft) -> bool {
+        if draft.bound != Bound::MoreThan
+            || !matches!(self.lower(draft.first).as_deref(), Some("over" | "über"))
+        {
+            return false;
+        }
+        let sentence = self.sentences.of(draft.first);
+        let amount_before = self.claims.iter().rev().any(|claim| {
+            claim.sentence == self.sentences.span_of(draft.first, self.tokens, self.base)
+                && matches!(claim.kind, ClaimKind::Money | ClaimKind::Percent)
+        });
+        let amount_after = (draft.last + 1..self.tokens.len())
+            .take_while(|&k| self.sentences.of(k) == sentence)
+            .any(|k| self.is_currency_at(k) || self.punct(k) == Some("%"));
+        amount_before || amount_after
+    }
+
+    fn is_currency_at(&self, k: usize) -> bool {
+        match self.tokens[k].kind {
+            TokenKind::Punct => lexicon::currency_symbol(self.text(k)).is_some(),
+            TokenKind::Word => {
+                let mut buffer = [0u8; 48];
+                lexicon::lowercase_into(self.text(k), &mut buffer)
+                    .is_some_and(|lower| lexicon::currency_word(lower).is_some() && lower.len() > 3)
+                    || self.text(k).len() == 3
+                        && self.text(k).bytes().all(|byte| byte.is_ascii_uppercase())
+                        && lexicon::currency_word(&self.text(k).to_ascii_lowercase()).is_some()
+            }
+            _ => false,
+        }
     }
 
     fn read_scale(&self, draft: &mut Draft, j: usize) -> usize {
@@ -799,7 +1146,12 @@ impl<'a> Reader<'a, '_> {
             _ => return j,
         };
         let attached = self.attached(j);
-        if scale.attached_only && !(attached && (draft.currency.is_some() || self.currency_after(last + 1) || self.counted_after(last + 1))) {
+        if scale.attached_only
+            && !(attached
+                && (draft.currency.is_some()
+                    || self.currency_after(last + 1)
+                    || self.counted_after(last + 1)))
+        {
             return j;
         }
         if !attached && word.len() == 1 {
@@ -812,30 +1164,42 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn currency_after(&self, j: usize) -> bool {
-        self.word(j).is_some_and(|word| lexicon::currency_word(&word.to_lowercase()).is_some())
-            || self.punct(j).is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
+        self.word(j)
+            .is_some_and(|word| lexicon::currency_word(&word.to_lowercase()).is_some())
+            || self
+                .punct(j)
+                .is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
     }
 
     /// Whether a counted unit follows: "671B parameters", "14.8T tokens".
     fn counted_after(&self, j: usize) -> bool {
-        self.word(j).is_some_and(|word| UNITS.lookup(word).is_some())
+        self.word(j)
+            .is_some_and(|word| UNITS.lookup(word).is_some())
     }
 
     fn read_range(&self, draft: &mut Draft, j: usize) -> usize {
         let connector = if let Some(punct) = self.punct(j) {
-            if matches!(punct, "–" | "—" | "-" | "‒") { Some((j, punct == "-")) } else { None }
+            if matches!(punct, "–" | "—" | "-" | "‒") {
+                Some((j, punct == "-"))
+            } else {
+                None
+            }
         } else {
             match self.lower(j).as_deref() {
                 Some("to" | "bis" | "and" | "und") => Some((j, false)),
                 _ => None,
             }
         };
-        let Some((at, hyphen)) = connector else { return j };
+        let Some((at, hyphen)) = connector else {
+            return j;
+        };
         let opener = self.range_opener(draft.first);
         let word = self.lower(at);
         match word.as_deref() {
             // "and"/"und" make a range only after "between"/"zwischen".
-            Some("and" | "und") if !matches!(opener.as_deref(), Some("between" | "zwischen")) => return j,
+            Some("and" | "und") if !matches!(opener.as_deref(), Some("between" | "zwischen")) => {
+                return j;
+            }
             // "from 10 % to 15 %" is a change, not a range; "von 10 bis 20" is a range.
             Some("to") if opener.as_deref() == Some("from") => return j,
             _ => {}
@@ -845,11 +1209,16 @@ impl<'a> Reader<'a, '_> {
         }
         let mut k = at + 1;
         // "$5–$10"
-        if self.punct(k).is_some_and(|punct| lexicon::currency_symbol(punct).is_some()) {
+        if self
+            .punct(k)
+            .is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
+        {
             k += 1;
         }
         let high = if self.is(k, TokenKind::Number) {
-            parse_literal(self.text(k), self.language).ok().map(|literal| literal.value)
+            parse_literal(self.text(k), self.language)
+                .ok()
+                .map(|literal| literal.value)
         } else {
             self.number_word_value(k)
         };
@@ -870,7 +1239,10 @@ impl<'a> Reader<'a, '_> {
         }
         if let Some(opener_index) = draft.first.checked_sub(1)
             && opener.is_some()
-            && matches!(self.lower(opener_index).as_deref(), Some("between" | "zwischen" | "von" | "from"))
+            && matches!(
+                self.lower(opener_index).as_deref(),
+                Some("between" | "zwischen" | "von" | "from")
+            )
         {
             draft.first = opener_index;
         }
@@ -883,7 +1255,8 @@ impl<'a> Reader<'a, '_> {
     /// The word that opens a range before the claim: "between", "zwischen", "from", "von".
     fn range_opener(&self, first: usize) -> Option<String> {
         let previous = first.checked_sub(1)?;
-        self.lower(previous).filter(|word| matches!(word.as_str(), "between" | "zwischen" | "from" | "von"))
+        self.lower(previous)
+            .filter(|word| matches!(word.as_str(), "between" | "zwischen" | "from" | "von"))
     }
 
     /// Percent, multiplier, currency, unit, time unit.
@@ -893,12 +1266,19 @@ impl<'a> Reader<'a, '_> {
             match punct {
                 "%" | "％" => {
                     // "%-Punkte" and "% points".
-                    if self.punct(j + 1) == Some("-") && self.attached(j + 1) && self.lower(j + 2).is_some_and(|word| word.starts_with("punkt")) {
+                    if self.punct(j + 1) == Some("-")
+                        && self.attached(j + 1)
+                        && self
+                            .lower(j + 2)
+                            .is_some_and(|word| word.starts_with("punkt"))
+                    {
                         draft.kind = Some(ClaimKind::PercentagePoints);
                         draft.last = j + 2;
                         return j + 3;
                     }
-                    if self.lower(j + 1).is_some_and(|word| matches!(word.as_str(), "points" | "punkte" | "punkten")) {
+                    if self.lower(j + 1).is_some_and(|word| {
+                        matches!(word.as_str(), "points" | "punkte" | "punkten")
+                    }) {
                         draft.kind = Some(ClaimKind::PercentagePoints);
                         draft.last = j + 1;
                         return j + 2;
@@ -920,19 +1300,28 @@ impl<'a> Reader<'a, '_> {
                 }
                 "-" | "‑" if self.attached(j) && self.attached(j + 1) => {
                     if let Some(lower) = self.lower(j + 1) {
+                        // "8-Stunden-Schichten", "8-GPU-Server": the first part of the compound.
+                        let head = lower.split('-').next().unwrap_or(&lower);
                         if lexicon::multiplier_suffix(&lower) {
                             draft.kind = Some(ClaimKind::Multiplier);
                             draft.last = j + 1;
                             return j + 2;
                         }
-                        if let Some(unit) = lexicon::time_unit(&lower) {
-                            // "five-year", "4-Jahres-Plan".
+                        if let Some(unit) = lexicon::time_unit(head) {
+                            // "8-hour", "8-Stunden-Schichten".
                             draft.kind = Some(ClaimKind::Duration);
                             draft.unit = Some(unit.to_owned());
                             draft.last = j + 1;
                             return j + 2;
                         }
-                        if let Some(unit) = UNITS.lookup(self.text(j + 1)) {
+                        if let Some((unit, last)) = self.unit_at(j + 1) {
+                            self.apply_unit(draft, unit, last);
+                            return last + 1;
+                        }
+                        let written_head = self.text(j + 1).split('-').next().unwrap_or_default();
+                        if let Some(unit) =
+                            UNITS.lookup(written_head).filter(|unit| !unit.accelerator)
+                        {
                             self.apply_unit(draft, unit, j + 1);
                             return j + 2;
                         }
@@ -963,7 +1352,12 @@ impl<'a> Reader<'a, '_> {
                     }
                 }
             }
-            draft.last = if self.punct(j + 1) == Some(".") && lower == "pp" && self.attached(j + 1) { j + 1 } else { j };
+            draft.last = if self.punct(j + 1) == Some(".") && lower == "pp" && self.attached(j + 1)
+            {
+                j + 1
+            } else {
+                j
+            };
             return draft.last + 1;
         }
         match (lower.as_str(), self.lower(j + 1).as_deref()) {
@@ -982,15 +1376,28 @@ impl<'a> Reader<'a, '_> {
             }
             _ => {}
         }
-        if lexicon::multiplier_suffix(&lower) && (self.attached(j) || matches!(lower.as_str(), "times" | "mal")) {
+        if lexicon::multiplier_suffix(&lower)
+            && (self.attached(j) || matches!(lower.as_str(), "times" | "mal"))
+        {
             draft.kind = Some(ClaimKind::Multiplier);
             draft.last = j;
             return j + 1;
         }
+        // "1,8 Billionen US$".
+        if word == "US" && self.punct(j + 1) == Some("$") && self.attached(j + 1) {
+            draft.currency.get_or_insert("USD");
+            draft.last = j + 1;
+            return j + 2;
+        }
+        // Three-letter currency words are ISO codes only in capitals ("won" is a verb), except
+        // the yen.
         if let Some(code) = lexicon::currency_word(&lower)
-            && (lower.len() > 3 || word.bytes().all(|byte| byte.is_ascii_uppercase()))
+            && (lower.len() > 3
+                || lower == "yen"
+                || word.bytes().all(|byte| byte.is_ascii_uppercase()))
         {
-            if draft.currency.is_none() {
+            // "¥5 billion yuan": the word settles what the sign left open.
+            if draft.currency.is_none_or(|currency| currency == "¥") {
                 draft.currency = Some(code);
             }
             draft.last = j;
@@ -1011,6 +1418,16 @@ impl<'a> Reader<'a, '_> {
             self.apply_unit(draft, unit, last);
             return last + 1;
         }
+        // One modifier before a counted unit: "50,000 Hopper-class GPUs", "2 shared experts".
+        if self.noun_at(j)
+            && UNITS.lookup(word).is_none()
+            && let Some((unit, last)) = self.unit_at(j + 1)
+            && unit.kind == UnitKind::Count
+            && self.tokens[j + 1].space_before
+        {
+            self.apply_unit(draft, unit, last);
+            return last + 1;
+        }
         j
     }
 
@@ -1024,16 +1441,30 @@ impl<'a> Reader<'a, '_> {
     /// The unit at token `k`, longest match first, and its last token.
     fn unit_at(&self, k: usize) -> Option<(crate::units::UnitMatch, usize)> {
         let word = self.word(k)?;
-        // "H800-GPUs": a model and a GPU word joined by a hyphen.
-        if let Some((model, rest)) = word.split_once('-')
-            && let Some(unit) = UNITS.accelerator(model)
-            && UNITS.lookup(rest).is_some_and(|rest| rest.name == "gpu")
-        {
-            return Some((unit, k));
+        // Hyphenated compounds: "H800-GPUs", "Nvidia-H800-GPUs", "B200-Chips", "Hopper-GPUs".
+        if word.contains('-') {
+            let mut parts = word.split('-').peekable();
+            if parts.peek().is_some_and(|part| is_vendor(part)) {
+                parts.next();
+            }
+            let model = parts.next().unwrap_or_default();
+            let rest: Vec<&str> = parts.collect();
+            if let Some(unit) = UNITS.accelerator(model)
+                && rest.iter().all(|part| is_gpu_word(part))
+            {
+                return Some((unit, k));
+            }
+            if let Some(last) = rest.last()
+                && let Some(unit) = UNITS.lookup(last).filter(|unit| unit.name == "gpu")
+            {
+                return Some((unit, k));
+            }
         }
         for length in (1..=UNITS.max_words).rev() {
             let last = k + length - 1;
-            if (k..=last).any(|index| !self.is(index, TokenKind::Word) && !(index > k && self.punct(index) == Some("/"))) {
+            if (k..=last).any(|index| {
+                !self.is(index, TokenKind::Word) && !(index > k && self.punct(index) == Some("/"))
+            }) {
                 continue;
             }
             let mut written = String::new();
@@ -1045,11 +1476,18 @@ impl<'a> Reader<'a, '_> {
             }
             if let Some(unit) = UNITS.lookup(&written) {
                 // A model followed by "GPUs" or "chips": the whole phrase is the unit.
-                if unit.accelerator && self.lower(last + 1).is_some_and(|next| matches!(next.as_str(), "gpus" | "gpu" | "chips" | "grafikkarten" | "karten")) {
+                if unit.accelerator && self.word(last + 1).is_some_and(is_gpu_word) {
                     return Some((unit, last + 1));
                 }
                 return Some((unit, last));
             }
+        }
+        // A bare symbol after a space: "1,000 W", "80 B". Glued to the digits, `B` is a scale
+        // or a model size ("70B").
+        if self.tokens[k].space_before
+            && let Some(unit) = UNITS.symbol(word)
+        {
+            return Some((unit, k));
         }
         // "FLOP/s", "B/s", "TB/s" are a word, a slash and an "s".
         if self.punct(k + 1) == Some("/") && self.attached(k + 1) && self.word(k + 2) == Some("s") {
@@ -1075,19 +1513,34 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn carry_unit(&self, draft: &mut Draft) {
-        let Some(previous) = self.claims.last() else { return };
-        if previous.unit.is_none() || !matches!(previous.kind, ClaimKind::Count | ClaimKind::Quantity) {
+        let Some(previous) = self.claims.last() else {
+            return;
+        };
+        if previous.unit.is_none()
+            || !matches!(previous.kind, ClaimKind::Count | ClaimKind::Quantity)
+        {
             return;
         }
         let first = draft.first;
         if first == 0 {
             return;
         }
+        // A hedge or bound makes the figure a claim of its own ("about 2,000 GPUs and more than
+        // 500 servers"), and so does a noun after it ("2.000 Server").
+        if draft.bound != Bound::Exact || draft.only || self.noun_at(draft.last + 1) {
+            return;
+        }
         let connector = first - 1;
         let connects = matches!(self.punct(connector), Some("," | "/"))
-            || matches!(self.lower(connector).as_deref(), Some("or" | "oder" | "and" | "und" | "bis" | "to"));
+            || matches!(
+                self.lower(connector).as_deref(),
+                Some("or" | "oder" | "and" | "und" | "bis" | "to")
+            );
         let previous_end = previous.span.end - self.base;
-        if !connects || self.tokens[connector].start as usize != self.next_token_start(previous_end) || !self.same_sentence(connector, first) {
+        if !connects
+            || self.tokens[connector].start as usize != self.next_token_start(previous_end)
+            || !self.same_sentence(connector, first)
+        {
             return;
         }
         draft.unit = previous.unit.clone();
@@ -1095,15 +1548,35 @@ impl<'a> Reader<'a, '_> {
         draft.kind = Some(previous.kind);
     }
 
+    /// Whether token `i` is a word that names something (a noun or an adjective before one),
+    /// not a conjunction, verb or other function word.
+    fn noun_at(&self, i: usize) -> bool {
+        let Some(word) = self.word(i) else {
+            return false;
+        };
+        let mut buffer = [0u8; 48];
+        let Some(lower) = lexicon::lowercase_into(word, &mut buffer) else {
+            return true;
+        };
+        !lexicon::is_function_word(lower) && !lexicon::hedge_like(lower)
+    }
+
     fn next_token_start(&self, offset: usize) -> usize {
-        let index = self.tokens.partition_point(|token| (token.start as usize) < offset);
-        self.tokens.get(index).map_or(usize::MAX, |token| token.start as usize)
+        let index = self
+            .tokens
+            .partition_point(|token| (token.start as usize) < offset);
+        self.tokens
+            .get(index)
+            .map_or(usize::MAX, |token| token.start as usize)
     }
 
     // ---- finishing -----------------------------------------------------------------------
 
     fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.base + self.tokens[first].start as usize, self.base + self.tokens[last].end as usize)
+        Span::new(
+            self.base + self.tokens[first].start as usize,
+            self.base + self.tokens[last].end as usize,
+        )
     }
 
     fn span_text(&self, first: usize, last: usize) -> &'a str {
@@ -1118,7 +1591,11 @@ impl<'a> Reader<'a, '_> {
             if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) {
                 kind = ClaimKind::Money;
             }
-            unit = if code == "¥" { self.resolve_yen(draft.first) } else { Some(code.to_owned()) };
+            unit = if code == "¥" {
+                self.resolve_yen(draft.first)
+            } else {
+                Some(code.to_owned())
+            };
         }
         let value = match draft.date {
             Some(date) => ClaimValue::Date(date),
@@ -1149,14 +1626,56 @@ impl<'a> Reader<'a, '_> {
     fn resolve_yen(&self, at: usize) -> Option<String> {
         let sentence = self.sentences.span_of(at, self.tokens, 0);
         let text = self.block[sentence.start..sentence.end].to_lowercase();
-        let chinese = ["yuan", "china", "chines", "rmb", "renminbi", "cny"].iter().any(|word| text.contains(word));
-        let japanese = ["yen", "japan", "jpy"].iter().any(|word| text.contains(word));
+        let chinese = ["yuan", "china", "chines", "rmb", "renminbi", "cny"]
+            .iter()
+            .any(|word| text.contains(word));
+        let japanese = ["yen", "japan", "jpy"]
+            .iter()
+            .any(|word| text.contains(word));
         match (chinese, japanese) {
             (true, false) => Some("CNY".to_owned()),
             (false, true) => Some("JPY".to_owned()),
             _ => None,
         }
     }
+}
+
+/// A tier after a model version: "Claude 3 Opus", "Gemini 2.5 Pro".
+fn is_model_tier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "pro"
+            | "ultra"
+            | "flash"
+            | "nano"
+            | "mini"
+            | "max"
+            | "plus"
+            | "turbo"
+            | "opus"
+            | "sonnet"
+            | "haiku"
+            | "instruct"
+            | "chat"
+            | "vision"
+            | "lite"
+            | "preview"
+    )
+}
+
+/// A vendor name that may precede a model: "Nvidia-H800-GPUs".
+fn is_vendor(word: &str) -> bool {
+    ["nvidia", "amd", "intel"]
+        .iter()
+        .any(|vendor| word.eq_ignore_ascii_case(vendor))
+}
+
+/// A word that names GPUs after a model name: "H800 GPUs", "B200-Chips".
+fn is_gpu_word(word: &str) -> bool {
+    ["chips", "chip", "karten", "cards"]
+        .iter()
+        .any(|gpu| word.eq_ignore_ascii_case(gpu))
+        || UNITS.lookup(word).is_some_and(|unit| unit.name == "gpu")
 }
 
 /// The value of a vulgar fraction character.

@@ -198,7 +198,10 @@ pub enum NumberProblemKind {
     /// `22, 4 %`: a space after the decimal mark; `intended` is the number meant.
     SpaceAfterDecimalMark { intended: String },
     /// Separators that fit no convention.
-    Malformed { reason: &'static str, suggestion: Option<String> },
+    Malformed {
+        reason: &'static str,
+        suggestion: Option<String>,
+    },
     /// A dotted date used as an amount (`5.5.2025 Euro`).
     DateAsNumber,
 }

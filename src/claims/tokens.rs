@@ -56,7 +56,12 @@ pub(crate) fn tokenize(block: &str, tokens: &mut Vec<Token>) {
             chunk_first_token = tokens.len();
         }
         if byte == 0x1F {
-            tokens.push(Token { kind: TokenKind::Boundary, start: i as u32, end: i as u32 + 1, space_before: true });
+            tokens.push(Token {
+                kind: TokenKind::Boundary,
+                start: i as u32,
+                end: i as u32 + 1,
+                space_before: true,
+            });
             i += 1;
             space_before = true;
             chunk_start = i;
@@ -65,14 +70,24 @@ pub(crate) fn tokenize(block: &str, tokens: &mut Vec<Token>) {
         }
         if byte.is_ascii_digit() {
             let end = scan_number(bytes, i);
-            tokens.push(Token { kind: TokenKind::Number, start: i as u32, end: end as u32, space_before });
+            tokens.push(Token {
+                kind: TokenKind::Number,
+                start: i as u32,
+                end: end as u32,
+                space_before,
+            });
             i = end;
             space_before = false;
             continue;
         }
         if byte.is_ascii_alphabetic() {
             let end = scan_word(block, i);
-            tokens.push(Token { kind: TokenKind::Word, start: i as u32, end: end as u32, space_before });
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                start: i as u32,
+                end: end as u32,
+                space_before,
+            });
             i = end;
             space_before = false;
             continue;
@@ -81,7 +96,9 @@ pub(crate) fn tokenize(block: &str, tokens: &mut Vec<Token>) {
             // ASCII punctuation; some of it starts things that are not prose.
             let skip = match byte {
                 b':' if bytes[i..].starts_with(b"://") => true,
-                b'@' => bytes.get(i + 1).is_some_and(|next| next.is_ascii_alphanumeric() || *next == b'_'),
+                b'@' => bytes
+                    .get(i + 1)
+                    .is_some_and(|next| next.is_ascii_alphanumeric() || *next == b'_'),
                 b'#' => i == chunk_start && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
                 b'/' => looks_like_domain(&bytes[chunk_start..i]),
                 _ => false,
@@ -92,7 +109,12 @@ pub(crate) fn tokenize(block: &str, tokens: &mut Vec<Token>) {
                 space_before = true;
                 continue;
             }
-            tokens.push(Token { kind: TokenKind::Punct, start: i as u32, end: i as u32 + 1, space_before });
+            tokens.push(Token {
+                kind: TokenKind::Punct,
+                start: i as u32,
+                end: i as u32 + 1,
+                space_before,
+            });
             i += 1;
             space_before = false;
             continue;
@@ -107,11 +129,21 @@ pub(crate) fn tokenize(block: &str, tokens: &mut Vec<Token>) {
             chunk_first_token = tokens.len();
         } else if ch.is_alphabetic() {
             let end = scan_word(block, i);
-            tokens.push(Token { kind: TokenKind::Word, start: i as u32, end: end as u32, space_before });
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                start: i as u32,
+                end: end as u32,
+                space_before,
+            });
             i = end;
             space_before = false;
         } else {
-            tokens.push(Token { kind: TokenKind::Punct, start: i as u32, end: (i + width) as u32, space_before });
+            tokens.push(Token {
+                kind: TokenKind::Punct,
+                start: i as u32,
+                end: (i + width) as u32,
+                space_before,
+            });
             i += width;
             space_before = false;
         }
@@ -152,7 +184,13 @@ fn scan_number(bytes: &[u8], start: usize) -> usize {
         let space_width = match byte {
             b' ' => 1,
             0xC2 if bytes.get(end + 1) == Some(&0xA0) => 2,
-            0xE2 if matches!(bytes.get(end + 1..end + 3), Some([0x80, 0x89]) | Some([0x80, 0xAF])) => 3,
+            0xE2 if matches!(
+                bytes.get(end + 1..end + 3),
+                Some([0x80, 0x89]) | Some([0x80, 0xAF])
+            ) =>
+            {
+                3
+            }
             _ => 0,
         };
         if space_width > 0 && grouped_by_space && first_group <= 3 {
@@ -162,7 +200,10 @@ fn scan_number(bytes: &[u8], start: usize) -> usize {
                 && is_inline_separator(bytes[group_end])
                 && bytes.get(group_end + 1).is_some_and(u8::is_ascii_digit)
                 && bytes[group_end] != b',';
-            if group_end - group_start == 3 && !followed_by_digit_separator && (byte != b' ' || groups < 6) {
+            if group_end - group_start == 3
+                && !followed_by_digit_separator
+                && (byte != b' ' || groups < 6)
+            {
                 end = group_end;
                 groups += 1;
                 continue;
@@ -233,23 +274,38 @@ mod tests {
     fn texts(block: &str) -> Vec<String> {
         let mut tokens = Vec::new();
         tokenize(block, &mut tokens);
-        tokens.iter().map(|token| token.text(block).to_owned()).collect()
+        tokens
+            .iter()
+            .map(|token| token.text(block).to_owned())
+            .collect()
     }
 
     #[test]
     fn numbers_words_and_names() {
         assert_eq!(texts("2.000 H800-GPUs"), ["2.000", "H800-GPUs"]);
         assert_eq!(texts("22, 4 %"), ["22", ",", "4", "%"]);
-        assert_eq!(texts("50 000 und 10\u{202F}000"), ["50 000", "und", "10\u{202F}000"]);
-        assert_eq!(texts("$5M, 10-fache"), ["$", "5", "M", ",", "10", "-", "fache"]);
+        assert_eq!(
+            texts("50 000 und 10\u{202F}000"),
+            ["50 000", "und", "10\u{202F}000"]
+        );
+        assert_eq!(
+            texts("$5M, 10-fache"),
+            ["$", "5", "M", ",", "10", "-", "fache"]
+        );
         assert_eq!(texts("fünf Jahren"), ["fünf", "Jahren"]);
         assert_eq!(texts("In 2024 300 people"), ["In", "2024", "300", "people"]);
     }
 
     #[test]
     fn urls_handles_and_hashtags_are_dropped() {
-        assert_eq!(texts("MFU https://t.co/HD3 pic.twitter.com/TeZ x"), ["MFU", "x"]);
-        assert_eq!(texts("– Marc (@pmarca) , 26."), ["–", "Marc", ",", "26", "."]);
+        assert_eq!(
+            texts("MFU https://t.co/HD3 pic.twitter.com/TeZ x"),
+            ["MFU", "x"]
+        );
+        assert_eq!(
+            texts("– Marc (@pmarca) , 26."),
+            ["–", "Marc", ",", "26", "."]
+        );
         assert_eq!(texts("see #123 and a@b.test now"), ["see", "and", "now"]);
     }
 }

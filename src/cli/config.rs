@@ -11,13 +11,20 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use factlint::Language;
+use factlint::rules::{RuleProblem, RuleSet, RuleSetBuilder};
 use factlint::text::{ColumnUnit, LineIndex};
 
 /// File names looked for in each directory, in order.
 const FILE_NAMES: &[&str] = &["factlint.toml", ".factlint.toml"];
 
 /// Every key a configuration file may hold.
-const KEYS: &[&str] = &["language"];
+const KEYS: &[&str] = &[
+    "language",
+    "reporting_currency",
+    "fact_max_age_days",
+    "rules",
+    "disable",
+];
 
 /// A parsed configuration file.
 #[derive(Debug, Default)]
@@ -25,12 +32,28 @@ pub(crate) struct Config {
     pub path: Option<PathBuf>,
     /// The language of documents that do not state theirs in front matter.
     pub language: Option<Language>,
+    /// ISO 4217 code money is converted to.
+    pub reporting_currency: Option<String>,
+    /// Facts older than this many days are flagged as possibly outdated.
+    pub fact_max_age_days: Option<u32>,
+    /// Extra rule files, relative to the configuration file's folder.
+    pub rules: Vec<PathBuf>,
+    /// Bundled packs or single entries (facts, checks, entities) turned off, by id.
+    pub disable: Vec<String>,
+    /// The rule set for documents under this configuration (bundled packs plus `rules`).
+    pub rule_set: Option<Arc<RuleSet>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     language: Option<toml::Spanned<String>>,
+    reporting_currency: Option<toml::Spanned<String>>,
+    fact_max_age_days: Option<u32>,
+    #[serde(default)]
+    rules: Vec<String>,
+    #[serde(default)]
+    disable: Vec<String>,
 }
 
 /// A configuration file that could not be used.
@@ -49,14 +72,34 @@ pub(crate) struct ConfigResolver {
 impl ConfigResolver {
     /// With `--config PATH`, that file applies to every document.
     pub fn new(explicit: Option<&str>) -> ConfigResolver {
-        let mut resolver = ConfigResolver { explicit: None, by_directory: HashMap::new(), errors: Vec::new() };
+        let mut resolver = ConfigResolver {
+            explicit: None,
+            by_directory: HashMap::new(),
+            errors: Vec::new(),
+        };
         if let Some(path) = explicit {
             match load(Path::new(path)) {
-                Ok(config) => resolver.explicit = Some(Arc::new(config)),
+                Ok(config) => resolver.explicit = Some(resolver.with_rules(config)),
                 Err(error) => resolver.errors.push(error),
             }
         }
         resolver
+    }
+
+    fn with_rules(&mut self, mut config: Config) -> Arc<Config> {
+        let (rules, problems) = rule_set(&config);
+        config.rule_set = rules;
+        for problem in problems {
+            let hint = problem
+                .hint
+                .map(|hint| format!(" ({hint})"))
+                .unwrap_or_default();
+            self.errors.push(ConfigError {
+                path: format!("{}:{}:{}", problem.file, problem.line, problem.column),
+                message: format!("{}{hint}", problem.message),
+            });
+        }
+        Arc::new(config)
     }
 
     /// The configuration that applies to the document at `path` (`None`: defaults).
@@ -69,7 +112,10 @@ impl ConfigResolver {
         self.for_directory(&directory)
     }
 
-    #[expect(clippy::disallowed_methods, reason = "the CLI adapter is where files are read")]
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the CLI adapter is where files are read"
+    )]
     fn for_directory(&mut self, directory: &Path) -> Option<Arc<Config>> {
         if let Some(found) = self.by_directory.get(directory) {
             return found.clone();
@@ -79,7 +125,7 @@ impl ConfigResolver {
             let candidate = directory.join(name);
             if std::fs::metadata(&candidate).is_ok_and(|metadata| metadata.is_file()) {
                 match load(&candidate) {
-                    Ok(config) => found = Some(Arc::new(config)),
+                    Ok(config) => found = Some(self.with_rules(config)),
                     Err(error) => self.errors.push(error),
                 }
                 break;
@@ -90,27 +136,75 @@ impl ConfigResolver {
         {
             found = self.for_directory(parent);
         }
-        self.by_directory.insert(directory.to_path_buf(), found.clone());
+        self.by_directory
+            .insert(directory.to_path_buf(), found.clone());
         found
     }
 }
 
-#[expect(clippy::disallowed_methods, reason = "the CLI adapter is where files are read")]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI adapter is where files are read"
+)]
 fn load(path: &Path) -> Result<Config, ConfigError> {
-    // Name the file relative to the working directory when it is below it.
-    let shown = std::env::current_dir()
+    let shown = relative(path);
+    let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
+        path: shown.clone(),
+        message: format!("cannot read the configuration: {error}"),
+    })?;
+    parse(&text, &shown).map(|mut config| {
+        config.path = Some(path.to_path_buf());
+        config
+    })
+}
+
+/// Builds the rule set a configuration asks for: the bundled packs, minus what it disables,
+/// plus its own rule files. Problems are returned; the rules that could be read are used.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI adapter is where files are read"
+)]
+pub(crate) fn rule_set(config: &Config) -> (Option<Arc<RuleSet>>, Vec<RuleProblem>) {
+    if config.rules.is_empty() && config.disable.is_empty() {
+        return (None, Vec::new());
+    }
+    let mut builder = RuleSetBuilder::default();
+    builder.add_bundled();
+    for id in &config.disable {
+        builder.disable(id);
+    }
+    let mut problems = Vec::new();
+    for path in &config.rules {
+        let shown = relative(path);
+        match std::fs::read_to_string(path) {
+            Ok(text) => builder.add_file(&shown, &text, false),
+            Err(error) => problems.push(RuleProblem {
+                file: shown,
+                line: 1,
+                column: 1,
+                message: format!("cannot read this rule file: {error}"),
+                hint: Some("check the `rules` list in the configuration file".to_owned()),
+            }),
+        }
+    }
+    let (rules, mut found) = builder.build();
+    problems.append(&mut found);
+    (Some(Arc::new(rules)), problems)
+}
+
+/// A path relative to the working directory when it is below it, with `/` separators.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI adapter knows the working directory"
+)]
+pub(crate) fn relative(path: &Path) -> String {
+    std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf())
         .display()
         .to_string()
-        .replace('\\', "/");
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| ConfigError { path: shown.clone(), message: format!("cannot read the configuration: {error}") })?;
-    parse(&text, &shown).map(|mut config| {
-        config.path = Some(path.to_path_buf());
-        config
-    })
+        .replace('\\', "/")
 }
 
 /// Parses a configuration file's text; errors carry `path:line:col`.
@@ -121,23 +215,58 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         format!("{path}:{}:{}", position.line + 1, position.col + 1)
     };
     let raw: RawConfig = toml::from_str(text).map_err(|error| {
-        let location = error.span().map_or_else(|| path.to_owned(), |span| at(span.start));
+        let location = error
+            .span()
+            .map_or_else(|| path.to_owned(), |span| at(span.start));
         let mut message = error.message().trim().to_owned();
         if let Some(unknown) = unknown_key(&message) {
             message = match nearest_key(&unknown) {
-                Some(near) => format!("unknown key `{unknown}`; did you mean `{near}`? (valid keys: {})", KEYS.join(", ")),
+                Some(near) => format!(
+                    "unknown key `{unknown}`; did you mean `{near}`? (valid keys: {})",
+                    KEYS.join(", ")
+                ),
                 None => format!("unknown key `{unknown}` (valid keys: {})", KEYS.join(", ")),
             };
         }
-        ConfigError { path: location, message }
+        ConfigError {
+            path: location,
+            message,
+        }
     })?;
-    let mut config = Config::default();
+    let mut config = Config {
+        fact_max_age_days: raw.fact_max_age_days,
+        disable: raw.disable,
+        ..Config::default()
+    };
+    let folder = Path::new(path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    config.rules = raw.rules.iter().map(|rule| folder.join(rule)).collect();
+    if let Some(currency) = raw.reporting_currency {
+        let code = currency.get_ref().trim().to_ascii_uppercase();
+        if code.len() != 3 || !code.bytes().all(|byte| byte.is_ascii_uppercase()) {
+            return Err(ConfigError {
+                path: at(currency.span().start),
+                message: format!(
+                    "`{}` is not an ISO 4217 currency code; write for example `reporting_currency = \"EUR\"`",
+                    currency.get_ref()
+                ),
+            });
+        }
+        config.reporting_currency = Some(code);
+    }
     if let Some(language) = raw.language {
         let span = language.span();
-        config.language = Some(Language::parse(language.get_ref()).ok_or_else(|| ConfigError {
-            path: at(span.start),
-            message: format!("unknown language `{}`; write `language = \"en\"` or `language = \"de\"`", language.get_ref()),
-        })?);
+        config.language = Some(
+            Language::parse(language.get_ref()).ok_or_else(|| ConfigError {
+                path: at(span.start),
+                message: format!(
+                    "unknown language `{}`; write `language = \"en\"` or `language = \"de\"`",
+                    language.get_ref()
+                ),
+            })?,
+        );
     }
     Ok(config)
 }
@@ -163,7 +292,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != *cb);
-            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
         }
         previous = current;
     }
@@ -182,9 +315,15 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_the_place_and_the_nearest_key() {
-        let error = parse("\nlanguge = \"de\"\n", "factlint.toml").err().unwrap();
+        let error = parse("\nlanguge = \"de\"\n", "factlint.toml")
+            .err()
+            .unwrap();
         assert_eq!(error.path, "factlint.toml:2:1");
-        assert!(error.message.contains("did you mean `language`"), "{}", error.message);
+        assert!(
+            error.message.contains("did you mean `language`"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

@@ -30,7 +30,10 @@ pub(crate) struct InputError {
 
 /// Expands the paths into the documents to read. Directories are walked like ripgrep does
 /// (honouring `.gitignore`, skipping hidden files).
-#[expect(clippy::disallowed_methods, reason = "the CLI adapter is where files are read")]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI adapter is where files are read"
+)]
 pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<InputError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
@@ -38,7 +41,10 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
     for path in paths {
         if path == "-" {
             if stdin_used {
-                errors.push(InputError { path: "-".to_owned(), message: "standard input can be read only once".to_owned() });
+                errors.push(InputError {
+                    path: "-".to_owned(),
+                    message: "standard input can be read only once".to_owned(),
+                });
             } else {
                 stdin_used = true;
                 sources.push(Source::Stdin(stdin_name.to_owned()));
@@ -47,7 +53,10 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
         }
         let as_path = Path::new(path);
         match std::fs::metadata(as_path) {
-            Err(error) => errors.push(InputError { path: path.clone(), message: describe_io(&error) }),
+            Err(error) => errors.push(InputError {
+                path: path.clone(),
+                message: describe_io(&error),
+            }),
             Ok(metadata) if metadata.is_dir() => {
                 let before = sources.len();
                 let walker = ignore::WalkBuilder::new(as_path).require_git(false).build();
@@ -59,12 +68,19 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
                                 .path()
                                 .extension()
                                 .and_then(|extension| extension.to_str())
-                                .is_some_and(|extension| EXTENSIONS.iter().any(|wanted| extension.eq_ignore_ascii_case(wanted)));
+                                .is_some_and(|extension| {
+                                    EXTENSIONS
+                                        .iter()
+                                        .any(|wanted| extension.eq_ignore_ascii_case(wanted))
+                                });
                             if is_file && wanted {
                                 sources.push(Source::File(display(entry.path())));
                             }
                         }
-                        Err(error) => errors.push(InputError { path: path.clone(), message: error.to_string() }),
+                        Err(error) => errors.push(InputError {
+                            path: path.clone(),
+                            message: error.to_string(),
+                        }),
                     }
                 }
                 if sources.len() == before {
@@ -81,17 +97,28 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
 }
 
 /// Reads one document, refusing binary and non-UTF-8 content with a message that says where.
-#[expect(clippy::disallowed_methods, reason = "the CLI adapter is where files are read")]
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the CLI adapter is where files are read"
+)]
 pub(crate) fn read(source: Source) -> Result<Input, InputError> {
     let (name, bytes) = match source {
         Source::File(path) => match std::fs::read(&path) {
             Ok(bytes) => (path, bytes),
-            Err(error) => return Err(InputError { message: describe_io(&error), path }),
+            Err(error) => {
+                return Err(InputError {
+                    message: describe_io(&error),
+                    path,
+                });
+            }
         },
         Source::Stdin(name) => {
             let mut bytes = Vec::new();
             if let Err(error) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                return Err(InputError { path: "-".to_owned(), message: describe_io(&error) });
+                return Err(InputError {
+                    path: "-".to_owned(),
+                    message: describe_io(&error),
+                });
             }
             (name, bytes)
         }
@@ -108,9 +135,16 @@ pub(crate) fn read(source: Source) -> Result<Input, InputError> {
             let valid = error.utf8_error().valid_up_to();
             let bytes = error.as_bytes();
             let line = bytes[..valid].iter().filter(|&&byte| byte == b'\n').count() + 1;
-            let column = valid - bytes[..valid].iter().rposition(|&byte| byte == b'\n').map_or(0, |at| at + 1) + 1;
+            let column = valid
+                - bytes[..valid]
+                    .iter()
+                    .rposition(|&byte| byte == b'\n')
+                    .map_or(0, |at| at + 1)
+                + 1;
             return Err(InputError {
-                message: format!("is not valid UTF-8 (first invalid byte at {line}:{column}); convert it to UTF-8 and check again"),
+                message: format!(
+                    "is not valid UTF-8 (first invalid byte at {line}:{column}); convert it to UTF-8 and check again"
+                ),
                 path: name,
             });
         }

@@ -18,7 +18,11 @@ struct Style {
 
 impl Style {
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
     }
 
     fn severity(&self, severity: Severity) -> String {
@@ -26,31 +30,58 @@ impl Style {
             Severity::Error => self.paint("1;31", "error"),
             Severity::Warning => self.paint("1;33", "warning"),
             Severity::Info => self.paint("1;36", "info"),
+            Severity::Hint => self.paint("1;32", "hint"),
         }
     }
 }
 
-pub(crate) fn write_check(out: &mut impl Write, checked: &[Checked], unreadable: usize, color: bool, quiet: bool) -> io::Result<()> {
+pub(crate) fn write_check(
+    out: &mut impl Write,
+    checked: &[Checked],
+    unreadable: usize,
+    color: bool,
+    quiet: bool,
+    show_hints: bool,
+) -> io::Result<()> {
     let style = Style { color };
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     let mut files_with_findings = 0;
     let mut claims = 0;
     for done in checked {
         claims += done.analysis.claims.len();
-        if done.analysis.findings.is_empty() {
+        let shown: Vec<&Finding> = done
+            .analysis
+            .findings
+            .iter()
+            .filter(|finding| show_hints || finding.severity > Severity::Hint)
+            .collect();
+        if shown.is_empty() {
             continue;
         }
         files_with_findings += 1;
         let index = LineIndex::new(&done.input.text);
-        for finding in &done.analysis.findings {
+        for finding in shown {
             counts[finding.severity as usize] += 1;
-            write_finding(out, &style, finding, &done.input.name, &done.input.text, &index)?;
+            write_finding(
+                out,
+                &style,
+                finding,
+                &done.input.name,
+                &done.input.text,
+                &index,
+            )?;
         }
     }
     if !quiet {
         let total: usize = counts.iter().sum();
         let files = checked.len();
-        let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
         if unreadable > 0 {
             writeln!(
                 out,
@@ -62,7 +93,13 @@ pub(crate) fn write_check(out: &mut impl Write, checked: &[Checked], unreadable:
                 plural(unreadable, "input"),
             )?;
         } else if total == 0 {
-            writeln!(out, "{} no findings in {}; {} read", style.paint("1;32", "ok:"), plural(files, "file"), plural(claims, "claim"))?;
+            writeln!(
+                out,
+                "{} no findings in {}; {} read",
+                style.paint("1;32", "ok:"),
+                plural(files, "file"),
+                plural(claims, "claim")
+            )?;
         } else {
             writeln!(
                 out,
@@ -81,36 +118,128 @@ pub(crate) fn write_check(out: &mut impl Write, checked: &[Checked], unreadable:
     Ok(())
 }
 
-fn write_finding(out: &mut impl Write, style: &Style, finding: &Finding, name: &str, text: &str, index: &LineIndex) -> io::Result<()> {
+fn write_finding(
+    out: &mut impl Write,
+    style: &Style,
+    finding: &Finding,
+    name: &str,
+    text: &str,
+    index: &LineIndex,
+) -> io::Result<()> {
     let start = position(index, text, finding.span.start);
-    writeln!(out, "{}{}: {}", style.severity(finding.severity), style.paint("1", &format!("[{}]", finding.code)), style.paint("1", &finding.message))?;
+    writeln!(
+        out,
+        "{}{}: {}",
+        style.severity(finding.severity),
+        style.paint("1", &format!("[{}]", finding.code)),
+        style.paint("1", &finding.message)
+    )?;
     let gutter = start.line.to_string().len();
     let pad = " ".repeat(gutter);
-    writeln!(out, "{pad}{} {name}:{}:{}", style.paint("1;34", "-->"), start.line, start.column)?;
+    writeln!(
+        out,
+        "{pad}{} {name}:{}:{}",
+        style.paint("1;34", "-->"),
+        start.line,
+        start.column
+    )?;
     let line_number = start.line - 1;
     let line = index.line_text(text, line_number);
     let line_start = index.line_start(line_number).unwrap_or(0);
-    let span_start = finding.span.start.saturating_sub(line_start).min(line.len());
-    let span_end = (finding.span.end.saturating_sub(line_start)).min(line.len()).max(span_start);
+    let span_start = finding
+        .span
+        .start
+        .saturating_sub(line_start)
+        .min(line.len());
+    let span_end = (finding.span.end.saturating_sub(line_start))
+        .min(line.len())
+        .max(span_start);
     let (shown, marker_offset, marker_width) = window(line, span_start, span_end);
     writeln!(out, "{pad} {}", style.paint("1;34", "|"))?;
-    writeln!(out, "{} {} {shown}", style.paint("1;34", &start.line.to_string()), style.paint("1;34", "|"))?;
-    let marker = format!("{}{}", " ".repeat(marker_offset), "^".repeat(marker_width.max(1)));
-    let marker_color = if finding.severity == Severity::Info { "1;36" } else { "1;33" };
-    writeln!(out, "{pad} {} {}", style.paint("1;34", "|"), style.paint(marker_color, &marker))?;
+    writeln!(
+        out,
+        "{} {} {shown}",
+        style.paint("1;34", &start.line.to_string()),
+        style.paint("1;34", "|")
+    )?;
+    let marker = format!(
+        "{}{}",
+        " ".repeat(marker_offset),
+        "^".repeat(marker_width.max(1))
+    );
+    let marker_color = match finding.severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Info => "1;36",
+        Severity::Hint => "1;32",
+    };
+    writeln!(
+        out,
+        "{pad} {} {}",
+        style.paint("1;34", "|"),
+        style.paint(marker_color, &marker)
+    )?;
     for related in &finding.related {
         let at = position(index, text, related.span.start);
-        writeln!(out, "{pad} {} {}: {name}:{}:{}: {}", style.paint("1;34", "="), style.paint("1", "see"), at.line, at.column, related.message)?;
+        writeln!(
+            out,
+            "{pad} {} {}: {name}:{}:{}: {}",
+            style.paint("1;34", "="),
+            style.paint("1", "see"),
+            at.line,
+            at.column,
+            related.message
+        )?;
     }
     if let Some(note) = &finding.note {
-        writeln!(out, "{pad} {} {}: {note}", style.paint("1;34", "="), style.paint("1", "note"))?;
+        writeln!(
+            out,
+            "{pad} {} {}: {note}",
+            style.paint("1;34", "="),
+            style.paint("1", "note")
+        )?;
+    }
+    if let Some(explanation) = &finding.explanation {
+        if let Some(computation) = &explanation.computation {
+            writeln!(
+                out,
+                "{pad} {} {}: {computation}",
+                style.paint("1;34", "="),
+                style.paint("1", "computed")
+            )?;
+        }
+        for source in &explanation.sources {
+            let mut cited = source.title.clone();
+            let details: Vec<&str> = [source.publisher.as_deref(), source.published.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !details.is_empty() {
+                cited.push_str(&format!(" ({})", details.join(", ")));
+            }
+            if let Some(url) = &source.url {
+                cited.push_str(&format!(" <{url}>"));
+            }
+            writeln!(
+                out,
+                "{pad} {} {}: {cited}",
+                style.paint("1;34", "="),
+                style.paint("1", "source")
+            )?;
+        }
     }
     if let Some(fix) = &finding.fix {
         let safety = match fix.applicability {
             Applicability::Safe => "safe fix",
             Applicability::Suggestion => "suggestion",
         };
-        writeln!(out, "{pad} {} {}: {} ({safety})", style.paint("1;34", "="), style.paint("1", "help"), fix.title)?;
+        writeln!(
+            out,
+            "{pad} {} {}: {} ({safety})",
+            style.paint("1;34", "="),
+            style.paint("1", "help"),
+            fix.title
+        )?;
     }
     writeln!(out)
 }
@@ -129,7 +258,12 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
         shown.push('…');
         offset += 1;
     }
-    shown.extend(line.chars().skip(skip).take(take).map(|c| if c == '\t' { ' ' } else { c }));
+    shown.extend(
+        line.chars()
+            .skip(skip)
+            .take(take)
+            .map(|c| if c == '\t' { ' ' } else { c }),
+    );
     if skip + take < total {
         shown.push('…');
     }

@@ -14,7 +14,12 @@ pub(crate) fn write_findings(out: &mut impl Write, checked: &[Checked]) -> io::R
     for done in checked {
         let index = LineIndex::new(&done.input.text);
         for finding in &done.analysis.findings {
-            all.push(finding_value(finding, &done.input.name, &done.input.text, &index));
+            all.push(finding_value(
+                finding,
+                &done.input.name,
+                &done.input.text,
+                &index,
+            ));
         }
     }
     serde_json::to_writer_pretty(&mut *out, &all)?;
@@ -27,7 +32,12 @@ pub(crate) fn write_claims(out: &mut impl Write, checked: &[Checked]) -> io::Res
     for done in checked {
         let index = LineIndex::new(&done.input.text);
         for claim in &done.analysis.claims {
-            all.push(claim_value(claim, &done.input.name, &done.input.text, &index));
+            all.push(claim_value(
+                claim,
+                &done.input.name,
+                &done.input.text,
+                &index,
+            ));
         }
     }
     serde_json::to_writer_pretty(&mut *out, &all)?;

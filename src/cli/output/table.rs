@@ -8,7 +8,9 @@ use factlint::text::LineIndex;
 use super::{format_value, position};
 use crate::cli::Checked;
 
-const HEADER: [&str; 10] = ["location", "text", "kind", "value", "high", "bound", "unit", "scale", "subject", "period"];
+const HEADER: [&str; 10] = [
+    "location", "text", "kind", "value", "high", "bound", "unit", "scale", "subject", "period",
+];
 
 fn row(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> [String; 10] {
     let at = position(index, text, claim.span.start);
@@ -29,12 +31,24 @@ fn row(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> [String; 10]
         bound,
         claim.unit.clone().unwrap_or_default(),
         claim.scale.clone().unwrap_or_default(),
-        claim.subject.as_ref().map(|subject| subject.text.clone()).unwrap_or_default(),
-        claim.period.as_ref().map(|period| period.text.clone()).unwrap_or_default(),
+        claim
+            .subject
+            .as_ref()
+            .map(|subject| subject.text.clone())
+            .unwrap_or_default(),
+        claim
+            .period
+            .as_ref()
+            .map(|period| period.text.clone())
+            .unwrap_or_default(),
     ]
 }
 
-pub(crate) fn write_table(out: &mut impl Write, checked: &[Checked], quiet: bool) -> io::Result<()> {
+pub(crate) fn write_table(
+    out: &mut impl Write,
+    checked: &[Checked],
+    quiet: bool,
+) -> io::Result<()> {
     let mut rows: Vec<[String; 10]> = Vec::new();
     for done in checked {
         let index = LineIndex::new(&done.input.text);
@@ -57,20 +71,36 @@ pub(crate) fn write_table(out: &mut impl Write, checked: &[Checked], quiet: bool
                 text.push_str("  ");
             }
             first = false;
-            let shown: String = if cell.chars().count() > 40 { cell.chars().take(39).chain(['…']).collect() } else { cell.clone() };
+            let shown: String = if cell.chars().count() > 40 {
+                cell.chars().take(39).chain(['…']).collect()
+            } else {
+                cell.clone()
+            };
             text.push_str(&shown);
-            text.extend(std::iter::repeat_n(' ', width.saturating_sub(shown.chars().count())));
+            text.extend(std::iter::repeat_n(
+                ' ',
+                width.saturating_sub(shown.chars().count()),
+            ));
         }
         writeln!(out, "{}", text.trim_end())?;
     }
     if !quiet {
-        writeln!(out, "\n{} claims in {} file{}", rows.len(), checked.len(), if checked.len() == 1 { "" } else { "s" })?;
+        writeln!(
+            out,
+            "\n{} claims in {} file{}",
+            rows.len(),
+            checked.len(),
+            if checked.len() == 1 { "" } else { "s" }
+        )?;
     }
     Ok(())
 }
 
 pub(crate) fn write_csv(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
-    writeln!(out, "file,line,column,start,end,text,kind,value,high,bound,only,unit,scale,subject,period,language")?;
+    writeln!(
+        out,
+        "file,line,column,start,end,text,kind,value,high,bound,only,unit,scale,subject,period,language"
+    )?;
     for done in checked {
         let index = LineIndex::new(&done.input.text);
         for claim in &done.analysis.claims {
@@ -92,7 +122,11 @@ pub(crate) fn write_csv(out: &mut impl Write, checked: &[Checked]) -> io::Result
                 cells[7].clone(),
                 cells[8].clone(),
                 cells[9].clone(),
-                claim.language.map(|language| language.code()).unwrap_or_default().to_owned(),
+                claim
+                    .language
+                    .map(|language| language.code())
+                    .unwrap_or_default()
+                    .to_owned(),
             ];
             let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
             writeln!(out, "{}", line.join(","))?;
@@ -104,7 +138,9 @@ pub(crate) fn write_csv(out: &mut impl Write, checked: &[Checked]) -> io::Result
 /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); a leading `=`,
 /// `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
 fn csv_field(field: &str) -> String {
-    let guarded = if field.starts_with(['=', '+', '@']) || (field.starts_with('-') && !field[1..].starts_with(|c: char| c.is_ascii_digit())) {
+    let guarded = if field.starts_with(['=', '+', '@'])
+        || (field.starts_with('-') && !field[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         format!("'{field}")
     } else {
         field.to_owned()

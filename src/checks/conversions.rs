@@ -1,0 +1,238 @@
+//! Context for figures: money in the reporting currency, large scale words in the other
+//! language's scale, and percentages as factors.
+//!
+//! ## What it does
+//! Adds a hint to every money claim in another currency with its value in the reporting
+//! currency (USD unless configured), at the latest dated rate in the rule files, naming the
+//! rate, its date and its source (FL140). Spells out large scale words in both languages'
+//! scales: "500 Milliarden (de) = 500 billion (en) = 5 × 10^11" (FL141). Restates a percentage
+//! of something, or a reduction, as a factor: "3 % of it" = 1/33; "93.3 % less" = 14.9× smaller
+//! (FL142).
+//!
+//! ## Why is this bad?
+//! Nothing is wrong: these are the conversions a reader or fact-checker does in their head,
+//! and gets wrong when the scale words of two languages meet.
+//!
+//! ## Example
+//! ```text
+//! Die Bank of China stellt 1 Billion Yuan bereit.
+//! ```
+//! hint: 1 trillion CNY ≈ 137.3 billion USD at 0.1373 USD per CNY (2025-01-27, ECB).
+//!
+//! ## Fix safety
+//! No fix: these are notes, not problems.
+
+use crate::checks::support::{self, citation_of_source, figure, quantity};
+use crate::checks::{CheckContext, finding};
+use crate::claims::{Claim, ClaimKind};
+use crate::diagnostics::{Explanation, Finding, Quantity};
+
+pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
+    for claim in context.claims {
+        match claim.kind {
+            ClaimKind::Money => money(context, claim, findings),
+            ClaimKind::Percent => percent_as_factor(context, claim, findings),
+            _ => {}
+        }
+        scale_words(context, claim, findings);
+    }
+}
+
+fn money(context: &CheckContext, claim: &Claim, findings: &mut Vec<Finding>) {
+    let target = context.options.reporting_currency();
+    let (Some(from), Some(value)) = (claim.unit.as_deref(), claim.value.number()) else {
+        return;
+    };
+    if from == target {
+        return;
+    }
+    let Some(rate) = context.rules.rate(from, target, context.rate_date) else {
+        return;
+    };
+    let converted = value * rate.value;
+    let written = &context.text[claim.span.start..claim.span.end];
+    let dated: Vec<String> = rate
+        .rates
+        .iter()
+        .map(|used| {
+            let source = used
+                .source
+                .as_deref()
+                .and_then(|id| context.rules.source(id))
+                .map(|source| source.title.clone());
+            format!(
+                "1 {} = {} {} on {}{}",
+                used.from,
+                used.value,
+                used.to,
+                used.date.iso(),
+                source
+                    .map(|title| format!(" ({title})"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    let high = claim
+        .high
+        .map(|high| format!("–{}", figure(high * rate.value)))
+        .unwrap_or_default();
+    let mut found = finding(
+        "FL140",
+        claim.span,
+        format!(
+            "`{written}` ≈ {}{high} {target} at {} {target} per {from}",
+            figure(converted),
+            round_rate(rate.value)
+        ),
+    );
+    found.note = Some(format!("Rate: {}.", dated.join("; ")));
+    found.explanation = Some(Box::new(Explanation {
+        inputs: vec![support::input(
+            "amount",
+            claim,
+            context.text,
+            value,
+            Some(from.to_owned()),
+        )],
+        formula: Some("amount × rate".to_owned()),
+        computation: Some(format!(
+            "{} × {} = {}",
+            quantity(value, Some(from), claim.kind),
+            round_rate(rate.value),
+            quantity(converted, Some(target), claim.kind)
+        )),
+        result: Some(Quantity {
+            value: converted,
+            unit: Some(target.to_owned()),
+        }),
+        sources: rate
+            .rates
+            .iter()
+            .filter_map(|used| citation_of_source(context.rules, used.source.as_deref()?))
+            .collect(),
+        ..Explanation::default()
+    }));
+    findings.push(found);
+}
+
+fn round_rate(rate: f64) -> String {
+    let text = format!("{rate:.6}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Scale words of 10^9 and above, spelled out in both languages (German `Billion` words are
+/// already covered by the cross-language check).
+fn scale_words(_context: &CheckContext, claim: &Claim, findings: &mut Vec<Finding>) {
+    let (Some(exponent), Some(written_scale), Some(value)) = (
+        claim.scale_exponent,
+        claim.scale.as_deref(),
+        claim.value.number(),
+    ) else {
+        return;
+    };
+    if exponent < 9 || written_scale.to_lowercase().starts_with("billi") {
+        return;
+    }
+    let mantissa = figure(value / 10f64.powi(exponent));
+    let (english, german) = match exponent {
+        9 => ("billion", "Milliarde(n)"),
+        12 => ("trillion", "Billion(en)"),
+        15 => ("quadrillion", "Billiarde(n)"),
+        _ => return,
+    };
+    let span = claim.span;
+    let mut found = finding(
+        "FL141",
+        span,
+        format!(
+            "{mantissa} {written_scale} = {mantissa} {english} (en) = {mantissa} {german} (de) = {mantissa} × 10^{exponent}"
+        ),
+    );
+    found.explanation = Some(Box::new(Explanation {
+        why: Some("a restatement of the scale word; no source needed".to_owned()),
+        ..Explanation::default()
+    }));
+    findings.push(found);
+}
+
+/// "3 % of …" = 1/33; "93.3 % less" = 14.9× smaller.
+fn percent_as_factor(context: &CheckContext, claim: &Claim, findings: &mut Vec<Finding>) {
+    let Some(value) = claim.value.number() else {
+        return;
+    };
+    if !(0.0 < value && value < 100.0) || claim.high.is_some() {
+        return;
+    }
+    let after = context.text[claim.span.end..]
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .to_lowercase();
+    let before = context.text[..claim.span.start]
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let less = [
+        "less",
+        "lower",
+        "fewer",
+        "cheaper",
+        "smaller",
+        "weniger",
+        "niedriger",
+        "günstiger",
+        "kleiner",
+        "billiger",
+    ]
+    .iter()
+    .any(|word| after.trim_start().starts_with(word))
+        || [
+            "reduc",
+            "cut",
+            "senk",
+            "sank",
+            "fell by",
+            "dropped by",
+            "reduziert",
+            "gesenkt",
+        ]
+        .iter()
+        .any(|word| before.contains(word));
+    let of = ["of ", "der ", "des ", "dessen", "von "]
+        .iter()
+        .any(|word| after.trim_start().starts_with(word));
+    let written = &context.text[claim.span.start..claim.span.end];
+    let message = if less {
+        let factor = 100.0 / (100.0 - value);
+        format!(
+            "`{written}` less = {} % of the original = 1/{} ({}× smaller)",
+            figure(100.0 - value),
+            figure(factor),
+            figure(factor)
+        )
+    } else if of {
+        format!(
+            "`{written}` of something = 1/{} of it",
+            figure(100.0 / value)
+        )
+    } else {
+        return;
+    };
+    let mut found = finding("FL142", claim.span, message);
+    found.explanation = Some(Box::new(Explanation {
+        inputs: vec![support::input("percent", claim, context.text, value, None)],
+        formula: Some(if less {
+            "100 ÷ (100 − percent)".to_owned()
+        } else {
+            "100 ÷ percent".to_owned()
+        }),
+        why: Some("a restatement; no source needed".to_owned()),
+        ..Explanation::default()
+    }));
+    findings.push(found);
+}

@@ -1,0 +1,408 @@
+//! Derived quantities: what the figures of a sentence imply together, from the checks in the
+//! rule files.
+//!
+//! ## What it does
+//! Each `[[check]]` in a rule file binds claims of the same sentence (or paragraph) to names
+//! by kind and unit, computes its steps (`per_gpu = money / gpus`), and compares the first
+//! result with a sourced fact or an expected range. Money is converted to the reporting
+//! currency first; durations to the unit the check asks for. The bundled checks derive the
+//! cost per GPU (against the purchase price and the hourly rental rate of a GPU), amounts per
+//! year over a stated number of years, and GPU hours and their rental cost.
+//!
+//! FL150 reports the derived figure with its arithmetic; FL151 flags a derived figure outside
+//! the sourced or expected range.
+//!
+//! ## Why is this bad?
+//! Figures that are each plausible can be impossible together: $5 million for 2,000 GPUs is
+//! $2,500 per GPU, a tenth of what one GPU costs to buy. The arithmetic shows what a claim
+//! really says.
+//!
+//! ## Example
+//! ```text
+//! It was trained on 2,000 H800 GPUs for $5 million.
+//! ```
+//! info: Cost per GPU: $5 million ÷ 2,000 H800 GPUs = 2,500 USD per GPU, below the purchase
+//! price of one GPU (25,000–40,000 USD); it buys 1,250 GPU hours at 2 USD per GPU hour.
+//!
+//! ## Fix safety
+//! No fix: the writer decides what the figures should say.
+
+use std::collections::HashMap;
+
+use crate::checks::support::{self, citations, fact_quantity, figure, money_in};
+use crate::checks::{CheckContext, finding};
+use crate::claims::{Bound, Claim, ClaimKind};
+use crate::diagnostics::{Explanation, Finding, Quantity, Related, Severity};
+use crate::rules::expr::Expr;
+use crate::rules::{DerivedCheck, Fact, Input, Scope};
+use crate::text::Span;
+use crate::units::UNITS;
+
+pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
+    if context.rules.checks.is_empty() || context.claims.is_empty() {
+        return;
+    }
+    for derived in &context.rules.checks {
+        let mut start = 0;
+        while start < context.claims.len() {
+            let scope = scope_of(context, derived.scope, start);
+            let mut end = start;
+            while end < context.claims.len() && scope_of(context, derived.scope, end) == scope {
+                end += 1;
+            }
+            if let Some(found) = evaluate(context, derived, start..end) {
+                findings.push(found);
+            }
+            start = end;
+        }
+    }
+}
+
+fn scope_of(context: &CheckContext, scope: Scope, at: usize) -> Span {
+    match scope {
+        Scope::Sentence => context.claims[at].sentence,
+        Scope::Paragraph => context
+            .claim_blocks
+            .get(at)
+            .copied()
+            .unwrap_or(context.claims[at].sentence),
+    }
+}
+
+/// A claim bound to an input, with its value in the unit the check computes in.
+struct Bound_<'a> {
+    claim: &'a Claim,
+    value: f64,
+    unit: Option<String>,
+}
+
+fn evaluate(
+    context: &CheckContext,
+    derived: &DerivedCheck,
+    claims: std::ops::Range<usize>,
+) -> Option<Finding> {
+    let currency = context.options.reporting_currency().to_owned();
+    let mut bound: Vec<(&Input, Bound_)> = Vec::new();
+    let mut used = vec![false; claims.len()];
+    for input in &derived.inputs {
+        let (offset, claim, value, unit) =
+            claims.clone().enumerate().find_map(|(offset, at)| {
+                let claim = &context.claims[at];
+                if used[offset] || !fits(input, claim) {
+                    return None;
+                }
+                let (value, unit) = value_of(context, input, claim, &currency)?;
+                Some((offset, claim, value, unit))
+            })?;
+        used[offset] = true;
+        bound.push((input, Bound_ { claim, value, unit }));
+    }
+    let mut values: HashMap<&str, f64> = bound
+        .iter()
+        .map(|(input, bound)| (input.name.as_str(), bound.value))
+        .collect();
+    let fact_value = |id: &str| {
+        context
+            .rules
+            .fact(id)
+            .and_then(|fact| fact_in(context, fact, &currency))
+            .and_then(|(low, high)| (low == high).then_some(low))
+    };
+    let mut results: Vec<(&str, f64, Option<String>)> = Vec::new();
+    for step in &derived.steps {
+        let value = step
+            .formula
+            .eval(&|name| values.get(name).copied(), &fact_value)
+            .ok()?;
+        values.insert(step.name.as_str(), value);
+        let unit = step.unit.as_deref().map(|unit| {
+            if unit == "currency" {
+                currency.clone()
+            } else {
+                unit.to_owned()
+            }
+        });
+        results.push((step.name.as_str(), value, unit));
+    }
+    let (_, result, result_unit) = results.first().cloned()?;
+
+    // Compare the first result with a fact or an expected range.
+    let compare_fact = derived
+        .compare_fact
+        .as_deref()
+        .and_then(|id| context.rules.fact(id));
+    let expected = match (compare_fact, derived.expected) {
+        (Some(fact), _) => fact_in(context, fact, &currency),
+        (None, Some(range)) => Some(range),
+        (None, None) => None,
+    };
+    let outside = expected.is_some_and(|(low, high)| result < low || result > high);
+
+    let show = |expr: &Expr| -> String {
+        match expr {
+            Expr::Variable(name) => {
+                if let Some((_, bound)) = bound.iter().find(|(input, _)| input.name == *name) {
+                    shown_value(bound.value, bound.unit.as_deref())
+                } else if let Some((_, value, unit)) =
+                    results.iter().find(|(step, _, _)| step == name)
+                {
+                    shown_value(*value, unit.as_deref())
+                } else {
+                    name.clone()
+                }
+            }
+            Expr::Fact(id) => context
+                .rules
+                .fact(id)
+                .map_or_else(|| id.clone(), fact_quantity),
+            Expr::Number(value) => figure(*value),
+            _ => String::new(),
+        }
+    };
+    let computation: Vec<String> = derived
+        .steps
+        .iter()
+        .zip(&results)
+        .map(|(step, (_, value, unit))| {
+            format!(
+                "{} = {} = {}",
+                step.name,
+                step.formula.render(&show),
+                shown_value(*value, unit.as_deref())
+            )
+        })
+        .collect();
+    let formula: Vec<String> = derived
+        .steps
+        .iter()
+        .map(|step| format!("{} = {}", step.name, step.formula_text))
+        .collect();
+
+    let (first_input, first) = &bound[0];
+    let _ = first_input;
+    let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+    let bounds_note = bound
+        .iter()
+        .filter(|(_, bound)| !matches!(bound.claim.bound, Bound::Exact | Bound::Approx))
+        .map(|(_, bound)| {
+            format!(
+                "`{}` is a bound, so the result is one too",
+                written(bound.claim)
+            )
+        })
+        .next();
+    let first_result = shown_value(result, result_unit.as_deref());
+    let inputs_text: Vec<String> = bound
+        .iter()
+        .map(|(_, bound)| format!("`{}`", written(bound.claim)))
+        .collect();
+    let mut message = format!(
+        "{}: {} ⇒ {first_result}",
+        derived.title,
+        inputs_text.join(", ")
+    );
+    if let (Some((low, high)), true) = (expected, outside) {
+        let what = compare_fact.map_or_else(
+            || format!("the expected {}–{}", figure(low), figure(high)),
+            |fact| {
+                format!(
+                    "{} ({})",
+                    fact_quantity(fact),
+                    fact.attribute.replace('-', " ")
+                )
+            },
+        );
+        message.push_str(&format!(
+            ", {} {what}",
+            if result < low { "below" } else { "above" }
+        ));
+    }
+    let mut found = finding(
+        if outside { "FL151" } else { "FL150" },
+        first.claim.span,
+        message,
+    );
+    found.severity = if outside {
+        derived.severity
+    } else {
+        Severity::Info
+    };
+    let mut note = derived
+        .note
+        .as_deref()
+        .map(|template| render_note(context, template, &bound, &results))
+        .unwrap_or_default();
+    if let Some(bounds_note) = bounds_note {
+        note.push_str(&format!(" Note: {bounds_note}."));
+    }
+    found.note = (!note.trim().is_empty()).then(|| note.trim().to_owned());
+    for (_, other) in bound.iter().skip(1) {
+        found.related.push(Related {
+            span: other.claim.span,
+            message: format!("`{}` is an input", written(other.claim)),
+        });
+    }
+    let mut fact_ids = Vec::new();
+    for step in &derived.steps {
+        step.formula.facts(&mut fact_ids);
+    }
+    if let Some(id) = &derived.compare_fact {
+        fact_ids.push(id.clone());
+    }
+    fact_ids.dedup();
+    let mut sources = Vec::new();
+    for id in &fact_ids {
+        if let Some(fact) = context.rules.fact(id) {
+            for citation in citations(fact, context.rules) {
+                if !sources
+                    .iter()
+                    .any(|known: &crate::diagnostics::Citation| known.id == citation.id)
+                {
+                    sources.push(citation);
+                }
+            }
+        }
+    }
+    found.explanation = Some(Box::new(Explanation {
+        inputs: bound
+            .iter()
+            .map(|(input, bound)| {
+                support::input(
+                    &input.name,
+                    bound.claim,
+                    context.text,
+                    bound.value,
+                    bound.unit.clone(),
+                )
+            })
+            .collect(),
+        formula: Some(formula.join("; ")),
+        computation: Some(computation.join("; ")),
+        result: Some(Quantity {
+            value: result,
+            unit: result_unit,
+        }),
+        reference: compare_fact.map(support::reference),
+        why: sources.is_empty().then(|| {
+            "pure arithmetic on the document's own figures; no source is involved".to_owned()
+        }),
+        sources,
+    }));
+    found.rule = Some(derived.id.clone());
+    Some(found)
+}
+
+/// Whether a claim fits an input's kind and units.
+fn fits(input: &Input, claim: &Claim) -> bool {
+    let kind_fits = claim.kind == input.kind
+        || (input.kind == ClaimKind::Count
+            && claim.kind == ClaimKind::Quantity
+            && claim.unit.as_deref() == Some("gpu"));
+    if !kind_fits || claim.value.number().is_none() {
+        return false;
+    }
+    if input.units.is_empty() || input.units.iter().any(|unit| unit == "any") {
+        return true;
+    }
+    let unit = claim.unit.as_deref();
+    input.units.iter().any(|wanted| match wanted.as_str() {
+        "accelerator" => unit.is_some_and(|unit| UNITS.accelerator(unit).is_some()),
+        wanted => {
+            unit == Some(wanted)
+                || (input.kind == ClaimKind::Duration && input.convert_to.is_some())
+        }
+    })
+}
+
+/// The value a claim contributes: money in the reporting currency, durations converted.
+fn value_of(
+    context: &CheckContext,
+    input: &Input,
+    claim: &Claim,
+    currency: &str,
+) -> Option<(f64, Option<String>)> {
+    match claim.kind {
+        ClaimKind::Money => money_in(claim, currency, context.rules, context.rate_date)
+            .map(|(value, _, _)| (value, Some(currency.to_owned()))),
+        ClaimKind::Duration => {
+            let value = claim.value.number()?;
+            let from = claim.unit.as_deref()?;
+            match &input.convert_to {
+                Some(to) => Some((value * hours(from)? / hours(to)?, Some(to.clone()))),
+                None => Some((value, Some(from.to_owned()))),
+            }
+        }
+        _ => Some((claim.value.number()?, claim.unit.clone())),
+    }
+}
+
+/// A fact's value (or range) in the reporting currency when it is money.
+fn fact_in(context: &CheckContext, fact: &Fact, currency: &str) -> Option<(f64, f64)> {
+    let (low, high) = (fact.value.low(), fact.value.high());
+    match (&fact.kind, fact.unit.as_deref()) {
+        (ClaimKind::Money, Some(unit)) if unit != currency => {
+            let rate = context.rules.rate(unit, currency, fact.as_of)?;
+            Some((low * rate.value, high * rate.value))
+        }
+        _ => Some((low, high)),
+    }
+}
+
+/// Hours in one of a time unit.
+fn hours(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "second" => 1.0 / 3600.0,
+        "minute" => 1.0 / 60.0,
+        "hour" => 1.0,
+        "day" => 24.0,
+        "week" => 168.0,
+        "month" => 730.5,
+        "year" => 8766.0,
+        "decade" => 87_660.0,
+        _ => return None,
+    })
+}
+
+fn shown_value(value: f64, unit: Option<&str>) -> String {
+    match unit {
+        Some(unit) if UNITS.accelerator(unit).is_some() => format!("{} {unit} GPUs", figure(value)),
+        Some(unit) => format!("{} {}", figure(value), support::unit_name(unit, value)),
+        None => figure(value),
+    }
+}
+
+/// Fills `{name}` with an input's text or a step's value, and `{fact:ID}` with a fact.
+fn render_note(
+    context: &CheckContext,
+    template: &str,
+    bound: &[(&Input, Bound_)],
+    results: &[(&str, f64, Option<String>)],
+) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &rest[open + 1..open + close];
+        let replacement = if let Some(id) = name.strip_prefix("fact:") {
+            context.rules.fact(id).map(fact_quantity)
+        } else if let Some((_, bound)) = bound.iter().find(|(input, _)| input.name == name) {
+            Some(format!(
+                "`{}`",
+                &context.text[bound.claim.span.start..bound.claim.span.end]
+            ))
+        } else {
+            results
+                .iter()
+                .find(|(step, _, _)| *step == name)
+                .map(|(_, value, unit)| shown_value(*value, unit.as_deref()))
+        };
+        out.push_str(&replacement.unwrap_or_else(|| format!("{{{name}}}")));
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}

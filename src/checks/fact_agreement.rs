@@ -1,0 +1,362 @@
+//! A claim compared with a sourced reference fact from the rule files: agrees or disagrees.
+//!
+//! ## What it does
+//! Finds the facts a claim is about (compatible kind and unit, the fact's subject named in the
+//! sentence or paragraph or implied by the unit, and one of its context words in the sentence)
+//! and compares the figures. Rounding counts: `2000` written as a round number stands for
+//! 1,500–2,500 and so agrees with 2,048; "about" widens to at least ±10 %; "at least 500 bn"
+//! agrees with any reference of 500 bn or more. Money is converted at the rule files' dated
+//! rates when the currencies differ.
+//!
+//! FL100 notes agreement (with the source), FL101 flags disagreement (with the reference value,
+//! the difference, the source and its date), FL102 says why a comparison could not be made. A
+//! reference older than the configured age (two years by default) adds "may be outdated".
+//!
+//! ## Why is this bad?
+//! A figure that contradicts the primary source misleads readers, and one that agrees is worth
+//! knowing too: the note carries the source a fact-checker would otherwise look up.
+//!
+//! ## Example
+//! ```text
+//! DeepSeek says R1 was trained on just 2,000 H800 GPUs.
+//! ```
+//! agrees as a rounded figure with the 2,048 H800 GPUs of the DeepSeek-V3 technical report.
+//!
+//! ## Fix safety
+//! Replacing a figure with the sourced value is a suggestion, never a safe fix: the writer may
+//! mean a different quantity.
+
+use crate::checks::support::{
+    self, citations, claim_interval, fact_interval, fact_quantity, money_in, quantity, reference,
+};
+use crate::checks::{CheckContext, finding};
+use crate::claims::{Claim, ClaimKind};
+use crate::diagnostics::{Applicability, Explanation, Finding, Fix, Severity, Verdict};
+use crate::rules::Fact;
+use crate::units::UNITS;
+
+pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
+    if context.rules.facts.is_empty() {
+        return;
+    }
+    for (at, claim) in context.claims.iter().enumerate() {
+        if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
+            continue;
+        }
+        let block = context
+            .claim_blocks
+            .get(at)
+            .copied()
+            .unwrap_or(claim.sentence);
+        let mut best: Option<(u32, &Fact, Comparison)> = None;
+        for fact in &context.rules.facts {
+            let Some(score) = relevance(context, claim, block, fact) else {
+                continue;
+            };
+            let comparison = compare(context, claim, fact);
+            let score = score * 2 + u32::from(comparison.verdict == Verdict::Agrees);
+            if best
+                .as_ref()
+                .is_none_or(|(best_score, _, _)| score > *best_score)
+            {
+                best = Some((score, fact, comparison));
+            }
+        }
+        if let Some((_, fact, comparison)) = best {
+            findings.push(report(context, claim, fact, comparison));
+        }
+    }
+}
+
+/// How strongly a claim is about a fact, or `None` when it is not.
+fn relevance(
+    context: &CheckContext,
+    claim: &Claim,
+    block: crate::text::Span,
+    fact: &Fact,
+) -> Option<u32> {
+    let kind_fits = claim.kind == fact.kind
+        || matches!(
+            (claim.kind, fact.kind),
+            (ClaimKind::Quantity, ClaimKind::Count) | (ClaimKind::Count, ClaimKind::Quantity)
+        );
+    if !kind_fits {
+        return None;
+    }
+    let claim_unit = claim.unit.as_deref();
+    let fact_unit = fact.unit.as_deref();
+    let fact_unit_is_model = fact_unit.is_some_and(|unit| UNITS.accelerator(unit).is_some());
+    let unit_fits = match claim.kind {
+        ClaimKind::Money => claim_unit.is_some() && fact_unit.is_some(),
+        _ => claim_unit == fact_unit || (fact_unit_is_model && claim_unit == Some("gpu")),
+    };
+    if !unit_fits {
+        return None;
+    }
+    // Prices per unit need their unit named near the claim; a plain amount is not a price.
+    if fact.per.is_some() && claim.period.is_some() {
+        return None;
+    }
+    let mut score = 0;
+    let entity_here = |span: crate::text::Span| {
+        fact.subject.as_deref().is_some_and(|subject| {
+            context
+                .mentions
+                .entities_in(span)
+                .any(|(_, entity)| context.rules.entities[*entity].id == subject)
+        })
+    };
+    // An earlier sentence of the paragraph may name the subject, unless the claim's own
+    // sentence names another one.
+    let sentence_names_another = context
+        .mentions
+        .entities_in(claim.sentence)
+        .next()
+        .is_some();
+    if entity_here(claim.sentence) {
+        score += 3;
+    } else if !sentence_names_another
+        && entity_here(crate::text::Span::new(
+            block.start,
+            claim.sentence.start.max(block.start),
+        ))
+    {
+        score += 1;
+    } else if fact_unit_is_model && claim_unit == fact_unit {
+        score += 1;
+    } else if fact.subject.is_some() {
+        return None;
+    }
+    if context
+        .mentions
+        .context_in(claim.sentence)
+        .any(|(_, word)| fact.unless.contains(word))
+    {
+        return None;
+    }
+    if !fact.context.is_empty() {
+        let words = context
+            .mentions
+            .context_in(claim.sentence)
+            .filter(|(_, word)| fact.context.contains(word))
+            .count() as u32;
+        if words == 0 {
+            return None;
+        }
+        score += words;
+    }
+    Some(score)
+}
+
+struct Comparison {
+    verdict: Verdict,
+    /// The claim's value in the fact's unit (money converted).
+    value: f64,
+    /// Why a comparison was not possible.
+    why: Option<String>,
+    rate: Option<crate::rules::RateUsed>,
+    rounded: bool,
+}
+
+fn compare(context: &CheckContext, claim: &Claim, fact: &Fact) -> Comparison {
+    let unverifiable = |why: String| Comparison {
+        verdict: Verdict::Unverifiable,
+        value: f64::NAN,
+        why: Some(why),
+        rate: None,
+        rounded: false,
+    };
+    let (value, high, rate) = if claim.kind == ClaimKind::Money {
+        let currency = fact.unit.as_deref().unwrap_or("USD");
+        match money_in(claim, currency, context.rules, fact.as_of) {
+            Some(converted) => converted,
+            None => {
+                return unverifiable(format!(
+                    "no rate from {} to {currency} in the rule files",
+                    claim.unit.as_deref().unwrap_or("this currency")
+                ));
+            }
+        }
+    } else {
+        match claim.value.number() {
+            Some(value) => (value, claim.high, None),
+            None => return unverifiable("the claim has no numeric value".to_owned()),
+        }
+    };
+    let (claim_low, claim_high) = claim_interval(claim, context.text, value, high);
+    let (fact_low, fact_high) = fact_interval(fact);
+    let agrees = claim_low <= fact_high && fact_low <= claim_high;
+    let exactly = (fact.value.low()..=fact.value.high()).contains(&value);
+    Comparison {
+        verdict: if agrees {
+            Verdict::Agrees
+        } else {
+            Verdict::Disagrees
+        },
+        value,
+        why: None,
+        rate,
+        rounded: agrees && !exactly && claim.bound == crate::claims::Bound::Exact,
+    }
+}
+
+fn report(context: &CheckContext, claim: &Claim, fact: &Fact, comparison: Comparison) -> Finding {
+    let written = &context.text[claim.span.start..claim.span.end];
+    let sources = citations(fact, context.rules);
+    let source_name = sources
+        .first()
+        .map(|source| match &source.published {
+            Some(date) => format!("{}, {date}", source.title),
+            None => source.title.clone(),
+        })
+        .unwrap_or_else(|| "derived from other facts".to_owned());
+    let reference_text = fact_quantity(fact);
+    let mut explanation = Explanation {
+        inputs: vec![support::input(
+            "claim",
+            claim,
+            context.text,
+            comparison.value,
+            fact.unit.clone(),
+        )],
+        reference: Some(reference(fact)),
+        sources,
+        ..Explanation::default()
+    };
+    if let Some(rate) = &comparison.rate {
+        let original = claim.value.number().unwrap_or_default();
+        explanation.formula = Some("claim × rate".to_owned());
+        explanation.computation = Some(format!(
+            "{} × {} = {}",
+            quantity(original, claim.unit.as_deref(), claim.kind),
+            rate.value,
+            quantity(comparison.value, fact.unit.as_deref(), fact.kind)
+        ));
+    }
+    if let Some((_, formula)) = &fact.formula {
+        explanation.formula = Some(format!(
+            "reference = {}",
+            formula.render(&|expr| match expr {
+                crate::rules::expr::Expr::Fact(id) => id.clone(),
+                crate::rules::expr::Expr::Number(value) => support::figure(*value),
+                crate::rules::expr::Expr::Variable(name) => name.clone(),
+                _ => String::new(),
+            })
+        ));
+    }
+    let mut found = match comparison.verdict {
+        Verdict::Agrees => {
+            let how = if comparison.rounded {
+                " as a rounded figure"
+            } else {
+                ""
+            };
+            let mut found = finding(
+                "FL100",
+                claim.span,
+                format!(
+                    "`{written}` agrees{how} with {reference_text}: {} ({source_name})",
+                    fact.statement
+                ),
+            );
+            found.severity = Severity::Info;
+            found
+        }
+        Verdict::Disagrees => {
+            let nearest = fact
+                .value
+                .low()
+                .max(fact.value.high().min(comparison.value));
+            let difference = comparison.value - nearest;
+            let relative = if nearest != 0.0 {
+                difference / nearest.abs() * 100.0
+            } else {
+                f64::NAN
+            };
+            let sign = |value: f64| if value > 0.0 { "+" } else { "" };
+            let delta = match fact.kind {
+                ClaimKind::Percent | ClaimKind::PercentagePoints => {
+                    format!(
+                        "{}{} points, {}{} %",
+                        sign(difference),
+                        support::figure(difference),
+                        sign(relative),
+                        support::figure(relative)
+                    )
+                }
+                _ => format!(
+                    "{}{}, {}{} %",
+                    sign(difference),
+                    quantity(difference, fact.unit.as_deref(), fact.kind),
+                    sign(relative),
+                    support::figure(relative)
+                ),
+            };
+            let mut found = finding(
+                "FL101",
+                claim.span,
+                format!(
+                    "`{written}` disagrees with {reference_text} ({delta}): {} ({source_name})",
+                    fact.statement
+                ),
+            );
+            found.severity = fact.severity;
+            if let FactValue::Single(value) = fact.value
+                && claim.kind != ClaimKind::Money
+            {
+                let number = support::figure(value);
+                found.fix = Some(Fix {
+                    title: format!("Use the sourced figure {number}"),
+                    span: claim.written.map_or(claim.span, |written| written.span),
+                    replacement: number,
+                    applicability: Applicability::Suggestion,
+                });
+            }
+            found
+        }
+        Verdict::Unverifiable => {
+            let why = comparison.why.clone().unwrap_or_default();
+            explanation.why = Some(why.clone());
+            let mut found = finding(
+                "FL102",
+                claim.span,
+                format!(
+                    "`{written}` may be about {}, but cannot be compared: {why}",
+                    fact.statement
+                ),
+            );
+            found.severity = Severity::Info;
+            found
+        }
+    };
+    found.note = Some(
+        match &explanation
+            .sources
+            .first()
+            .and_then(|source| source.url.clone())
+        {
+            Some(url) => format!("Source: {source_name} <{url}>."),
+            None => format!("Source: {source_name}."),
+        },
+    );
+    if let (Some(as_of), Some(today), Some(max_age)) = (
+        fact.as_of,
+        context.options.today,
+        context.options.fact_max_age_days,
+    ) {
+        let age = support::days_between(as_of, today);
+        if age > i64::from(max_age) {
+            let note = found.note.take().unwrap_or_default();
+            found.note = Some(format!(
+                "{note} The reference is from {}, {age} days ago; it may be outdated.",
+                as_of.iso()
+            ));
+        }
+    }
+    found.verdict = Some(comparison.verdict);
+    found.rule = Some(fact.id.clone());
+    found.explanation = Some(Box::new(explanation));
+    found
+}
+
+use crate::rules::FactValue;

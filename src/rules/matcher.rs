@@ -1,0 +1,138 @@
+//! Finds where entities and context words are mentioned in a document, in one pass.
+//!
+//! All aliases of all entities go into one Aho-Corasick automaton, and all context words into
+//! another, so a document is scanned once however many facts the rules hold. Aliases match
+//! whole words (short ones, such as `V3`, only in their exact case); context words match at the
+//! start of a word, so a stem such as `train` finds "training" and "trained".
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{Entity, Fact};
+use crate::text::Span;
+
+#[derive(Debug, Default)]
+pub(crate) struct Mentions {
+    aliases: Option<AhoCorasick>,
+    /// For each alias pattern: the entity's index, and the alias as written.
+    alias_owner: Vec<(usize, String)>,
+    contexts: Option<AhoCorasick>,
+    context_words: Vec<String>,
+}
+
+/// The mentions in one document, sorted by offset.
+#[derive(Debug, Default)]
+pub struct DocumentMentions {
+    /// (span, entity index)
+    pub(crate) entities: Vec<(Span, usize)>,
+    /// (span, context word)
+    pub(crate) context: Vec<(Span, String)>,
+}
+
+impl Mentions {
+    pub fn build(entities: &[Entity], facts: &[Fact]) -> Mentions {
+        let mut alias_owner = Vec::new();
+        for (at, entity) in entities.iter().enumerate() {
+            for alias in &entity.aliases {
+                if !alias.trim().is_empty() {
+                    alias_owner.push((at, alias.clone()));
+                }
+            }
+        }
+        let mut context_words: Vec<String> = facts
+            .iter()
+            .flat_map(|fact| fact.context.iter().chain(&fact.unless).cloned())
+            .filter(|word| !word.is_empty())
+            .collect();
+        context_words.sort();
+        context_words.dedup();
+        let automaton = |patterns: Vec<&str>| {
+            if patterns.is_empty() {
+                return None;
+            }
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns)
+                .ok()
+        };
+        Mentions {
+            aliases: automaton(
+                alias_owner
+                    .iter()
+                    .map(|(_, alias)| alias.as_str())
+                    .collect(),
+            ),
+            alias_owner,
+            contexts: automaton(context_words.iter().map(String::as_str).collect()),
+            context_words,
+        }
+    }
+
+    pub fn scan(&self, text: &str) -> DocumentMentions {
+        let mut found = DocumentMentions::default();
+        let bytes = text.as_bytes();
+        let word_char_before = |at: usize| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let word_char_after =
+            |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        if let Some(aliases) = &self.aliases {
+            for hit in aliases.find_iter(text) {
+                let (entity, alias) = &self.alias_owner[hit.pattern().as_usize()];
+                let (start, end) = (hit.start(), hit.end());
+                if !text.is_char_boundary(start)
+                    || !text.is_char_boundary(end)
+                    || word_char_before(start)
+                    || word_char_after(end)
+                {
+                    continue;
+                }
+                if alias.chars().count() <= 3 && &bytes[start..end] != alias.as_bytes() {
+                    continue;
+                }
+                found.entities.push((Span::new(start, end), *entity));
+            }
+        }
+        if let Some(contexts) = &self.contexts {
+            for hit in contexts.find_iter(text) {
+                let (start, end) = (hit.start(), hit.end());
+                if !text.is_char_boundary(start)
+                    || !text.is_char_boundary(end)
+                    || word_char_before(start)
+                {
+                    continue;
+                }
+                found.context.push((
+                    Span::new(start, end),
+                    self.context_words[hit.pattern().as_usize()].clone(),
+                ));
+            }
+        }
+        found
+    }
+}
+
+impl DocumentMentions {
+    /// Entities mentioned inside `span`.
+    pub(crate) fn entities_in(&self, span: Span) -> impl Iterator<Item = &(Span, usize)> {
+        let from = self
+            .entities
+            .partition_point(|(at, _)| at.start < span.start);
+        self.entities[from..]
+            .iter()
+            .take_while(move |(at, _)| at.end <= span.end)
+    }
+
+    /// Context words inside `span`.
+    pub(crate) fn context_in(&self, span: Span) -> impl Iterator<Item = &(Span, String)> {
+        let from = self
+            .context
+            .partition_point(|(at, _)| at.start < span.start);
+        self.context[from..]
+            .iter()
+            .take_while(move |(at, _)| at.end <= span.end)
+    }
+}
