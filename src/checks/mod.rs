@@ -6,13 +6,16 @@
 
 mod ambiguous_currency;
 mod ambiguous_number;
+mod consistency;
 mod conversions;
 mod cross_language_scale;
 mod derived;
 mod fact_agreement;
 mod malformed_number;
 mod number_format;
+mod parts;
 mod percent_points;
+mod relations;
 pub(crate) mod support;
 
 use crate::claims::{Claim, NumberProblem};
@@ -137,6 +140,27 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Info,
         run: no_op,
         source: include_str!("fact_agreement.rs"),
+    },
+    Code {
+        code: "FL110",
+        name: "inconsistent-figures",
+        default_severity: Severity::Warning,
+        run: consistency::check,
+        source: include_str!("consistency.rs"),
+    },
+    Code {
+        code: "FL120",
+        name: "relation-mismatch",
+        default_severity: Severity::Warning,
+        run: relations::check,
+        source: include_str!("relations.rs"),
+    },
+    Code {
+        code: "FL130",
+        name: "parts-exceed-whole",
+        default_severity: Severity::Warning,
+        run: parts::check,
+        source: include_str!("parts.rs"),
     },
     Code {
         code: "FL140",

@@ -6,7 +6,8 @@ use crate::diagnostics::{Citation, ExplainedInput, Reference};
 use crate::rules::{Fact, FactValue, RuleSet};
 
 /// Half the unit of the last digit written: 2000 → 500, 2048 → 0.5, 22.4 → 0.05,
-/// "5 Millionen" → 500,000. Round numbers are taken as rounded at their last non-zero digit.
+/// "5 Millionen" → 500,000. Round numbers of four digits or more are taken as rounded at
+/// their last non-zero digit; shorter ones ("20 %", "120 million") as exact in their last digit.
 pub(crate) fn rounding(claim: &Claim, text: &str) -> f64 {
     let scale = 10f64.powi(claim.scale_exponent.unwrap_or(0));
     let Some(written) = claim.written else {
@@ -27,7 +28,11 @@ pub(crate) fn rounding(claim: &Claim, text: &str) -> f64 {
         0.5 * 10f64.powi(-(decimals as i32))
     } else {
         let integer: String = digits.iter().filter(|c| c.is_ascii_digit()).collect();
-        let zeros = integer.len() - integer.trim_end_matches('0').len();
+        let zeros = if integer.len() >= 4 {
+            integer.len() - integer.trim_end_matches('0').len()
+        } else {
+            0
+        };
         if integer.trim_end_matches('0').is_empty() {
             0.5
         } else {

@@ -487,13 +487,12 @@ impl Context<'_> {
                         let text = self.text(i);
                         let lower = self.lower(i);
                         let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-                        // One capital: an English name not at the sentence start, not after an article
-                        // ("the Chinese subsidiary") and not a nationality ("Chinese", "American").
+                        // One capital: an English name not at the sentence start and not a
+                        // nationality ("Chinese", "American").
                         let english_name = language == Some(Language::English)
                             && capitals == 1
                             && i > sentence_first
                             && text.starts_with(|c: char| c.is_uppercase())
-                            && !is_determiner(&self.lower(i - 1))
                             && !["ese", "ian", "ish", "ean", "can"]
                                 .iter()
                                 .any(|suffix| lower.ends_with(suffix));

@@ -229,10 +229,23 @@ impl<'a> Reader<'a, '_> {
                 return Some(i + 5);
             }
             let denominator = parse_literal(self.text(i + 2), self.language).ok()?.value;
-            if denominator == 0.0 || literal.decimal.is_some() {
+            // "24/7" and "50/50" are no fractions of a whole.
+            if denominator == 0.0 || literal.decimal.is_some() || literal.value >= denominator {
                 return Some(i + 3);
             }
             draft.last = i + 2;
+            draft.value = literal.value / denominator;
+            draft.kind = Some(ClaimKind::Fraction);
+            draft.written = None;
+            self.look_back(&mut draft);
+            return Some(self.finish(draft));
+        }
+        // "1 in 5", "9 out of 10".
+        if literal.grouping.is_none()
+            && literal.decimal.is_none()
+            && let Some((denominator, last)) = self.ratio_after(i + 1, literal.value)
+        {
+            draft.last = last;
             draft.value = literal.value / denominator;
             draft.kind = Some(ClaimKind::Fraction);
             draft.written = None;
@@ -277,6 +290,30 @@ impl<'a> Reader<'a, '_> {
             return Some(self.finish(draft));
         }
         // "half", "die Hälfte"
+        // "half a million", "eine halbe Milliarde".
+        let scale_at = match lower.as_str() {
+            "half" if matches!(self.lower(i + 1).as_deref(), Some("a" | "an")) => Some(i + 2),
+            "halbe" | "halben" => Some(i + 1),
+            _ => None,
+        };
+        if let Some(at) = scale_at
+            && let Some(scale_word) = self.word(at)
+            && lexicon::scale_word(scale_word, &scale_word.to_lowercase(), self.language)
+                .is_some_and(|scale| !scale.attached_only)
+        {
+            let first = if i > 0
+                && matches!(
+                    self.lower(i - 1).as_deref(),
+                    Some("eine" | "einer" | "einen" | "einem")
+                ) {
+                i - 1
+            } else {
+                i
+            };
+            let mut draft = Draft::new(first, at - 1, 0.5);
+            self.look_back(&mut draft);
+            return self.complete_numeric(draft);
+        }
         if matches!(lower.as_str(), "half" | "hälfte") {
             if lower == "half"
                 && (self.lower(i + 1).as_deref() == Some("of")
@@ -331,8 +368,7 @@ impl<'a> Reader<'a, '_> {
                 next_lower.as_str(),
                 "hundred" | "dozen" | "hundert" | "dutzend"
             );
-            let is_one_in =
-                lower == "one" && next_lower == "in" && self.number_word_value(i + 2).is_some();
+            let is_one_in = lower == "one" && self.ratio_after(i + 1, 1.0).is_some();
             if !(is_scale || is_fraction || is_hundred || is_one_in) {
                 return None;
             }
@@ -376,20 +412,48 @@ impl<'a> Reader<'a, '_> {
             self.look_back(&mut draft);
             return Some(self.finish(draft));
         }
-        if self.lower(j).as_deref() == Some("in")
-            && let Some(denominator) = self
-                .number_word_value(j + 1)
-                .or_else(|| self.plain_number(j + 1))
-            && denominator > 0.0
-        {
+        if let Some((denominator, last)) = self.ratio_after(j, draft.value) {
             draft.value /= denominator;
-            draft.last = j + 1;
+            draft.last = last;
             draft.kind = Some(ClaimKind::Fraction);
             self.look_back(&mut draft);
             return Some(self.finish(draft));
         }
         self.look_back(&mut draft);
         self.complete_numeric(draft)
+    }
+
+    /// "in five", "out of ten", "von zehn" after a count smaller than the whole: the
+    /// denominator and the last token of "one in five", "9 out of 10", "drei von vier".
+    fn ratio_after(&self, j: usize, numerator: f64) -> Option<(f64, usize)> {
+        let at = match self.lower(j).as_deref() {
+            Some("in") => j + 1,
+            Some("out") if self.lower(j + 1).as_deref() == Some("of") => j + 2,
+            Some("von") if self.language == Some(Language::German) => j + 1,
+            _ => return None,
+        };
+        let denominator = if self.is(at, TokenKind::Number) {
+            let text = self.text(at);
+            if text.len() > 4 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+                return None;
+            }
+            text.parse().ok()?
+        } else {
+            self.number_word_value(at)?
+        };
+        // "von zehn bis zwanzig" is a range; "1 in 2024" a date; "5 in 1,000 million" a scale.
+        let after = self.lower(at + 1);
+        if numerator >= denominator
+            || denominator > 1000.0
+            || matches!(after.as_deref(), Some("bis" | "to"))
+            || self.word(at + 1).is_some_and(|word| {
+                lexicon::scale_word(word, after.as_deref().unwrap_or_default(), self.language)
+                    .is_some()
+            })
+        {
+            return None;
+        }
+        Some((denominator, at))
     }
 
     /// A number word joined to what it counts by a hyphen: "five-year", "ten-fold",

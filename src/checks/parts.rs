@@ -1,0 +1,271 @@
+//! Parts that add up to more than their whole: shares over 100 %, parts over a stated total.
+//!
+//! ## What it does
+//! In a sentence that divides something into shares ("account for", "Anteil", "davon"), adds
+//! up the percentages and flags a sum over 100 % (after rounding). Where a total is stated
+//! ("in total", "insgesamt") and parts of the same kind and unit follow ("of which",
+//! "davon", "including"), it flags parts whose sum exceeds the total.
+//!
+//! ## Why is this bad?
+//! Parts cannot exceed their whole; one of the figures is wrong or belongs to another whole.
+//!
+//! ## Example
+//! ```text
+//! Of the revenue, data centres account for 60 %, gaming for 35 % and cars for 12 %.
+//! ```
+//! The shares add up to 107 %.
+//!
+//! ## Fix safety
+//! No fix.
+
+use crate::checks::support::{claim_interval, figure, money_in};
+use crate::checks::{CheckContext, finding};
+use crate::claims::{Bound, Claim, ClaimKind};
+use crate::diagnostics::{Explanation, Finding, Quantity, Related};
+
+const SHARE_CUES: &[&str] = &[
+    "account for",
+    "accounted for",
+    "share",
+    "of which",
+    "split",
+    "anteil",
+    "davon",
+    "entfallen",
+    "entfielen",
+    "machen",
+    "make up",
+    "made up",
+];
+const CHANGE_CUES: &[&str] = &[
+    "rose",
+    "grew",
+    "increase",
+    "fell",
+    "up ",
+    "down ",
+    "gestiegen",
+    "stieg",
+    "sank",
+    "gesunken",
+    "wachstum",
+    "zuwachs",
+    "rückgang",
+    "gegenüber",
+    "compared",
+    "year-on-year",
+    "growth",
+];
+const TOTAL_CUES: &[&str] = &[
+    "in total",
+    "total of",
+    "overall",
+    "altogether",
+    "insgesamt",
+    "gesamt",
+    "in summe",
+    "zusammen",
+];
+const PART_CUES: &[&str] = &[
+    "of which",
+    "including",
+    "among them",
+    "davon",
+    "darunter",
+    "wovon",
+];
+
+pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
+    let mut start = 0;
+    while start < context.claims.len() {
+        let sentence = context.claims[start].sentence;
+        let mut end = start;
+        while end < context.claims.len() && context.claims[end].sentence == sentence {
+            end += 1;
+        }
+        let lower = context.text[sentence.start..sentence.end].to_lowercase();
+        shares(context, &context.claims[start..end], &lower, findings);
+        parts_of_total(context, start, end, findings);
+        start = end;
+    }
+}
+
+fn shares(context: &CheckContext, claims: &[Claim], lower: &str, findings: &mut Vec<Finding>) {
+    if !SHARE_CUES.iter().any(|cue| lower.contains(cue))
+        || CHANGE_CUES.iter().any(|cue| lower.contains(cue))
+    {
+        return;
+    }
+    let percents: Vec<&Claim> = claims
+        .iter()
+        .filter(|claim| {
+            claim.kind == ClaimKind::Percent
+                && matches!(
+                    claim.bound,
+                    Bound::Exact | Bound::Approx | Bound::AtLeast | Bound::MoreThan
+                )
+        })
+        .collect();
+    if percents.len() < 2 {
+        return;
+    }
+    let lowest: f64 = percents
+        .iter()
+        .map(|claim| {
+            claim_interval(
+                claim,
+                context.text,
+                claim.value.number().unwrap_or_default(),
+                None,
+            )
+            .0
+        })
+        .sum();
+    let stated: f64 = percents
+        .iter()
+        .filter_map(|claim| claim.value.number())
+        .sum();
+    if lowest <= 100.0 {
+        return;
+    }
+    let last = percents[percents.len() - 1];
+    let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+    let listed: Vec<String> = percents.iter().map(|claim| written(claim)).collect();
+    let mut found = finding(
+        "FL130",
+        last.span,
+        format!(
+            "the shares add up to {} %: {}",
+            figure(stated),
+            listed.join(" + ")
+        ),
+    );
+    found.note = Some("Shares of one whole cannot exceed 100 %. Check each figure, or whether they belong to different wholes.".to_owned());
+    for claim in &percents[..percents.len() - 1] {
+        found.related.push(Related {
+            span: claim.span,
+            message: format!("`{}` is one share", written(claim)),
+        });
+    }
+    found.explanation = Some(Box::new(Explanation {
+        formula: Some("sum of the shares".to_owned()),
+        computation: Some(format!("{} = {} %", listed.join(" + "), figure(stated))),
+        result: Some(Quantity {
+            value: stated,
+            unit: Some("percent".to_owned()),
+        }),
+        why: Some("all figures come from this sentence; no source is involved".to_owned()),
+        ..Explanation::default()
+    }));
+    findings.push(found);
+}
+
+fn amount(context: &CheckContext, claim: &Claim) -> Option<(f64, f64)> {
+    if !matches!(
+        claim.kind,
+        ClaimKind::Money | ClaimKind::Count | ClaimKind::Quantity
+    ) {
+        return None;
+    }
+    let (value, high) = if claim.kind == ClaimKind::Money {
+        let (value, high, _) = money_in(
+            claim,
+            context.options.reporting_currency(),
+            context.rules,
+            context.rate_date,
+        )?;
+        (value, high)
+    } else {
+        (claim.value.number()?, claim.high)
+    };
+    Some(claim_interval(claim, context.text, value, high))
+}
+
+/// A total in one sentence, parts after "of which"/"davon" in it or the next one.
+fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &mut Vec<Finding>) {
+    for at in start..end {
+        let total = &context.claims[at];
+        if !matches!(
+            total.bound,
+            Bound::Exact | Bound::Approx | Bound::AtMost | Bound::LessThan
+        ) {
+            continue;
+        }
+        let around = context.text[total.sentence.start..total.sentence.end].to_lowercase();
+        let near_start = total
+            .span
+            .start
+            .saturating_sub(total.sentence.start)
+            .saturating_sub(40);
+        let near_end = (total.span.end - total.sentence.start + 16).min(around.len());
+        let near = around.get(near_start..near_end).unwrap_or_default();
+        if !TOTAL_CUES.iter().any(|cue| near.contains(cue)) {
+            continue;
+        }
+        let Some((_, total_high)) = amount(context, total) else {
+            continue;
+        };
+        // Parts: claims after the total, in this sentence or the next, after a part cue.
+        let cue_at = context.text[total.span.end..].to_lowercase();
+        let Some(cue) = PART_CUES.iter().filter_map(|cue| cue_at.find(cue)).min() else {
+            continue;
+        };
+        let cue_offset = total.span.end + cue;
+        let parts: Vec<&Claim> = context.claims[at + 1..]
+            .iter()
+            .take_while(|claim| {
+                claim.sentence == total.sentence || claim.sentence.start <= cue_offset + 200
+            })
+            .filter(|claim| {
+                claim.span.start > cue_offset
+                    && claim.kind == total.kind
+                    && (claim.unit == total.unit || claim.kind == ClaimKind::Money)
+            })
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let lowest: f64 = parts
+            .iter()
+            .filter_map(|claim| amount(context, claim).map(|(low, _)| low))
+            .sum();
+        if lowest <= total_high {
+            continue;
+        }
+        let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+        let listed: Vec<String> = parts.iter().map(|claim| written(claim)).collect();
+        let sum: f64 = parts
+            .iter()
+            .filter_map(|claim| amount(context, claim).map(|(low, high)| (low + high) / 2.0))
+            .sum();
+        let mut found = finding(
+            "FL130",
+            parts[parts.len() - 1].span,
+            format!(
+                "the parts ({}) add up to more than the total `{}`",
+                listed.join(" + "),
+                written(total)
+            ),
+        );
+        found.related.push(Related {
+            span: total.span,
+            message: format!("`{}` is the total", written(total)),
+        });
+        found.explanation = Some(Box::new(Explanation {
+            formula: Some("sum of the parts ≤ total".to_owned()),
+            computation: Some(format!(
+                "{} = {} > {}",
+                listed.join(" + "),
+                figure(sum),
+                written(total)
+            )),
+            result: Some(Quantity {
+                value: sum,
+                unit: total.unit.clone(),
+            }),
+            why: Some("all figures come from this document; no source is involved".to_owned()),
+            ..Explanation::default()
+        }));
+        findings.push(found);
+    }
+}

@@ -1,0 +1,427 @@
+//! A relation in a sentence that its own figures contradict: "1/50 of", "N % of", "N times",
+//! "up N % from", "X per Y".
+//!
+//! ## What it does
+//! Where a sentence states a relation and gives both sides, factlint recomputes it:
+//! "A is 1/50 of B", "A is N % of B", "A, N times B" or "N-fold", "A, up (down) N % from B",
+//! and "A for N things, or C per thing". Rounding of every figure is allowed for; when no
+//! reading of the sentence makes the relation hold, the finding says what the figures give
+//! instead (the figures say 1/20 where the text says 1/50).
+//!
+//! ## Why is this bad?
+//! A relation is the figure readers remember ("a fiftieth of the cost"). When the figures next
+//! to it say something else, one of them is wrong.
+//!
+//! ## Example
+//! ```text
+//! Training cost $5 million, about 1/50 of the $100 million a rival spent.
+//! ```
+//! The figures give 1/20.
+//!
+//! ## Fix safety
+//! No fix: which figure is wrong is for the writer to find out.
+
+use crate::checks::support::{self, claim_interval, figure, money_in};
+use crate::checks::{CheckContext, finding};
+use crate::claims::{Bound, Claim, ClaimKind};
+use crate::diagnostics::{Explanation, Finding, Quantity, Related};
+
+pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
+    let mut start = 0;
+    while start < context.claims.len() {
+        let sentence = context.claims[start].sentence;
+        let mut end = start;
+        while end < context.claims.len() && context.claims[end].sentence == sentence {
+            end += 1;
+        }
+        let claims: Vec<&Claim> = context.claims[start..end].iter().collect();
+        check_sentence(context, &claims, findings);
+        start = end;
+    }
+}
+
+/// An amount: money, a count or a quantity with an exact or approximate value.
+fn is_amount(claim: &Claim) -> bool {
+    matches!(
+        claim.kind,
+        ClaimKind::Money | ClaimKind::Count | ClaimKind::Quantity
+    ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
+        && claim.value.number().is_some()
+}
+
+fn compatible(a: &Claim, b: &Claim) -> bool {
+    a.kind == b.kind && (a.unit == b.unit || a.kind == ClaimKind::Money)
+}
+
+/// A claim's value interval, money in the reporting currency.
+fn interval(context: &CheckContext, claim: &Claim) -> Option<(f64, f64)> {
+    let (value, high) = if claim.kind == ClaimKind::Money {
+        let (value, high, _) = money_in(
+            claim,
+            context.options.reporting_currency(),
+            context.rules,
+            context.rate_date,
+        )?;
+        (value, high)
+    } else {
+        (claim.value.number()?, claim.high)
+    };
+    Some(claim_interval(claim, context.text, value, high))
+}
+
+/// The relation a claim states, as a factor range: A = factor × B.
+fn relation_factor(context: &CheckContext, claim: &Claim) -> Option<(f64, f64, &'static str)> {
+    if claim.high.is_some() || !matches!(claim.bound, Bound::Exact | Bound::Approx) {
+        return None;
+    }
+    let (low, high) = claim_interval(claim, context.text, claim.value.number()?, None);
+    let after = context.text[claim.span.end..]
+        .chars()
+        .take(24)
+        .collect::<String>()
+        .to_lowercase();
+    let after = after.trim_start();
+    let of = ["of", "der", "des", "dessen", "von", "the"]
+        .iter()
+        .any(|word| after.starts_with(word));
+    match claim.kind {
+        ClaimKind::Fraction => Some((low, high, "fraction")),
+        ClaimKind::Percent if of => Some((low / 100.0, high / 100.0, "percent")),
+        ClaimKind::Multiplier => Some((low, high, "multiplier")),
+        _ => None,
+    }
+}
+
+fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
+    for relation in claims {
+        let Some((factor_low, factor_high, form)) = relation_factor(context, relation) else {
+            continue;
+        };
+        let amounts: Vec<&Claim> = claims
+            .iter()
+            .copied()
+            .filter(|claim| is_amount(claim))
+            .collect();
+        // The two amounts nearest the relation that fit together.
+        let mut pair = None;
+        'search: for (i, a) in amounts.iter().enumerate() {
+            for b in &amounts[i + 1..] {
+                if compatible(a, b) {
+                    pair = Some((*a, *b));
+                    break 'search;
+                }
+            }
+        }
+        let Some((a, b)) = pair else { continue };
+        let (Some((a_low, a_high)), Some((b_low, b_high))) =
+            (interval(context, a), interval(context, b))
+        else {
+            continue;
+        };
+        if b_high <= 0.0 || a_high <= 0.0 {
+            continue;
+        }
+        // Either amount may be the part; a multiplier may read either way.
+        let holds = |part: (f64, f64), whole: (f64, f64)| {
+            let ratio_low = part.0 / whole.1;
+            let ratio_high = part.1 / whole.0;
+            ratio_low <= factor_high * 1.05 && factor_low * 0.95 <= ratio_high
+        };
+        let a_over_b = holds((a_low, a_high), (b_low, b_high));
+        let b_over_a = holds((b_low, b_high), (a_low, a_high));
+        if a_over_b || b_over_a {
+            continue;
+        }
+        let (a_value, b_value) = ((a_low + a_high) / 2.0, (b_low + b_high) / 2.0);
+        let (small, large) = if a_value <= b_value {
+            (a_value, b_value)
+        } else {
+            (b_value, a_value)
+        };
+        let stated = relation.value.number().unwrap_or_default();
+        let (says, actual) = match form {
+            "multiplier" => (
+                format!("{}×", figure(stated)),
+                format!("{}×", figure(large / small)),
+            ),
+            "percent" => (
+                format!("{} %", figure(stated)),
+                format!("{} %", figure(small / large * 100.0)),
+            ),
+            _ => (fraction_text(stated), fraction_text(small / large)),
+        };
+        let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+        let mut found = finding(
+            "FL120",
+            relation.span,
+            format!(
+                "the figures say {actual} where the text says {says}: `{}` and `{}`",
+                written(a),
+                written(b)
+            ),
+        );
+        found.related.push(Related {
+            span: a.span,
+            message: format!("`{}` is one side", written(a)),
+        });
+        found.related.push(Related {
+            span: b.span,
+            message: format!("`{}` is the other side", written(b)),
+        });
+        found.explanation = Some(Box::new(Explanation {
+            inputs: vec![
+                support::input("relation", relation, context.text, stated, None),
+                support::input("a", a, context.text, a_value, a.unit.clone()),
+                support::input("b", b, context.text, b_value, b.unit.clone()),
+            ],
+            formula: Some(if form == "multiplier" {
+                "larger ÷ smaller".to_owned()
+            } else {
+                "smaller ÷ larger".to_owned()
+            }),
+            computation: Some(format!(
+                "{} ÷ {} = {}",
+                figure(if form == "multiplier" { large } else { small }),
+                figure(if form == "multiplier" { small } else { large }),
+                actual
+            )),
+            result: Some(Quantity {
+                value: if form == "multiplier" {
+                    large / small
+                } else {
+                    small / large
+                },
+                unit: None,
+            }),
+            why: Some("all figures come from this sentence; no source is involved".to_owned()),
+            ..Explanation::default()
+        }));
+        findings.push(found);
+    }
+    change_from(context, claims, findings);
+    per_unit(context, claims, findings);
+}
+
+/// "1/20" for 0.05, "2/3" for 0.667: the simplest fraction within 1 %.
+fn fraction_text(value: f64) -> String {
+    if value <= 0.0 {
+        return figure(value);
+    }
+    for denominator in 1..=1000u32 {
+        let numerator = (value * f64::from(denominator)).round();
+        if numerator >= 1.0 && ((numerator / f64::from(denominator)) - value).abs() <= 0.01 * value
+        {
+            return format!("{}/{denominator}", numerator as u32);
+        }
+    }
+    figure(value)
+}
+
+/// "A, up 10 % from B" / "A, ein Plus von 10 % gegenüber B".
+fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
+    for change in claims.iter().filter(|claim| {
+        claim.kind == ClaimKind::Percent && matches!(claim.bound, Bound::Exact | Bound::Approx)
+    }) {
+        let before = context.text[change.sentence.start..change.span.start].to_lowercase();
+        let tail = before
+            .chars()
+            .rev()
+            .take(30)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect::<String>();
+        let up = [
+            "up ",
+            "rose ",
+            "increase of ",
+            "grew ",
+            "gained ",
+            "plus ",
+            "gestiegen um ",
+            "stieg um ",
+            "ein plus von ",
+            "zuwachs von ",
+        ]
+        .iter()
+        .any(|word| tail.contains(word));
+        let down = [
+            "down ",
+            "fell ",
+            "decrease of ",
+            "dropped ",
+            "lost ",
+            "minus ",
+            "gesunken um ",
+            "sank um ",
+            "ein minus von ",
+            "rückgang von ",
+        ]
+        .iter()
+        .any(|word| tail.contains(word));
+        if up == down {
+            continue;
+        }
+        let after = context.text[change.span.end..change.sentence.end].to_lowercase();
+        let from = ["from", "on", "gegenüber", "von", "vs"]
+            .iter()
+            .any(|word| after.trim_start().starts_with(word));
+        if !from {
+            continue;
+        }
+        let amounts: Vec<&Claim> = claims
+            .iter()
+            .copied()
+            .filter(|claim| is_amount(claim))
+            .collect();
+        let Some(new) = amounts
+            .iter()
+            .rev()
+            .find(|claim| claim.span.end <= change.span.start)
+            .copied()
+        else {
+            continue;
+        };
+        let Some(old) = amounts
+            .iter()
+            .find(|claim| claim.span.start >= change.span.end && compatible(claim, new))
+            .copied()
+        else {
+            continue;
+        };
+        let (Some((new_low, new_high)), Some((old_low, old_high))) =
+            (interval(context, new), interval(context, old))
+        else {
+            continue;
+        };
+        let (p_low, p_high) = claim_interval(
+            change,
+            context.text,
+            change.value.number().unwrap_or_default(),
+            None,
+        );
+        let sign = if up { 1.0 } else { -1.0 };
+        let expected_low = old_low * (1.0 + sign * if up { p_low } else { p_high } / 100.0);
+        let expected_high = old_high * (1.0 + sign * if up { p_high } else { p_low } / 100.0);
+        if new_low <= expected_high * 1.01 && expected_low * 0.99 <= new_high {
+            continue;
+        }
+        let (new_value, old_value) = ((new_low + new_high) / 2.0, (old_low + old_high) / 2.0);
+        let actual = (new_value - old_value) / old_value * 100.0;
+        let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+        let mut found = finding(
+            "FL120",
+            change.span,
+            format!(
+                "from `{}` to `{}` is {}{} %, not {} {}",
+                written(old),
+                written(new),
+                if actual > 0.0 { "+" } else { "" },
+                figure(actual),
+                if up { "up" } else { "down" },
+                written(change)
+            ),
+        );
+        found.related.push(Related {
+            span: old.span,
+            message: format!("`{}` is the earlier figure", written(old)),
+        });
+        found.related.push(Related {
+            span: new.span,
+            message: format!("`{}` is the later figure", written(new)),
+        });
+        found.explanation = Some(Box::new(Explanation {
+            formula: Some("(new − old) ÷ old × 100".to_owned()),
+            computation: Some(format!(
+                "({} − {}) ÷ {} × 100 = {} %",
+                figure(new_value),
+                figure(old_value),
+                figure(old_value),
+                figure(actual)
+            )),
+            result: Some(Quantity {
+                value: actual,
+                unit: Some("percent".to_owned()),
+            }),
+            why: Some("all figures come from this sentence; no source is involved".to_owned()),
+            ..Explanation::default()
+        }));
+        findings.push(found);
+    }
+}
+
+/// "$5 million for 2,000 GPUs, or $2,500 per GPU".
+fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
+    for rate in claims.iter().filter(|claim| is_amount(claim)) {
+        let after = context.text[rate.span.end..rate.sentence.end].to_lowercase();
+        let after = after.trim_start();
+        if !["per ", "pro ", "je ", "each", "a piece", "das stück"]
+            .iter()
+            .any(|word| after.starts_with(word))
+        {
+            continue;
+        }
+        let Some(total) = claims.iter().find(|claim| {
+            claim.span != rate.span
+                && is_amount(claim)
+                && compatible(claim, rate)
+                && claim.span.end <= rate.span.start
+        }) else {
+            continue;
+        };
+        let Some(count) = claims.iter().find(|claim| {
+            claim.kind == ClaimKind::Count
+                && claim.span != total.span
+                && claim.span != rate.span
+                && is_amount(claim)
+        }) else {
+            continue;
+        };
+        let (Some((t_low, t_high)), Some((c_low, c_high)), Some((r_low, r_high))) = (
+            interval(context, total),
+            interval(context, count),
+            interval(context, rate),
+        ) else {
+            continue;
+        };
+        if c_low <= 0.0 {
+            continue;
+        }
+        let (expected_low, expected_high) = (t_low / c_high, t_high / c_low);
+        if r_low <= expected_high * 1.01 && expected_low * 0.99 <= r_high {
+            continue;
+        }
+        let (t, c) = ((t_low + t_high) / 2.0, (c_low + c_high) / 2.0);
+        let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+        let mut found = finding(
+            "FL120",
+            rate.span,
+            format!(
+                "`{}` ÷ `{}` = {}, not `{}`",
+                written(total),
+                written(count),
+                figure(t / c),
+                written(rate)
+            ),
+        );
+        found.related.push(Related {
+            span: total.span,
+            message: format!("`{}` is the total", written(total)),
+        });
+        found.related.push(Related {
+            span: count.span,
+            message: format!("`{}` is the count", written(count)),
+        });
+        found.explanation = Some(Box::new(Explanation {
+            formula: Some("total ÷ count".to_owned()),
+            computation: Some(format!("{} ÷ {} = {}", figure(t), figure(c), figure(t / c))),
+            result: Some(Quantity {
+                value: t / c,
+                unit: rate.unit.clone(),
+            }),
+            why: Some("all figures come from this sentence; no source is involved".to_owned()),
+            ..Explanation::default()
+        }));
+        findings.push(found);
+    }
+}
