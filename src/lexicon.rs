@@ -35,6 +35,61 @@ pub fn lowercase_into<'a>(word: &str, buffer: &'a mut [u8; 48]) -> Option<&'a st
     std::str::from_utf8(&buffer[..len]).ok()
 }
 
+/// A word lowercased into a stack buffer, for lookups without allocating.
+#[derive(Clone, Copy)]
+pub struct LowerWord {
+    buffer: [u8; 48],
+    len: usize,
+}
+
+impl LowerWord {
+    /// Lowercases `word`, or `None` when it is longer than any word of the grammar.
+    pub fn new(word: &str) -> Option<LowerWord> {
+        let mut buffer = [0u8; 48];
+        let len = lowercase_into(word, &mut buffer)?.len();
+        Some(LowerWord { buffer, len })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buffer[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for LowerWord {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Default for LowerWord {
+    fn default() -> LowerWord {
+        LowerWord {
+            buffer: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl PartialEq<&str> for LowerWord {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for LowerWord {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for LowerWord {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), formatter)
+    }
+}
+
 /// A scale word as the grammar reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScaleWord {
@@ -320,12 +375,26 @@ pub fn month(lower: &str) -> Option<u32> {
     })
 }
 
+/// A month abbreviation written with a dot, given without it: "dez" for "Dez.".
+pub fn month_abbreviation(stem: &str) -> Option<u32> {
+    Some(match stem {
+        "jän" => 1,
+        "febr" => 2,
+        "mär" | "mrz" => 3,
+        "okt" => 10,
+        "dez" => 12,
+        _ => return month(stem),
+    })
+}
+
 /// Nouns after which a number is an identifier, not a claim ("section 3", "Seite 12", "EIP 1559").
 pub fn is_reference_noun(lower: &str) -> bool {
     matches!(
         lower,
         "section"
             | "sections"
+            | "tier"
+            | "stage"
             | "chapter"
             | "chapters"
             | "page"
@@ -607,6 +676,63 @@ pub fn is_function_word(lower: &str) -> bool {
     )
 }
 
+/// A stock index whose name ends in a number: "DAX 40", "FTSE 100", "Nikkei 225".
+pub fn is_stock_index(lower: &str) -> bool {
+    matches!(
+        lower,
+        "dax"
+            | "mdax"
+            | "sdax"
+            | "tecdax"
+            | "ftse"
+            | "nikkei"
+            | "stoxx"
+            | "russell"
+            | "nasdaq"
+            | "cac"
+            | "dow"
+            | "kospi"
+            | "csi"
+            | "sensex"
+            | "nifty"
+            | "seng"
+            | "smi"
+            | "atx"
+            | "ibex"
+            | "aex"
+            | "asx"
+            | "msci"
+    )
+}
+
+/// Words before a year that name a part of it: "Q3 2024", "im Quartal 2024", "H1 2025",
+/// "FY 2025", "Geschäftsjahr 2024".
+pub fn is_period_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "q1" | "q2"
+            | "q3"
+            | "q4"
+            | "h1"
+            | "h2"
+            | "quarter"
+            | "quartal"
+            | "quartals"
+            | "halbjahr"
+            | "halbjahres"
+            | "geschäftsjahr"
+            | "geschäftsjahres"
+            | "fiscal"
+            | "fy"
+            | "cy"
+            | "month"
+            | "monat"
+            | "jahrgang"
+            | "vintage"
+            | "class"
+    )
+}
+
 /// Ordinal suffixes attached to digits ("1st", "2nd", "3rd", "4th").
 pub fn is_ordinal_suffix(lower: &str) -> bool {
     matches!(lower, "st" | "nd" | "rd" | "th")
@@ -707,6 +833,24 @@ pub fn number_word(lower: &str) -> Option<NumberWord> {
             });
         }
         _ => {}
+    }
+    // "eineinhalb", "anderthalb", "zweieinhalb": and a half.
+    if lower == "anderthalb" {
+        return Some(NumberWord {
+            value: 1.5,
+            article_like: false,
+        });
+    }
+    if let Some(whole) = lower.strip_suffix("einhalb") {
+        let whole = if whole == "ein" {
+            1
+        } else {
+            german_number(whole)?
+        };
+        return Some(NumberWord {
+            value: whole as f64 + 0.5,
+            article_like: false,
+        });
     }
     let value = english_number(lower).or_else(|| german_number(lower))?;
     Some(NumberWord {

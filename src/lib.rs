@@ -4,6 +4,9 @@
 //! findings. It does no I/O, spawns no threads and knows no protocol; the `factlint` binary
 //! (`src/cli`) is the adapter that reads files, settings and arguments.
 
+// The JSON Schema of rule files is one large `json!` literal.
+#![recursion_limit = "256"]
+
 pub mod checks;
 pub mod claims;
 pub mod diagnostics;

@@ -404,8 +404,11 @@ impl Context<'_> {
             if lexicon::is_function_word(&lower) || lexicon::hedge_like(&lower) {
                 break;
             }
-            // A verb form after the noun ends the phrase: "companies signed", "users churned".
-            if end > start && (lower.ends_with("ed") || lower.ends_with("ing")) {
+            // A verb form after the noun ends the phrase: "companies signed", "users churned",
+            // "budget goes".
+            if end > start
+                && (lower.ends_with("ed") || lower.ends_with("ing") || is_common_verb(&lower))
+            {
                 break;
             }
             end += 1;
@@ -640,6 +643,54 @@ fn is_time_word(lower: &str) -> bool {
                 | "wochenende"
                 | "time"
         )
+}
+
+/// Frequent English verbs in the third person, which look like plural nouns.
+fn is_common_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "goes"
+            | "comes"
+            | "sits"
+            | "says"
+            | "makes"
+            | "takes"
+            | "gets"
+            | "remains"
+            | "stays"
+            | "runs"
+            | "uses"
+            | "needs"
+            | "pays"
+            | "costs"
+            | "grows"
+            | "falls"
+            | "rises"
+            | "seems"
+            | "means"
+            | "shows"
+            | "expects"
+            | "plans"
+            | "holds"
+            | "works"
+            | "looks"
+            | "helps"
+            | "leads"
+            | "owns"
+            | "wants"
+            | "gives"
+            | "keeps"
+            | "sells"
+            | "buys"
+            | "spends"
+            | "earns"
+            | "puts"
+            | "sees"
+            | "does"
+            | "flows"
+            | "lies"
+            | "stands"
+    )
 }
 
 /// An English plural: "engineers", "companies", but not "gas" or "this".

@@ -13,7 +13,7 @@ use crate::claims::{
 };
 use crate::document::BlockKind;
 use crate::language::Language;
-use crate::lexicon::{self, Hedge, PercentWord};
+use crate::lexicon::{self, Hedge, LowerWord, PercentWord};
 use crate::number::{self, NotANumber, parse_literal};
 use crate::text::Span;
 use crate::units::{UNITS, UnitKind};
@@ -72,6 +72,8 @@ fn may_hold_number_words(block: &str, tokens: &[Token]) -> bool {
                         || lexicon::multiplier_word(lower, None).is_some()
                         || lexicon::scale_word(text, lower, None).is_some()
                         || lexicon::month(lower).is_some()
+                        // "three-quarters", "five-year".
+                        || lower.split_once('-').is_some_and(|(head, _)| lexicon::number_word(head).is_some())
                 })
         }
     })
@@ -158,8 +160,9 @@ impl<'a> Reader<'a, '_> {
         self.is(i, TokenKind::Word).then(|| self.text(i))
     }
 
-    fn lower(&self, i: usize) -> Option<String> {
-        self.word(i).map(str::to_lowercase)
+    /// Token `i` lowercased, if it is a word short enough to be one of the grammar.
+    fn lower(&self, i: usize) -> Option<LowerWord> {
+        self.word(i).and_then(LowerWord::new)
     }
 
     /// Token `i` exists and no space separates it from the token before.
@@ -268,8 +271,7 @@ impl<'a> Reader<'a, '_> {
 
     fn at_word(&mut self, i: usize) -> Option<usize> {
         let text = self.text(i);
-        let mut buffer = [0u8; 48];
-        let lower = lexicon::lowercase_into(text, &mut buffer)?.to_owned();
+        let lower = LowerWord::new(text)?;
         if let Some(after) = self.try_date_from_month(i) {
             return Some(after);
         }
@@ -492,15 +494,6 @@ impl<'a> Reader<'a, '_> {
             .map(|word| word.value)
     }
 
-    fn plain_number(&self, i: usize) -> Option<f64> {
-        if !self.is(i, TokenKind::Number) {
-            return None;
-        }
-        parse_literal(self.text(i), self.language)
-            .ok()
-            .map(|literal| literal.value)
-    }
-
     // ---- not claims ----------------------------------------------------------------------
 
     /// Numbers that name things rather than state amounts: "Section 3", "EIP-1559",
@@ -510,8 +503,10 @@ impl<'a> Reader<'a, '_> {
         // After a reference noun: "Section 3", "Seite 12", "Nr. 5".
         if i > 0 {
             let previous = i - 1;
+            // "the enterprise tier 12,000 EUR" is an amount all the same.
             if let Some(lower) = self.lower(previous)
                 && lexicon::is_reference_noun(&lower)
+                && !self.amount_word_follows(i + 1)
             {
                 return true;
             }
@@ -527,7 +522,7 @@ impl<'a> Reader<'a, '_> {
             if !token.space_before
                 && matches!(
                     self.punct(previous),
-                    Some("-" | "." | "_" | "/" | "#" | "№" | "§" | "v")
+                    Some("-" | "." | "_" | "/" | "#" | "№" | "§" | "v" | "+")
                 )
                 && (previous == 0
                     || self.attached(previous)
@@ -540,6 +535,14 @@ impl<'a> Reader<'a, '_> {
                     return true;
                 }
                 if previous > 0 && self.is(previous - 1, TokenKind::Word) {
+                    return true;
+                }
+                // "C++14".
+                if self.punct(previous) == Some("+")
+                    && previous > 1
+                    && self.punct(previous - 1) == Some("+")
+                    && self.is(previous - 2, TokenKind::Word)
+                {
                     return true;
                 }
             }
@@ -569,7 +572,16 @@ impl<'a> Reader<'a, '_> {
         {
             return true;
         }
-        if self.is_model_size(i) || self.is_model_version(i) {
+        if self.is_model_size(i)
+            || self.is_model_version(i)
+            || self.is_release_number(i)
+            || self.is_index_name(i)
+            || self.is_time_of_day(i)
+        {
+            return true;
+        }
+        // Decades: "the 1990s".
+        if self.attached(i + 1) && self.word(i + 1) == Some("s") && self.text(i).len() == 4 {
             return true;
         }
         // Digits glued to letters that are no known suffix: "3D", "5G", "1080p".
@@ -602,7 +614,7 @@ impl<'a> Reader<'a, '_> {
         let (integer, fraction) = text.split_once('.').unwrap_or((text, ""));
         let short = !integer.is_empty()
             && integer.len() <= 2
-            && fraction.len() <= 1
+            && fraction.len() <= 2
             && text
                 .bytes()
                 .all(|byte| byte.is_ascii_digit() || byte == b'.');
@@ -654,10 +666,76 @@ impl<'a> Reader<'a, '_> {
                 let following_lower =
                     lexicon::lowercase_into(following, &mut buffer).unwrap_or_default();
                 let capitalised = following.starts_with(|c: char| c.is_uppercase());
+                // In English a bare figure after a name and before a verb is a version
+                // ("Rust 1.85 shipped", "Llama 3 beats"); German capitalises every noun, so
+                // "China 100 Fabriken" stays a count.
                 lexicon::is_function_word(following_lower) && !capitalised
                     || is_model_tier(following_lower)
-                    || capitalised && self.language == Some(Language::English)
+                    || self.language == Some(Language::English)
+                        && !lexicon::multiplier_suffix(following_lower)
             }
+        }
+    }
+
+    /// A version before a word that says so: "the 1.56 release", "1.0 stable", "0.3 beta".
+    fn is_release_number(&self, i: usize) -> bool {
+        let text = self.text(i);
+        text.contains('.')
+            && text.len() <= 5
+            && self.lower(i + 1).is_some_and(|word| {
+                matches!(
+                    word.as_str(),
+                    "release"
+                        | "releases"
+                        | "version"
+                        | "beta"
+                        | "nightly"
+                        | "stable"
+                        | "cycle"
+                        | "update"
+                        | "branch"
+                        | "series"
+                        | "line"
+                        | "preview"
+                        | "patch"
+                )
+            })
+    }
+
+    /// A stock index: "S&P 500", "FTSE 100", "DAX 40", unless an amount follows ("the
+    /// Nasdaq 100 fell 3 %" has one claim, "the DAX 2,5 %" another).
+    fn is_index_name(&self, i: usize) -> bool {
+        if i == 0 || !self.tokens[i].space_before || self.amount_word_follows(i + 1) {
+            return false;
+        }
+        let text = self.text(i);
+        if text.len() > 4 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+            return false;
+        }
+        let s_and_p = self.word(i - 1) == Some("P")
+            && i >= 3
+            && self.punct(i - 2) == Some("&")
+            && self.word(i - 3) == Some("S");
+        s_and_p
+            || self.word(i - 1).is_some_and(|word| {
+                word.starts_with(|c: char| c.is_uppercase())
+                    && lexicon::is_stock_index(&word.to_lowercase())
+            })
+    }
+
+    /// "10 Uhr", "3 pm", "10 a.m.": a time of day.
+    fn is_time_of_day(&self, i: usize) -> bool {
+        let text = self.text(i);
+        if text.len() > 2 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+            return false;
+        }
+        match self.lower(i + 1).as_deref() {
+            Some("uhr" | "pm") => true,
+            Some("am") => self.language == Some(Language::English),
+            Some("a" | "p") => {
+                self.punct(i + 2) == Some(".") && self.lower(i + 3).as_deref() == Some("m")
+            }
+            _ => false,
         }
     }
 
@@ -906,7 +984,13 @@ impl<'a> Reader<'a, '_> {
                         | "circa"
                         | "bis"
                 ) || self.month_at(i - 1).is_some()
-                    || self.language == Some(Language::German) && self.participle_follows(i + 1);
+                    || lexicon::is_period_word(&previous)
+                    || self
+                        .lower(i + 1)
+                        .is_some_and(|next| matches!(next.as_str(), "fiscal" | "financial"))
+                    || self.language == Some(Language::German) && self.participle_follows(i + 1)
+                    || self.attributive_year(i, year)
+                    || self.year_in_list(i);
                 if temporal {
                     return Some(self.date(
                         i,
@@ -970,6 +1054,69 @@ impl<'a> Reader<'a, '_> {
         None
     }
 
+    /// An English year used as an attribute: "the 2019 survey", "its 2025 budget", "the 2020
+    /// Rust Survey", "CES 2025". English groups counts from 1,000 on, so a bare four-digit
+    /// number in this position is a year.
+    fn attributive_year(&self, i: usize, year: i32) -> bool {
+        if self.language != Some(Language::English) || !(1950..=2100).contains(&year) {
+            return false;
+        }
+        let after_determiner = self.lower(i - 1).is_some_and(|word| {
+            matches!(
+                word.as_str(),
+                "the" | "its" | "their" | "our" | "this" | "that" | "his" | "her"
+            )
+        });
+        let before_name = self.word(i + 1).is_some_and(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                && lexicon::month(&word.to_lowercase()).is_none()
+        });
+        let after_name = self.word(i - 1).is_some_and(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                && self.noun_at(i - 1)
+                && !self.sentences.starts_sentence(i - 1)
+        }) && self.tokens.get(i + 1).is_none_or(|next| {
+            next.kind != TokenKind::Word
+                || self
+                    .lower(i + 1)
+                    .is_some_and(|word| lexicon::is_function_word(&word))
+        });
+        let edition = self.lower(i + 1).is_some_and(|word| {
+            matches!(
+                word.as_str(),
+                "edition" | "editions" | "survey" | "roadmap" | "budget" | "release"
+            )
+        });
+        after_determiner || before_name || after_name || edition
+    }
+
+    /// A year in a list after a year: "the 2015, 2018 and 2021 editions", "2026–2028".
+    fn year_in_list(&self, i: usize) -> bool {
+        let Some(previous) = self.claims.last() else {
+            return false;
+        };
+        let ClaimValue::Date(date) = previous.value else {
+            return false;
+        };
+        if date.month.is_some() || i < 2 {
+            return false;
+        }
+        let connector = i - 1;
+        let connects = matches!(self.punct(connector), Some("," | "-" | "–"))
+            || self.lower(connector).is_some_and(|word| {
+                matches!(word.as_str(), "and" | "or" | "und" | "oder" | "bis" | "to")
+            });
+        let start = if connects && self.punct(connector - 1) == Some(",") {
+            connector - 1
+        } else {
+            connector
+        };
+        connects
+            && start.checked_sub(1).is_some_and(|before| {
+                previous.span.end - self.base == self.tokens[before].end as usize
+            })
+    }
+
     /// "wurden 2024 verschärft": a German participle closing the clause after a year.
     fn participle_follows(&self, j: usize) -> bool {
         let Some(word) = self.word(j) else {
@@ -984,17 +1131,20 @@ impl<'a> Reader<'a, '_> {
             && (word.ends_with('t') || word.starts_with("ge") && word.ends_with("en"))
     }
 
+    /// The month named at token `i`: "Januar", "Jan.", "Dez.". Month names are capitalised
+    /// ("May", "März"), which also keeps "may" and "march" out.
     fn month_at(&self, i: usize) -> Option<u32> {
         let text = self.word(i)?;
-        let lower = text.to_lowercase();
+        if !text.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let lower = LowerWord::new(text)?;
         let with_dot = self.punct(i + 1) == Some(".") && self.attached(i + 1);
-        let month = if with_dot {
-            lexicon::month(&format!("{lower}.")).or_else(|| lexicon::month(&lower))
-        } else {
-            lexicon::month(&lower)
-        }?;
-        text.starts_with(|c: char| c.is_uppercase())
-            .then_some(month)
+        lexicon::month(&lower).or_else(|| {
+            with_dot
+                .then(|| lexicon::month_abbreviation(&lower))
+                .flatten()
+        })
     }
 
     /// The last token of a month name (its abbreviation dot included).
@@ -1201,14 +1351,22 @@ impl<'a> Reader<'a, '_> {
 
     fn read_scale(&self, draft: &mut Draft, j: usize) -> usize {
         let Some(word) = self.word(j) else { return j };
-        let lower = word.to_lowercase();
-        let with_dot = self.punct(j + 1) == Some(".") && self.attached(j + 1);
-        let lookup = |text: &str| lexicon::scale_word(word, text, self.language);
-        let (scale, last) = match (with_dot, lookup(&format!("{lower}.")), lookup(&lower)) {
-            (true, Some(scale), _) => (scale, j + 1),
-            (_, _, Some(scale)) => (scale, j),
-            _ => return j,
+        let Some(lower) = LowerWord::new(word) else {
+            return j;
         };
+        // "Mio.", "Mrd.", "Tsd.", "Bio.": the abbreviation dot belongs to the scale word.
+        let abbreviation = matches!(lower.as_str(), "tsd" | "mio" | "mrd" | "mia" | "bio")
+            && self.punct(j + 1) == Some(".")
+            && self.attached(j + 1);
+        let scale = if lower == "bio" {
+            abbreviation
+                .then(|| lexicon::scale_word(word, "bio.", self.language))
+                .flatten()
+        } else {
+            lexicon::scale_word(word, &lower, self.language)
+        };
+        let Some(scale) = scale else { return j };
+        let last = if abbreviation { j + 1 } else { j };
         let attached = self.attached(j);
         if scale.attached_only
             && !(attached
@@ -1228,8 +1386,8 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn currency_after(&self, j: usize) -> bool {
-        self.word(j)
-            .is_some_and(|word| lexicon::currency_word(&word.to_lowercase()).is_some())
+        self.lower(j)
+            .is_some_and(|word| lexicon::currency_word(&word).is_some())
             || self
                 .punct(j)
                 .is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
@@ -1317,7 +1475,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// The word that opens a range before the claim: "between", "zwischen", "from", "von".
-    fn range_opener(&self, first: usize) -> Option<String> {
+    fn range_opener(&self, first: usize) -> Option<LowerWord> {
         let previous = first.checked_sub(1)?;
         self.lower(previous)
             .filter(|word| matches!(word.as_str(), "between" | "zwischen" | "from" | "von"))
@@ -1404,7 +1562,9 @@ impl<'a> Reader<'a, '_> {
             return j;
         }
         let Some(word) = self.word(j) else { return j };
-        let lower = word.to_lowercase();
+        let Some(lower) = LowerWord::new(word) else {
+            return j;
+        };
         if let Some(percent) = lexicon::percent_word(&lower) {
             match percent {
                 PercentWord::Percent => draft.kind = Some(ClaimKind::Percent),
@@ -1496,10 +1656,8 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn unit_follows(&self, j: usize) -> bool {
-        self.word(j).is_some_and(|word| {
-            let lower = word.to_lowercase();
-            lexicon::time_unit(&lower).is_some() || self.unit_at(j).is_some()
-        })
+        self.lower(j)
+            .is_some_and(|lower| lexicon::time_unit(&lower).is_some() || self.unit_at(j).is_some())
     }
 
     /// The unit at token `k`, longest match first, and its last token.

@@ -7,6 +7,7 @@
 mod config;
 mod inputs;
 mod output;
+mod rules;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -73,6 +74,36 @@ enum Command {
         /// A code such as FL001, or its name such as malformed-number.
         code: Option<String>,
     },
+    /// Rule files: validate them, list what they hold, print their JSON Schema.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RulesCommand {
+    /// Validate rule files (with the bundled packs, so references between them resolve).
+    ///
+    /// Without files: the bundled packs and the rule files named by the configuration that
+    /// applies to the current directory. Exit status 1 when a problem is found.
+    Check {
+        /// Rule files (TOML).
+        files: Vec<String>,
+        /// Use this configuration file instead of the nearest factlint.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<String>,
+    },
+    /// List the packs, facts, rates and checks in force.
+    List {
+        /// Also read these rule files.
+        files: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
+        format: ClaimsFormat,
+    },
+    /// Print the JSON Schema of rule files, for TOML editors.
+    Schema,
 }
 
 #[derive(clap::Args, Debug)]
@@ -107,7 +138,7 @@ enum CheckFormat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum ClaimsFormat {
+pub(crate) enum ClaimsFormat {
     Table,
     Json,
     Csv,
@@ -217,6 +248,7 @@ pub fn run() -> ExitCode {
             common,
         } => claims(paths, format, &common),
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Rules { command } => rules::run(command),
     }
 }
 

@@ -522,8 +522,11 @@ impl RuleSetBuilder {
             Some(text) => match expr::parse(text) {
                 Ok(parsed) => Some((text.clone(), parsed)),
                 Err(error) => {
-                    let (line, column) =
-                        find_in_region(located, text).unwrap_or(located.at("formula"));
+                    let (line, column) = find_in_region(
+                        located,
+                        &text[..text.find(['"', '\\']).unwrap_or(text.len())],
+                    )
+                    .unwrap_or(located.at("formula"));
                     self.problems.push(problem(
                         &located.file,
                         line,
@@ -1042,6 +1045,8 @@ impl RuleSetBuilder {
         }
         let mut kept = keep_checks.iter();
         rules.checks.retain(|_| *kept.next().unwrap_or(&true));
+        self.problems
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         rules.mentions = super::Mentions::build(&rules.entities, &rules.facts);
         (rules, self.problems)
     }

@@ -45,13 +45,15 @@ impl Mentions {
             .collect();
         context_words.sort();
         context_words.dedup();
-        let automaton = |patterns: Vec<&str>| {
+        // Aliases: the longest name at a place wins ("DeepSeek-V3" over "DeepSeek"). Context
+        // words: every word counts, also one that starts another ("train", "trained on").
+        let automaton = |patterns: Vec<&str>, kind: MatchKind| {
             if patterns.is_empty() {
                 return None;
             }
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(kind)
                 .build(patterns)
                 .ok()
         };
@@ -61,9 +63,13 @@ impl Mentions {
                     .iter()
                     .map(|(_, alias)| alias.as_str())
                     .collect(),
+                MatchKind::LeftmostLongest,
             ),
             alias_owner,
-            contexts: automaton(context_words.iter().map(String::as_str).collect()),
+            contexts: automaton(
+                context_words.iter().map(String::as_str).collect(),
+                MatchKind::Standard,
+            ),
             context_words,
         }
     }
@@ -97,7 +103,7 @@ impl Mentions {
             }
         }
         if let Some(contexts) = &self.contexts {
-            for hit in contexts.find_iter(text) {
+            for hit in contexts.find_overlapping_iter(text) {
                 let (start, end) = (hit.start(), hit.end());
                 if !text.is_char_boundary(start)
                     || !text.is_char_boundary(end)
@@ -111,6 +117,9 @@ impl Mentions {
                 ));
             }
         }
+        found
+            .context
+            .sort_by_key(|(span, _)| (span.start, span.end));
         found
     }
 }

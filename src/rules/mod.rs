@@ -10,6 +10,7 @@
 pub mod expr;
 mod load;
 mod matcher;
+mod schema;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -22,6 +23,7 @@ use crate::diagnostics::Severity;
 pub use load::{RuleProblem, RuleSetBuilder};
 pub use matcher::DocumentMentions;
 pub(crate) use matcher::Mentions;
+pub use schema::rule_file_schema;
 
 /// Where an entry came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
