@@ -705,6 +705,27 @@ pub fn is_stock_index(lower: &str) -> bool {
     )
 }
 
+/// A day of the week.
+pub fn is_weekday(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+    )
+}
+
 /// Words before a year that name a part of it: "Q3 2024", "im Quartal 2024", "H1 2025",
 /// "FY 2025", "Geschäftsjahr 2024".
 pub fn is_period_word(lower: &str) -> bool {

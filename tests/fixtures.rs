@@ -10,8 +10,8 @@
 //! ```
 //!
 //! `claim KIND VALUE [key=value …]` expects a claim (keys: unit, bound, high, scale, subject,
-//! period, only; `_` inside values stands for a space); `FL001 [text]` expects a finding of
-//! that code whose message contains the text. Annotations are exhaustive: every claim and
+//! period, only; `_` stands for a space in subject, period and scale); `FL001 [text]` expects a finding of
+//! that code whose message or note contains the text. Annotations are exhaustive: every claim and
 //! every finding in the document must be annotated. Annotation lines are blanked out before
 //! analysis, so offsets stay those of the file. The claims are also pinned in an insta
 //! snapshot per fixture (`cargo insta review` after a deliberate change).
@@ -151,7 +151,12 @@ fn claim_matches(claim: &factlint::Claim, what: &str) -> Result<(), String> {
         let (key, expected) = pair
             .split_once('=')
             .ok_or(format!("expected key=value, found {pair}"))?;
-        let expected = expected.replace('_', " ");
+        // `_` stands for a space in the free-text values only; bounds and units keep theirs.
+        let expected = if matches!(key, "subject" | "period" | "scale") {
+            expected.replace('_', " ")
+        } else {
+            expected.to_owned()
+        };
         let actual = match key {
             "unit" => claim.unit.clone().unwrap_or_else(|| "null".into()),
             "bound" => claim.bound.as_str().to_owned(),
@@ -249,10 +254,16 @@ fn check_fixture(path: &Path) {
             match found {
                 Some((at, finding)) => {
                     finding_used[at] = true;
-                    if !finding.message.contains(message) {
+                    if !finding.message.contains(message)
+                        && !finding
+                            .note
+                            .as_deref()
+                            .unwrap_or_default()
+                            .contains(message)
+                    {
                         errors.push(format!(
-                            "line {}: {code} message {:?} lacks {message:?}",
-                            expectation.line, finding.message
+                            "line {}: {code} message {:?} (note {:?}) lacks {message:?}",
+                            expectation.line, finding.message, finding.note
                         ));
                     }
                 }

@@ -211,11 +211,13 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
             continue;
         };
         let cue_offset = total.span.end + cue;
+        // Parts stand in the total's paragraph, in its sentence or a later one.
+        let block = context.claim_blocks.get(at).copied();
         let parts: Vec<&Claim> = context.claims[at + 1..]
             .iter()
-            .take_while(|claim| {
-                claim.sentence == total.sentence || claim.sentence.start <= cue_offset + 200
-            })
+            .zip(&context.claim_blocks[(at + 1).min(context.claim_blocks.len())..])
+            .take_while(|(_, claim_block)| Some(**claim_block) == block)
+            .map(|(claim, _)| claim)
             .filter(|claim| {
                 claim.span.start > cue_offset
                     && claim.kind == total.kind

@@ -235,15 +235,17 @@ pub(crate) fn unit_name(unit: &str, value: f64) -> String {
         "gpu" => ("GPU", "GPUs"),
         "gpu_hour" => ("GPU hour", "GPU hours"),
         "million_tokens" => ("million tokens", "million tokens"),
-        "year" | "month" | "week" | "day" | "hour" | "minute" | "second" | "decade" | "token"
-        | "parameter" | "expert" | "share" => {
-            return if singular {
-                unit.to_owned()
-            } else {
-                format!("{unit}s")
-            };
+        // Lowercase names are words ("employee", "token", "day"); others are symbols and
+        // codes ("USD", "FLOP/s", "H800").
+        other
+            if other
+                .bytes()
+                .all(|byte| byte.is_ascii_lowercase() || byte == b'_') =>
+        {
+            let words = other.replace('_', " ");
+            return if singular { words } else { format!("{words}s") };
         }
-        other => return other.replace('_', " "),
+        other => return other.to_owned(),
     };
     (if singular { one } else { many }).to_owned()
 }

@@ -406,7 +406,7 @@ impl<'a> Reader<'a, '_> {
             .lower(j)
             .as_deref()
             .and_then(lexicon::fraction_denominator)
-            && !(self.lower(j).as_deref() == Some("second"))
+            && self.lower(j).as_deref() != Some("second")
         {
             draft.value /= f64::from(denominator);
             draft.last = j;
@@ -564,10 +564,9 @@ impl<'a> Reader<'a, '_> {
             && matches!(self.punct(1), Some("." | ")"))
             && self.attached(1)
             && self.tokens.get(2).is_some_and(|next| next.space_before)
-            && !self
+            && self
                 .lower(2)
-                .as_deref()
-                .is_some_and(|word| lexicon::month(word).is_some())
+                .is_none_or(|word| lexicon::month(&word).is_none())
             && self.text(0).len() <= 3
         {
             return true;
@@ -637,7 +636,16 @@ impl<'a> Reader<'a, '_> {
             || lexicon::scale_word(name, lower, self.language).is_some()
             || lexicon::time_unit(lower).is_some()
             || UNITS.lookup(name).is_some();
-        if !name.starts_with(|c: char| c.is_uppercase()) || grammar_word {
+        if !name.starts_with(|c: char| c.is_uppercase())
+            || grammar_word
+            || lexicon::is_weekday(lower)
+        {
+            return false;
+        }
+        // A capitalised word opening the sentence may be any word ("Today 40 engineers …"):
+        // only a decimal or a name with two capitals ("OpenAI", "GPT") reads as a version.
+        let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+        if self.sentences.starts_sentence(i - 1) && fraction.is_empty() && capitals < 2 {
             return false;
         }
         let next = i + 1;
@@ -1685,7 +1693,7 @@ impl<'a> Reader<'a, '_> {
         for length in (1..=UNITS.max_words).rev() {
             let last = k + length - 1;
             if (k..=last).any(|index| {
-                !self.is(index, TokenKind::Word) && !(index > k && self.punct(index) == Some("/"))
+                !(self.is(index, TokenKind::Word) || index > k && self.punct(index) == Some("/"))
             }) {
                 continue;
             }
