@@ -304,6 +304,11 @@ fn check_fixture(path: &Path) {
         .map(|claim| claim_value(claim, &file_name, &text, &index))
         .collect();
     insta::assert_json_snapshot!(claims);
+    if with_rules {
+        // The check fixtures also pin every finding, hints and explanations included.
+        let findings: Vec<_> = analysis.findings.iter().map(|finding| factlint::report::finding_value(finding, &file_name, &text, &index)).collect();
+        insta::assert_json_snapshot!("findings", findings);
+    }
 }
 
 /// The bundled packs plus the fixtures' own rule file, which must load without problems.
