@@ -306,7 +306,11 @@ fn check_fixture(path: &Path) {
     insta::assert_json_snapshot!(claims);
     if with_rules {
         // The check fixtures also pin every finding, hints and explanations included.
-        let findings: Vec<_> = analysis.findings.iter().map(|finding| factlint::report::finding_value(finding, &file_name, &text, &index)).collect();
+        let findings: Vec<_> = analysis
+            .findings
+            .iter()
+            .map(|finding| factlint::report::finding_value(finding, &file_name, &text, &index))
+            .collect();
         insta::assert_json_snapshot!("findings", findings);
     }
 }

@@ -50,6 +50,8 @@ pub struct Code {
     pub default_severity: Severity,
     run: fn(&CheckContext, &mut Vec<Finding>),
     source: &'static str,
+    /// For a code that shares its check file with others: its own one-line summary.
+    own_summary: Option<&'static str>,
 }
 
 impl Code {
@@ -66,13 +68,18 @@ impl Code {
         doc
     }
 
-    /// The first line of the documentation.
+    /// The first paragraph of the documentation on one line, or the code's own summary.
     pub fn summary(&self) -> String {
-        self.documentation()
+        if let Some(summary) = self.own_summary {
+            return summary.to_owned();
+        }
+        let doc = self.documentation();
+        let first: Vec<&str> = doc
             .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned()
+            .take_while(|line| !line.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        first.join(" ")
     }
 }
 
@@ -84,6 +91,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: malformed_number::check,
         source: include_str!("malformed_number.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL002",
@@ -91,6 +99,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: number_format::check,
         source: include_str!("number_format.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL003",
@@ -98,6 +107,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: cross_language_scale::check,
         source: include_str!("cross_language_scale.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL004",
@@ -105,6 +115,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: percent_points::check,
         source: include_str!("percent_points.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL005",
@@ -112,6 +123,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Info,
         run: ambiguous_number::check,
         source: include_str!("ambiguous_number.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL006",
@@ -119,6 +131,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Info,
         run: ambiguous_currency::check,
         source: include_str!("ambiguous_currency.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL100",
@@ -126,6 +139,9 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Info,
         run: fact_agreement::check,
         source: include_str!("fact_agreement.rs"),
+        own_summary: Some(
+            "A claim agrees with a sourced reference fact from the rule files (with the source).",
+        ),
     },
     Code {
         code: "FL101",
@@ -133,6 +149,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: no_op,
         source: include_str!("fact_agreement.rs"),
+        own_summary: Some("A claim disagrees with a sourced reference fact from the rule files."),
     },
     Code {
         code: "FL102",
@@ -140,6 +157,9 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Info,
         run: no_op,
         source: include_str!("fact_agreement.rs"),
+        own_summary: Some(
+            "A claim seems to be about a reference fact but cannot be compared (and why).",
+        ),
     },
     Code {
         code: "FL110",
@@ -147,6 +167,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: consistency::check,
         source: include_str!("consistency.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL120",
@@ -154,6 +175,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: relations::check,
         source: include_str!("relations.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL130",
@@ -161,6 +183,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: parts::check,
         source: include_str!("parts.rs"),
+        own_summary: None,
     },
     Code {
         code: "FL140",
@@ -168,6 +191,9 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Hint,
         run: conversions::check,
         source: include_str!("conversions.rs"),
+        own_summary: Some(
+            "A money claim in the reporting currency, at a dated rate from the rule files.",
+        ),
     },
     Code {
         code: "FL141",
@@ -175,6 +201,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Hint,
         run: no_op,
         source: include_str!("conversions.rs"),
+        own_summary: Some("A large scale word spelled out in both languages' scales."),
     },
     Code {
         code: "FL142",
@@ -182,6 +209,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Hint,
         run: no_op,
         source: include_str!("conversions.rs"),
+        own_summary: Some("A percentage of something, or a reduction, restated as a factor."),
     },
     Code {
         code: "FL150",
@@ -189,6 +217,9 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Info,
         run: derived::check,
         source: include_str!("derived.rs"),
+        own_summary: Some(
+            "A figure derived from the claims of a sentence by a rule-file check, with its arithmetic.",
+        ),
     },
     Code {
         code: "FL151",
@@ -196,6 +227,7 @@ pub static CODES: &[Code] = &[
         default_severity: Severity::Warning,
         run: no_op,
         source: include_str!("derived.rs"),
+        own_summary: Some("A derived figure outside the sourced or expected range."),
     },
 ];
 

@@ -1038,6 +1038,17 @@ impl<'a> Reader<'a, '_> {
                     },
                 ));
             }
+            // "Jan. 26" without a year has no ISO form; the day is no count either, unless
+            // an amount follows ("in May 5 million users").
+            if (1..=31).contains(&day)
+                && !self.amount_word_follows(j + 1)
+                && !self.unit_follows(j + 1)
+                && self.word(j + 1).is_none_or(|word| {
+                    lexicon::scale_word(word, &word.to_lowercase(), self.language).is_none()
+                })
+            {
+                return Some(j + 1);
+            }
             return None;
         }
         // `Jan. 2025`, `Januar 2025`
