@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::lexicon::LowerWord;
+
 /// The kind of claim a unit makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +68,9 @@ struct AcceleratorEntry {
 pub struct UnitTable {
     /// Lowercased words (joined by single spaces) → unit.
     words: HashMap<String, UnitMatch>,
+    /// Words as written → unit, consulted first: `FLOPs` (operations) and `FLOPS` (per
+    /// second) differ only in case.
+    exact: HashMap<String, UnitMatch>,
     /// Case-sensitive symbols that take SI prefixes (`B`, `W`, `FLOPS`) → unit.
     prefixed: HashMap<String, UnitMatch>,
     /// The longest unit name, in words.
@@ -83,6 +88,7 @@ impl UnitTable {
     pub fn from_toml(text: &str) -> Result<UnitTable, String> {
         let file: UnitFile = toml::from_str(text).map_err(|error| error.to_string())?;
         let mut words = HashMap::new();
+        let mut exact = HashMap::new();
         let mut prefixed = HashMap::new();
         let mut max_words = 1;
         let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
@@ -97,6 +103,7 @@ impl UnitTable {
             for word in &entry.words {
                 max_words = max_words.max(word.split_whitespace().count());
                 words.insert(normalise(word), unit.clone());
+                exact.insert(word.split_whitespace().collect::<Vec<_>>().join(" "), unit.clone());
                 if entry.si_prefixes {
                     prefixed.insert(word.clone(), unit.clone());
                 }
@@ -119,6 +126,7 @@ impl UnitTable {
         }
         Ok(UnitTable {
             words,
+            exact,
             prefixed,
             max_words,
         })
@@ -126,7 +134,15 @@ impl UnitTable {
 
     /// The unit named by `written` (one or more words joined by single spaces).
     pub fn lookup(&self, written: &str) -> Option<UnitMatch> {
-        if let Some(unit) = self.words.get(&normalise(written)) {
+        if let Some(unit) = self.exact.get(written) {
+            return Some(unit.clone());
+        }
+        // Callers join words with single spaces, so a stack lowercase is enough mostly.
+        let found = match LowerWord::new(written) {
+            Some(lower) => self.words.get(lower.as_str()),
+            None => self.words.get(&normalise(written)),
+        };
+        if let Some(unit) = found {
             return Some(unit.clone());
         }
         // SI-prefixed symbols are case-sensitive: `TB`, `PFLOPS`, `kW`, `GWh`.

@@ -134,19 +134,21 @@ fn scale_words(_context: &CheckContext, claim: &Claim, findings: &mut Vec<Findin
         return;
     }
     let mantissa = figure(value / 10f64.powi(exponent));
-    let (english, german) = match exponent {
-        9 => ("billion", "Milliarde(n)"),
-        12 => ("trillion", "Billion(en)"),
-        15 => ("quadrillion", "Billiarde(n)"),
+    let one = (value / 10f64.powi(exponent) - 1.0).abs() < f64::EPSILON;
+    let (english, german) = match (exponent, one) {
+        (9, true) => ("billion", "Milliarde"),
+        (9, false) => ("billion", "Milliarden"),
+        (12, true) => ("trillion", "Billion"),
+        (12, false) => ("trillion", "Billionen"),
+        (15, true) => ("quadrillion", "Billiarde"),
+        (15, false) => ("quadrillion", "Billiarden"),
         _ => return,
     };
     let span = claim.span;
     let mut found = finding(
         "FL141",
         span,
-        format!(
-            "{mantissa} {written_scale} = {mantissa} {english} (en) = {mantissa} {german} (de) = {mantissa} × 10^{exponent}"
-        ),
+        format!("{mantissa} {written_scale} = {mantissa} × 10^{exponent}: in English {mantissa} {english}, in German {mantissa} {german}"),
     );
     found.explanation = Some(Box::new(Explanation {
         why: Some("a restatement of the scale word; no source needed".to_owned()),

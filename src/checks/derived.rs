@@ -151,10 +151,20 @@ fn evaluate(
                     name.clone()
                 }
             }
-            Expr::Fact(id) => context
-                .rules
-                .fact(id)
-                .map_or_else(|| id.clone(), fact_quantity),
+            // A money fact enters the formula in the reporting currency; show it so.
+            Expr::Fact(id) => match context.rules.fact(id) {
+                Some(fact) if fact.kind == ClaimKind::Money && fact.unit.as_deref() != Some(currency.as_str()) => {
+                    match fact_in(context, fact, &currency) {
+                        Some((low, high)) if low == high => {
+                            let per = fact.per.as_deref().map(|per| format!(" per {}", support::unit_name(per, 1.0))).unwrap_or_default();
+                            format!("{} {currency}{per}", figure(low))
+                        }
+                        _ => fact_quantity(fact),
+                    }
+                }
+                Some(fact) => fact_quantity(fact),
+                None => id.clone(),
+            },
             Expr::Number(value) => figure(*value),
             _ => String::new(),
         }

@@ -248,13 +248,17 @@ pub(crate) fn annotate(
                     .iter()
                     .filter(|duration| duration.4 == sentence)
                     .find_map(|&(duration_first, duration_last, value, unit, _)| {
-                        reader.span_period(
+                        let period = reader.span_period(
                             duration_first,
                             duration_last,
                             value,
                             unit,
                             sentence_first,
-                        )
+                        )?;
+                        let fronted = period.start == base + tokens[sentence_first].start as usize;
+                        reader
+                            .same_clause(duration_first, duration_last, first, last, fronted)
+                            .then_some(period)
                     })
             })
             .or_else(|| {
@@ -263,7 +267,11 @@ pub(crate) fn annotate(
                 // in 2022".
                 years
                     .iter()
-                    .find(|year| year.2 == sentence && near(year.0, first, last, &claim_starts))
+                    .find(|year| {
+                        year.2 == sentence
+                            && near(year.0, first, last, &claim_starts)
+                            && reader.same_clause(year.0, year.0, first, last, false)
+                    })
                     .map(|&(at, year, _)| {
                         let from = if at > sentence_first && reader.is_word(at - 1) {
                             at - 1
@@ -532,13 +540,37 @@ impl Context<'_> {
             first.as_str(),
             "per" | "a" | "an" | "pro" | "each" | "every" | "im" | "je"
         ) || self.text(from) == "/";
-        if per && let Some(unit) = lexicon::time_unit(&self.lower(second)) {
+        // "a year ago", "a year earlier" say when, not how often.
+        let ago = matches!(
+            self.lower(second + 1).as_str(),
+            "ago" | "earlier" | "before" | "prior" | "zuvor" | "früher" | "davor"
+        );
+        if per
+            && !ago
+            && let Some(unit) = lexicon::time_unit(&self.lower(second))
+        {
             return Some(self.period(from, second, PeriodKind::Rate, None, Some(unit)));
         }
         None
     }
 
     /// "in den nächsten fünf Jahren", "over four years", "within 5 years".
+    /// Whether no clause boundary (`,`, `;`, `:`, a dash) separates the period at
+    /// `period_first..=period_last` from the claim at `first..=last`: "invest up to $500
+    /// billion over the next four years, with $100 billion to be deployed immediately" gives
+    /// the period to the first figure only. A fronted period ("Over the next five years, the
+    /// group will invest …") reaches across the comma that closes it.
+    fn same_clause(&self, period_first: usize, period_last: usize, first: usize, last: usize, fronted: bool) -> bool {
+        let (from, to) = if period_last < first { (period_last + 1, first) } else { (last + 1, period_first) };
+        let mut separators = (from..to).filter(|&i| {
+            self.tokens[i].kind == TokenKind::Punct && matches!(self.text(i), "," | ";" | ":" | "–" | "—")
+        });
+        match separators.next() {
+            None => true,
+            Some(at) => fronted && at == period_last + 1 && separators.next().is_none(),
+        }
+    }
+
     fn span_period(
         &self,
         first: usize,
@@ -639,6 +671,8 @@ fn is_time_word(lower: &str) -> bool {
                 | "session"
                 | "sitzung"
                 | "handelstag"
+                | "fiscal"
+                | "financial"
                 | "weekend"
                 | "wochenende"
                 | "time"
