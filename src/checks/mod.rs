@@ -248,6 +248,21 @@ pub fn run_all(context: &CheckContext) -> Vec<Finding> {
     for code in CODES {
         (code.run)(context, &mut findings);
     }
+    // Every finding carries an explanation; the checks of how figures are written have no
+    // computation and no source, and say so.
+    for finding in &mut findings {
+        if finding.explanation.is_none() {
+            let claim = context.claims.iter().find(|claim| claim.span.start <= finding.span.start && finding.span.end <= claim.span.end);
+            finding.explanation = Some(Box::new(crate::diagnostics::Explanation {
+                inputs: claim
+                    .and_then(|claim| Some(support::input("claim", claim, context.text, claim.value.number()?, claim.unit.clone())))
+                    .into_iter()
+                    .collect(),
+                why: Some("this finding is about how the figure is written; no computation or source is involved".to_owned()),
+                ..Default::default()
+            }));
+        }
+    }
     findings
 }
 
