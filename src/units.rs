@@ -103,7 +103,10 @@ impl UnitTable {
             for word in &entry.words {
                 max_words = max_words.max(word.split_whitespace().count());
                 words.insert(normalise(word), unit.clone());
-                exact.insert(word.split_whitespace().collect::<Vec<_>>().join(" "), unit.clone());
+                exact.insert(
+                    word.split_whitespace().collect::<Vec<_>>().join(" "),
+                    unit.clone(),
+                );
                 if entry.si_prefixes {
                     prefixed.insert(word.clone(), unit.clone());
                 }

@@ -148,7 +148,9 @@ fn scale_words(_context: &CheckContext, claim: &Claim, findings: &mut Vec<Findin
     let mut found = finding(
         "FL141",
         span,
-        format!("{mantissa} {written_scale} = {mantissa} × 10^{exponent}: in English {mantissa} {english}, in German {mantissa} {german}"),
+        format!(
+            "{mantissa} {written_scale} = {mantissa} × 10^{exponent}: in English {mantissa} {english}, in German {mantissa} {german}"
+        ),
     );
     found.explanation = Some(Box::new(Explanation {
         why: Some("a restatement of the scale word; no source needed".to_owned()),

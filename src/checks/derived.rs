@@ -153,10 +153,17 @@ fn evaluate(
             }
             // A money fact enters the formula in the reporting currency; show it so.
             Expr::Fact(id) => match context.rules.fact(id) {
-                Some(fact) if fact.kind == ClaimKind::Money && fact.unit.as_deref() != Some(currency.as_str()) => {
+                Some(fact)
+                    if fact.kind == ClaimKind::Money
+                        && fact.unit.as_deref() != Some(currency.as_str()) =>
+                {
                     match fact_in(context, fact, &currency) {
                         Some((low, high)) if low == high => {
-                            let per = fact.per.as_deref().map(|per| format!(" per {}", support::unit_name(per, 1.0))).unwrap_or_default();
+                            let per = fact
+                                .per
+                                .as_deref()
+                                .map(|per| format!(" per {}", support::unit_name(per, 1.0)))
+                                .unwrap_or_default();
                             format!("{} {currency}{per}", figure(low))
                         }
                         _ => fact_quantity(fact),

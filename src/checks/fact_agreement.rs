@@ -68,6 +68,9 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     }
 }
 
+/// How close (in bytes) a context word must stand to count double.
+const NEAR: usize = 40;
+
 /// How strongly a claim is about a fact, or `None` when it is not.
 fn relevance(
     context: &CheckContext,
@@ -135,11 +138,21 @@ fn relevance(
         return None;
     }
     if !fact.context.is_empty() {
-        let words = context
+        // A context word next to the claim says more than one at the other end of the
+        // sentence ("input price … $0.55, output price … $2.19").
+        let mut words = 0;
+        for (at, _) in context
             .mentions
             .context_in(claim.sentence)
             .filter(|(_, word)| fact.context.contains(word))
-            .count() as u32;
+        {
+            let distance = if at.end <= claim.span.start {
+                claim.span.start - at.end
+            } else {
+                at.start.saturating_sub(claim.span.end)
+            };
+            words += if distance <= NEAR { 2 } else { 1 };
+        }
         if words == 0 {
             return None;
         }

@@ -252,7 +252,9 @@ pub fn run_all(context: &CheckContext) -> Vec<Finding> {
     // computation and no source, and say so.
     for finding in &mut findings {
         if finding.explanation.is_none() {
-            let claim = context.claims.iter().find(|claim| claim.span.start <= finding.span.start && finding.span.end <= claim.span.end);
+            let claim = context.claims.iter().find(|claim| {
+                claim.span.start <= finding.span.start && finding.span.end <= claim.span.end
+            });
             finding.explanation = Some(Box::new(crate::diagnostics::Explanation {
                 inputs: claim
                     .and_then(|claim| Some(support::input("claim", claim, context.text, claim.value.number()?, claim.unit.clone())))

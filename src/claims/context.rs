@@ -560,10 +560,22 @@ impl Context<'_> {
     /// billion over the next four years, with $100 billion to be deployed immediately" gives
     /// the period to the first figure only. A fronted period ("Over the next five years, the
     /// group will invest …") reaches across the comma that closes it.
-    fn same_clause(&self, period_first: usize, period_last: usize, first: usize, last: usize, fronted: bool) -> bool {
-        let (from, to) = if period_last < first { (period_last + 1, first) } else { (last + 1, period_first) };
+    fn same_clause(
+        &self,
+        period_first: usize,
+        period_last: usize,
+        first: usize,
+        last: usize,
+        fronted: bool,
+    ) -> bool {
+        let (from, to) = if period_last < first {
+            (period_last + 1, first)
+        } else {
+            (last + 1, period_first)
+        };
         let mut separators = (from..to).filter(|&i| {
-            self.tokens[i].kind == TokenKind::Punct && matches!(self.text(i), "," | ";" | ":" | "–" | "—")
+            self.tokens[i].kind == TokenKind::Punct
+                && matches!(self.text(i), "," | ";" | ":" | "–" | "—")
         });
         match separators.next() {
             None => true,

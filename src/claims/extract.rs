@@ -255,6 +255,12 @@ impl<'a> Reader<'a, '_> {
             self.look_back(&mut draft);
             return Some(self.finish(draft));
         }
+        // Powers of ten: "10^25", "3.8 × 10^25", "3.8e25", "10²⁵".
+        if let Some((value, last)) = self.read_exponent(i, literal.value) {
+            draft.value = value;
+            draft.last = last;
+            draft.written = None;
+        }
         // Mixed numbers and vulgar fractions: `1½`.
         if let Some(fraction) = self
             .punct(i + 1)
@@ -267,6 +273,55 @@ impl<'a> Reader<'a, '_> {
         }
         self.look_back(&mut draft);
         self.complete_numeric(draft)
+    }
+
+    /// A power of ten after the literal at `i`, whose value is `mantissa`: the value and the
+    /// last token of "10^25", "3.8 × 10^25", "3.8e25" or "10²⁵".
+    fn read_exponent(&self, i: usize, mantissa: f64) -> Option<(f64, usize)> {
+        // "3.8e25": the tokenizer reads `e25` as a word glued to the digits.
+        if self.attached(i + 1)
+            && let Some(exponent) = self.word(i + 1).and_then(exponent_word)
+        {
+            return Some((mantissa * 10f64.powi(exponent), i + 1));
+        }
+        let power_of_ten = |at: usize| -> Option<(i32, usize)> {
+            if self.text(at) != "10" || !self.attached(at + 1) {
+                return None;
+            }
+            if self.punct(at + 1) == Some("^")
+                && self.attached(at + 2)
+                && self.is(at + 2, TokenKind::Number)
+            {
+                let exponent = self
+                    .text(at + 2)
+                    .parse()
+                    .ok()
+                    .filter(|exponent: &i32| *exponent <= 99)?;
+                return Some((exponent, at + 2));
+            }
+            // Superscript digits, one token each.
+            let mut exponent = 0;
+            let mut last = at;
+            while self.attached(last + 1)
+                && let Some(digit) = self.punct(last + 1).and_then(superscript_digit)
+            {
+                exponent = exponent * 10 + digit;
+                last += 1;
+            }
+            (last > at && exponent <= 99).then_some((exponent, last))
+        };
+        if self.text(i) == "10"
+            && let Some((exponent, last)) = power_of_ten(i)
+        {
+            return Some((10f64.powi(exponent), last));
+        }
+        if matches!(self.punct(i + 1), Some("×" | "x" | "·" | "*"))
+            && self.is(i + 2, TokenKind::Number)
+            && let Some((exponent, last)) = power_of_ten(i + 2)
+        {
+            return Some((mantissa * 10f64.powi(exponent), last));
+        }
+        None
     }
 
     fn at_word(&mut self, i: usize) -> Option<usize> {
@@ -748,7 +803,12 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn is_known_attached_word(&self, word: &str) -> bool {
+        // "$300bn-plus": a scale word with "-plus".
+        let word = word.strip_suffix("-plus").unwrap_or(word);
         let lower = word.to_lowercase();
+        if exponent_word(word).is_some() {
+            return true;
+        }
         lexicon::scale_word(word, &lower, self.language).is_some()
             || lexicon::multiplier_suffix(&lower)
             || lexicon::is_ordinal_suffix(&lower)
@@ -1315,6 +1375,21 @@ impl<'a> Reader<'a, '_> {
         // A range: "10–20", "10 to 20", "zwischen 10 und 20", "10.000 bis 20.000".
         j = self.read_range(&mut draft, j);
         j = self.read_suffix(&mut draft, j);
+        // "80% to 95%", "5 % bis 10 %": a range whose ends both carry the sign.
+        if draft.kind == Some(ClaimKind::Percent) && draft.high.is_none() {
+            let after_high = self.read_range(&mut draft, j);
+            if after_high != j {
+                j = after_high;
+                if matches!(self.punct(j), Some("%" | "％"))
+                    || self
+                        .lower(j)
+                        .is_some_and(|word| lexicon::percent_word(&word).is_some())
+                {
+                    draft.last = j;
+                    j += 1;
+                }
+            }
+        }
         if draft.kind == Some(ClaimKind::Duration) && self.is_period_over(&draft) {
             // "invest €20bn over four years": the period of the amount, not a bound.
             draft.bound = Bound::Exact;
@@ -1370,6 +1445,9 @@ impl<'a> Reader<'a, '_> {
 
     fn read_scale(&self, draft: &mut Draft, j: usize) -> usize {
         let Some(word) = self.word(j) else { return j };
+        // "$300bn-plus": more than the figure.
+        let plus = word.ends_with("-plus");
+        let word = word.strip_suffix("-plus").unwrap_or(word);
         let Some(lower) = LowerWord::new(word) else {
             return j;
         };
@@ -1398,8 +1476,12 @@ impl<'a> Reader<'a, '_> {
         if !attached && word.len() == 1 {
             return j;
         }
+        if plus && draft.bound == Bound::Exact {
+            draft.bound = Bound::MoreThan;
+        }
         draft.value *= 10f64.powi(scale.exponent);
-        draft.scale = Some((self.span_text(j, last).to_owned(), scale.exponent));
+        let written = if plus { word } else { self.span_text(j, last) };
+        draft.scale = Some((written.to_owned(), scale.exponent));
         draft.last = last;
         last + 1
     }
@@ -1902,6 +1984,32 @@ fn is_model_tier(lower: &str) -> bool {
             | "lite"
             | "preview"
     )
+}
+
+/// The exponent of a glued `e25` or `E9` ("3.8e25").
+fn exponent_word(word: &str) -> Option<i32> {
+    let digits = word.strip_prefix(['e', 'E'])?;
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The value of a superscript digit.
+fn superscript_digit(text: &str) -> Option<i32> {
+    Some(match text {
+        "⁰" => 0,
+        "¹" => 1,
+        "²" => 2,
+        "³" => 3,
+        "⁴" => 4,
+        "⁵" => 5,
+        "⁶" => 6,
+        "⁷" => 7,
+        "⁸" => 8,
+        "⁹" => 9,
+        _ => return None,
+    })
 }
 
 /// A vendor name that may precede a model: "Nvidia-H800-GPUs".

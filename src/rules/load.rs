@@ -571,7 +571,7 @@ impl RuleSetBuilder {
                 located,
                 "unit",
                 format!("unknown unit `{unit}`"),
-                Some(unit_hint(kind)),
+                Some(unit_hint(kind, unit)),
             );
             return None;
         }
@@ -688,7 +688,7 @@ impl RuleSetBuilder {
                         located,
                         "inputs",
                         format!("input `{name}`: unknown unit `{unit}`"),
-                        Some(unit_hint(kind)),
+                        Some(unit_hint(kind, unit)),
                     );
                     return None;
                 }
@@ -1107,14 +1107,17 @@ pub(crate) fn unit_exists(unit: &str, kind: ClaimKind) -> bool {
     }
 }
 
-fn unit_hint(kind: ClaimKind) -> String {
+fn unit_hint(kind: ClaimKind, unit: &str) -> String {
     match kind {
         ClaimKind::Money => "money takes an ISO 4217 code such as USD, EUR, CNY".to_owned(),
         ClaimKind::Duration => "one of: year, month, week, day, hour, minute, second".to_owned(),
-        _ => format!(
-            "one of the units in rules/units.toml: {}",
-            UNITS.canonical_names().join(", ")
-        ),
+        _ => {
+            let names = UNITS.canonical_names();
+            let near = nearest(unit, &names)
+                .map(|near| format!("{near} "))
+                .unwrap_or_default();
+            format!("{near}rules/units.toml lists the units")
+        }
     }
 }
 
