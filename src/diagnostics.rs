@@ -136,6 +136,29 @@ pub struct Explanation {
     pub why: Option<String>,
 }
 
+impl Finding {
+    /// Moves every offset by `delta` bytes (after an edit earlier in the document).
+    pub fn shift(&mut self, delta: isize) {
+        let span = |span: &mut Span| {
+            span.start = span.start.saturating_add_signed(delta);
+            span.end = span.end.saturating_add_signed(delta);
+        };
+        span(&mut self.span);
+        for related in &mut self.related {
+            span(&mut related.span);
+        }
+        if let Some(fix) = &mut self.fix {
+            span(&mut fix.span);
+        }
+        if let Some(explanation) = &mut self.explanation {
+            for input in &mut explanation.inputs {
+                input.start = input.start.map(|start| start.saturating_add_signed(delta));
+                input.end = input.end.map(|end| end.saturating_add_signed(delta));
+            }
+        }
+    }
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {

@@ -79,8 +79,25 @@ pub struct Document<'a> {
     pub unknown_front_matter_language: Option<(String, Span)>,
 }
 
+/// What a chunk's parser must know about the whole document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChunkContext {
+    /// The chunk starts the document: front matter is read only here.
+    pub first: bool,
+    /// Plain text: every line is a block (decided for the whole document, see
+    /// `lines_are_paragraphs`).
+    pub lines_are_paragraphs: bool,
+}
+
 impl<'a> Document<'a> {
+    /// Parses a whole text as one chunk.
     pub fn parse(text: &'a str, format: DocumentFormat) -> Document<'a> {
+        let context = ChunkContext { first: true, lines_are_paragraphs: lines_are_paragraphs(text) };
+        Document::parse_chunk(text, format, context)
+    }
+
+    /// Parses one chunk of a document (see `split_chunks`); offsets are relative to the chunk.
+    pub fn parse_chunk(text: &'a str, format: DocumentFormat, context: ChunkContext) -> Document<'a> {
         let mut document = Document {
             text,
             format,
@@ -90,8 +107,8 @@ impl<'a> Document<'a> {
             unknown_front_matter_language: None,
         };
         match format {
-            DocumentFormat::Markdown => document.parse_markdown(),
-            DocumentFormat::PlainText => document.parse_plain_text(),
+            DocumentFormat::Markdown => document.parse_markdown(context.first),
+            DocumentFormat::PlainText => document.parse_plain_text(context.lines_are_paragraphs),
         }
         document
     }
@@ -134,12 +151,15 @@ impl<'a> Document<'a> {
         sample
     }
 
-    fn parse_markdown(&mut self) {
-        let options = Options::ENABLE_TABLES
+    fn parse_markdown(&mut self, first: bool) {
+        let mut options = Options::ENABLE_TABLES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+            | Options::ENABLE_FOOTNOTES;
+        if first {
+            // Front matter exists only at the start of the document.
+            options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        }
         let parser = Parser::new_ext(self.text, options).into_offset_iter();
         let mut builder = BlockBuilder::default();
         // Depth of containers whose text is not prose (code, HTML, images, autolinks).
@@ -257,16 +277,8 @@ impl<'a> Document<'a> {
         }
     }
 
-    fn parse_plain_text(&mut self) {
+    fn parse_plain_text(&mut self, lines_are_paragraphs: bool) {
         let text = self.text;
-        // Text copied from the web has one paragraph per line; hard-wrapped text has short
-        // lines that continue each other. Long average lines mean every line is a block.
-        let line_count = text
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .count()
-            .max(1);
-        let lines_are_paragraphs = text.len() / line_count > 100;
         let mut block_start: Option<usize> = None;
         let mut block_end = 0;
         let mut offset = 0;
@@ -308,6 +320,80 @@ impl<'a> Document<'a> {
             kind,
             segments: first..self.segments.len(),
         });
+    }
+}
+
+/// Whether a plain text has one paragraph per line: text copied from the web does; hard-wrapped
+/// text has short lines that continue each other. Long average lines mean every line is a block.
+pub fn lines_are_paragraphs(text: &str) -> bool {
+    let line_count = text.lines().filter(|line| !line.trim().is_empty()).count().max(1);
+    text.len() / line_count > 100
+}
+
+/// Where a chunk boundary may fall, and what the scanner must remember across lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct ChunkState {
+    /// Inside a fenced code block: the fence character and length.
+    fence: Option<(u8, usize)>,
+    /// Inside an HTML comment.
+    comment: bool,
+    /// Inside front matter (only at the start of a Markdown document).
+    front_matter: bool,
+}
+
+/// Splits `text[from..]` into chunks that tile it: each chunk ends after a run of blank lines
+/// that stands outside code fences, HTML comments and front matter, so every chunk can be
+/// parsed on its own. `from` must be a chunk start (or 0). Calls `boundary` with the start of
+/// each chunk after the first and stops early when it returns `false`.
+pub fn split_chunks(text: &str, from: usize, format: DocumentFormat, mut boundary: impl FnMut(usize) -> bool) {
+    let bytes = text.as_bytes();
+    let mut state = ChunkState {
+        front_matter: format == DocumentFormat::Markdown && from == 0 && (text.starts_with("---\n") || text.starts_with("---\r\n")),
+        ..ChunkState::default()
+    };
+    let mut at = from;
+    let mut first_line = true;
+    let mut after_blank = false;
+    while at < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |found| at + found + 1);
+        let line = &text[at..end];
+        let trimmed = line.trim();
+        let blank = trimmed.is_empty();
+        if after_blank && !blank && state == ChunkState::default() && !boundary(at) {
+            return;
+        }
+        after_blank = false;
+        if state.front_matter {
+            if !first_line && (trimmed == "---" || trimmed == "...") {
+                state.front_matter = false;
+            }
+        } else if format == DocumentFormat::Markdown {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let content = line.trim_start_matches(' ');
+            if let Some((fence_char, fence_len)) = state.fence {
+                let closing = content.bytes().take_while(|&byte| byte == fence_char).count();
+                if indent < 4 && closing >= fence_len && content[closing..].trim().is_empty() {
+                    state.fence = None;
+                }
+            } else if state.comment {
+                if line.contains("-->") {
+                    state.comment = false;
+                }
+            } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
+                let fence_char = content.as_bytes()[0];
+                let fence_len = content.bytes().take_while(|&byte| byte == fence_char).count();
+                state.fence = Some((fence_char, fence_len));
+            } else if let Some(open) = line.find("<!--")
+                && !line[open..].contains("-->")
+            {
+                state.comment = true;
+            }
+        }
+        if blank && state == ChunkState::default() {
+            after_blank = true;
+        }
+        first_line = false;
+        at = end;
     }
 }
 

@@ -1,21 +1,29 @@
-//! The entry point of the core: text in, claims and findings out.
+//! The entry point of the core: text in, claims and findings out, and kept up to date as the
+//! text is edited.
 //!
-//! `analyze` parses the document, settles its language, extracts the claims block by block
-//! and runs every check. It does no I/O and never panics on any input.
+//! A document is split into chunks, runs of paragraphs between blank lines outside code
+//! fences (`document::split_chunks`). Each chunk is parsed and read on its own, and the checks
+//! that look at sentences and paragraphs run per chunk; the checks that compare figures across
+//! the whole document run over all claims. A `Session` keeps this per-chunk state, so an edit
+//! re-reads only the chunks it touches; `analyze` is a session opened and read once, so the
+//! CLI and an editor see the same result for the same text. Nothing here does I/O or panics
+//! on any input.
 
-use crate::checks::{self, CheckContext};
-use crate::claims::{Claim, Date, NumberProblem, extract_block};
+use std::ops::Range;
+
+use crate::checks::{self, CheckContext, CheckScope};
+use crate::claims::{Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block};
 use crate::diagnostics::Finding;
-use crate::document::{Document, DocumentFormat};
+use crate::document::{ChunkContext, Document, DocumentFormat, lines_are_paragraphs, split_chunks};
 use crate::language::{self, Language};
-use crate::rules::RuleSet;
+use crate::rules::{DocumentMentions, RuleSet, date_key};
 use crate::text::Span;
 
 /// What the caller decides about a document.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
-    /// The language, when the caller knows it (CLI flag or configuration). Front matter wins
-    /// over detection; this wins over both.
+    /// The language, when the caller knows it (CLI flag or editor setting). It wins over
+    /// front matter, configuration and detection.
     pub language: Option<Language>,
     /// The project's language (configuration): used when the document's front matter does not
     /// name one, instead of detection.
@@ -30,10 +38,7 @@ pub struct Options {
 
 impl Options {
     pub fn reporting_currency(&self) -> &str {
-        self.reporting_currency
-            .as_deref()
-            .filter(|code| !code.is_empty())
-            .unwrap_or("USD")
+        self.reporting_currency.as_deref().filter(|code| !code.is_empty()).unwrap_or("USD")
     }
 }
 
@@ -65,81 +70,467 @@ pub fn analyze(text: &str, format: DocumentFormat, options: &Options) -> Analysi
 }
 
 /// Analyzes one document with the given rules.
-pub fn analyze_with_rules(
-    text: &str,
+pub fn analyze_with_rules(text: &str, format: DocumentFormat, options: &Options, rules: &RuleSet) -> Analysis {
+    Session::new(text.to_owned(), format, options.clone(), rules).analysis()
+}
+
+/// One chunk's share of the document's state. Offsets are the document's.
+#[derive(Debug)]
+struct Chunk {
+    span: Span,
+    /// Its claims (and their blocks) in `Session::claims`.
+    claims: Range<usize>,
+    /// Its number problems in `Session::problems`.
+    problems: Range<usize>,
+    mentions: DocumentMentions,
+    /// The findings of the chunk-scoped checks.
+    findings: Vec<Finding>,
+    front_matter_language: Option<Language>,
+}
+
+/// A document kept analyzed while it is edited.
+pub struct Session {
+    text: String,
     format: DocumentFormat,
-    options: &Options,
-    rules: &RuleSet,
-) -> Analysis {
-    let document = Document::parse(text, format);
-    let (language, language_source) = match (
-        options.language,
-        document.front_matter_language,
-        options.project_language,
-    ) {
-        (Some(language), _, _) => (Some(language), LanguageSource::Option),
-        (None, Some(language), _) => (Some(language), LanguageSource::FrontMatter),
-        (None, None, Some(language)) => (Some(language), LanguageSource::Project),
-        (None, None, None) => match language::detect(&document.prose_sample(DETECTION_SAMPLE)) {
-            Some(language) => (Some(language), LanguageSource::Detected),
-            None => (None, LanguageSource::Unknown),
-        },
-    };
-    let mut claims = Vec::new();
-    let mut problems: Vec<NumberProblem> = Vec::new();
-    let mut scratch = Default::default();
-    let mut buffer = Vec::new();
-    let mut claim_blocks: Vec<Span> = Vec::new();
-    for block in &document.blocks {
-        document.masked_block(block, &mut buffer);
-        // The masked buffer holds prose bytes copied on character boundaries and ASCII
-        // elsewhere, so it is valid UTF-8; fall back to a lossy copy rather than panic.
-        let prose = match std::str::from_utf8(&buffer) {
-            Ok(prose) => std::borrow::Cow::Borrowed(prose),
-            Err(_) => String::from_utf8_lossy(&buffer),
+    options: Options,
+    language: Option<Language>,
+    language_source: LanguageSource,
+    lines_are_paragraphs: bool,
+    /// How many leading chunks language detection read.
+    sample_chunks: usize,
+    rate_date: Option<Date>,
+    chunks: Vec<Chunk>,
+    claims: Vec<Claim>,
+    claim_blocks: Vec<Span>,
+    problems: Vec<NumberProblem>,
+    document_findings: Vec<Finding>,
+    scratch: Scratch,
+    buffer: Vec<u8>,
+}
+
+impl Session {
+    /// Reads a whole document.
+    pub fn new(text: String, format: DocumentFormat, options: Options, rules: &RuleSet) -> Session {
+        let mut session = Session {
+            text,
+            format,
+            options,
+            language: None,
+            language_source: LanguageSource::Unknown,
+            lines_are_paragraphs: false,
+            sample_chunks: 0,
+            rate_date: None,
+            chunks: Vec::new(),
+            claims: Vec::new(),
+            claim_blocks: Vec::new(),
+            problems: Vec::new(),
+            document_findings: Vec::new(),
+            scratch: Scratch::default(),
+            buffer: Vec::new(),
         };
-        extract_block(
-            &prose,
-            block.span.start,
-            block.kind,
-            language,
-            &mut scratch,
-            &mut claims,
-            &mut problems,
-        );
-        claim_blocks.resize(claims.len(), block.span);
+        session.rebuild(rules);
+        session
     }
-    let mentions = if claims.is_empty() {
-        Default::default()
-    } else {
-        rules.mentions.scan(text)
-    };
-    let today_key = options.today.map(crate::rules::date_key);
-    let document_date = claims
-        .iter()
-        .filter_map(|claim| match claim.value {
-            crate::claims::ClaimValue::Date(date) if date.day.is_some() => Some(date),
-            _ => None,
-        })
-        .filter(|date| today_key.is_none_or(|today| crate::rules::date_key(*date) <= today))
-        .max_by_key(|date| crate::rules::date_key(*date));
-    let context = CheckContext {
-        rate_date: document_date.or(options.today),
-        text,
-        language,
-        claims: &claims,
-        claim_blocks: &claim_blocks,
-        number_problems: &problems,
-        rules,
-        options,
-        mentions: &mentions,
-    };
-    let mut findings = checks::run_all(&context);
-    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
-    Analysis {
-        language,
-        language_source,
-        claims,
-        findings,
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn format(&self) -> DocumentFormat {
+        self.format
+    }
+
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The claims, in document order.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// Every finding, in document order.
+    pub fn findings(&self) -> Vec<&Finding> {
+        let mut all: Vec<&Finding> = self.chunks.iter().flat_map(|chunk| &chunk.findings).chain(&self.document_findings).collect();
+        all.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+        all
+    }
+
+    /// The whole result, owned.
+    pub fn analysis(&self) -> Analysis {
+        Analysis {
+            language: self.language,
+            language_source: self.language_source,
+            claims: self.claims.clone(),
+            findings: self.findings().into_iter().cloned().collect(),
+        }
+    }
+
+    /// Changes the options (and re-reads everything).
+    pub fn set_options(&mut self, options: Options, rules: &RuleSet) {
+        self.options = options;
+        self.rebuild(rules);
+    }
+
+    /// Re-runs the checks after the rules changed; the claims stay.
+    pub fn recheck(&mut self, rules: &RuleSet) {
+        for at in 0..self.chunks.len() {
+            self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+            self.chunks[at].findings = self.chunk_findings(at, rules);
+        }
+        self.document_findings = self.document_level_findings(rules);
+    }
+
+    /// Replaces `range` (byte offsets, clamped to the text and to character boundaries) with
+    /// `replacement` and brings the analysis up to date, re-reading only the chunks touched.
+    pub fn edit(&mut self, range: Range<usize>, replacement: &str, rules: &RuleSet) {
+        let start = floor_boundary(&self.text, range.start.min(self.text.len()));
+        let end = floor_boundary(&self.text, range.end.clamp(start, self.text.len()));
+        let delta = replacement.len() as isize - (end - start) as isize;
+        self.text.replace_range(start..end, replacement);
+
+        // Document-wide properties that, when they change, change everything.
+        if self.format == DocumentFormat::PlainText && lines_are_paragraphs(&self.text) != self.lines_are_paragraphs {
+            return self.rebuild(rules);
+        }
+        if self.chunks.is_empty() {
+            return self.rebuild(rules);
+        }
+
+        // The chunks the edit touches, in old offsets: the one before the edit's start (an edit
+        // at a chunk's start may join it to the one before) to the one holding its end.
+        let first = self.chunk_at(start.saturating_sub(1));
+        let last = self.chunk_at(end);
+        let resplit_from = self.chunks[first].span.start;
+        let edit_end_new = start + replacement.len();
+        // Old chunk starts after `last`, in new offsets: where the new split may rejoin.
+        let old_starts: Vec<usize> = self.chunks[last + 1..].iter().map(|chunk| chunk.span.start.saturating_add_signed(delta)).collect();
+        let mut new_spans = Vec::new();
+        let mut span_start = resplit_from;
+        let mut rejoined_at: Option<usize> = None;
+        split_chunks(&self.text, resplit_from, self.format, |boundary| {
+            if boundary >= edit_end_new
+                && let Ok(at) = old_starts.binary_search(&boundary)
+            {
+                rejoined_at = Some(at);
+                new_spans.push(Span::new(span_start, boundary));
+                return false;
+            }
+            new_spans.push(Span::new(span_start, boundary));
+            span_start = boundary;
+            true
+        });
+        // Old chunks replaced: `first ..= replaced_last`.
+        let replaced_last = match rejoined_at {
+            Some(at) => last + at,
+            None => {
+                new_spans.push(Span::new(span_start, self.text.len()));
+                self.chunks.len() - 1
+            }
+        };
+
+        // Read the new chunks.
+        let claims_from = self.chunks[first].claims.start;
+        let claims_to = self.chunks[replaced_last].claims.end;
+        let problems_from = self.chunks[first].problems.start;
+        let problems_to = self.chunks[replaced_last].problems.end;
+        let mut claims = Vec::new();
+        let mut blocks = Vec::new();
+        let mut problems = Vec::new();
+        let mut chunks = Vec::with_capacity(new_spans.len());
+        for span in new_spans {
+            let claims_start = claims_from + claims.len();
+            let problems_start = problems_from + problems.len();
+            let front_matter_language = self.read_chunk(span, span.start == 0, &mut claims, &mut blocks, &mut problems);
+            chunks.push(Chunk {
+                span,
+                claims: claims_start..claims_from + claims.len(),
+                problems: problems_start..problems_from + problems.len(),
+                mentions: DocumentMentions::default(),
+                findings: Vec::new(),
+                front_matter_language,
+            });
+        }
+        let claims_added = claims.len() as isize - (claims_to - claims_from) as isize;
+        let problems_added = problems.len() as isize - (problems_to - problems_from) as isize;
+        self.claims.splice(claims_from..claims_to, claims);
+        self.claim_blocks.splice(claims_from..claims_to, blocks);
+        self.problems.splice(problems_from..problems_to, problems);
+        let added_chunks = chunks.len();
+        self.chunks.splice(first..=replaced_last, chunks);
+
+        // Move everything after the edit.
+        let after = first + added_chunks;
+        let claims_after = self.chunks.get(after).map_or(self.claims.len(), |chunk| chunk.claims.start.saturating_add_signed(claims_added));
+        for claim in &mut self.claims[claims_after..] {
+            claim.shift(delta);
+        }
+        for block in &mut self.claim_blocks[claims_after..] {
+            block.start = block.start.saturating_add_signed(delta);
+            block.end = block.end.saturating_add_signed(delta);
+        }
+        let problems_after = self.chunks.get(after).map_or(self.problems.len(), |chunk| chunk.problems.start.saturating_add_signed(problems_added));
+        for problem in &mut self.problems[problems_after..] {
+            problem.shift(delta);
+        }
+        for chunk in &mut self.chunks[after..] {
+            chunk.span.start = chunk.span.start.saturating_add_signed(delta);
+            chunk.span.end = chunk.span.end.saturating_add_signed(delta);
+            chunk.claims = chunk.claims.start.saturating_add_signed(claims_added)..chunk.claims.end.saturating_add_signed(claims_added);
+            chunk.problems = chunk.problems.start.saturating_add_signed(problems_added)..chunk.problems.end.saturating_add_signed(problems_added);
+            chunk.mentions.shift(delta);
+            for finding in &mut chunk.findings {
+                finding.shift(delta);
+            }
+        }
+
+        // The language may have changed with the front matter or the detection sample.
+        if first == 0 || first < self.sample_chunks {
+            let (language, source, sample_chunks) = self.settle_language();
+            if language != self.language || source != self.language_source {
+                return self.rebuild(rules);
+            }
+            self.sample_chunks = sample_chunks;
+        }
+        let rate_date = self.document_date();
+        if rate_date != self.rate_date {
+            self.rate_date = rate_date;
+            for at in first..after {
+                self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+            }
+            self.recheck_findings(rules);
+            return;
+        }
+        for at in first..after {
+            self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+            self.chunks[at].findings = self.chunk_findings(at, rules);
+        }
+        self.document_findings = self.document_level_findings(rules);
+    }
+
+    /// Reads everything again.
+    fn rebuild(&mut self, rules: &RuleSet) {
+        self.lines_are_paragraphs = self.format == DocumentFormat::PlainText && lines_are_paragraphs(&self.text);
+        let mut spans = Vec::new();
+        let mut start = 0;
+        split_chunks(&self.text, 0, self.format, |boundary| {
+            spans.push(Span::new(start, boundary));
+            start = boundary;
+            true
+        });
+        spans.push(Span::new(start, self.text.len()));
+        self.chunks = spans
+            .into_iter()
+            .map(|span| Chunk {
+                span,
+                claims: 0..0,
+                problems: 0..0,
+                mentions: DocumentMentions::default(),
+                findings: Vec::new(),
+                front_matter_language: None,
+            })
+            .collect();
+        let (language, source, sample_chunks) = self.settle_language();
+        self.language = language;
+        self.language_source = source;
+        self.sample_chunks = sample_chunks;
+        let mut claims = Vec::new();
+        let mut blocks = Vec::new();
+        let mut problems = Vec::new();
+        for at in 0..self.chunks.len() {
+            let span = self.chunks[at].span;
+            let claims_start = claims.len();
+            let problems_start = problems.len();
+            let front_matter_language = self.read_chunk(span, at == 0, &mut claims, &mut blocks, &mut problems);
+            let chunk = &mut self.chunks[at];
+            chunk.claims = claims_start..claims.len();
+            chunk.problems = problems_start..problems.len();
+            chunk.front_matter_language = front_matter_language;
+        }
+        self.claims = claims;
+        self.claim_blocks = blocks;
+        self.problems = problems;
+        self.rate_date = self.document_date();
+        for at in 0..self.chunks.len() {
+            self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+        }
+        self.recheck_findings(rules);
+    }
+
+    fn recheck_findings(&mut self, rules: &RuleSet) {
+        for at in 0..self.chunks.len() {
+            self.chunks[at].findings = self.chunk_findings(at, rules);
+        }
+        self.document_findings = self.document_level_findings(rules);
+    }
+
+    /// The language by precedence: option, front matter, project, detection.
+    fn settle_language(&self) -> (Option<Language>, LanguageSource, usize) {
+        if let Some(language) = self.options.language {
+            return (Some(language), LanguageSource::Option, 0);
+        }
+        let context = |first| ChunkContext { first, lines_are_paragraphs: self.lines_are_paragraphs };
+        if let Some(chunk) = self.chunks.first() {
+            let document = Document::parse_chunk(&self.text[chunk.span.start..chunk.span.end], self.format, context(true));
+            if let Some(language) = document.front_matter_language {
+                return (Some(language), LanguageSource::FrontMatter, 1);
+            }
+        }
+        if let Some(language) = self.options.project_language {
+            return (Some(language), LanguageSource::Project, 1);
+        }
+        let mut sample = String::new();
+        let mut used = 0;
+        for (at, chunk) in self.chunks.iter().enumerate() {
+            let document = Document::parse_chunk(&self.text[chunk.span.start..chunk.span.end], self.format, context(at == 0));
+            sample.push_str(&document.prose_sample(DETECTION_SAMPLE - sample.len().min(DETECTION_SAMPLE)));
+            used = at + 1;
+            if sample.len() >= DETECTION_SAMPLE {
+                break;
+            }
+        }
+        match language::detect(&sample) {
+            Some(language) => (Some(language), LanguageSource::Detected, used),
+            None => (None, LanguageSource::Unknown, used),
+        }
+    }
+
+    /// Parses and reads one chunk, appending its claims; returns its front matter language.
+    fn read_chunk(&mut self, span: Span, first: bool, claims: &mut Vec<Claim>, blocks: &mut Vec<Span>, problems: &mut Vec<NumberProblem>) -> Option<Language> {
+        let text = &self.text[span.start..span.end];
+        let document = Document::parse_chunk(text, self.format, ChunkContext { first, lines_are_paragraphs: self.lines_are_paragraphs });
+        for block in &document.blocks {
+            document.masked_block(block, &mut self.buffer);
+            // The masked buffer holds prose bytes copied on character boundaries and ASCII
+            // elsewhere, so it is valid UTF-8; fall back to a lossy copy rather than panic.
+            let prose = match std::str::from_utf8(&self.buffer) {
+                Ok(prose) => std::borrow::Cow::Borrowed(prose),
+                Err(_) => String::from_utf8_lossy(&self.buffer),
+            };
+            let base = span.start + block.span.start;
+            extract_block(&prose, base, block.kind, self.language, &mut self.scratch, claims, problems);
+            blocks.resize(claims.len(), Span::new(base, span.start + block.span.end));
+        }
+        document.front_matter_language
+    }
+
+    fn mentions_of(&self, span: Span, claims: Range<usize>, rules: &RuleSet) -> DocumentMentions {
+        if claims.is_empty() {
+            return DocumentMentions::default();
+        }
+        DocumentMentions::scan_range(&rules.mentions, &self.text, span)
+    }
+
+    /// The latest full date the document mentions (not after today): currency rates are taken
+    /// at it. Without one, today.
+    fn document_date(&self) -> Option<Date> {
+        let today = self.options.today.map(date_key);
+        self.claims
+            .iter()
+            .filter_map(|claim| match claim.value {
+                ClaimValue::Date(date) if date.day.is_some() => Some(date),
+                _ => None,
+            })
+            .filter(|date| today.is_none_or(|today| date_key(*date) <= today))
+            .max_by_key(|date| date_key(*date))
+            .or(self.options.today)
+    }
+
+    fn context<'a>(&'a self, claims: Range<usize>, problems: Range<usize>, mentions: &'a DocumentMentions, rules: &'a RuleSet) -> CheckContext<'a> {
+        CheckContext {
+            text: &self.text,
+            language: self.language,
+            claims: &self.claims[claims.clone()],
+            claim_blocks: &self.claim_blocks[claims],
+            number_problems: &self.problems[problems],
+            rules,
+            options: &self.options,
+            rate_date: self.rate_date,
+            mentions,
+        }
+    }
+
+    fn chunk_findings(&self, at: usize, rules: &RuleSet) -> Vec<Finding> {
+        let chunk = &self.chunks[at];
+        if chunk.claims.is_empty() && chunk.problems.is_empty() {
+            return Vec::new();
+        }
+        checks::run(&self.context(chunk.claims.clone(), chunk.problems.clone(), &chunk.mentions, rules), CheckScope::Chunk)
+    }
+
+    fn document_level_findings(&self, rules: &RuleSet) -> Vec<Finding> {
+        let none = DocumentMentions::default();
+        checks::run(&self.context(0..self.claims.len(), 0..self.problems.len(), &none, rules), CheckScope::Document)
+    }
+
+    /// The chunk holding `offset` (the last one for offsets at the end).
+    fn chunk_at(&self, offset: usize) -> usize {
+        self.chunks.partition_point(|chunk| chunk.span.start <= offset).saturating_sub(1).min(self.chunks.len().saturating_sub(1))
+    }
+}
+
+fn floor_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(session: &Session, rules: &RuleSet) {
+        let fresh = Session::new(session.text().to_owned(), session.format, session.options.clone(), rules);
+        let incremental = session.analysis();
+        let fresh = fresh.analysis();
+        assert_eq!(incremental.claims, fresh.claims, "claims differ for {:?}", session.text());
+        assert_eq!(incremental.findings, fresh.findings, "findings differ for {:?}", session.text());
+    }
+
+    #[test]
+    fn edits_give_what_a_fresh_read_gives() {
+        let rules = RuleSet::bundled();
+        let text = "# Costs\n\nDeepSeek trained V3 on 2,048 H800 GPUs for $5.6 million.\n\nThe lab has 2000 GPUs.\n\n```\n5 %\n```\n\nChina pledged 1 trillion yuan over five years.\n";
+        let mut session = Session::new(text.to_owned(), DocumentFormat::Markdown, Options::default(), rules);
+        same(&session, rules);
+        let edits: &[(&str, &str)] = &[
+            ("2,048", "2,000"),
+            ("\n\nThe lab", " The lab"),
+            ("```\n5 %", "5 %"),
+            ("1 trillion", "1 Billion"),
+            ("# Costs\n\n", ""),
+            ("million.", "million.\n\nA new paragraph with 3 % and 4 %.\n\n```\nopen fence"),
+        ];
+        for (old, new) in edits {
+            let at = session.text().find(old).expect("edit target");
+            session.edit(at..at + old.len(), new, rules);
+            same(&session, rules);
+        }
+        // Typing character by character, then deleting everything.
+        for ch in "\n\nNvidia verlor 13 %.".chars() {
+            let end = session.text().len();
+            session.edit(end..end, &ch.to_string(), rules);
+            same(&session, rules);
+        }
+        let end = session.text().len();
+        session.edit(0..end, "", rules);
+        same(&session, rules);
+        assert!(session.claims().is_empty());
+    }
+
+    #[test]
+    fn out_of_range_edits_are_clamped() {
+        let rules = RuleSet::bundled();
+        let mut session = Session::new("ä 5 %".to_owned(), DocumentFormat::PlainText, Options::default(), rules);
+        session.edit(1..99, "x", rules);
+        assert_eq!(session.text(), "x");
+        session.edit(50..60, "7 %", rules);
+        assert_eq!(session.text(), "x7 %");
+        same(&session, rules);
     }
 }

@@ -705,6 +705,27 @@ pub fn is_stock_index(lower: &str) -> bool {
     )
 }
 
+/// Nouns after which "unter"/"among" introduces the people asked, not a bound: "eine
+/// Umfrage unter 603 Unternehmen".
+pub fn is_survey_noun(lower: &str) -> bool {
+    // German compounds end in the noun: "Bitkom-Umfrage", "Mitgliederbefragung".
+    ["umfrage", "befragung", "studie", "erhebung", "analyse", "auswertung"]
+        .iter()
+        .any(|noun| lower.ends_with(noun))
+        || matches!(lower, "survey" | "poll" | "study")
+}
+
+/// Finite German verbs that follow a year at the start of a clause: "2023 waren es …".
+pub fn is_german_finite_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "war" | "waren" | "ist" | "sind" | "wird" | "werden" | "wurde" | "wurden" | "hat" | "hatte"
+            | "hatten" | "haben" | "lag" | "lagen" | "liegt" | "stieg" | "stiegen" | "fiel"
+            | "fielen" | "kam" | "kamen" | "gab" | "gibt" | "soll" | "sollen" | "will" | "wollen"
+            | "dürfte" | "dürften" | "könnte" | "könnten" | "sank" | "sanken" | "wuchs" | "betrug"
+    )
+}
+
 /// A day of the week.
 pub fn is_weekday(lower: &str) -> bool {
     matches!(

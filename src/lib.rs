@@ -23,6 +23,6 @@ pub mod units;
 pub use claims::{Bound, Claim, ClaimKind, ClaimValue};
 pub use diagnostics::{Finding, Severity};
 pub use document::{Document, DocumentFormat};
-pub use engine::{Analysis, Options, analyze, analyze_with_rules};
+pub use engine::{Analysis, Options, Session, analyze, analyze_with_rules};
 pub use language::Language;
 pub use text::{LineCol, LineIndex, Span};

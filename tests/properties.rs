@@ -89,3 +89,62 @@ proptest! {
         }
     }
 }
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zäö ]{0,12}",
+        Just("\n\n".to_owned()),
+        Just("\n".to_owned()),
+        Just("```\n".to_owned()),
+        Just("<!-- ".to_owned()),
+        Just(" -->".to_owned()),
+        Just("---\nlang: de\n---\n".to_owned()),
+        Just("2.000 H800 ".to_owned()),
+        Just("2000 GPUs ".to_owned()),
+        Just("5 Millionen Dollar ".to_owned()),
+        Just("about $5.6 million ".to_owned()),
+        Just("1 Billion Yuan ".to_owned()),
+        Just("in den nächsten fünf Jahren ".to_owned()),
+        Just("22, 4 % ".to_owned()),
+        Just("from 10 % to 15 %, up 5 % ".to_owned()),
+        Just("DeepSeek trained ".to_owned()),
+        Just("26. Januar 2025 ".to_owned()),
+        Just("# Heading 3\n".to_owned()),
+        Just("- item 1/50\n".to_owned()),
+        Just("| 80 GB | 3 % |\n".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any sequence of edits leaves a session with exactly what a fresh read of the final text
+    /// gives: the claims and the findings, offsets included.
+    #[test]
+    fn incremental_edits_equal_a_fresh_read(
+        base in proptest::collection::vec(fragment(), 0..12),
+        edits in proptest::collection::vec((0.0f64..=1.0, 0usize..20, fragment()), 1..12),
+        markdown in any::<bool>(),
+    ) {
+        let rules = factlint::rules::RuleSet::bundled();
+        let format = if markdown { DocumentFormat::Markdown } else { DocumentFormat::PlainText };
+        let options = Options::default();
+        let mut session = factlint::Session::new(base.concat(), format, options.clone(), rules);
+        for (position, remove, insert) in edits {
+            let text = session.text();
+            let mut start = (position * text.len() as f64) as usize;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + remove).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            session.edit(start..end, &insert, rules);
+        }
+        let fresh = factlint::analyze_with_rules(session.text(), format, &options, rules);
+        let incremental = session.analysis();
+        prop_assert_eq!(&incremental.claims, &fresh.claims, "text: {:?}", session.text());
+        prop_assert_eq!(&incremental.findings, &fresh.findings, "text: {:?}", session.text());
+    }
+}

@@ -49,6 +49,9 @@ pub struct Code {
     pub name: &'static str,
     pub default_severity: Severity,
     run: fn(&CheckContext, &mut Vec<Finding>),
+    /// Whether the check looks at one chunk (paragraphs between blank lines) or the whole
+    /// document; chunk checks are re-run only for the chunks an edit touches.
+    scope: CheckScope,
     source: &'static str,
     /// For a code that shares its check file with others: its own one-line summary.
     own_summary: Option<&'static str>,
@@ -90,6 +93,7 @@ pub static CODES: &[Code] = &[
         name: "malformed-number",
         default_severity: Severity::Warning,
         run: malformed_number::check,
+        scope: CheckScope::Chunk,
         source: include_str!("malformed_number.rs"),
         own_summary: None,
     },
@@ -98,6 +102,7 @@ pub static CODES: &[Code] = &[
         name: "inconsistent-number-format",
         default_severity: Severity::Warning,
         run: number_format::check,
+        scope: CheckScope::Document,
         source: include_str!("number_format.rs"),
         own_summary: None,
     },
@@ -106,6 +111,7 @@ pub static CODES: &[Code] = &[
         name: "cross-language-scale-word",
         default_severity: Severity::Warning,
         run: cross_language_scale::check,
+        scope: CheckScope::Chunk,
         source: include_str!("cross_language_scale.rs"),
         own_summary: None,
     },
@@ -114,6 +120,7 @@ pub static CODES: &[Code] = &[
         name: "percent-for-percentage-points",
         default_severity: Severity::Warning,
         run: percent_points::check,
+        scope: CheckScope::Chunk,
         source: include_str!("percent_points.rs"),
         own_summary: None,
     },
@@ -122,6 +129,7 @@ pub static CODES: &[Code] = &[
         name: "ambiguous-number",
         default_severity: Severity::Info,
         run: ambiguous_number::check,
+        scope: CheckScope::Chunk,
         source: include_str!("ambiguous_number.rs"),
         own_summary: None,
     },
@@ -130,6 +138,7 @@ pub static CODES: &[Code] = &[
         name: "ambiguous-currency",
         default_severity: Severity::Info,
         run: ambiguous_currency::check,
+        scope: CheckScope::Chunk,
         source: include_str!("ambiguous_currency.rs"),
         own_summary: None,
     },
@@ -138,6 +147,7 @@ pub static CODES: &[Code] = &[
         name: "fact-agrees",
         default_severity: Severity::Info,
         run: fact_agreement::check,
+        scope: CheckScope::Chunk,
         source: include_str!("fact_agreement.rs"),
         own_summary: Some(
             "A claim agrees with a sourced reference fact from the rule files (with the source).",
@@ -148,6 +158,7 @@ pub static CODES: &[Code] = &[
         name: "fact-disagrees",
         default_severity: Severity::Warning,
         run: no_op,
+        scope: CheckScope::Chunk,
         source: include_str!("fact_agreement.rs"),
         own_summary: Some("A claim disagrees with a sourced reference fact from the rule files."),
     },
@@ -156,6 +167,7 @@ pub static CODES: &[Code] = &[
         name: "fact-unverifiable",
         default_severity: Severity::Info,
         run: no_op,
+        scope: CheckScope::Chunk,
         source: include_str!("fact_agreement.rs"),
         own_summary: Some(
             "A claim seems to be about a reference fact but cannot be compared (and why).",
@@ -166,6 +178,7 @@ pub static CODES: &[Code] = &[
         name: "inconsistent-figures",
         default_severity: Severity::Warning,
         run: consistency::check,
+        scope: CheckScope::Document,
         source: include_str!("consistency.rs"),
         own_summary: None,
     },
@@ -174,6 +187,7 @@ pub static CODES: &[Code] = &[
         name: "relation-mismatch",
         default_severity: Severity::Warning,
         run: relations::check,
+        scope: CheckScope::Chunk,
         source: include_str!("relations.rs"),
         own_summary: None,
     },
@@ -182,6 +196,7 @@ pub static CODES: &[Code] = &[
         name: "parts-exceed-whole",
         default_severity: Severity::Warning,
         run: parts::check,
+        scope: CheckScope::Chunk,
         source: include_str!("parts.rs"),
         own_summary: None,
     },
@@ -190,6 +205,7 @@ pub static CODES: &[Code] = &[
         name: "money-conversion",
         default_severity: Severity::Hint,
         run: conversions::check,
+        scope: CheckScope::Chunk,
         source: include_str!("conversions.rs"),
         own_summary: Some(
             "A money claim in the reporting currency, at a dated rate from the rule files.",
@@ -200,6 +216,7 @@ pub static CODES: &[Code] = &[
         name: "scale-in-other-language",
         default_severity: Severity::Hint,
         run: no_op,
+        scope: CheckScope::Chunk,
         source: include_str!("conversions.rs"),
         own_summary: Some("A large scale word spelled out in both languages' scales."),
     },
@@ -208,6 +225,7 @@ pub static CODES: &[Code] = &[
         name: "percent-as-factor",
         default_severity: Severity::Hint,
         run: no_op,
+        scope: CheckScope::Chunk,
         source: include_str!("conversions.rs"),
         own_summary: Some("A percentage of something, or a reduction, restated as a factor."),
     },
@@ -216,6 +234,7 @@ pub static CODES: &[Code] = &[
         name: "derived-figure",
         default_severity: Severity::Info,
         run: derived::check,
+        scope: CheckScope::Chunk,
         source: include_str!("derived.rs"),
         own_summary: Some(
             "A figure derived from the claims of a sentence by a rule-file check, with its arithmetic.",
@@ -226,6 +245,7 @@ pub static CODES: &[Code] = &[
         name: "implausible-derived-figure",
         default_severity: Severity::Warning,
         run: no_op,
+        scope: CheckScope::Chunk,
         source: include_str!("derived.rs"),
         own_summary: Some("A derived figure outside the sourced or expected range."),
     },
@@ -233,6 +253,15 @@ pub static CODES: &[Code] = &[
 
 /// For codes that another code's check also reports (FL101 and FL102 come from FL100's).
 fn no_op(_: &CheckContext, _: &mut Vec<Finding>) {}
+
+/// What a check looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckScope {
+    /// A chunk: claims whose sentences and paragraphs are all inside it.
+    Chunk,
+    /// The whole document (the same figure written twice, far apart).
+    Document,
+}
 
 /// Looks a code up by its code (`FL001`, any case) or its name (`malformed-number`).
 pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
@@ -244,8 +273,15 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
 
 /// Runs every check.
 pub fn run_all(context: &CheckContext) -> Vec<Finding> {
+    let mut findings = run(context, CheckScope::Chunk);
+    findings.extend(run(context, CheckScope::Document));
+    findings
+}
+
+/// Runs the checks of one scope.
+pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for code in CODES {
+    for code in CODES.iter().filter(|code| code.scope == scope) {
         (code.run)(context, &mut findings);
     }
     // Every finding carries an explanation; the checks of how figures are written have no

@@ -414,8 +414,8 @@ impl Context<'_> {
             }
             // A verb form after the noun ends the phrase: "companies signed", "users churned",
             // "budget goes".
-            if end > start
-                && (lower.ends_with("ed") || lower.ends_with("ing") || is_common_verb(&lower))
+            if is_common_verb(&lower)
+                || end > start && (lower.ends_with("ed") || lower.ends_with("ing"))
             {
                 break;
             }
@@ -625,6 +625,14 @@ impl Context<'_> {
             introduced = true;
             from -= 1;
         }
+        // A relative pronoun or article before the preposition is not part of the period:
+        // "die in den vergangenen zwei Jahren", "that over the next five years".
+        while from < first
+            && matches!(self.lower(from).as_str(), "die" | "der" | "das" | "den" | "the")
+            && matches!(self.lower(from + 1).as_str(), "in" | "over" | "within" | "during" | "for" | "über" | "innerhalb" | "binnen" | "von")
+        {
+            from += 1;
+        }
         introduced.then(|| self.period(from, last, PeriodKind::Span, Some(value), Some(unit)))
     }
 
@@ -691,7 +699,8 @@ fn is_time_word(lower: &str) -> bool {
         )
 }
 
-/// Frequent English verbs in the third person, which look like plural nouns.
+/// Frequent English verbs in the third person, which look like plural nouns, and in the past
+/// tense.
 fn is_common_verb(lower: &str) -> bool {
     matches!(
         lower,
@@ -736,6 +745,31 @@ fn is_common_verb(lower: &str) -> bool {
             | "flows"
             | "lies"
             | "stands"
+            | "went"
+            | "came"
+            | "rose"
+            | "fell"
+            | "grew"
+            | "spent"
+            | "made"
+            | "took"
+            | "paid"
+            | "left"
+            | "became"
+            | "remained"
+            | "gave"
+            | "sold"
+            | "bought"
+            | "lost"
+            | "won"
+            | "raised"
+            | "put"
+            | "saw"
+            | "got"
+            | "led"
+            | "kept"
+            | "held"
+            | "ran"
     )
 }
 

@@ -1058,7 +1058,10 @@ impl<'a> Reader<'a, '_> {
                         .is_some_and(|next| matches!(next.as_str(), "fiscal" | "financial"))
                     || self.language == Some(Language::German) && self.participle_follows(i + 1)
                     || self.attributive_year(i, year)
-                    || self.year_in_list(i);
+                    || self.year_in_list(i)
+                    || self.year_before_verb(i, year)
+                    || previous == "for"
+                    || previous == "für" && !self.word(i + 1).is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()));
                 if temporal {
                     return Some(self.date(
                         i,
@@ -1167,6 +1170,14 @@ impl<'a> Reader<'a, '_> {
             )
         });
         after_determiner || before_name || after_name || edition
+    }
+
+    /// A German year opening a clause before its verb: ", 2023 waren es erst 15 Prozent".
+    fn year_before_verb(&self, i: usize, year: i32) -> bool {
+        self.language == Some(Language::German)
+            && (1950..=2100).contains(&year)
+            && (self.sentences.starts_sentence(i) || matches!(self.punct(i - 1), Some("," | ";")))
+            && self.lower(i + 1).is_some_and(|word| lexicon::is_german_finite_verb(&word))
     }
 
     /// A year in a list after a year: "the 2015, 2018 and 2021 editions", "2026–2028".
@@ -1317,6 +1328,14 @@ impl<'a> Reader<'a, '_> {
             let Some((length, hedge)) = self.hedge_before(j) else {
                 break;
             };
+            // "eine Umfrage unter 603 Unternehmen": among, not fewer than.
+            if hedge == Hedge::Bound(Bound::LessThan)
+                && length == 1
+                && j >= 2
+                && self.lower(j - 2).is_some_and(|word| lexicon::is_survey_noun(&word))
+            {
+                break;
+            }
             match hedge {
                 Hedge::Only => draft.only = true,
                 Hedge::Bound(bound) => {
@@ -1332,29 +1351,37 @@ impl<'a> Reader<'a, '_> {
 
     /// The hedge phrase that ends right before token `j`: its length in tokens and meaning.
     fn hedge_before(&self, j: usize) -> Option<(usize, Hedge)> {
+        // The four tokens before `j`, lowercased once: index 0 is token `j - 1`.
+        let mut before: [Option<LowerWord>; 4] = [None; 4];
+        for (offset, slot) in before.iter_mut().enumerate() {
+            if offset < j {
+                *slot = self.lower(j - 1 - offset);
+            }
+        }
+        let dot_at = |offset: usize| offset < j && self.punct(j - 1 - offset) == Some(".");
         'phrases: for (words, hedge) in lexicon::HEDGE_PHRASES {
-            let mut at = j;
+            let mut offset = 0;
             for expected in words.iter().rev() {
                 // "ca." and "approx." are a word and a dot.
                 let stem = match expected.strip_suffix('.') {
                     Some(stem) => {
-                        if at < 2 || self.punct(at - 1) != Some(".") {
+                        if !dot_at(offset) {
                             continue 'phrases;
                         }
-                        at -= 1;
+                        offset += 1;
                         stem
                     }
                     None => expected,
                 };
-                if at == 0 || self.lower(at - 1).as_deref() != Some(stem) {
+                if before.get(offset).copied().flatten().as_deref() != Some(stem) {
                     continue 'phrases;
                 }
-                at -= 1;
-                if !self.same_sentence(at, j) {
+                offset += 1;
+                if !self.same_sentence(j - offset, j) {
                     continue 'phrases;
                 }
             }
-            return Some((j - at, *hedge));
+            return Some((offset, *hedge));
         }
         None
     }

@@ -15,7 +15,7 @@ use crate::language::Language;
 use crate::number::Separator;
 use crate::text::Span;
 
-pub(crate) use extract::extract_block;
+pub(crate) use extract::{Scratch, extract_block};
 
 /// What kind of figure a claim is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -184,6 +184,36 @@ pub struct Claim {
     pub language: Option<Language>,
     /// How the main figure was written, when it was written in digits.
     pub written: Option<WrittenNumber>,
+}
+
+impl Claim {
+    /// Moves every offset by `delta` bytes (after an edit earlier in the document).
+    pub fn shift(&mut self, delta: isize) {
+        let by = |offset: &mut usize| *offset = offset.saturating_add_signed(delta);
+        by(&mut self.span.start);
+        by(&mut self.span.end);
+        by(&mut self.sentence.start);
+        by(&mut self.sentence.end);
+        if let Some(subject) = &mut self.subject {
+            by(&mut subject.start);
+            by(&mut subject.end);
+        }
+        if let Some(period) = &mut self.period {
+            by(&mut period.start);
+            by(&mut period.end);
+        }
+        if let Some(written) = &mut self.written {
+            by(&mut written.span.start);
+            by(&mut written.span.end);
+        }
+    }
+}
+
+impl NumberProblem {
+    pub fn shift(&mut self, delta: isize) {
+        self.span.start = self.span.start.saturating_add_signed(delta);
+        self.span.end = self.span.end.saturating_add_signed(delta);
+    }
 }
 
 /// A problem the extractor found while reading a number (a malformed literal), for the checks.

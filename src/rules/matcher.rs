@@ -125,6 +125,23 @@ impl Mentions {
 }
 
 impl DocumentMentions {
+    /// Moves every offset by `delta` bytes.
+    pub(crate) fn shift(&mut self, delta: isize) {
+        let by = |span: &mut Span| {
+            span.start = span.start.saturating_add_signed(delta);
+            span.end = span.end.saturating_add_signed(delta);
+        };
+        self.entities.iter_mut().for_each(|(span, _)| by(span));
+        self.context.iter_mut().for_each(|(span, _)| by(span));
+    }
+
+    /// The mentions in `text[span]` (offsets in `text`).
+    pub(crate) fn scan_range(mentions: &Mentions, text: &str, span: Span) -> DocumentMentions {
+        let mut found = mentions.scan(&text[span.start..span.end]);
+        found.shift(span.start as isize);
+        found
+    }
+
     /// Entities mentioned inside `span`.
     pub(crate) fn entities_in(&self, span: Span) -> impl Iterator<Item = &(Span, usize)> {
         let from = self
