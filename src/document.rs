@@ -92,12 +92,19 @@ pub struct ChunkContext {
 impl<'a> Document<'a> {
     /// Parses a whole text as one chunk.
     pub fn parse(text: &'a str, format: DocumentFormat) -> Document<'a> {
-        let context = ChunkContext { first: true, lines_are_paragraphs: lines_are_paragraphs(text) };
+        let context = ChunkContext {
+            first: true,
+            lines_are_paragraphs: lines_are_paragraphs(text),
+        };
         Document::parse_chunk(text, format, context)
     }
 
     /// Parses one chunk of a document (see `split_chunks`); offsets are relative to the chunk.
-    pub fn parse_chunk(text: &'a str, format: DocumentFormat, context: ChunkContext) -> Document<'a> {
+    pub fn parse_chunk(
+        text: &'a str,
+        format: DocumentFormat,
+        context: ChunkContext,
+    ) -> Document<'a> {
         let mut document = Document {
             text,
             format,
@@ -326,7 +333,11 @@ impl<'a> Document<'a> {
 /// Whether a plain text has one paragraph per line: text copied from the web does; hard-wrapped
 /// text has short lines that continue each other. Long average lines mean every line is a block.
 pub fn lines_are_paragraphs(text: &str) -> bool {
-    let line_count = text.lines().filter(|line| !line.trim().is_empty()).count().max(1);
+    let line_count = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .count()
+        .max(1);
     text.len() / line_count > 100
 }
 
@@ -345,10 +356,17 @@ struct ChunkState {
 /// that stands outside code fences, HTML comments and front matter, so every chunk can be
 /// parsed on its own. `from` must be a chunk start (or 0). Calls `boundary` with the start of
 /// each chunk after the first and stops early when it returns `false`.
-pub fn split_chunks(text: &str, from: usize, format: DocumentFormat, mut boundary: impl FnMut(usize) -> bool) {
+pub fn split_chunks(
+    text: &str,
+    from: usize,
+    format: DocumentFormat,
+    mut boundary: impl FnMut(usize) -> bool,
+) {
     let bytes = text.as_bytes();
     let mut state = ChunkState {
-        front_matter: format == DocumentFormat::Markdown && from == 0 && (text.starts_with("---\n") || text.starts_with("---\r\n")),
+        front_matter: format == DocumentFormat::Markdown
+            && from == 0
+            && (text.starts_with("---\n") || text.starts_with("---\r\n")),
         ..ChunkState::default()
     };
     let mut at = from;
@@ -371,7 +389,10 @@ pub fn split_chunks(text: &str, from: usize, format: DocumentFormat, mut boundar
             let indent = line.len() - line.trim_start_matches(' ').len();
             let content = line.trim_start_matches(' ');
             if let Some((fence_char, fence_len)) = state.fence {
-                let closing = content.bytes().take_while(|&byte| byte == fence_char).count();
+                let closing = content
+                    .bytes()
+                    .take_while(|&byte| byte == fence_char)
+                    .count();
                 if indent < 4 && closing >= fence_len && content[closing..].trim().is_empty() {
                     state.fence = None;
                 }
@@ -381,7 +402,10 @@ pub fn split_chunks(text: &str, from: usize, format: DocumentFormat, mut boundar
                 }
             } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
                 let fence_char = content.as_bytes()[0];
-                let fence_len = content.bytes().take_while(|&byte| byte == fence_char).count();
+                let fence_len = content
+                    .bytes()
+                    .take_while(|&byte| byte == fence_char)
+                    .count();
                 state.fence = Some((fence_char, fence_len));
             } else if let Some(open) = line.find("<!--")
                 && !line[open..].contains("-->")

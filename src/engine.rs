@@ -38,7 +38,10 @@ pub struct Options {
 
 impl Options {
     pub fn reporting_currency(&self) -> &str {
-        self.reporting_currency.as_deref().filter(|code| !code.is_empty()).unwrap_or("USD")
+        self.reporting_currency
+            .as_deref()
+            .filter(|code| !code.is_empty())
+            .unwrap_or("USD")
     }
 }
 
@@ -70,7 +73,12 @@ pub fn analyze(text: &str, format: DocumentFormat, options: &Options) -> Analysi
 }
 
 /// Analyzes one document with the given rules.
-pub fn analyze_with_rules(text: &str, format: DocumentFormat, options: &Options, rules: &RuleSet) -> Analysis {
+pub fn analyze_with_rules(
+    text: &str,
+    format: DocumentFormat,
+    options: &Options,
+    rules: &RuleSet,
+) -> Analysis {
     Session::new(text.to_owned(), format, options.clone(), rules).analysis()
 }
 
@@ -153,10 +161,23 @@ impl Session {
         &self.claims
     }
 
-    /// Every finding, in document order.
+    /// Every finding that no suppression comment covers, in document order.
     pub fn findings(&self) -> Vec<&Finding> {
-        let mut all: Vec<&Finding> = self.chunks.iter().flat_map(|chunk| &chunk.findings).chain(&self.document_findings).collect();
+        let mut all: Vec<&Finding> = self
+            .chunks
+            .iter()
+            .flat_map(|chunk| &chunk.findings)
+            .chain(&self.document_findings)
+            .collect();
         all.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+        let directives = crate::suppress::directives(&self.text);
+        if !directives.is_empty() {
+            all.retain(|finding| {
+                !directives
+                    .iter()
+                    .any(|directive| directive.suppresses(finding))
+            });
+        }
         all
     }
 
@@ -179,7 +200,8 @@ impl Session {
     /// Re-runs the checks after the rules changed; the claims stay.
     pub fn recheck(&mut self, rules: &RuleSet) {
         for at in 0..self.chunks.len() {
-            self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+            self.chunks[at].mentions =
+                self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }
         self.document_findings = self.document_level_findings(rules);
@@ -194,7 +216,9 @@ impl Session {
         self.text.replace_range(start..end, replacement);
 
         // Document-wide properties that, when they change, change everything.
-        if self.format == DocumentFormat::PlainText && lines_are_paragraphs(&self.text) != self.lines_are_paragraphs {
+        if self.format == DocumentFormat::PlainText
+            && lines_are_paragraphs(&self.text) != self.lines_are_paragraphs
+        {
             return self.rebuild(rules);
         }
         if self.chunks.is_empty() {
@@ -208,7 +232,10 @@ impl Session {
         let resplit_from = self.chunks[first].span.start;
         let edit_end_new = start + replacement.len();
         // Old chunk starts after `last`, in new offsets: where the new split may rejoin.
-        let old_starts: Vec<usize> = self.chunks[last + 1..].iter().map(|chunk| chunk.span.start.saturating_add_signed(delta)).collect();
+        let old_starts: Vec<usize> = self.chunks[last + 1..]
+            .iter()
+            .map(|chunk| chunk.span.start.saturating_add_signed(delta))
+            .collect();
         let mut new_spans = Vec::new();
         let mut span_start = resplit_from;
         let mut rejoined_at: Option<usize> = None;
@@ -245,7 +272,13 @@ impl Session {
         for span in new_spans {
             let claims_start = claims_from + claims.len();
             let problems_start = problems_from + problems.len();
-            let front_matter_language = self.read_chunk(span, span.start == 0, &mut claims, &mut blocks, &mut problems);
+            let front_matter_language = self.read_chunk(
+                span,
+                span.start == 0,
+                &mut claims,
+                &mut blocks,
+                &mut problems,
+            );
             chunks.push(Chunk {
                 span,
                 claims: claims_start..claims_from + claims.len(),
@@ -265,7 +298,9 @@ impl Session {
 
         // Move everything after the edit.
         let after = first + added_chunks;
-        let claims_after = self.chunks.get(after).map_or(self.claims.len(), |chunk| chunk.claims.start.saturating_add_signed(claims_added));
+        let claims_after = self.chunks.get(after).map_or(self.claims.len(), |chunk| {
+            chunk.claims.start.saturating_add_signed(claims_added)
+        });
         for claim in &mut self.claims[claims_after..] {
             claim.shift(delta);
         }
@@ -273,15 +308,19 @@ impl Session {
             block.start = block.start.saturating_add_signed(delta);
             block.end = block.end.saturating_add_signed(delta);
         }
-        let problems_after = self.chunks.get(after).map_or(self.problems.len(), |chunk| chunk.problems.start.saturating_add_signed(problems_added));
+        let problems_after = self.chunks.get(after).map_or(self.problems.len(), |chunk| {
+            chunk.problems.start.saturating_add_signed(problems_added)
+        });
         for problem in &mut self.problems[problems_after..] {
             problem.shift(delta);
         }
         for chunk in &mut self.chunks[after..] {
             chunk.span.start = chunk.span.start.saturating_add_signed(delta);
             chunk.span.end = chunk.span.end.saturating_add_signed(delta);
-            chunk.claims = chunk.claims.start.saturating_add_signed(claims_added)..chunk.claims.end.saturating_add_signed(claims_added);
-            chunk.problems = chunk.problems.start.saturating_add_signed(problems_added)..chunk.problems.end.saturating_add_signed(problems_added);
+            chunk.claims = chunk.claims.start.saturating_add_signed(claims_added)
+                ..chunk.claims.end.saturating_add_signed(claims_added);
+            chunk.problems = chunk.problems.start.saturating_add_signed(problems_added)
+                ..chunk.problems.end.saturating_add_signed(problems_added);
             chunk.mentions.shift(delta);
             for finding in &mut chunk.findings {
                 finding.shift(delta);
@@ -300,13 +339,15 @@ impl Session {
         if rate_date != self.rate_date {
             self.rate_date = rate_date;
             for at in first..after {
-                self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+                self.chunks[at].mentions =
+                    self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
             }
             self.recheck_findings(rules);
             return;
         }
         for at in first..after {
-            self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+            self.chunks[at].mentions =
+                self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }
         self.document_findings = self.document_level_findings(rules);
@@ -314,7 +355,8 @@ impl Session {
 
     /// Reads everything again.
     fn rebuild(&mut self, rules: &RuleSet) {
-        self.lines_are_paragraphs = self.format == DocumentFormat::PlainText && lines_are_paragraphs(&self.text);
+        self.lines_are_paragraphs =
+            self.format == DocumentFormat::PlainText && lines_are_paragraphs(&self.text);
         let mut spans = Vec::new();
         let mut start = 0;
         split_chunks(&self.text, 0, self.format, |boundary| {
@@ -345,7 +387,8 @@ impl Session {
             let span = self.chunks[at].span;
             let claims_start = claims.len();
             let problems_start = problems.len();
-            let front_matter_language = self.read_chunk(span, at == 0, &mut claims, &mut blocks, &mut problems);
+            let front_matter_language =
+                self.read_chunk(span, at == 0, &mut claims, &mut blocks, &mut problems);
             let chunk = &mut self.chunks[at];
             chunk.claims = claims_start..claims.len();
             chunk.problems = problems_start..problems.len();
@@ -356,7 +399,8 @@ impl Session {
         self.problems = problems;
         self.rate_date = self.document_date();
         for at in 0..self.chunks.len() {
-            self.chunks[at].mentions = self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
+            self.chunks[at].mentions =
+                self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
         }
         self.recheck_findings(rules);
     }
@@ -373,9 +417,16 @@ impl Session {
         if let Some(language) = self.options.language {
             return (Some(language), LanguageSource::Option, 0);
         }
-        let context = |first| ChunkContext { first, lines_are_paragraphs: self.lines_are_paragraphs };
+        let context = |first| ChunkContext {
+            first,
+            lines_are_paragraphs: self.lines_are_paragraphs,
+        };
         if let Some(chunk) = self.chunks.first() {
-            let document = Document::parse_chunk(&self.text[chunk.span.start..chunk.span.end], self.format, context(true));
+            let document = Document::parse_chunk(
+                &self.text[chunk.span.start..chunk.span.end],
+                self.format,
+                context(true),
+            );
             if let Some(language) = document.front_matter_language {
                 return (Some(language), LanguageSource::FrontMatter, 1);
             }
@@ -386,8 +437,14 @@ impl Session {
         let mut sample = String::new();
         let mut used = 0;
         for (at, chunk) in self.chunks.iter().enumerate() {
-            let document = Document::parse_chunk(&self.text[chunk.span.start..chunk.span.end], self.format, context(at == 0));
-            sample.push_str(&document.prose_sample(DETECTION_SAMPLE - sample.len().min(DETECTION_SAMPLE)));
+            let document = Document::parse_chunk(
+                &self.text[chunk.span.start..chunk.span.end],
+                self.format,
+                context(at == 0),
+            );
+            sample.push_str(
+                &document.prose_sample(DETECTION_SAMPLE - sample.len().min(DETECTION_SAMPLE)),
+            );
             used = at + 1;
             if sample.len() >= DETECTION_SAMPLE {
                 break;
@@ -400,9 +457,23 @@ impl Session {
     }
 
     /// Parses and reads one chunk, appending its claims; returns its front matter language.
-    fn read_chunk(&mut self, span: Span, first: bool, claims: &mut Vec<Claim>, blocks: &mut Vec<Span>, problems: &mut Vec<NumberProblem>) -> Option<Language> {
+    fn read_chunk(
+        &mut self,
+        span: Span,
+        first: bool,
+        claims: &mut Vec<Claim>,
+        blocks: &mut Vec<Span>,
+        problems: &mut Vec<NumberProblem>,
+    ) -> Option<Language> {
         let text = &self.text[span.start..span.end];
-        let document = Document::parse_chunk(text, self.format, ChunkContext { first, lines_are_paragraphs: self.lines_are_paragraphs });
+        let document = Document::parse_chunk(
+            text,
+            self.format,
+            ChunkContext {
+                first,
+                lines_are_paragraphs: self.lines_are_paragraphs,
+            },
+        );
         for block in &document.blocks {
             document.masked_block(block, &mut self.buffer);
             // The masked buffer holds prose bytes copied on character boundaries and ASCII
@@ -412,7 +483,15 @@ impl Session {
                 Err(_) => String::from_utf8_lossy(&self.buffer),
             };
             let base = span.start + block.span.start;
-            extract_block(&prose, base, block.kind, self.language, &mut self.scratch, claims, problems);
+            extract_block(
+                &prose,
+                base,
+                block.kind,
+                self.language,
+                &mut self.scratch,
+                claims,
+                problems,
+            );
             blocks.resize(claims.len(), Span::new(base, span.start + block.span.end));
         }
         document.front_matter_language
@@ -440,7 +519,13 @@ impl Session {
             .or(self.options.today)
     }
 
-    fn context<'a>(&'a self, claims: Range<usize>, problems: Range<usize>, mentions: &'a DocumentMentions, rules: &'a RuleSet) -> CheckContext<'a> {
+    fn context<'a>(
+        &'a self,
+        claims: Range<usize>,
+        problems: Range<usize>,
+        mentions: &'a DocumentMentions,
+        rules: &'a RuleSet,
+    ) -> CheckContext<'a> {
         CheckContext {
             text: &self.text,
             language: self.language,
@@ -459,17 +544,31 @@ impl Session {
         if chunk.claims.is_empty() && chunk.problems.is_empty() {
             return Vec::new();
         }
-        checks::run(&self.context(chunk.claims.clone(), chunk.problems.clone(), &chunk.mentions, rules), CheckScope::Chunk)
+        checks::run(
+            &self.context(
+                chunk.claims.clone(),
+                chunk.problems.clone(),
+                &chunk.mentions,
+                rules,
+            ),
+            CheckScope::Chunk,
+        )
     }
 
     fn document_level_findings(&self, rules: &RuleSet) -> Vec<Finding> {
         let none = DocumentMentions::default();
-        checks::run(&self.context(0..self.claims.len(), 0..self.problems.len(), &none, rules), CheckScope::Document)
+        checks::run(
+            &self.context(0..self.claims.len(), 0..self.problems.len(), &none, rules),
+            CheckScope::Document,
+        )
     }
 
     /// The chunk holding `offset` (the last one for offsets at the end).
     fn chunk_at(&self, offset: usize) -> usize {
-        self.chunks.partition_point(|chunk| chunk.span.start <= offset).saturating_sub(1).min(self.chunks.len().saturating_sub(1))
+        self.chunks
+            .partition_point(|chunk| chunk.span.start <= offset)
+            .saturating_sub(1)
+            .min(self.chunks.len().saturating_sub(1))
     }
 }
 
@@ -485,18 +584,38 @@ mod tests {
     use super::*;
 
     fn same(session: &Session, rules: &RuleSet) {
-        let fresh = Session::new(session.text().to_owned(), session.format, session.options.clone(), rules);
+        let fresh = Session::new(
+            session.text().to_owned(),
+            session.format,
+            session.options.clone(),
+            rules,
+        );
         let incremental = session.analysis();
         let fresh = fresh.analysis();
-        assert_eq!(incremental.claims, fresh.claims, "claims differ for {:?}", session.text());
-        assert_eq!(incremental.findings, fresh.findings, "findings differ for {:?}", session.text());
+        assert_eq!(
+            incremental.claims,
+            fresh.claims,
+            "claims differ for {:?}",
+            session.text()
+        );
+        assert_eq!(
+            incremental.findings,
+            fresh.findings,
+            "findings differ for {:?}",
+            session.text()
+        );
     }
 
     #[test]
     fn edits_give_what_a_fresh_read_gives() {
         let rules = RuleSet::bundled();
         let text = "# Costs\n\nDeepSeek trained V3 on 2,048 H800 GPUs for $5.6 million.\n\nThe lab has 2000 GPUs.\n\n```\n5 %\n```\n\nChina pledged 1 trillion yuan over five years.\n";
-        let mut session = Session::new(text.to_owned(), DocumentFormat::Markdown, Options::default(), rules);
+        let mut session = Session::new(
+            text.to_owned(),
+            DocumentFormat::Markdown,
+            Options::default(),
+            rules,
+        );
         same(&session, rules);
         let edits: &[(&str, &str)] = &[
             ("2,048", "2,000"),
@@ -504,7 +623,10 @@ mod tests {
             ("```\n5 %", "5 %"),
             ("1 trillion", "1 Billion"),
             ("# Costs\n\n", ""),
-            ("million.", "million.\n\nA new paragraph with 3 % and 4 %.\n\n```\nopen fence"),
+            (
+                "million.",
+                "million.\n\nA new paragraph with 3 % and 4 %.\n\n```\nopen fence",
+            ),
         ];
         for (old, new) in edits {
             let at = session.text().find(old).expect("edit target");
@@ -526,7 +648,12 @@ mod tests {
     #[test]
     fn out_of_range_edits_are_clamped() {
         let rules = RuleSet::bundled();
-        let mut session = Session::new("ä 5 %".to_owned(), DocumentFormat::PlainText, Options::default(), rules);
+        let mut session = Session::new(
+            "ä 5 %".to_owned(),
+            DocumentFormat::PlainText,
+            Options::default(),
+            rules,
+        );
         session.edit(1..99, "x", rules);
         assert_eq!(session.text(), "x");
         session.edit(50..60, "7 %", rules);

@@ -709,9 +709,16 @@ pub fn is_stock_index(lower: &str) -> bool {
 /// Umfrage unter 603 Unternehmen".
 pub fn is_survey_noun(lower: &str) -> bool {
     // German compounds end in the noun: "Bitkom-Umfrage", "Mitgliederbefragung".
-    ["umfrage", "befragung", "studie", "erhebung", "analyse", "auswertung"]
-        .iter()
-        .any(|noun| lower.ends_with(noun))
+    [
+        "umfrage",
+        "befragung",
+        "studie",
+        "erhebung",
+        "analyse",
+        "auswertung",
+    ]
+    .iter()
+    .any(|noun| lower.ends_with(noun))
         || matches!(lower, "survey" | "poll" | "study")
 }
 
@@ -719,10 +726,41 @@ pub fn is_survey_noun(lower: &str) -> bool {
 pub fn is_german_finite_verb(lower: &str) -> bool {
     matches!(
         lower,
-        "war" | "waren" | "ist" | "sind" | "wird" | "werden" | "wurde" | "wurden" | "hat" | "hatte"
-            | "hatten" | "haben" | "lag" | "lagen" | "liegt" | "stieg" | "stiegen" | "fiel"
-            | "fielen" | "kam" | "kamen" | "gab" | "gibt" | "soll" | "sollen" | "will" | "wollen"
-            | "dürfte" | "dürften" | "könnte" | "könnten" | "sank" | "sanken" | "wuchs" | "betrug"
+        "war"
+            | "waren"
+            | "ist"
+            | "sind"
+            | "wird"
+            | "werden"
+            | "wurde"
+            | "wurden"
+            | "hat"
+            | "hatte"
+            | "hatten"
+            | "haben"
+            | "lag"
+            | "lagen"
+            | "liegt"
+            | "stieg"
+            | "stiegen"
+            | "fiel"
+            | "fielen"
+            | "kam"
+            | "kamen"
+            | "gab"
+            | "gibt"
+            | "soll"
+            | "sollen"
+            | "will"
+            | "wollen"
+            | "dürfte"
+            | "dürften"
+            | "könnte"
+            | "könnten"
+            | "sank"
+            | "sanken"
+            | "wuchs"
+            | "betrug"
     )
 }
 

@@ -9,6 +9,7 @@
 
 pub mod checks;
 pub mod claims;
+pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod engine;
@@ -17,6 +18,7 @@ pub mod lexicon;
 pub mod number;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 pub mod units;
 

@@ -628,8 +628,21 @@ impl Context<'_> {
         // A relative pronoun or article before the preposition is not part of the period:
         // "die in den vergangenen zwei Jahren", "that over the next five years".
         while from < first
-            && matches!(self.lower(from).as_str(), "die" | "der" | "das" | "den" | "the")
-            && matches!(self.lower(from + 1).as_str(), "in" | "over" | "within" | "during" | "for" | "über" | "innerhalb" | "binnen" | "von")
+            && matches!(
+                self.lower(from).as_str(),
+                "die" | "der" | "das" | "den" | "the"
+            )
+            && matches!(
+                self.lower(from + 1).as_str(),
+                "in" | "over"
+                    | "within"
+                    | "during"
+                    | "for"
+                    | "über"
+                    | "innerhalb"
+                    | "binnen"
+                    | "von"
+            )
         {
             from += 1;
         }

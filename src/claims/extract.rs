@@ -1061,7 +1061,10 @@ impl<'a> Reader<'a, '_> {
                     || self.year_in_list(i)
                     || self.year_before_verb(i, year)
                     || previous == "for"
-                    || previous == "für" && !self.word(i + 1).is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()));
+                    || previous == "für"
+                        && !self
+                            .word(i + 1)
+                            .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()));
                 if temporal {
                     return Some(self.date(
                         i,
@@ -1177,7 +1180,9 @@ impl<'a> Reader<'a, '_> {
         self.language == Some(Language::German)
             && (1950..=2100).contains(&year)
             && (self.sentences.starts_sentence(i) || matches!(self.punct(i - 1), Some("," | ";")))
-            && self.lower(i + 1).is_some_and(|word| lexicon::is_german_finite_verb(&word))
+            && self
+                .lower(i + 1)
+                .is_some_and(|word| lexicon::is_german_finite_verb(&word))
     }
 
     /// A year in a list after a year: "the 2015, 2018 and 2021 editions", "2026–2028".
@@ -1332,7 +1337,9 @@ impl<'a> Reader<'a, '_> {
             if hedge == Hedge::Bound(Bound::LessThan)
                 && length == 1
                 && j >= 2
-                && self.lower(j - 2).is_some_and(|word| lexicon::is_survey_noun(&word))
+                && self
+                    .lower(j - 2)
+                    .is_some_and(|word| lexicon::is_survey_noun(&word))
             {
                 break;
             }

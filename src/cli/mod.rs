@@ -4,7 +4,6 @@
 //! (`factlint::analyze`) once per document, and renders the result. Errors here are for people:
 //! each says which file and what to do, and one bad file never stops the others.
 
-mod config;
 mod inputs;
 mod output;
 mod rules;
@@ -261,7 +260,7 @@ fn analyze_all(paths: Vec<String>, common: &Common) -> (Vec<Checked>, Vec<InputE
     let (sources, mut errors) = inputs::collect(&paths, &common.stdin_filename);
     // Configuration is resolved up front, once per directory, so the parallel part reads no
     // settings.
-    let mut resolver = config::ConfigResolver::new(common.config.as_deref());
+    let mut resolver = factlint::config::ConfigResolver::new(common.config.as_deref());
     let today = common.today.unwrap_or_else(today);
     let jobs: Vec<(
         inputs::Source,

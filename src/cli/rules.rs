@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use factlint::rules::{FactValue, RuleProblem, RuleSet, RuleSetBuilder, rule_file_schema};
 
-use super::config;
 use super::{ClaimsFormat, RulesCommand};
+use factlint::config;
 
 pub(crate) fn run(command: RulesCommand) -> ExitCode {
     match command {

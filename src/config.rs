@@ -1,5 +1,8 @@
 //! `factlint.toml`: the project configuration, found by walking up from each document.
 //!
+//! This is adapter code (it reads files), shared by the CLI and the language server; the core
+//! never calls it.
+//!
 //! The nearest `factlint.toml` (or `.factlint.toml`) above a document applies to it, or the
 //! file named by `--config` applies to all. Unknown keys and bad values are errors that name
 //! the file, line and column, and say what to write instead.
@@ -10,9 +13,9 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use factlint::Language;
-use factlint::rules::{RuleProblem, RuleSet, RuleSetBuilder};
-use factlint::text::{ColumnUnit, LineIndex};
+use crate::Language;
+use crate::rules::{RuleProblem, RuleSet, RuleSetBuilder};
+use crate::text::{ColumnUnit, LineIndex};
 
 /// File names looked for in each directory, in order.
 const FILE_NAMES: &[&str] = &["factlint.toml", ".factlint.toml"];
@@ -28,7 +31,7 @@ const KEYS: &[&str] = &[
 
 /// A parsed configuration file.
 #[derive(Debug, Default)]
-pub(crate) struct Config {
+pub struct Config {
     pub path: Option<PathBuf>,
     /// The language of documents that do not state theirs in front matter.
     pub language: Option<Language>,
@@ -57,13 +60,31 @@ struct RawConfig {
 }
 
 /// A configuration file that could not be used.
-pub(crate) struct ConfigError {
+pub struct ConfigError {
+    /// `file:line:col`, for people.
     pub path: String,
+    pub file: String,
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, in characters.
+    pub column: u32,
     pub message: String,
 }
 
+impl ConfigError {
+    fn new(file: &str, line: u32, column: u32, message: String) -> ConfigError {
+        ConfigError {
+            path: format!("{file}:{line}:{column}"),
+            file: file.to_owned(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
 /// Finds and caches the configuration of each directory.
-pub(crate) struct ConfigResolver {
+pub struct ConfigResolver {
     explicit: Option<Arc<Config>>,
     by_directory: HashMap<PathBuf, Option<Arc<Config>>>,
     pub errors: Vec<ConfigError>,
@@ -94,10 +115,12 @@ impl ConfigResolver {
                 .hint
                 .map(|hint| format!(" ({hint})"))
                 .unwrap_or_default();
-            self.errors.push(ConfigError {
-                path: format!("{}:{}:{}", problem.file, problem.line, problem.column),
-                message: format!("{}{hint}", problem.message),
-            });
+            self.errors.push(ConfigError::new(
+                &problem.file,
+                problem.line,
+                problem.column,
+                format!("{}{hint}", problem.message),
+            ));
         }
         Arc::new(config)
     }
@@ -148,9 +171,13 @@ impl ConfigResolver {
 )]
 fn load(path: &Path) -> Result<Config, ConfigError> {
     let shown = relative(path);
-    let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
-        path: shown.clone(),
-        message: format!("cannot read the configuration: {error}"),
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        ConfigError::new(
+            &shown,
+            1,
+            1,
+            format!("cannot read the configuration: {error}"),
+        )
     })?;
     parse(&text, &shown).map(|mut config| {
         config.path = Some(path.to_path_buf());
@@ -164,7 +191,7 @@ fn load(path: &Path) -> Result<Config, ConfigError> {
     clippy::disallowed_methods,
     reason = "the CLI adapter is where files are read"
 )]
-pub(crate) fn rule_set(config: &Config) -> (Option<Arc<RuleSet>>, Vec<RuleProblem>) {
+pub fn rule_set(config: &Config) -> (Option<Arc<RuleSet>>, Vec<RuleProblem>) {
     if config.rules.is_empty() && config.disable.is_empty() {
         return (None, Vec::new());
     }
@@ -197,7 +224,7 @@ pub(crate) fn rule_set(config: &Config) -> (Option<Arc<RuleSet>>, Vec<RuleProble
     clippy::disallowed_methods,
     reason = "the CLI adapter knows the working directory"
 )]
-pub(crate) fn relative(path: &Path) -> String {
+pub fn relative(path: &Path) -> String {
     std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
@@ -208,16 +235,14 @@ pub(crate) fn relative(path: &Path) -> String {
 }
 
 /// Parses a configuration file's text; errors carry `path:line:col`.
-pub(crate) fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     let index = LineIndex::new(text);
-    let at = |offset: usize| {
+    let at = |offset: usize, message: String| {
         let position = index.line_col(text, offset, ColumnUnit::Char);
-        format!("{path}:{}:{}", position.line + 1, position.col + 1)
+        ConfigError::new(path, position.line + 1, position.col + 1, message)
     };
     let raw: RawConfig = toml::from_str(text).map_err(|error| {
-        let location = error
-            .span()
-            .map_or_else(|| path.to_owned(), |span| at(span.start));
+        let offset = error.span().map_or(0, |span| span.start);
         let mut message = error.message().trim().to_owned();
         if let Some(unknown) = unknown_key(&message) {
             message = match nearest_key(&unknown) {
@@ -228,10 +253,7 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
                 None => format!("unknown key `{unknown}` (valid keys: {})", KEYS.join(", ")),
             };
         }
-        ConfigError {
-            path: location,
-            message,
-        }
+        at(offset, message)
     })?;
     let mut config = Config {
         fact_max_age_days: raw.fact_max_age_days,
@@ -246,27 +268,27 @@ pub(crate) fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     if let Some(currency) = raw.reporting_currency {
         let code = currency.get_ref().trim().to_ascii_uppercase();
         if code.len() != 3 || !code.bytes().all(|byte| byte.is_ascii_uppercase()) {
-            return Err(ConfigError {
-                path: at(currency.span().start),
-                message: format!(
+            return Err(at(
+                currency.span().start,
+                format!(
                     "`{}` is not an ISO 4217 currency code; write for example `reporting_currency = \"EUR\"`",
                     currency.get_ref()
                 ),
-            });
+            ));
         }
         config.reporting_currency = Some(code);
     }
     if let Some(language) = raw.language {
         let span = language.span();
-        config.language = Some(
-            Language::parse(language.get_ref()).ok_or_else(|| ConfigError {
-                path: at(span.start),
-                message: format!(
+        config.language = Some(Language::parse(language.get_ref()).ok_or_else(|| {
+            at(
+                span.start,
+                format!(
                     "unknown language `{}`; write `language = \"en\"` or `language = \"de\"`",
                     language.get_ref()
                 ),
-            })?,
-        );
+            )
+        })?);
     }
     Ok(config)
 }

@@ -1,0 +1,210 @@
+//! Suppression comments: `<!-- factlint-disable-next-line FL001 -->`,
+//! `<!-- factlint-disable FL101 -->` … `<!-- factlint-enable -->`,
+//! `<!-- factlint-disable-file -->`. Plain text takes the same directives on a line of their own,
+//! with or without the comment markers. A directive without codes covers every code; a reason
+//! may follow after `--` (`-- source: https://…`).
+
+use crate::diagnostics::Finding;
+use crate::text::Span;
+
+/// What a directive does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectiveKind {
+    NextLine,
+    Disable,
+    Enable,
+    File,
+}
+
+/// One suppression directive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directive {
+    pub kind: DirectiveKind,
+    /// Codes or names; empty means every code.
+    pub codes: Vec<String>,
+    pub reason: Option<String>,
+    /// The directive's own span.
+    pub span: Span,
+    /// The byte range it covers.
+    pub covers: Span,
+}
+
+impl Directive {
+    /// Whether this directive suppresses `finding`.
+    pub fn suppresses(&self, finding: &Finding) -> bool {
+        self.kind != DirectiveKind::Enable
+            && self.covers.start <= finding.span.start
+            && finding.span.start < self.covers.end.max(self.covers.start + 1)
+            && self.matches(finding)
+    }
+
+    fn matches(&self, finding: &Finding) -> bool {
+        self.codes.is_empty()
+            || self.codes.iter().any(|code| {
+                code.eq_ignore_ascii_case(finding.code)
+                    || crate::checks::lookup(code).is_some_and(|known| known.code == finding.code)
+            })
+    }
+}
+
+/// Finds every directive in `text`.
+pub fn directives(text: &str) -> Vec<Directive> {
+    let mut found: Vec<Directive> = Vec::new();
+    let finder = memchr::memmem::Finder::new("factlint-");
+    let mut open: Vec<usize> = Vec::new();
+    for at in finder.find_iter(text.as_bytes()) {
+        let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+        let line_end = text[at..]
+            .find('\n')
+            .map_or(text.len(), |newline| at + newline);
+        let line = text[line_start..line_end].trim_end_matches('\r');
+        let trimmed = line.trim();
+        let body = trimmed
+            .strip_prefix("<!--")
+            .map(|rest| rest.trim_end_matches("-->"))
+            .unwrap_or(trimmed)
+            .trim();
+        // Only a directive that is the whole line (or the whole comment) counts.
+        if !body.starts_with("factlint-")
+            || text[line_start..at]
+                .trim()
+                .trim_start_matches("<!--")
+                .trim()
+                != ""
+        {
+            continue;
+        }
+        let (directive, reason) = match body.split_once("--") {
+            Some((directive, reason)) => (directive.trim(), Some(reason.trim().to_owned())),
+            None => (body, None),
+        };
+        let mut words = directive.split_whitespace();
+        let kind = match words.next() {
+            Some("factlint-disable-next-line") => DirectiveKind::NextLine,
+            Some("factlint-disable") => DirectiveKind::Disable,
+            Some("factlint-enable") => DirectiveKind::Enable,
+            Some("factlint-disable-file") => DirectiveKind::File,
+            _ => continue,
+        };
+        let codes: Vec<String> = words
+            .flat_map(|word| word.split(','))
+            .filter(|code| !code.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let span = Span::new(line_start, line_end);
+        let covers = match kind {
+            DirectiveKind::NextLine => {
+                // The next line that is not blank.
+                let mut next = (line_end + 1).min(text.len());
+                loop {
+                    let end = text[next..]
+                        .find('\n')
+                        .map_or(text.len(), |newline| next + newline);
+                    if !text[next..end].trim().is_empty() || end >= text.len() {
+                        break Span::new(next, end);
+                    }
+                    next = end + 1;
+                }
+            }
+            DirectiveKind::Disable => {
+                open.push(found.len());
+                Span::new(line_end, text.len())
+            }
+            DirectiveKind::Enable => {
+                // Close the open regions it names (or all).
+                open.retain(|&index| {
+                    let region: &mut Directive = &mut found[index];
+                    let closes =
+                        codes.is_empty() || region.codes.iter().any(|code| codes.contains(code));
+                    if closes {
+                        region.covers.end = line_start;
+                    }
+                    !closes
+                });
+                Span::new(line_start, line_start)
+            }
+            DirectiveKind::File => Span::new(0, text.len()),
+        };
+        found.push(Directive {
+            kind,
+            codes,
+            reason,
+            span,
+            covers,
+        });
+    }
+    found
+}
+
+/// Drops suppressed findings; returns the directives that suppressed nothing.
+pub fn apply(text: &str, findings: &mut Vec<Finding>) -> Vec<Directive> {
+    let directives = directives(text);
+    if directives.is_empty() {
+        return Vec::new();
+    }
+    let mut used = vec![false; directives.len()];
+    findings.retain(|finding| {
+        let mut suppressed = false;
+        for (at, directive) in directives.iter().enumerate() {
+            if directive.suppresses(finding) {
+                used[at] = true;
+                suppressed = true;
+            }
+        }
+        !suppressed
+    });
+    directives
+        .into_iter()
+        .zip(used)
+        .filter(|(directive, used)| !used && directive.kind != DirectiveKind::Enable)
+        .map(|(directive, _)| directive)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DocumentFormat, Options, analyze};
+
+    fn codes(text: &str) -> Vec<(&'static str, String)> {
+        let analysis = analyze(text, DocumentFormat::Markdown, &Options::default());
+        analysis
+            .findings
+            .iter()
+            .filter(|finding| finding.severity > crate::Severity::Hint)
+            .map(|finding| {
+                (
+                    finding.code,
+                    text[finding.span.start..finding.span.end].to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_form_suppresses() {
+        let plain = "Die Kosten sind um 22, 4 % gestiegen, und das ist viel.\n\nDie Preise sind um 23, 5 % gestiegen, und das ist viel.\n";
+        assert_eq!(codes(plain).len(), 2);
+        let next_line = "<!-- factlint-disable-next-line FL001 -- checked by hand -->\nDie Kosten sind um 22, 4 % gestiegen, und das ist viel.\n\nDie Preise sind um 23, 5 % gestiegen, und das ist viel.\n";
+        assert_eq!(codes(next_line), vec![("FL001", "23, 5".to_owned())]);
+        let region = "<!-- factlint-disable malformed-number -->\nDie Kosten sind um 22, 4 % gestiegen, und das ist viel.\n<!-- factlint-enable -->\n\nDie Preise sind um 23, 5 % gestiegen, und das ist viel.\n";
+        assert_eq!(codes(region), vec![("FL001", "23, 5".to_owned())]);
+        let file = "<!-- factlint-disable-file -->\nDie Kosten sind um 22, 4 % gestiegen, und das ist viel.\n\nDie Preise sind um 23, 5 % gestiegen, und das ist viel.\n";
+        assert!(codes(file).is_empty());
+        let other_code = "<!-- factlint-disable-next-line FL002 -->\nDie Kosten sind um 22, 4 % gestiegen, und das ist viel.\n";
+        assert_eq!(codes(other_code).len(), 1);
+    }
+
+    #[test]
+    fn unused_directives_are_returned() {
+        let text = "<!-- factlint-disable-next-line FL002 -->\nNothing to see: 5 apples.\n";
+        let mut findings = analyze(text, DocumentFormat::Markdown, &Options::default()).findings;
+        let unused = apply(text, &mut findings);
+        assert_eq!(unused.len(), 1);
+        assert_eq!(unused[0].codes, vec!["FL002".to_owned()]);
+        assert_eq!(
+            &text[unused[0].span.start..unused[0].span.end],
+            "<!-- factlint-disable-next-line FL002 -->"
+        );
+    }
+}
