@@ -764,6 +764,27 @@ pub fn is_german_finite_verb(lower: &str) -> bool {
     )
 }
 
+/// A German ordinal, as its number: "zehnte" → 10, "dritten" → 3, "Zwanzigste" → 20.
+pub fn german_ordinal(lower: &str) -> Option<u32> {
+    let stem = ["en", "er", "es", "em", "e"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending))?;
+    Some(match stem {
+        "zweit" => 2,
+        "dritt" => 3,
+        "viert" => 4,
+        "fünft" => 5,
+        "sechst" => 6,
+        "siebt" | "siebent" => 7,
+        "acht" => 8,
+        "neunt" => 9,
+        "zehnt" => 10,
+        "zwanzigst" => 20,
+        "hundertst" => 100,
+        _ => return None,
+    })
+}
+
 /// A day of the week.
 pub fn is_weekday(lower: &str) -> bool {
     matches!(
@@ -1107,6 +1128,18 @@ mod tests {
         assert_eq!(value("undine"), None);
         assert_eq!(value("elfen"), None);
         assert!(number_word("eine").unwrap().article_like);
+    }
+
+    #[test]
+    fn halves_and_lowercase_words() {
+        let value = |word: &str| number_word(word).map(|word| word.value);
+        assert_eq!(value("eineinhalb"), Some(1.5));
+        assert_eq!(value("anderthalb"), Some(1.5));
+        assert_eq!(value("zweieinhalb"), Some(2.5));
+        assert_eq!(LowerWord::new("ÜBER").unwrap().as_str(), "über");
+        assert_eq!(month_abbreviation("dez"), Some(12));
+        assert!(is_survey_noun("bitkom-umfrage"));
+        assert!(is_function_word("und") && !is_function_word("server"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod document;
 pub mod engine;
 pub mod language;
 pub mod lexicon;
+pub mod lsp;
 pub mod number;
 pub mod report;
 pub mod rules;

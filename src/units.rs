@@ -232,4 +232,15 @@ mod tests {
         assert_eq!((pflops.name, pflops.exponent), ("FLOP/s", 15));
         assert!(units.lookup("Tag").is_none());
     }
+
+    #[test]
+    fn case_keeps_operations_and_rates_apart() {
+        let units = &*UNITS;
+        assert_eq!(units.lookup("FLOPs").unwrap().name, "FLOP");
+        assert_eq!(units.lookup("FLOPS").unwrap().name, "FLOP/s");
+        assert_eq!(units.lookup("PFLOPs").unwrap().name, "FLOP");
+        assert_eq!(units.symbol("W").unwrap().name, "watt");
+        assert!(units.symbol("GPUs").is_none());
+        assert_eq!(units.lookup("nanometer").unwrap().name, "nm");
+    }
 }

@@ -23,15 +23,24 @@ fn main() -> ExitCode {
                 "de" => generate::Language::German,
                 _ => return usage(),
             };
-            let Ok(bytes) = bytes.parse() else { return usage() };
+            let Ok(bytes) = bytes.parse() else {
+                return usage();
+            };
             generate::articles(language, generate::SEED, bytes)
         }
         ["pathological", name, bytes] => {
-            let Ok(bytes) = bytes.parse() else { return usage() };
-            let Some(text) = generate::pathological(name, bytes) else { return usage() };
+            let Ok(bytes) = bytes.parse() else {
+                return usage();
+            };
+            let Some(text) = generate::pathological(name, bytes) else {
+                return usage();
+            };
             text
         }
-        ["list"] => generate::PATHOLOGICAL.iter().map(|(name, what)| format!("{name}\t{what}\n")).collect(),
+        ["list"] => generate::PATHOLOGICAL
+            .iter()
+            .map(|(name, what)| format!("{name}\t{what}\n"))
+            .collect(),
         _ => return usage(),
     };
     if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
@@ -41,6 +50,8 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: generate articles en|de BYTES | generate pathological NAME BYTES | generate list");
+    eprintln!(
+        "usage: generate articles en|de BYTES | generate pathological NAME BYTES | generate list"
+    );
     ExitCode::from(2)
 }

@@ -498,11 +498,16 @@ impl Context<'_> {
                         let text = self.text(i);
                         let lower = self.lower(i);
                         let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-                        // One capital: an English name not at the sentence start and not a
-                        // nationality ("Chinese", "American").
+                        // One capital: an English name that is no nationality ("Chinese",
+                        // "American"); at the sentence start, only a word that is no plural,
+                        // gerund or sentence adverb ("Nvidia", not "Shares", "Training" or
+                        // "However").
                         let english_name = language == Some(Language::English)
                             && capitals == 1
-                            && i > sentence_first
+                            && (i > sentence_first
+                                || !is_plural(&lower)
+                                    && !is_sentence_adverb(&lower)
+                                    && !lower.ends_with("ing"))
                             && text.starts_with(|c: char| c.is_uppercase())
                             && !["ese", "ian", "ish", "ean", "can"]
                                 .iter()
@@ -514,7 +519,28 @@ impl Context<'_> {
                             && !lexicon::is_function_word(&lower)
                     }
             })
-            .map(|i| self.subject(i, i, self.text(i).to_owned()))
+            .map(|i| {
+                // An English sentence that opens with a noun phrase: "Gross margin widened",
+                // "Cloud revenue grew", "Nvidia shares fell".
+                let next = i + 1;
+                let phrase = language == Some(Language::English)
+                    && i == sentence_first
+                    && next < before
+                    && self.is_word(next)
+                    && self.text(next).starts_with(|c: char| c.is_lowercase())
+                    && {
+                        let lower = self.lower(next);
+                        !lexicon::is_function_word(&lower)
+                            && !is_common_verb(&lower)
+                            && !lower.ends_with("ed")
+                            && !lower.ends_with("ing")
+                    };
+                let last = if phrase { next } else { i };
+                let text = self.block
+                    [self.tokens[i].start as usize..self.tokens[last].end as usize]
+                    .to_owned();
+                self.subject(i, last, text)
+            })
     }
 
     /// "per year", "a year", "pro Jahr", "jährlich", "annually", "/year".
@@ -783,6 +809,42 @@ fn is_common_verb(lower: &str) -> bool {
             | "kept"
             | "held"
             | "ran"
+    )
+}
+
+/// Words that open English sentences without naming anything: "However", "Meanwhile".
+fn is_sentence_adverb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "however"
+            | "meanwhile"
+            | "overall"
+            | "still"
+            | "yet"
+            | "also"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "last"
+            | "next"
+            | "earlier"
+            | "later"
+            | "separately"
+            | "together"
+            | "analysts"
+            | "investors"
+            | "shares"
+            | "revenue"
+            | "sales"
+            | "profit"
+            | "only"
+            | "about"
+            | "around"
+            | "some"
+            | "nearly"
+            | "roughly"
+            | "almost"
+            | "according"
     )
 }
 

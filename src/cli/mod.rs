@@ -73,6 +73,8 @@ enum Command {
         /// A code such as FL001, or its name such as malformed-number.
         code: Option<String>,
     },
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
     /// Rule files: validate them, list what they hold, print their JSON Schema.
     Rules {
         #[command(subcommand)]
@@ -248,6 +250,13 @@ pub fn run() -> ExitCode {
         } => claims(paths, format, &common),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Rules { command } => rules::run(command),
+        Command::Lsp => match factlint::lsp::run_stdio(today()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("factlint: error: cannot start the language server: {error}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -2,7 +2,8 @@
 //! byte offsets ⇄ positions in the negotiated encoding, findings → diagnostics.
 
 use tower_lsp_server::ls_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, Range, Uri,
 };
 
 use crate::diagnostics::{Finding, Severity};
@@ -33,7 +34,11 @@ pub struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str, encoding: Encoding) -> Lines<'a> {
-        Lines { text, index: LineIndex::new(text), encoding }
+        Lines {
+            text,
+            index: LineIndex::new(text),
+            encoding,
+        }
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -48,7 +53,14 @@ impl<'a> Lines<'a> {
     /// The byte offset of a position; positions past a line's end or the text's end are
     /// clamped, never an error.
     pub fn offset(&self, position: Position) -> usize {
-        self.index.offset(self.text, LineCol { line: position.line, col: position.character }, self.encoding.unit())
+        self.index.offset(
+            self.text,
+            LineCol {
+                line: position.line,
+                col: position.character,
+            },
+            self.encoding.unit(),
+        )
     }
 
     pub fn span(&self, range: Range) -> Span {
@@ -74,7 +86,12 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 }
 
 /// A finding as a diagnostic; `data` carries the finding's index for code actions.
-pub fn diagnostic(finding: &Finding, lines: &Lines, uri: &Uri, severity_override: Option<Severity>) -> Diagnostic {
+pub fn diagnostic(
+    finding: &Finding,
+    lines: &Lines,
+    uri: &Uri,
+    severity_override: Option<Severity>,
+) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()

@@ -43,7 +43,10 @@ impl Settings {
         }
         match Settings::deserialize(value) {
             Ok(settings) => (settings, None),
-            Err(error) => (Settings::default(), Some(format!("factlint settings ignored: {error}"))),
+            Err(error) => (
+                Settings::default(),
+                Some(format!("factlint settings ignored: {error}")),
+            ),
         }
     }
 
@@ -53,7 +56,10 @@ impl Settings {
 
     /// The severity a code is shown with: `None` for off, `Some(None)` for its own.
     pub fn severity_of(&self, code: &str, name: Option<&str>) -> Option<Option<Severity>> {
-        let setting = self.severity.get(code).or_else(|| name.and_then(|name| self.severity.get(name)));
+        let setting = self
+            .severity
+            .get(code)
+            .or_else(|| name.and_then(|name| self.severity.get(name)));
         match setting.map(|value| value.trim().to_ascii_lowercase()) {
             None => Some(None),
             Some(value) if value == "off" || value == "none" => None,
@@ -62,7 +68,8 @@ impl Settings {
     }
 
     pub fn checks_language_id(&self, language_id: &str) -> bool {
-        matches!(language_id, "markdown" | "plaintext" | "text" | "mdx") || self.language_ids.iter().any(|id| id == language_id)
+        matches!(language_id, "markdown" | "plaintext" | "text" | "mdx")
+            || self.language_ids.iter().any(|id| id == language_id)
     }
 }
 
@@ -72,15 +79,22 @@ mod tests {
 
     #[test]
     fn nested_or_flat_and_bad_values() {
-        let (settings, error) = Settings::from_json(&serde_json::json!({ "factlint": { "language": "de", "inlayHints": true } }));
+        let (settings, error) = Settings::from_json(
+            &serde_json::json!({ "factlint": { "language": "de", "inlayHints": true } }),
+        );
         assert_eq!(settings.language(), Some(Language::German));
         assert!(settings.inlay_hints && error.is_none());
         let (settings, error) = Settings::from_json(&serde_json::json!({ "inlayHints": "yes" }));
         assert_eq!(settings, Settings::default());
         assert!(error.is_some());
-        let (settings, _) = Settings::from_json(&serde_json::json!({ "severity": { "FL100": "off", "fact-disagrees": "error" } }));
+        let (settings, _) = Settings::from_json(
+            &serde_json::json!({ "severity": { "FL100": "off", "fact-disagrees": "error" } }),
+        );
         assert_eq!(settings.severity_of("FL100", Some("fact-agrees")), None);
-        assert_eq!(settings.severity_of("FL101", Some("fact-disagrees")), Some(Some(Severity::Error)));
+        assert_eq!(
+            settings.severity_of("FL101", Some("fact-disagrees")),
+            Some(Some(Severity::Error))
+        );
         assert_eq!(settings.severity_of("FL001", None), Some(None));
     }
 }
