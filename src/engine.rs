@@ -34,6 +34,10 @@ pub struct Options {
     pub fact_max_age_days: Option<u32>,
     /// Today's date, for the age of facts. The core has no clock: the caller passes it.
     pub today: Option<Date>,
+    /// Severity per code (`FL001`) or name (`malformed-number`); `None` turns a code off.
+    pub severity: Vec<(String, Option<crate::diagnostics::Severity>)>,
+    /// Suppression comments must give a reason (`-- source: …`); FL901 flags those that do not.
+    pub require_suppression_reason: bool,
 }
 
 impl Options {
@@ -112,6 +116,9 @@ pub struct Session {
     claim_blocks: Vec<Span>,
     problems: Vec<NumberProblem>,
     document_findings: Vec<Finding>,
+    /// The document's suppression comments, and the findings about them (unused, no reason).
+    directives: Vec<crate::suppress::Directive>,
+    suppression_findings: Vec<Finding>,
     scratch: Scratch,
     buffer: Vec<u8>,
 }
@@ -133,6 +140,8 @@ impl Session {
             claim_blocks: Vec::new(),
             problems: Vec::new(),
             document_findings: Vec::new(),
+            directives: Vec::new(),
+            suppression_findings: Vec::new(),
             scratch: Scratch::default(),
             buffer: Vec::new(),
         };
@@ -169,16 +178,35 @@ impl Session {
             .flat_map(|chunk| &chunk.findings)
             .chain(&self.document_findings)
             .collect();
-        all.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
-        let directives = crate::suppress::directives(&self.text);
-        if !directives.is_empty() {
+        if !self.directives.is_empty() {
             all.retain(|finding| {
-                !directives
+                !self
+                    .directives
                     .iter()
                     .any(|directive| directive.suppresses(finding))
             });
         }
+        all.extend(&self.suppression_findings);
+        all.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
         all
+    }
+
+    /// Reads the suppression comments again and reports unused ones (and, when the options ask
+    /// for it, those without a reason).
+    fn update_suppressions(&mut self) {
+        self.directives = crate::suppress::directives(&self.text);
+        self.suppression_findings.clear();
+        if self.directives.is_empty() {
+            return;
+        }
+        let all: Vec<&Finding> = self
+            .chunks
+            .iter()
+            .flat_map(|chunk| &chunk.findings)
+            .chain(&self.document_findings)
+            .collect();
+        self.suppression_findings =
+            crate::suppress::findings(&self.directives, &all, &self.options);
     }
 
     /// The whole result, owned.
@@ -205,6 +233,7 @@ impl Session {
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }
         self.document_findings = self.document_level_findings(rules);
+        self.update_suppressions();
     }
 
     /// Replaces `range` (byte offsets, clamped to the text and to character boundaries) with
@@ -351,6 +380,7 @@ impl Session {
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }
         self.document_findings = self.document_level_findings(rules);
+        self.update_suppressions();
     }
 
     /// Reads everything again.
@@ -410,6 +440,7 @@ impl Session {
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }
         self.document_findings = self.document_level_findings(rules);
+        self.update_suppressions();
     }
 
     /// The language by precedence: option, front matter, project, detection.

@@ -2,7 +2,26 @@
 //! `<!-- factlint-disable FL101 -->` … `<!-- factlint-enable -->`,
 //! `<!-- factlint-disable-file -->`. Plain text takes the same directives on a line of their own,
 //! with or without the comment markers. A directive without codes covers every code; a reason
-//! may follow after `--` (`-- source: https://…`).
+//! may follow after `--` (`-- source: https://…`). Front matter may turn codes off for the
+//! whole file: `factlint: {disable: [FL001]}`.
+//!
+//! ## What it does
+//! FL900 flags a suppression comment that suppresses nothing (the figure was fixed, or the
+//! code is wrong), so stale comments do not pile up. FL901, when the configuration sets
+//! `require_suppression_reason = true`, flags a suppression comment without a reason after
+//! `--`.
+//!
+//! ## Why is this bad?
+//! A suppression that suppresses nothing hides the next real finding on that line; one
+//! without a reason leaves the next editor guessing why a figure was accepted.
+//!
+//! ## Example
+//! ```text
+//! <!-- factlint-disable-next-line FL101 -- source: https://example.com/count -->
+//! ```
+//!
+//! ## Fix safety
+//! No fix: remove the comment or add the reason.
 
 use crate::diagnostics::Finding;
 use crate::text::Span;
@@ -49,7 +68,7 @@ impl Directive {
 
 /// Finds every directive in `text`.
 pub fn directives(text: &str) -> Vec<Directive> {
-    let mut found: Vec<Directive> = Vec::new();
+    let mut found: Vec<Directive> = front_matter_directive(text).into_iter().collect();
     let finder = memchr::memmem::Finder::new("factlint-");
     let mut open: Vec<usize> = Vec::new();
     for at in finder.find_iter(text.as_bytes()) {
@@ -136,6 +155,100 @@ pub fn directives(text: &str) -> Vec<Directive> {
     found
 }
 
+/// `factlint: {disable: [FL001, FL002]}` or the same as nested YAML in the front matter.
+fn front_matter_directive(text: &str) -> Option<Directive> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let end = rest.find("\n---").or_else(|| rest.find("\n..."))?;
+    let front = &rest[..end];
+    let start_of_key = front.find("factlint:")?;
+    let block = &front[start_of_key..];
+    let disable_at = block.find("disable")?;
+    let after = &block[disable_at + "disable".len()..];
+    let codes: Vec<String> = if let Some(open) = after.find('[') {
+        let close = after[open..].find(']')? + open;
+        after[open + 1..close]
+            .split(',')
+            .map(|code| code.trim().trim_matches(['"', '\'']).to_owned())
+            .filter(|code| !code.is_empty())
+            .collect()
+    } else {
+        after
+            .lines()
+            .skip(1)
+            .map(str::trim)
+            .take_while(|line| line.starts_with('-'))
+            .map(|line| {
+                line.trim_start_matches('-')
+                    .trim()
+                    .trim_matches(['"', '\''])
+                    .to_owned()
+            })
+            .collect()
+    };
+    let line_start = 4 + start_of_key;
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |newline| line_start + newline);
+    Some(Directive {
+        kind: DirectiveKind::File,
+        codes,
+        reason: Some("front matter".to_owned()),
+        span: Span::new(line_start, line_end),
+        covers: Span::new(0, text.len()),
+    })
+}
+
+/// The findings about directives: FL900 for those that suppress nothing among `findings`,
+/// FL901 for those without a reason when the options require one.
+pub fn findings(
+    directives: &[Directive],
+    findings: &[&Finding],
+    options: &crate::engine::Options,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for directive in directives {
+        if directive.kind == DirectiveKind::Enable {
+            continue;
+        }
+        let used = findings.iter().any(|finding| directive.suppresses(finding));
+        let codes = if directive.codes.is_empty() {
+            "every code".to_owned()
+        } else {
+            directive.codes.join(", ")
+        };
+        if !used {
+            let mut found = crate::checks::finding(
+                "FL900",
+                directive.span,
+                format!("this suppression of {codes} suppresses nothing"),
+            );
+            found.note = Some("Remove it, or check the code it names.".to_owned());
+            out.push(found);
+        }
+        if options.require_suppression_reason
+            && directive
+                .reason
+                .as_deref()
+                .is_none_or(|reason| reason.trim().is_empty())
+        {
+            let mut found = crate::checks::finding(
+                "FL901",
+                directive.span,
+                format!("this suppression of {codes} gives no reason"),
+            );
+            found.note = Some(
+                "Add one after `--`, e.g. `-- source: https://…`; the configuration requires it."
+                    .to_owned(),
+            );
+            out.push(found);
+        }
+    }
+    crate::checks::apply_severity(&options.severity, &mut out);
+    out
+}
+
 /// Drops suppressed findings; returns the directives that suppressed nothing.
 pub fn apply(text: &str, findings: &mut Vec<Finding>) -> Vec<Directive> {
     let directives = directives(text);
@@ -192,7 +305,12 @@ mod tests {
         let file = "<!-- factlint-disable-file -->\nDie Kosten sind um 22, 4 % gestiegen, und das ist viel.\n\nDie Preise sind um 23, 5 % gestiegen, und das ist viel.\n";
         assert!(codes(file).is_empty());
         let other_code = "<!-- factlint-disable-next-line FL002 -->\nDie Kosten sind um 22, 4 % gestiegen, und das ist viel.\n";
-        assert_eq!(codes(other_code).len(), 1);
+        let found = codes(other_code);
+        assert_eq!(
+            found.iter().map(|(code, _)| *code).collect::<Vec<_>>(),
+            vec!["FL900", "FL001"],
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -249,6 +249,26 @@ pub static CODES: &[Code] = &[
         source: include_str!("derived.rs"),
         own_summary: Some("A derived figure outside the sourced or expected range."),
     },
+    Code {
+        code: "FL900",
+        name: "unused-suppression",
+        default_severity: Severity::Warning,
+        run: no_op,
+        scope: CheckScope::Document,
+        source: include_str!("../suppress.rs"),
+        own_summary: Some("A suppression comment that suppresses nothing."),
+    },
+    Code {
+        code: "FL901",
+        name: "suppression-without-reason",
+        default_severity: Severity::Warning,
+        run: no_op,
+        scope: CheckScope::Document,
+        source: include_str!("../suppress.rs"),
+        own_summary: Some(
+            "A suppression comment without a reason, where the configuration requires one.",
+        ),
+    },
 ];
 
 /// For codes that another code's check also reports (FL101 and FL102 come from FL100's).
@@ -301,7 +321,30 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
             }));
         }
     }
+    apply_severity(&context.options.severity, &mut findings);
     findings
+}
+
+/// Applies configured severities: a code (or its name) set to `None` is dropped.
+pub fn apply_severity(severity: &[(String, Option<Severity>)], findings: &mut Vec<Finding>) {
+    if severity.is_empty() {
+        return;
+    }
+    findings.retain_mut(|finding| {
+        let name = lookup(finding.code).map(|code| code.name);
+        let setting = severity
+            .iter()
+            .rev()
+            .find(|(key, _)| key.eq_ignore_ascii_case(finding.code) || Some(key.as_str()) == name);
+        match setting {
+            None => true,
+            Some((_, None)) => false,
+            Some((_, Some(level))) => {
+                finding.severity = *level;
+                true
+            }
+        }
+    });
 }
 
 /// Builds a finding of `code` with the code's default severity.

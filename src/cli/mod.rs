@@ -295,6 +295,7 @@ fn analyze_all(paths: Vec<String>, common: &Common) -> (Vec<Checked>, Vec<InputE
                         .unwrap_or(DEFAULT_FACT_MAX_AGE_DAYS),
                 ),
                 today: Some(today),
+                ..Options::default()
             };
             let rules = config.and_then(|config| config.rule_set.clone());
             (source, options, rules)

@@ -133,6 +133,7 @@ impl Workspace {
                 .or_else(|| config.as_ref().and_then(|config| config.fact_max_age_days))
                 .or(Some(730)),
             today: Some(self.today),
+            ..Options::default()
         };
         if options
             .reporting_currency
