@@ -29,13 +29,20 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             continue;
         };
         let here = &context.text[written.span.start..written.span.end];
+        // `1.234` is 1234 in German and 1.234 in English; `1,234` is 1.234 in German and 1234
+        // in English.
         let digits: String = here.chars().filter(char::is_ascii_digit).collect();
+        let decimal = here.replace(',', ".");
+        let (german, english) = if here.contains(',') {
+            (decimal, digits)
+        } else {
+            (digits, here.to_owned())
+        };
         let mut found = finding(
             "FL005",
             written.span,
             format!(
-                "`{here}` is {digits} in German and {} in English, and the document's language is unknown",
-                here.replace(',', "")
+                "`{here}` is {german} in German and {english} in English, and the document's language is unknown"
             ),
         );
         found.note = Some(

@@ -222,7 +222,11 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
     for change in claims.iter().filter(|claim| {
         claim.kind == ClaimKind::Percent && matches!(claim.bound, Bound::Exact | Bound::Approx)
     }) {
-        let before = context.text[change.sentence.start..change.span.start].to_lowercase();
+        let before = context
+            .text
+            .get(change.sentence.start.min(change.span.start)..change.span.start)
+            .unwrap_or_default()
+            .to_lowercase();
         let tail = before
             .chars()
             .rev()
@@ -262,7 +266,11 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
         if up == down {
             continue;
         }
-        let after = context.text[change.span.end..change.sentence.end].to_lowercase();
+        let after = context
+            .text
+            .get(change.span.end..change.sentence.end.max(change.span.end))
+            .unwrap_or_default()
+            .to_lowercase();
         let from = ["from", "on", "gegenüber", "von", "vs"]
             .iter()
             .any(|word| after.trim_start().starts_with(word));
@@ -353,7 +361,11 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
 /// "$5 million for 2,000 GPUs, or $2,500 per GPU".
 fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
     for rate in claims.iter().filter(|claim| is_amount(claim)) {
-        let after = context.text[rate.span.end..rate.sentence.end].to_lowercase();
+        let after = context
+            .text
+            .get(rate.span.end..rate.sentence.end.max(rate.span.end))
+            .unwrap_or_default()
+            .to_lowercase();
         let after = after.trim_start();
         if !["per ", "pro ", "je ", "each", "a piece", "das stück"]
             .iter()
