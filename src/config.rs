@@ -7,13 +7,16 @@
 //! file named by `--config` applies to all. Unknown keys and bad values are errors that name
 //! the file, line and column, and say what to write instead.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::Language;
+use crate::diagnostics::Severity;
+use crate::engine::Options;
 use crate::rules::{RuleProblem, RuleSet, RuleSetBuilder};
 use crate::text::{ColumnUnit, LineIndex};
 
@@ -27,12 +30,54 @@ const KEYS: &[&str] = &[
     "fact_max_age_days",
     "rules",
     "disable",
+    "include",
+    "exclude",
+    "severity",
+    "fail_on",
+    "require_suppression_reason",
 ];
+
+/// The lowest severity that makes a run fail, or never.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    At(Severity),
+    Never,
+}
+
+impl FailOn {
+    pub fn parse(text: &str) -> Option<FailOn> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "never" => Some(FailOn::Never),
+            "hint" => Some(FailOn::At(Severity::Hint)),
+            "info" => Some(FailOn::At(Severity::Info)),
+            "warning" => Some(FailOn::At(Severity::Warning)),
+            "error" => Some(FailOn::At(Severity::Error)),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::At(severity) => severity.as_str(),
+            FailOn::Never => "never",
+        }
+    }
+
+    /// Whether a finding of `severity` makes the run fail.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::At(threshold) => severity >= threshold,
+            FailOn::Never => false,
+        }
+    }
+}
 
 /// A parsed configuration file.
 #[derive(Debug, Default)]
 pub struct Config {
     pub path: Option<PathBuf>,
+    /// The folder `include`, `exclude` and `rules` are relative to.
+    pub root: PathBuf,
     /// The language of documents that do not state theirs in front matter.
     pub language: Option<Language>,
     /// ISO 4217 code money is converted to.
@@ -43,8 +88,63 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     /// Bundled packs or single entries (facts, checks, entities) turned off, by id.
     pub disable: Vec<String>,
+    /// Globs of the documents to check when walking folders (empty: all of them).
+    pub include: Vec<String>,
+    /// Globs of the documents never to check.
+    pub exclude: Vec<String>,
+    /// Severity per code or name; `None` turns the code off.
+    pub severity: Vec<(String, Option<Severity>)>,
+    /// The lowest severity that makes the run fail.
+    pub fail_on: Option<FailOn>,
+    /// Suppression comments must give a reason (FL901).
+    pub require_suppression_reason: Option<bool>,
     /// The rule set for documents under this configuration (bundled packs plus `rules`).
     pub rule_set: Option<Arc<RuleSet>>,
+    /// The 1-based line each key was set on (`severity.FL001` for an entry of `[severity]`).
+    pub lines: BTreeMap<String, u32>,
+    include_set: Option<GlobSet>,
+    exclude_set: Option<GlobSet>,
+}
+
+impl Config {
+    /// Copies what this configuration decides into the options of a document. Options the
+    /// caller already set (a command-line flag, an editor setting) are kept.
+    pub fn apply(&self, options: &mut Options) {
+        options.project_language = options.project_language.or(self.language);
+        if options.reporting_currency.is_none() {
+            options.reporting_currency = self.reporting_currency.clone();
+        }
+        if options.fact_max_age_days.is_none() {
+            options.fact_max_age_days = self.fact_max_age_days;
+        }
+        if options.severity.is_empty() {
+            options.severity = self.severity.clone();
+        }
+        if let Some(required) = self.require_suppression_reason {
+            options.require_suppression_reason |= required;
+        }
+    }
+
+    /// Whether the document at `path` is checked under this configuration. `exclude` applies to
+    /// every document; `include` only to documents found by walking a folder (a file named on
+    /// the command line is wanted). Paths outside the configuration's folder are never filtered.
+    pub fn selects(&self, path: &Path, walked: bool) -> bool {
+        let Ok(relative) = path.strip_prefix(&self.root) else {
+            return true;
+        };
+        let matches_any = |set: &GlobSet| {
+            relative
+                .ancestors()
+                .any(|part| !part.as_os_str().is_empty() && set.is_match(part))
+        };
+        if self.exclude_set.as_ref().is_some_and(matches_any) {
+            return false;
+        }
+        if walked && let Some(include) = &self.include_set {
+            return matches_any(include);
+        }
+        true
+    }
 }
 
 #[derive(Deserialize)]
@@ -52,11 +152,14 @@ pub struct Config {
 struct RawConfig {
     language: Option<toml::Spanned<String>>,
     reporting_currency: Option<toml::Spanned<String>>,
-    fact_max_age_days: Option<u32>,
-    #[serde(default)]
-    rules: Vec<String>,
-    #[serde(default)]
-    disable: Vec<String>,
+    fact_max_age_days: Option<toml::Spanned<u32>>,
+    rules: Option<toml::Spanned<Vec<String>>>,
+    disable: Option<toml::Spanned<Vec<String>>>,
+    include: Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
+    exclude: Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
+    severity: Option<BTreeMap<toml::Spanned<String>, toml::Spanned<String>>>,
+    fail_on: Option<toml::Spanned<String>>,
+    require_suppression_reason: Option<toml::Spanned<bool>>,
 }
 
 /// A configuration file that could not be used.
@@ -180,6 +283,10 @@ fn load(path: &Path) -> Result<Config, ConfigError> {
         )
     })?;
     parse(&text, &shown).map(|mut config| {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(folder) = absolute.parent() {
+            config.root = folder.to_path_buf();
+        }
         config.path = Some(path.to_path_buf());
         config
     })
@@ -220,10 +327,6 @@ pub fn rule_set(config: &Config) -> (Option<Arc<RuleSet>>, Vec<RuleProblem>) {
 }
 
 /// A path relative to the working directory when it is below it, with `/` separators.
-#[expect(
-    clippy::disallowed_methods,
-    reason = "the CLI adapter knows the working directory"
-)]
 pub fn relative(path: &Path) -> String {
     std::env::current_dir()
         .ok()
@@ -234,18 +337,20 @@ pub fn relative(path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// Parses a configuration file's text; errors carry `path:line:col`.
+/// Parses a configuration file's text; errors carry `path:line:col`. `include`, `exclude` and
+/// `rules` are relative to the folder of `path`.
 pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     let index = LineIndex::new(text);
     let at = |offset: usize, message: String| {
         let position = index.line_col(text, offset, ColumnUnit::Char);
         ConfigError::new(path, position.line + 1, position.col + 1, message)
     };
+    let line_of = |offset: usize| index.line_of(offset) + 1;
     let raw: RawConfig = toml::from_str(text).map_err(|error| {
         let offset = error.span().map_or(0, |span| span.start);
         let mut message = error.message().trim().to_owned();
         if let Some(unknown) = unknown_key(&message) {
-            message = match nearest_key(&unknown) {
+            message = match nearest(&unknown, KEYS.iter().copied()) {
                 Some(near) => format!(
                     "unknown key `{unknown}`; did you mean `{near}`? (valid keys: {})",
                     KEYS.join(", ")
@@ -255,16 +360,36 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         }
         at(offset, message)
     })?;
-    let mut config = Config {
-        fact_max_age_days: raw.fact_max_age_days,
-        disable: raw.disable,
-        ..Config::default()
-    };
-    let folder = Path::new(path)
+    let root = Path::new(path)
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    config.rules = raw.rules.iter().map(|rule| folder.join(rule)).collect();
+    let mut config = Config {
+        root: root.clone(),
+        ..Config::default()
+    };
+    if let Some(days) = raw.fact_max_age_days {
+        config
+            .lines
+            .insert("fact_max_age_days".into(), line_of(days.span().start));
+        config.fact_max_age_days = Some(days.into_inner());
+    }
+    if let Some(disable) = raw.disable {
+        config
+            .lines
+            .insert("disable".into(), line_of(disable.span().start));
+        config.disable = disable.into_inner();
+    }
+    if let Some(rules) = raw.rules {
+        config
+            .lines
+            .insert("rules".into(), line_of(rules.span().start));
+        config.rules = rules
+            .into_inner()
+            .iter()
+            .map(|rule| root.join(rule))
+            .collect();
+    }
     if let Some(currency) = raw.reporting_currency {
         let code = currency.get_ref().trim().to_ascii_uppercase();
         if code.len() != 3 || !code.bytes().all(|byte| byte.is_ascii_uppercase()) {
@@ -276,6 +401,9 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
                 ),
             ));
         }
+        config
+            .lines
+            .insert("reporting_currency".into(), line_of(currency.span().start));
         config.reporting_currency = Some(code);
     }
     if let Some(language) = raw.language {
@@ -289,6 +417,104 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
                 ),
             )
         })?);
+        config.lines.insert("language".into(), line_of(span.start));
+    }
+    for (key, globs) in [("include", raw.include), ("exclude", raw.exclude)] {
+        let Some(globs) = globs else { continue };
+        config.lines.insert(key.into(), line_of(globs.span().start));
+        let mut builder = GlobSetBuilder::new();
+        let mut patterns = Vec::new();
+        for glob in globs.into_inner() {
+            let pattern = glob.get_ref().trim().trim_start_matches("./");
+            let pattern = pattern.trim_end_matches('/');
+            // A pattern without a folder matches at any depth, as in `.gitignore`.
+            let anchored = if pattern.contains('/') {
+                pattern.trim_start_matches('/').to_owned()
+            } else {
+                format!("**/{pattern}")
+            };
+            let compiled = GlobBuilder::new(&anchored)
+                .literal_separator(true)
+                .build()
+                .map_err(|error| {
+                    at(
+                        glob.span().start,
+                        format!(
+                            "`{}` is not a valid glob: {}; write for example `{key} = [\"drafts/**\", \"*.txt\"]`",
+                            glob.get_ref(),
+                            error.kind()
+                        ),
+                    )
+                })?;
+            builder.add(compiled);
+            patterns.push(glob.into_inner());
+        }
+        let set = builder.build().map_err(|error| at(0, error.to_string()))?;
+        if key == "include" {
+            config.include = patterns;
+            config.include_set = Some(set);
+        } else {
+            config.exclude = patterns;
+            config.exclude_set = Some(set);
+        }
+    }
+    if let Some(table) = raw.severity {
+        for (code, level) in table {
+            let Some(known) = crate::checks::lookup(code.get_ref()) else {
+                let names = crate::checks::CODES
+                    .iter()
+                    .flat_map(|code| [code.code, code.name]);
+                let hint = match nearest(code.get_ref(), names) {
+                    Some(near) => format!("; did you mean `{near}`?"),
+                    None => String::new(),
+                };
+                return Err(at(
+                    code.span().start,
+                    format!(
+                        "unknown code `{}` in [severity]{hint} (`factlint explain` lists the codes)",
+                        code.get_ref()
+                    ),
+                ));
+            };
+            let value = match level.get_ref().trim().to_ascii_lowercase().as_str() {
+                "off" => None,
+                other => Some(Severity::parse(other).ok_or_else(|| {
+                    at(
+                        level.span().start,
+                        format!(
+                            "`{}` is not a severity; write `off`, `hint`, `info`, `warning` or `error`",
+                            level.get_ref()
+                        ),
+                    )
+                })?),
+            };
+            config.lines.insert(
+                format!("severity.{}", known.code),
+                line_of(code.span().start),
+            );
+            config.severity.push((known.code.to_owned(), value));
+        }
+    }
+    if let Some(fail_on) = raw.fail_on {
+        config.fail_on = Some(FailOn::parse(fail_on.get_ref()).ok_or_else(|| {
+            at(
+                fail_on.span().start,
+                format!(
+                    "`{}` is not a severity; write `fail_on = \"warning\"` (hint, info, warning, error or never)",
+                    fail_on.get_ref()
+                ),
+            )
+        })?);
+        config
+            .lines
+            .insert("fail_on".into(), line_of(fail_on.span().start));
+    }
+    if let Some(required) = raw.require_suppression_reason {
+        config.lines.insert(
+            "require_suppression_reason".into(),
+            line_of(required.span().start),
+        );
+        config.require_suppression_reason = Some(required.into_inner());
     }
     Ok(config)
 }
@@ -298,13 +524,19 @@ fn unknown_key(message: &str) -> Option<String> {
     Some(rest[..rest.find('`')?].to_owned())
 }
 
-/// The valid key closest to `wanted` by edit distance, if any is close.
-fn nearest_key(wanted: &str) -> Option<&'static str> {
-    KEYS.iter()
-        .map(|key| (edit_distance(wanted, key), *key))
-        .filter(|(distance, key)| *distance <= key.len() / 2 + 1)
+/// The candidate closest to `wanted` by edit distance (ignoring case), if any is close.
+fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = wanted.to_ascii_lowercase();
+    candidates
+        .map(|candidate| {
+            (
+                edit_distance(&wanted, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|(distance, candidate)| *distance <= candidate.len() / 2 + 1)
         .min()
-        .map(|(_, key)| key)
+        .map(|(_, candidate)| candidate)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

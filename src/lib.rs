@@ -13,6 +13,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod engine;
+pub mod html_report;
 pub mod language;
 pub mod lexicon;
 pub mod lsp;
@@ -21,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod suppress;
 pub mod text;
+pub mod translation;
 pub mod units;
 
 pub use claims::{Bound, Claim, ClaimKind, ClaimValue};

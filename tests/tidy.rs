@@ -97,3 +97,48 @@ fn every_code_is_explained_with_an_example() {
         );
     }
 }
+
+#[test]
+fn the_core_knows_no_adapter() {
+    // The adapters may do I/O and speak the protocol; nothing else may.
+    let adapters = [
+        "src/cli",
+        "src/lsp",
+        "src/config.rs",
+        "src/main.rs",
+        "src/lib.rs",
+    ];
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut offenders = Vec::new();
+    for file in files {
+        let relative = file
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if adapters.iter().any(|adapter| relative.starts_with(adapter)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for forbidden in [
+            "tokio",
+            "tower_lsp",
+            "crate::lsp",
+            "crate::config",
+            "std::fs",
+            "std::env",
+            "std::process",
+            "std::net",
+            "std::thread",
+        ] {
+            if text.contains(forbidden) {
+                offenders.push(format!("{relative} uses {forbidden}"));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "the core must stay pure: {offenders:#?}"
+    );
+}

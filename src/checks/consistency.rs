@@ -20,110 +20,99 @@
 
 use crate::checks::support::{claim_interval, money_in};
 use crate::checks::{CheckContext, finding};
-use crate::claims::{Bound, Claim, ClaimKind};
+use std::collections::HashMap;
+
+use crate::claims::{Bound, Claim, ClaimKind, PeriodKind};
 use crate::diagnostics::{Explanation, Finding, Related};
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
-    let comparable: Vec<&Claim> = context
-        .claims
-        .iter()
-        .filter(|claim| {
-            matches!(
-                claim.kind,
-                ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
-            ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
-                && claim.subject.is_some()
-                && claim.value.number().is_some()
-        })
-        .collect();
-    let mut flagged = vec![false; comparable.len()];
-    for later in 1..comparable.len() {
-        for earlier in 0..later {
-            if flagged[later] {
-                break;
-            }
-            let (a, b) = (comparable[earlier], comparable[later]);
-            if a.sentence == b.sentence || !same_quantity(a, b) {
-                continue;
-            }
-            let currency = context.options.reporting_currency();
-            let value = |claim: &Claim| -> Option<(f64, f64)> {
-                let (value, high) = if claim.kind == ClaimKind::Money {
-                    let (value, high, _) =
-                        money_in(claim, currency, context.rules, context.rate_date)?;
-                    (value, high)
-                } else {
-                    (claim.value.number()?, claim.high)
-                };
-                Some(claim_interval(claim, context.text, value, high))
-            };
-            let (Some((a_low, a_high)), Some((b_low, b_high))) = (value(a), value(b)) else {
-                continue;
-            };
-            if a_low <= b_high && b_low <= a_high {
-                continue;
-            }
-            flagged[later] = true;
-            let written = |claim: &Claim| &context.text[claim.span.start..claim.span.end];
-            let subject = b
-                .subject
-                .as_ref()
-                .map(|subject| subject.text.as_str())
-                .unwrap_or_default();
-            let mut found = finding(
-                "FL110",
-                b.span,
-                format!(
-                    "`{}` contradicts `{}` earlier in this document, both about {subject}",
-                    written(b),
-                    written(a)
-                ),
-            );
-            found.note = Some("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.".to_owned());
-            found.related.push(Related {
-                span: a.span,
-                message: format!("`{}` is stated here", written(a)),
-            });
-            found.explanation = Some(Box::new(Explanation {
-                inputs: vec![
-                    crate::checks::support::input(
-                        "first",
-                        a,
-                        context.text,
-                        a.value.number().unwrap_or_default(),
-                        a.unit.clone(),
-                    ),
-                    crate::checks::support::input(
-                        "second",
-                        b,
-                        context.text,
-                        b.value.number().unwrap_or_default(),
-                        b.unit.clone(),
-                    ),
-                ],
-                why: Some("both figures come from this document; no source is involved".to_owned()),
-                ..Explanation::default()
-            }));
-            findings.push(found);
+    let currency = context.options.reporting_currency();
+    let interval = |claim: &Claim| -> Option<(f64, f64)> {
+        let (value, high) = if claim.kind == ClaimKind::Money {
+            let (value, high, _) = money_in(claim, currency, context.rules, context.rate_date)?;
+            (value, high)
+        } else {
+            (claim.value.number()?, claim.high)
+        };
+        Some(claim_interval(claim, context.text, value, high))
+    };
+    // Group the claims by quantity (kind, unit, subject, period); within a group, a claim
+    // contradicts an earlier sentence's claim when their intervals do not meet. Keeping the
+    // lowest high end and the highest low end of earlier sentences finds that in one pass.
+    let mut groups: HashMap<QuantityKey, Group> = HashMap::new();
+    for claim in context.claims {
+        let comparable = matches!(claim.kind, ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent)
+            && matches!(claim.bound, Bound::Exact | Bound::Approx)
+            && claim.subject.is_some();
+        if !comparable {
+            continue;
         }
+        let Some((low, high)) = interval(claim) else { continue };
+        let group = groups.entry(key(claim)).or_default();
+        if group.sentence != Some(claim.sentence) {
+            // Claims of the sentence just finished become "earlier".
+            for (pending_low, pending_high, pending) in group.pending.drain(..) {
+                if group.lowest_high.is_none_or(|(value, _)| pending_high < value) {
+                    group.lowest_high = Some((pending_high, pending));
+                }
+                if group.highest_low.is_none_or(|(value, _)| pending_low > value) {
+                    group.highest_low = Some((pending_low, pending));
+                }
+            }
+            group.sentence = Some(claim.sentence);
+        }
+        let contradicted = match (group.lowest_high, group.highest_low) {
+            (Some((earlier_high, earlier)), _) if low > earlier_high => Some(earlier),
+            (_, Some((earlier_low, earlier))) if high < earlier_low => Some(earlier),
+            _ => None,
+        };
+        group.pending.push((low, high, claim));
+        let Some(earlier) = contradicted else { continue };
+        findings.push(report(context, earlier, claim));
     }
 }
 
-/// Same kind, unit, subject and period.
-fn same_quantity(a: &Claim, b: &Claim) -> bool {
-    let subject = |claim: &Claim| {
-        claim
-            .subject
-            .as_ref()
-            .map(|subject| subject.text.to_lowercase())
-    };
-    let period = |claim: &Claim| {
-        claim
-            .period
-            .as_ref()
-            .map(|period| (period.kind, period.value.map(f64::to_bits), period.unit))
-    };
-    let units_match =
-        a.unit == b.unit || (a.kind == ClaimKind::Money && b.kind == ClaimKind::Money);
-    a.kind == b.kind && units_match && subject(a) == subject(b) && period(a) == period(b)
+/// What makes two claims about the same quantity.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct QuantityKey {
+    kind: ClaimKind,
+    unit: Option<String>,
+    subject: String,
+    period: Option<(PeriodKind, Option<u64>, Option<&'static str>)>,
+}
+
+fn key(claim: &Claim) -> QuantityKey {
+    QuantityKey {
+        kind: claim.kind,
+        // Money in any currency is one quantity (compared after conversion).
+        unit: if claim.kind == ClaimKind::Money { None } else { claim.unit.clone() },
+        subject: claim.subject.as_ref().map(|subject| subject.text.to_lowercase()).unwrap_or_default(),
+        period: claim.period.as_ref().map(|period| (period.kind, period.value.map(f64::to_bits), period.unit)),
+    }
+}
+
+#[derive(Default)]
+struct Group<'a> {
+    sentence: Option<crate::text::Span>,
+    /// Claims of the current sentence, not yet "earlier".
+    pending: Vec<(f64, f64, &'a Claim)>,
+    lowest_high: Option<(f64, &'a Claim)>,
+    highest_low: Option<(f64, &'a Claim)>,
+}
+
+fn report(context: &CheckContext, a: &Claim, b: &Claim) -> Finding {
+    let written = |claim: &Claim| &context.text[claim.span.start..claim.span.end];
+    let subject = b.subject.as_ref().map(|subject| subject.text.as_str()).unwrap_or_default();
+    let mut found = finding("FL110", b.span, format!("`{}` contradicts `{}` earlier in this document, both about {subject}", written(b), written(a)));
+    found.note = Some("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.".to_owned());
+    found.related.push(Related { span: a.span, message: format!("`{}` is stated here", written(a)) });
+    found.explanation = Some(Box::new(Explanation {
+        inputs: vec![
+            crate::checks::support::input("first", a, context.text, a.value.number().unwrap_or_default(), a.unit.clone()),
+            crate::checks::support::input("second", b, context.text, b.value.number().unwrap_or_default(), b.unit.clone()),
+        ],
+        why: Some("both figures come from this document; no source is involved".to_owned()),
+        ..Explanation::default()
+    }));
+    found
 }

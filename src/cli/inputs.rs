@@ -10,8 +10,22 @@ const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// Where a document comes from.
 pub(crate) enum Source {
-    File(String),
+    /// A file; `walked` when it was found by walking a folder rather than named.
+    File {
+        path: String,
+        walked: bool,
+    },
     Stdin(String),
+}
+
+impl Source {
+    /// The name the document is shown under.
+    pub fn name(&self) -> &str {
+        match self {
+            Source::File { path, .. } => path,
+            Source::Stdin(name) => name,
+        }
+    }
 }
 
 /// A document read into memory.
@@ -20,6 +34,8 @@ pub(crate) struct Input {
     pub name: String,
     pub text: String,
     pub format: DocumentFormat,
+    /// Read from standard input (so there is no file to fix).
+    pub stdin: bool,
 }
 
 /// A document that could not be read, and why.
@@ -74,7 +90,10 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
                                         .any(|wanted| extension.eq_ignore_ascii_case(wanted))
                                 });
                             if is_file && wanted {
-                                sources.push(Source::File(display(entry.path())));
+                                sources.push(Source::File {
+                                    path: display(entry.path()),
+                                    walked: true,
+                                });
                             }
                         }
                         Err(error) => errors.push(InputError {
@@ -90,7 +109,10 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
                     });
                 }
             }
-            Ok(_) => sources.push(Source::File(path.clone())),
+            Ok(_) => sources.push(Source::File {
+                path: display(as_path),
+                walked: false,
+            }),
         }
     }
     (sources, errors)
@@ -102,8 +124,9 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
     reason = "the CLI adapter is where files are read"
 )]
 pub(crate) fn read(source: Source) -> Result<Input, InputError> {
+    let stdin = matches!(source, Source::Stdin(_));
     let (name, bytes) = match source {
-        Source::File(path) => match std::fs::read(&path) {
+        Source::File { path, .. } => match std::fs::read(&path) {
             Ok(bytes) => (path, bytes),
             Err(error) => {
                 return Err(InputError {
@@ -152,16 +175,21 @@ pub(crate) fn read(source: Source) -> Result<Input, InputError> {
     // A byte-order mark is not part of the text, but offsets must stay those of the file:
     // keep it; the parser treats it as an ordinary character outside any number.
     let format = DocumentFormat::from_path(&name);
-    Ok(Input { name, text, format })
+    Ok(Input {
+        name,
+        text,
+        format,
+        stdin,
+    })
 }
 
-fn display(path: &Path) -> String {
+pub(crate) fn display(path: &Path) -> String {
     let text = path.to_string_lossy();
     let text = text.strip_prefix("./").unwrap_or(&text);
     text.replace('\\', "/")
 }
 
-fn describe_io(error: &std::io::Error) -> String {
+pub(crate) fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

@@ -2,7 +2,6 @@
 // `factlint.*` settings on, and adds the commands and the `factlint:` documentation scheme.
 // The logic that needs no editor lives in the modules it imports, which have unit tests.
 
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as vscode from "vscode";
@@ -14,7 +13,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { type ClaimsFormat, parseClaims, renderClaims } from "./claims";
-import { EXPLAIN_SCHEME, explainArguments, explainFailure, explainTarget } from "./explain";
+import { EXPLAIN_SCHEME, explainContent } from "./explain";
 import { candidates, describe, probeBinary, resolveServer } from "./serverPath";
 import {
   RESTART_SETTING_KEYS,
@@ -192,19 +191,7 @@ async function showClaims(format: ClaimsFormat = "markdown"): Promise<void> {
 /** Serves `factlint:explain/FL001` with the output of `factlint explain FL001`. */
 class ExplainProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const target = explainTarget(uri.path);
-    if (target === undefined) {
-      return Promise.resolve(explainFailure(uri.path, "factlint documents codes at `factlint:explain/CODE`."));
-    }
-    const command = serverCommand;
-    if (command === undefined) {
-      return Promise.resolve(explainFailure(uri.path, "No factlint binary was found; see the factlint output."));
-    }
-    return new Promise((resolve) => {
-      execFile(command, explainArguments(target), { timeout: 10000, windowsHide: true }, (error, stdout, stderr) => {
-        resolve(error ? explainFailure(uri.path, (stderr || error.message).trim()) : stdout);
-      });
-    });
+    return explainContent(serverCommand, uri.path);
   }
 }
 

@@ -26,6 +26,20 @@ pub(crate) fn write_findings(out: &mut impl Write, checked: &[Checked]) -> io::R
     writeln!(out)
 }
 
+/// `check --format jsonl`: one finding per line, the same objects as `json`. Outputs of
+/// several runs (partitions of one job) merge by concatenation.
+pub(crate) fn write_findings_lines(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
+    for done in checked {
+        let index = LineIndex::new(&done.input.text);
+        for finding in &done.analysis.findings {
+            let value = finding_value(finding, &done.input.name, &done.input.text, &index);
+            serde_json::to_writer(&mut *out, &value)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
 /// `claims --format json`: an array of claims.
 pub(crate) fn write_claims(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
     let mut all = Vec::new();

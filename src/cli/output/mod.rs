@@ -1,7 +1,10 @@
 //! Output formats of `factlint check` and `factlint claims`.
 
+pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod json;
+pub(crate) mod rdjson;
+pub(crate) mod sarif;
 pub(crate) mod table;
 
 pub(crate) use factlint::report::position;

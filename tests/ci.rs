@@ -1,0 +1,327 @@
+//! Command tests for factlint in CI and on the desk that need a scratch folder: `--fix` on
+//! copies, `--changed-since` in a throwaway git repository, `--partition`, nested
+//! configurations with `include` and `exclude`, and `factlint report`.
+
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the tests lay out the files and repositories they run factlint on"
+)]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn factlint(folder: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(folder)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("factlint runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn write(folder: &Path, name: &str, text: &str) {
+    let path = folder.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// The files named in `--format jsonl` output.
+fn files_in(output: &Output) -> BTreeSet<String> {
+    stdout(output)
+        .lines()
+        .map(|line| {
+            let finding: serde_json::Value = serde_json::from_str(line).expect("one JSON per line");
+            finding["file"].as_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
+const BROKEN: &str = "Die Kosten lagen bei 22, 4 % der Summe.\n";
+
+#[test]
+fn fix_applies_safe_fixes_only_and_reports_what_is_left() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = "Die Auslastung lag bei 22, 4 %.\n\nDie Quote stieg von 10 % auf 15 %, ein Anstieg um 5 %.\n";
+    write(folder.path(), "a.md", text);
+    let output = factlint(folder.path(), &["check", "--fix", "--today", "2025-06-01", "a.md"]);
+    let fixed = std::fs::read_to_string(folder.path().join("a.md")).unwrap();
+    // The safe fix (the stray space) is applied; the suggestion (percentage points) is not.
+    assert_eq!(
+        fixed,
+        "Die Auslastung lag bei 22,4 %.\n\nDie Quote stieg von 10 % auf 15 %, ein Anstieg um 5 %.\n"
+    );
+    assert!(stderr(&output).contains("fixed 1 finding in 1 file"), "{}", stderr(&output));
+    assert!(!stdout(&output).contains("FL001"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("FL004"), "{}", stdout(&output));
+    assert_eq!(output.status.code(), Some(1));
+    let entries = std::fs::read_dir(folder.path()).unwrap().count();
+    assert_eq!(entries, 1, "no temporary file is left behind");
+}
+
+#[test]
+fn diff_prints_the_fixes_and_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "a.md", BROKEN);
+    let output = factlint(folder.path(), &["check", "--diff", "a.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "--- a/a.md\n+++ b/a.md\n@@ -1 +1 @@\n-Die Kosten lagen bei 22, 4 % der Summe.\n+Die Kosten lagen bei 22,4 % der Summe.\n"
+    );
+    assert_eq!(std::fs::read_to_string(folder.path().join("a.md")).unwrap(), BROKEN);
+}
+
+#[test]
+fn fix_refuses_standard_input() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "--fix", "-"])
+        .current_dir(folder.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(BROKEN.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("standard input cannot be fixed in place"));
+}
+
+fn git(folder: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=factlint", "-c", "user.email=factlint@example.com"])
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .expect("git runs");
+    assert!(status.status.success(), "git {args:?}: {}", stderr(&status));
+}
+
+#[test]
+fn changed_since_checks_changed_and_untracked_files_only() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    write(root, "old.md", BROKEN);
+    write(root, "edited.md", "Nichts.\n");
+    write(root, "docs/staged.md", "Nichts.\n");
+    write(root, "deleted.md", BROKEN);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "first"]);
+    write(root, "edited.md", BROKEN);
+    write(root, "docs/staged.md", BROKEN);
+    git(root, &["add", "docs/staged.md"]);
+    write(root, "new.md", BROKEN);
+    write(root, "ignored.md", BROKEN);
+    write(root, ".gitignore", "ignored.md\n");
+    std::fs::remove_file(root.join("deleted.md")).unwrap();
+
+    let output = factlint(root, &["check", "--format", "jsonl", "--changed-since", "HEAD", "."]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let expected: BTreeSet<String> = ["docs/staged.md", "edited.md", "new.md"]
+        .map(String::from)
+        .into();
+    assert_eq!(files_in(&output), expected);
+
+    // From a subfolder, git's paths (relative to the top) still match.
+    let output = factlint(
+        &root.join("docs"),
+        &["check", "--format", "jsonl", "--changed-since", "HEAD", "."],
+    );
+    assert_eq!(files_in(&output), ["staged.md".to_owned()].into());
+
+    let output = factlint(root, &["check", "--changed-since", "nope", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("`nope` is not a revision"), "{}", stderr(&output));
+}
+
+#[test]
+fn changed_since_outside_a_repository_is_a_clear_error() {
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "a.md", BROKEN);
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "--changed-since", "HEAD", "."])
+        .current_dir(folder.path())
+        .env("GIT_CEILING_DIRECTORIES", folder.path().parent().unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--changed-since needs a git repository"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn partitions_are_disjoint_and_cover_every_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut all = BTreeSet::new();
+    for i in 0..24 {
+        let name = format!("teil-{i}/artikel {i}.md");
+        write(folder.path(), &name, BROKEN);
+        all.insert(name);
+    }
+    let whole = factlint(folder.path(), &["check", "--format", "jsonl", "."]);
+    assert_eq!(files_in(&whole), all);
+    let mut union = BTreeSet::new();
+    let mut concatenated = String::new();
+    for part in 1..=3 {
+        let partition = format!("hash:{part}/3");
+        let output = factlint(
+            folder.path(),
+            &["check", "--format", "jsonl", "--partition", &partition, "."],
+        );
+        let files = files_in(&output);
+        assert!(union.is_disjoint(&files), "part {part} overlaps");
+        assert!(!files.is_empty(), "part {part} is empty");
+        union.extend(files);
+        concatenated.push_str(&stdout(&output));
+        // The same part is the same files on every run.
+        let again = factlint(
+            folder.path(),
+            &["check", "--format", "jsonl", "--partition", &partition, "."],
+        );
+        assert_eq!(stdout(&again), stdout(&output));
+    }
+    assert_eq!(union, all);
+    // Concatenated jsonl outputs hold the same findings as one whole run.
+    let mut merged: Vec<&str> = concatenated.lines().collect();
+    let whole_text = stdout(&whole);
+    let mut whole_lines: Vec<&str> = whole_text.lines().collect();
+    merged.sort_unstable();
+    whole_lines.sort_unstable();
+    assert_eq!(merged, whole_lines);
+}
+
+#[test]
+fn the_order_is_the_same_whatever_the_number_of_threads() {
+    let folder = tempfile::tempdir().unwrap();
+    for i in 0..12 {
+        write(folder.path(), &format!("d{i}.md"), BROKEN);
+    }
+    let one = factlint(folder.path(), &["check", "--format", "json", "-j", "1", "."]);
+    let four = factlint(folder.path(), &["check", "--format", "json", "-j", "4", "."]);
+    assert_eq!(stdout(&one), stdout(&four));
+}
+
+#[test]
+fn nested_configurations_the_nearest_wins_with_its_globs() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path();
+    write(
+        root,
+        "factlint.toml",
+        "exclude = [\"archive/**\"]\ninclude = [\"*.md\"]\n\n[severity]\nFL001 = \"error\"\n",
+    );
+    write(root, "a.md", BROKEN);
+    write(root, "a.txt", BROKEN);
+    write(root, "archive/old.md", BROKEN);
+    write(root, "team/factlint.toml", "[severity]\nmalformed-number = \"off\"\n");
+    write(root, "team/b.md", BROKEN);
+    write(root, "team/b.txt", BROKEN);
+
+    let output = factlint(root, &["check", "--format", "jsonl", "."]);
+    let findings: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .filter(|finding| finding["severity"] != "hint")
+        .collect();
+    let seen: Vec<(String, String, String)> = findings
+        .iter()
+        .map(|finding| {
+            (
+                finding["file"].as_str().unwrap().to_owned(),
+                finding["code"].as_str().unwrap().to_owned(),
+                finding["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    // a.txt is outside `include`, archive/ is excluded, and team/ has its own configuration,
+    // which turns FL001 off (the nearest configuration wins; it does not inherit).
+    assert_eq!(
+        seen,
+        vec![("a.md".to_owned(), "FL001".to_owned(), "error".to_owned())]
+    );
+
+    // A file named on the command line is checked even outside `include`, never when excluded.
+    let output = factlint(root, &["check", "--format", "jsonl", "a.txt", "archive/old.md"]);
+    assert_eq!(files_in(&output), ["a.txt".to_owned()].into());
+
+    let shown = factlint(root, &["config", "team/b.md"]);
+    let line = stdout(&shown)
+        .lines()
+        .find(|line| line.starts_with("FL001 = "))
+        .map(str::to_owned);
+    let line = line.expect("FL001 is listed");
+    assert!(line.starts_with("FL001 = \"off\" "), "{line}");
+    assert!(line.ends_with("# team/factlint.toml:2 (malformed-number)"), "{line}");
+}
+
+#[test]
+fn a_bad_glob_is_reported_with_its_place() {
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "factlint.toml", "exclude = [\"drafts/[\"]\n");
+    write(folder.path(), "a.md", BROKEN);
+    let output = factlint(folder.path(), &["check", "a.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("factlint.toml:1:12: `drafts/[` is not a valid glob"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn report_writes_the_page_and_never_overwrites_an_input() {
+    let folder = tempfile::tempdir().unwrap();
+    write(
+        folder.path(),
+        "bericht.md",
+        "Der Konzern meldete am 3. März 2025 einen Umsatz von 1,2 Mrd. Euro.\n",
+    );
+    let output = factlint(
+        folder.path(),
+        &["report", "--today", "2025-06-01", "--currency", "eur", "bericht.md", "-o", "out/report.html"],
+    );
+    assert_eq!(output.status.code(), Some(2), "the folder out/ does not exist");
+    std::fs::create_dir(folder.path().join("out")).unwrap();
+    let output = factlint(
+        folder.path(),
+        &["report", "--today", "2025-06-01", "--title", "Prüfbericht", "bericht.md", "-o", "out/report.html"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let page = std::fs::read_to_string(folder.path().join("out/report.html")).unwrap();
+    assert!(page.contains("Prüfbericht"));
+    assert!(page.contains("1,2 Mrd. Euro"));
+
+    let output = factlint(folder.path(), &["report", "bericht.md", "-o", "bericht.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("is one of the documents reported on"));
+    assert!(
+        std::fs::read_to_string(folder.path().join("bericht.md"))
+            .unwrap()
+            .starts_with("Der Konzern")
+    );
+}
+
+#[test]
+fn completions_are_generated_for_the_common_shells() {
+    let folder = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let output = factlint(folder.path(), &["completions", shell]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(stdout(&output).contains("changed-since"), "{shell}");
+    }
+}
