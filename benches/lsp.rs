@@ -154,6 +154,82 @@ fn document(seed: u64) -> String {
     text
 }
 
+/// About 1 MB of real Markdown from the benchmark corpus (`scripts/bench/run.sh` unpacks it
+/// into `bench-data/full`), if it is there.
+fn corpus_document() -> Option<String> {
+    let folder =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bench-data/full/rust-lang+rfcs");
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    let mut stack = vec![folder];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).ok()?.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "md") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    let mut text = String::new();
+    for path in paths {
+        if let Ok(part) = std::fs::read_to_string(&path) {
+            text.push_str(&part);
+            text.push_str("\n\n");
+        }
+        if text.len() >= 1 << 20 {
+            break;
+        }
+    }
+    text.truncate(text.floor_char_boundary(1 << 20));
+    (text.len() >= 1 << 19).then_some(text)
+}
+
+/// A prose line near the middle of `text`, and the UTF-16 column after its first space.
+fn typing_position(text: &str) -> (u32, u32) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let middle = lines.len() / 2;
+    for (index, line) in lines.iter().enumerate().skip(middle) {
+        if let Some(space) = line.find(' ')
+            && line.len() > 20
+            && !line.trim_start().starts_with(['`', '|', '#', '<'])
+        {
+            return (
+                index as u32,
+                line[..space + 1].encode_utf16().count() as u32,
+            );
+        }
+    }
+    (middle as u32, 0)
+}
+
+/// Types `character` at one place and deletes it again, `strokes` times; each latency.
+fn typing(
+    server: &mut Server,
+    uri: &str,
+    version: &mut i64,
+    text: &str,
+    character: &str,
+    strokes: usize,
+) -> Vec<Duration> {
+    let (line, column) = typing_position(text);
+    let mut latencies = Vec::new();
+    for stroke in 0..strokes {
+        *version += 1;
+        let change = if stroke % 2 == 0 {
+            json!({ "range": { "start": { "line": line, "character": column }, "end": { "line": line, "character": column } }, "text": character })
+        } else {
+            json!({ "range": { "start": { "line": line, "character": column }, "end": { "line": line, "character": column + 1 } }, "text": "" })
+        };
+        let started = Instant::now();
+        server.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": *version }, "contentChanges": [change] }));
+        server.diagnostics(uri, *version);
+        latencies.push(started.elapsed());
+    }
+    latencies
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; anything else (like `cargo test --benches`) runs quickly.
     let quick = !std::env::args().any(|argument| argument == "--bench");
@@ -178,65 +254,85 @@ fn main() {
         json!({ "processId": null, "rootUri": null, "capabilities": {} }),
     );
     server.notify("initialized", json!({}));
-    let text = document(generate::SEED);
-    let uri = "file:///bench/one.md";
-    let started = Instant::now();
-    server.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }));
-    server.diagnostics(uri, 1);
-    let open = started.elapsed();
-
-    // Keystrokes in the middle of the document: type a character, delete it.
-    let line = text[..text.len() / 2].matches('\n').count() as u32;
-    let mut latencies = Vec::new();
-    let mut version = 1;
-    for stroke in 0..keystrokes {
-        version += 1;
-        let change = if stroke % 2 == 0 {
-            json!({ "range": { "start": { "line": line, "character": 0 }, "end": { "line": line, "character": 0 } }, "text": "7" })
-        } else {
-            json!({ "range": { "start": { "line": line, "character": 0 }, "end": { "line": line, "character": 1 } }, "text": "" })
-        };
-        let started = Instant::now();
-        server.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [change] }));
-        server.diagnostics(uri, version);
-        latencies.push(started.elapsed());
+    let mut documents: Vec<(&str, String)> = Vec::new();
+    if let Some(corpus) = corpus_document() {
+        documents.push(("real Markdown (RFCs)", corpus));
     }
-
-    // Hovers on claims.
-    let claims = server.request("factlint/claims", json!({ "uri": uri }));
-    let positions: Vec<(u64, u64)> = claims["result"]
-        .as_array()
-        .map(|claims| {
-            claims
-                .iter()
-                .map(|claim| {
-                    (
-                        claim["line"].as_u64().unwrap_or(1) - 1,
-                        claim["column"].as_u64().unwrap_or(1) - 1,
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut hover_times = Vec::new();
-    for at in 0..hovers {
-        let (line, character) = positions
-            .get(at * 7 % positions.len().max(1))
-            .copied()
-            .unwrap_or((0, 0));
+    documents.push(("generated, number-dense", document(generate::SEED)));
+    let mut rows = Vec::new();
+    for (index, (label, text)) in documents.iter().enumerate() {
+        let uri = format!("file:///bench/typing{index}.md");
         let started = Instant::now();
-        server.request("textDocument/hover", json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }));
-        hover_times.push(started.elapsed());
-    }
-
-    // Ten 1 MB documents open.
-    for index in 0..10u64 {
-        let uri = format!("file:///bench/doc{index}.md");
-        let text = document(generate::SEED + index + 1);
         server.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }));
-        server.diagnostics(&uri, 1);
+        let first = server.diagnostics(&uri, 1);
+        let open = started.elapsed();
+        let count = first["params"]["diagnostics"]
+            .as_array()
+            .map_or(0, Vec::len);
+        let mut version = 1;
+        let mut letters = typing(&mut server, &uri, &mut version, text, "e", keystrokes);
+        let mut digits = typing(&mut server, &uri, &mut version, text, "7", keystrokes);
+        rows.push(format!(
+            "| {label}: first diagnostics ({} KB, {count} diagnostics) | {} | — |",
+            text.len() / 1024,
+            ms(open)
+        ));
+        rows.push(format!("| {label}: letter typed → publishDiagnostics p50 / p99 ({keystrokes} edits) | {} / {} | ≤ 2 ms / ≤ 10 ms |", ms(percentile(&mut letters, 50.0)), ms(percentile(&mut letters, 99.0))));
+        rows.push(format!("| {label}: digit typed → publishDiagnostics p50 / p99 ({keystrokes} edits) | {} / {} | ≤ 2 ms / ≤ 10 ms |", ms(percentile(&mut digits, 50.0)), ms(percentile(&mut digits, 99.0))));
+        let claims = server.request("factlint/claims", json!({ "uri": uri }));
+        let positions: Vec<(u64, u64)> = claims["result"]
+            .as_array()
+            .map(|claims| {
+                claims
+                    .iter()
+                    .map(|claim| {
+                        (
+                            claim["line"].as_u64().unwrap_or(1) - 1,
+                            claim["column"].as_u64().unwrap_or(1) - 1,
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut times = Vec::new();
+        for at in 0..hovers {
+            let (line, character) = positions
+                .get(at * 7 % positions.len().max(1))
+                .copied()
+                .unwrap_or((0, 0));
+            let started = Instant::now();
+            server.request("textDocument/hover", json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }));
+            times.push(started.elapsed());
+        }
+        rows.push(format!(
+            "| {label}: hover round trip p50 / p99 ({hovers} hovers) | {} / {} | p99 ≤ 2 ms |",
+            ms(percentile(&mut times, 50.0)),
+            ms(percentile(&mut times, 99.0))
+        ));
+        server.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": uri } }),
+        );
     }
-    let resident = server.resident_kib();
+
+    // Ten 1 MB documents open, on a fresh server per kind of document.
+    drop(server);
+    for (label, text) in &documents {
+        let mut server = Server::start();
+        server.request(
+            "initialize",
+            json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+        );
+        for index in 0..10u64 {
+            let uri = format!("file:///bench/doc{index}.md");
+            server.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }));
+            server.diagnostics(&uri, 1);
+        }
+        rows.push(format!(
+            "| {label}: resident memory with ten 1 MB documents open | {:.1} MB | ≤ 60 MB |",
+            server.resident_kib() as f64 / 1024.0
+        ));
+    }
 
     let mut initialize_sorted = initialize.clone();
     println!("| measure | value | target |");
@@ -247,28 +343,7 @@ fn main() {
         ms(percentile(&mut initialize_sorted, 50.0)),
         ms(percentile(&mut initialize, 100.0))
     );
-    println!(
-        "| first diagnostics of a 1 MB document | {} | — |",
-        ms(open)
-    );
-    println!(
-        "| keystroke → publishDiagnostics p50 ({keystrokes} edits, 1 MB) | {} | ≤ 2 ms |",
-        ms(percentile(&mut latencies, 50.0))
-    );
-    println!(
-        "| keystroke → publishDiagnostics p99 | {} | ≤ 10 ms |",
-        ms(percentile(&mut latencies, 99.0))
-    );
-    println!(
-        "| hover round trip p50 ({hovers} hovers) | {} | — |",
-        ms(percentile(&mut hover_times, 50.0))
-    );
-    println!(
-        "| hover round trip p99 | {} | ≤ 2 ms |",
-        ms(percentile(&mut hover_times, 99.0))
-    );
-    println!(
-        "| resident memory, eleven 1 MB documents open | {:.1} MB | ≤ 60 MB (ten) |",
-        resident as f64 / 1024.0
-    );
+    for row in rows {
+        println!("{row}");
+    }
 }

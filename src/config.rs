@@ -581,6 +581,77 @@ mod tests {
     }
 
     #[test]
+    fn severities_fail_on_and_reasons_are_read_with_their_lines() {
+        let text = "fail_on = \"error\"\nrequire_suppression_reason = true\n\n[severity]\nFL005 = \"off\"\nmalformed-number = \"error\"\n";
+        let config = parse(text, "factlint.toml").ok().unwrap();
+        assert_eq!(config.fail_on, Some(FailOn::At(Severity::Error)));
+        assert_eq!(config.require_suppression_reason, Some(true));
+        assert_eq!(
+            config.severity,
+            vec![
+                ("FL005".to_owned(), None),
+                ("FL001".to_owned(), Some(Severity::Error)),
+            ]
+        );
+        assert_eq!(config.lines.get("fail_on"), Some(&1));
+        assert_eq!(config.lines.get("severity.FL001"), Some(&6));
+        let mut options = Options::default();
+        config.apply(&mut options);
+        assert!(options.require_suppression_reason);
+        assert_eq!(options.severity, config.severity);
+    }
+
+    #[test]
+    fn bad_severities_name_the_place_and_the_nearest_code() {
+        let error = parse("[severity]\nFL001 = \"loud\"\n", "factlint.toml")
+            .err()
+            .unwrap();
+        assert_eq!(error.path, "factlint.toml:2:9");
+        assert!(
+            error.message.contains("`loud` is not a severity"),
+            "{}",
+            error.message
+        );
+        let error = parse("[severity]\nFL01 = \"off\"\n", "factlint.toml")
+            .err()
+            .unwrap();
+        assert_eq!(error.path, "factlint.toml:2:1");
+        assert!(
+            error.message.contains("did you mean `FL001`?"),
+            "{}",
+            error.message
+        );
+        let error = parse("fail_on = \"sometimes\"\n", "factlint.toml")
+            .err()
+            .unwrap();
+        assert_eq!(error.path, "factlint.toml:1:11");
+    }
+
+    #[test]
+    fn include_and_exclude_are_relative_to_the_configuration() {
+        let mut config = parse(
+            "include = [\"docs/**\", \"*.md\"]\nexclude = [\"drafts\", \"docs/private/*.md\"]\n",
+            "factlint.toml",
+        )
+        .ok()
+        .unwrap();
+        config.root = PathBuf::from("/project");
+        let selects = |path: &str, walked| config.selects(Path::new(path), walked);
+        assert!(selects("/project/docs/a.txt", true));
+        assert!(selects("/project/notes/b.md", true));
+        assert!(!selects("/project/notes/b.txt", true));
+        // A file named on the command line is wanted even outside `include`…
+        assert!(selects("/project/notes/b.txt", false));
+        // …but never when excluded; a folder name excludes everything below it, at any depth.
+        assert!(!selects("/project/drafts/c.md", false));
+        assert!(!selects("/project/notes/drafts/c.md", true));
+        assert!(!selects("/project/docs/private/d.md", true));
+        assert!(selects("/project/docs/private/deeper/d.md", true));
+        // Outside the configuration's folder nothing is filtered.
+        assert!(selects("/elsewhere/drafts/e.md", true));
+    }
+
+    #[test]
     fn bad_values_name_the_place() {
         let error = parse("language = \"fr\"\n", "factlint.toml").err().unwrap();
         assert_eq!(error.path, "factlint.toml:1:12");

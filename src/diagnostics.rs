@@ -137,6 +137,31 @@ pub struct Explanation {
 }
 
 impl Finding {
+    /// Moves the offsets at or after `at` by `delta` bytes (after an edit at `at`).
+    pub fn shift_after(&mut self, at: usize, delta: isize) {
+        let span = |span: &mut Span| {
+            if span.start >= at {
+                span.start = span.start.saturating_add_signed(delta);
+                span.end = span.end.saturating_add_signed(delta);
+            }
+        };
+        span(&mut self.span);
+        for related in &mut self.related {
+            span(&mut related.span);
+        }
+        if let Some(fix) = &mut self.fix {
+            span(&mut fix.span);
+        }
+        if let Some(explanation) = &mut self.explanation {
+            for input in &mut explanation.inputs {
+                if input.start.is_some_and(|start| start >= at) {
+                    input.start = input.start.map(|start| start.saturating_add_signed(delta));
+                    input.end = input.end.map(|end| end.saturating_add_signed(delta));
+                }
+            }
+        }
+    }
+
     /// Moves every offset by `delta` bytes (after an edit earlier in the document).
     pub fn shift(&mut self, delta: isize) {
         let span = |span: &mut Span| {

@@ -319,6 +319,35 @@ impl Session {
         }
         let claims_added = claims.len() as isize - (claims_to - claims_from) as isize;
         let problems_added = problems.len() as isize - (problems_to - problems_from) as isize;
+        // The document-scoped checks see only claims: when the re-read chunks hold the same
+        // claims as before (the common keystroke, typed between figures), their findings stay
+        // and only move.
+        let old_text_end = end;
+        let old_claims = &self.claims[claims_from..claims_to];
+        // Which neighbours share a sentence must not change either (FL110 compares only
+        // claims of different sentences).
+        let same_sentences = |claims: &[Claim]| {
+            claims
+                .windows(2)
+                .map(|pair| pair[0].sentence == pair[1].sentence)
+                .collect::<Vec<_>>()
+        };
+        let same_claims = claims.len() == claims_to - claims_from
+            && same_sentences(old_claims) == same_sentences(&claims)
+            && old_claims.iter().zip(&claims).all(|(old, new)| {
+                let old_delta = if old.span.start >= old_text_end {
+                    delta
+                } else {
+                    0
+                };
+                same_claim(
+                    old,
+                    old_delta,
+                    &old_text_before(&self.text, old, start, end, replacement),
+                    new,
+                    &self.text,
+                )
+            });
         self.claims.splice(claims_from..claims_to, claims);
         self.claim_blocks.splice(claims_from..claims_to, blocks);
         self.problems.splice(problems_from..problems_to, problems);
@@ -379,7 +408,13 @@ impl Session {
                 self.mentions_of(self.chunks[at].span, self.chunks[at].claims.clone(), rules);
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }
-        self.document_findings = self.document_level_findings(rules);
+        if same_claims {
+            for finding in &mut self.document_findings {
+                finding.shift_after(start, delta);
+            }
+        } else {
+            self.document_findings = self.document_level_findings(rules);
+        }
         self.update_suppressions();
     }
 
@@ -601,6 +636,80 @@ impl Session {
             .saturating_sub(1)
             .min(self.chunks.len().saturating_sub(1))
     }
+}
+
+/// The text a claim had before the edit that replaced `start..end` by `replacement`.
+fn old_text_before(
+    text_after: &str,
+    old: &Claim,
+    start: usize,
+    end: usize,
+    replacement: &str,
+) -> String {
+    // Rebuild the old text of the claim's span from the new text: parts before the edit are
+    // unchanged, parts after it moved by the length difference, and the edit itself is undone.
+    let delta = replacement.len() as isize - (end - start) as isize;
+    let span = old.span;
+    if span.end <= start {
+        return text_after
+            .get(span.start..span.end)
+            .unwrap_or_default()
+            .to_owned();
+    }
+    if span.start >= end {
+        let moved = span.start.saturating_add_signed(delta)..span.end.saturating_add_signed(delta);
+        return text_after.get(moved).unwrap_or_default().to_owned();
+    }
+    // The edit falls inside the claim: its text changed.
+    String::from("\u{0}changed")
+}
+
+/// Whether two claims say the same, offsets aside (the document-scoped checks would not tell
+/// them apart): value, kind, unit, bound, subject, period and written text.
+fn same_claim(
+    old: &Claim,
+    old_delta: isize,
+    old_text: &str,
+    new: &Claim,
+    text_after: &str,
+) -> bool {
+    let new_text = text_after
+        .get(new.span.start..new.span.end)
+        .unwrap_or_default();
+    old_text == new_text
+        && old.span.start.saturating_add_signed(old_delta) == new.span.start
+        && old.kind == new.kind
+        && old.value == new.value
+        && old.high == new.high
+        && old.bound == new.bound
+        && old.only == new.only
+        && old.unit == new.unit
+        && old.scale == new.scale
+        && old.subject.as_ref().map(|subject| &subject.text)
+            == new.subject.as_ref().map(|subject| &subject.text)
+        && old
+            .period
+            .as_ref()
+            .map(|period| (&period.text, period.kind, period.value.map(f64::to_bits)))
+            == new
+                .period
+                .as_ref()
+                .map(|period| (&period.text, period.kind, period.value.map(f64::to_bits)))
+        && old.written.map(|written| {
+            (
+                written.grouping,
+                written.decimal,
+                written.foreign_style,
+                written.ambiguous,
+            )
+        }) == new.written.map(|written| {
+            (
+                written.grouping,
+                written.decimal,
+                written.foreign_style,
+                written.ambiguous,
+            )
+        })
 }
 
 fn floor_boundary(text: &str, mut offset: usize) -> usize {

@@ -484,7 +484,7 @@ fn money_chart(page: &mut String, number: usize, report: &DocumentReport, curren
     let bars: Vec<&ClaimRow> = report
         .rows
         .iter()
-        .filter(|row| row.converted.is_some_and(|value| value > 0.0))
+        .filter(|row| row.converted.is_some_and(chartable))
         .collect();
     let skipped = report
         .rows
@@ -512,7 +512,7 @@ fn money_chart(page: &mut String, number: usize, report: &DocumentReport, curren
         .flat_map(|row| {
             std::iter::once(row.converted.unwrap_or(1.0)).chain(row.per_year.map(|(v, _)| v))
         })
-        .filter(|value| *value > 0.0)
+        .filter(|value| chartable(*value))
         .collect();
     let low = values
         .iter()
@@ -582,7 +582,7 @@ fn money_chart(page: &mut String, number: usize, report: &DocumentReport, curren
             y + 12.5,
             escape(&total_label(row, total, currency)),
         );
-        if let Some((per_year, years)) = row.per_year {
+        if let Some((per_year, years)) = row.per_year.filter(|(value, _)| chartable(*value)) {
             let years = years.map(|years| format!(" over {}", plain(years)));
             let text = format!(
                 "{} a year{}",
@@ -622,6 +622,11 @@ fn money_chart(page: &mut String, number: usize, report: &DocumentReport, curren
             String::new()
         }
     );
+}
+
+/// Whether a value can stand on a logarithmic axis.
+fn chartable(value: f64) -> bool {
+    value > 0.0 && value.is_finite()
 }
 
 /// The label of a total bar: the converted amount, and the amount as written when it was in
@@ -822,7 +827,7 @@ fn grouped(value: f64) -> String {
     let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let mut out = String::from(sign);
     for (i, digit) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i) % 3 == 0 {
+        if i > 0 && (integer.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

@@ -274,7 +274,7 @@ pub fn format_number(integer: &str, fraction: &str, language: Language) -> Strin
     };
     if integer.len() >= group_from {
         for (i, digit) in integer.chars().enumerate() {
-            if i > 0 && (integer.len() - i) % 3 == 0 {
+            if i > 0 && (integer.len() - i).is_multiple_of(3) {
                 out.push(group);
             }
             out.push(digit);

@@ -773,7 +773,7 @@ fn trimmed(value: f64, decimals: usize, language: Language) -> String {
     };
     let mut out = String::from(sign);
     for (i, digit) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i) % 3 == 0 {
+        if i > 0 && (integer.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(digit);

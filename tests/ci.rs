@@ -52,14 +52,21 @@ fn fix_applies_safe_fixes_only_and_reports_what_is_left() {
     let folder = tempfile::tempdir().unwrap();
     let text = "Die Auslastung lag bei 22, 4 %.\n\nDie Quote stieg von 10 % auf 15 %, ein Anstieg um 5 %.\n";
     write(folder.path(), "a.md", text);
-    let output = factlint(folder.path(), &["check", "--fix", "--today", "2025-06-01", "a.md"]);
+    let output = factlint(
+        folder.path(),
+        &["check", "--fix", "--today", "2025-06-01", "a.md"],
+    );
     let fixed = std::fs::read_to_string(folder.path().join("a.md")).unwrap();
     // The safe fix (the stray space) is applied; the suggestion (percentage points) is not.
     assert_eq!(
         fixed,
         "Die Auslastung lag bei 22,4 %.\n\nDie Quote stieg von 10 % auf 15 %, ein Anstieg um 5 %.\n"
     );
-    assert!(stderr(&output).contains("fixed 1 finding in 1 file"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("fixed 1 finding in 1 file"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!stdout(&output).contains("FL001"), "{}", stdout(&output));
     assert!(stdout(&output).contains("FL004"), "{}", stdout(&output));
     assert_eq!(output.status.code(), Some(1));
@@ -77,7 +84,10 @@ fn diff_prints_the_fixes_and_writes_nothing() {
         stdout(&output),
         "--- a/a.md\n+++ b/a.md\n@@ -1 +1 @@\n-Die Kosten lagen bei 22, 4 % der Summe.\n+Die Kosten lagen bei 22,4 % der Summe.\n"
     );
-    assert_eq!(std::fs::read_to_string(folder.path().join("a.md")).unwrap(), BROKEN);
+    assert_eq!(
+        std::fs::read_to_string(folder.path().join("a.md")).unwrap(),
+        BROKEN
+    );
 }
 
 #[test]
@@ -92,7 +102,12 @@ fn fix_refuses_standard_input() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(BROKEN.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(BROKEN.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("standard input cannot be fixed in place"));
@@ -100,7 +115,12 @@ fn fix_refuses_standard_input() {
 
 fn git(folder: &Path, args: &[&str]) {
     let status = Command::new("git")
-        .args(["-c", "user.name=factlint", "-c", "user.email=factlint@example.com"])
+        .args([
+            "-c",
+            "user.name=factlint",
+            "-c",
+            "user.email=factlint@example.com",
+        ])
         .args(args)
         .current_dir(folder)
         .output()
@@ -127,7 +147,10 @@ fn changed_since_checks_changed_and_untracked_files_only() {
     write(root, ".gitignore", "ignored.md\n");
     std::fs::remove_file(root.join("deleted.md")).unwrap();
 
-    let output = factlint(root, &["check", "--format", "jsonl", "--changed-since", "HEAD", "."]);
+    let output = factlint(
+        root,
+        &["check", "--format", "jsonl", "--changed-since", "HEAD", "."],
+    );
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let expected: BTreeSet<String> = ["docs/staged.md", "edited.md", "new.md"]
         .map(String::from)
@@ -143,7 +166,11 @@ fn changed_since_checks_changed_and_untracked_files_only() {
 
     let output = factlint(root, &["check", "--changed-since", "nope", "."]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("`nope` is not a revision"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`nope` is not a revision"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -211,8 +238,14 @@ fn the_order_is_the_same_whatever_the_number_of_threads() {
     for i in 0..12 {
         write(folder.path(), &format!("d{i}.md"), BROKEN);
     }
-    let one = factlint(folder.path(), &["check", "--format", "json", "-j", "1", "."]);
-    let four = factlint(folder.path(), &["check", "--format", "json", "-j", "4", "."]);
+    let one = factlint(
+        folder.path(),
+        &["check", "--format", "json", "-j", "1", "."],
+    );
+    let four = factlint(
+        folder.path(),
+        &["check", "--format", "json", "-j", "4", "."],
+    );
     assert_eq!(stdout(&one), stdout(&four));
 }
 
@@ -228,7 +261,11 @@ fn nested_configurations_the_nearest_wins_with_its_globs() {
     write(root, "a.md", BROKEN);
     write(root, "a.txt", BROKEN);
     write(root, "archive/old.md", BROKEN);
-    write(root, "team/factlint.toml", "[severity]\nmalformed-number = \"off\"\n");
+    write(
+        root,
+        "team/factlint.toml",
+        "[severity]\nmalformed-number = \"off\"\n",
+    );
     write(root, "team/b.md", BROKEN);
     write(root, "team/b.txt", BROKEN);
 
@@ -256,7 +293,10 @@ fn nested_configurations_the_nearest_wins_with_its_globs() {
     );
 
     // A file named on the command line is checked even outside `include`, never when excluded.
-    let output = factlint(root, &["check", "--format", "jsonl", "a.txt", "archive/old.md"]);
+    let output = factlint(
+        root,
+        &["check", "--format", "jsonl", "a.txt", "archive/old.md"],
+    );
     assert_eq!(files_in(&output), ["a.txt".to_owned()].into());
 
     let shown = factlint(root, &["config", "team/b.md"]);
@@ -266,7 +306,10 @@ fn nested_configurations_the_nearest_wins_with_its_globs() {
         .map(str::to_owned);
     let line = line.expect("FL001 is listed");
     assert!(line.starts_with("FL001 = \"off\" "), "{line}");
-    assert!(line.ends_with("# team/factlint.toml:2 (malformed-number)"), "{line}");
+    assert!(
+        line.ends_with("# team/factlint.toml:2 (malformed-number)"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -293,13 +336,35 @@ fn report_writes_the_page_and_never_overwrites_an_input() {
     );
     let output = factlint(
         folder.path(),
-        &["report", "--today", "2025-06-01", "--currency", "eur", "bericht.md", "-o", "out/report.html"],
+        &[
+            "report",
+            "--today",
+            "2025-06-01",
+            "--currency",
+            "eur",
+            "bericht.md",
+            "-o",
+            "out/report.html",
+        ],
     );
-    assert_eq!(output.status.code(), Some(2), "the folder out/ does not exist");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "the folder out/ does not exist"
+    );
     std::fs::create_dir(folder.path().join("out")).unwrap();
     let output = factlint(
         folder.path(),
-        &["report", "--today", "2025-06-01", "--title", "Prüfbericht", "bericht.md", "-o", "out/report.html"],
+        &[
+            "report",
+            "--today",
+            "2025-06-01",
+            "--title",
+            "Prüfbericht",
+            "bericht.md",
+            "-o",
+            "out/report.html",
+        ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let page = std::fs::read_to_string(folder.path().join("out/report.html")).unwrap();

@@ -485,3 +485,13 @@ fn document_text_and_names_never_become_markup() {
     assert!(table.contains("<q>$5 million</q>"), "{table}");
     assert!(table.contains("<q>12 %</q>"), "{table}");
 }
+
+#[test]
+fn a_report_without_documents_is_a_page_with_an_empty_summary() {
+    let html = render(&[], &ReportOptions::default());
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<span class=\"number\">0</span> claims"));
+    assert!(html.contains("id=\"severity-all\""));
+    assert!(!html.contains("class=\"document\""));
+    assert_no_external_resources(&html);
+}

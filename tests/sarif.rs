@@ -108,8 +108,14 @@ fn every_code_is_a_rule_with_its_documentation_and_no_help_uri() {
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     assert!(driver.get("informationUri").is_none());
     let rules = driver["rules"].as_array().unwrap();
-    let ids: Vec<&str> = rules.iter().map(|rule| rule["id"].as_str().unwrap()).collect();
-    let codes: Vec<&str> = factlint::checks::CODES.iter().map(|code| code.code).collect();
+    let ids: Vec<&str> = rules
+        .iter()
+        .map(|rule| rule["id"].as_str().unwrap())
+        .collect();
+    let codes: Vec<&str> = factlint::checks::CODES
+        .iter()
+        .map(|code| code.code)
+        .collect();
     assert_eq!(ids, codes);
     for (rule, code) in rules.iter().zip(factlint::checks::CODES) {
         assert_eq!(rule["name"], code.name);

@@ -421,3 +421,29 @@ fn long_documents_are_aligned_within_a_band_and_still_find_each_drift() {
         ]
     );
 }
+
+#[test]
+fn an_empty_translation_misses_every_claim() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/translation/unit");
+    let original = document(&folder, "original");
+    let empty = analyze("", DocumentFormat::Markdown, &Options::default());
+    let comparison = compare(&original.text, &original.analysis, "", &empty);
+    assert!(comparison.pairs.is_empty());
+    let missing: Vec<String> = comparison
+        .drifts
+        .iter()
+        .map(|drift| {
+            assert_eq!(drift.kind, DriftKind::Missing);
+            original.claim_text(drift.original.expect("the original's claim"))
+        })
+        .collect();
+    assert_eq!(missing, ["$5.6 million", "2,048 H800 GPUs", "$100 billion"]);
+    let backwards = compare("", &empty, &original.text, &original.analysis);
+    assert!(
+        backwards
+            .drifts
+            .iter()
+            .all(|drift| drift.kind == DriftKind::Added && drift.original.is_none())
+    );
+    assert_eq!(backwards.drifts.len(), 3);
+}

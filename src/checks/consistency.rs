@@ -41,21 +41,31 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     // lowest high end and the highest low end of earlier sentences finds that in one pass.
     let mut groups: HashMap<QuantityKey, Group> = HashMap::new();
     for claim in context.claims {
-        let comparable = matches!(claim.kind, ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent)
-            && matches!(claim.bound, Bound::Exact | Bound::Approx)
+        let comparable = matches!(
+            claim.kind,
+            ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
+        ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
             && claim.subject.is_some();
         if !comparable {
             continue;
         }
-        let Some((low, high)) = interval(claim) else { continue };
+        let Some((low, high)) = interval(claim) else {
+            continue;
+        };
         let group = groups.entry(key(claim)).or_default();
         if group.sentence != Some(claim.sentence) {
             // Claims of the sentence just finished become "earlier".
             for (pending_low, pending_high, pending) in group.pending.drain(..) {
-                if group.lowest_high.is_none_or(|(value, _)| pending_high < value) {
+                if group
+                    .lowest_high
+                    .is_none_or(|(value, _)| pending_high < value)
+                {
                     group.lowest_high = Some((pending_high, pending));
                 }
-                if group.highest_low.is_none_or(|(value, _)| pending_low > value) {
+                if group
+                    .highest_low
+                    .is_none_or(|(value, _)| pending_low > value)
+                {
                     group.highest_low = Some((pending_low, pending));
                 }
             }
@@ -67,7 +77,9 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             _ => None,
         };
         group.pending.push((low, high, claim));
-        let Some(earlier) = contradicted else { continue };
+        let Some(earlier) = contradicted else {
+            continue;
+        };
         findings.push(report(context, earlier, claim));
     }
 }
@@ -85,9 +97,20 @@ fn key(claim: &Claim) -> QuantityKey {
     QuantityKey {
         kind: claim.kind,
         // Money in any currency is one quantity (compared after conversion).
-        unit: if claim.kind == ClaimKind::Money { None } else { claim.unit.clone() },
-        subject: claim.subject.as_ref().map(|subject| subject.text.to_lowercase()).unwrap_or_default(),
-        period: claim.period.as_ref().map(|period| (period.kind, period.value.map(f64::to_bits), period.unit)),
+        unit: if claim.kind == ClaimKind::Money {
+            None
+        } else {
+            claim.unit.clone()
+        },
+        subject: claim
+            .subject
+            .as_ref()
+            .map(|subject| subject.text.to_lowercase())
+            .unwrap_or_default(),
+        period: claim
+            .period
+            .as_ref()
+            .map(|period| (period.kind, period.value.map(f64::to_bits), period.unit)),
     }
 }
 
@@ -102,14 +125,41 @@ struct Group<'a> {
 
 fn report(context: &CheckContext, a: &Claim, b: &Claim) -> Finding {
     let written = |claim: &Claim| &context.text[claim.span.start..claim.span.end];
-    let subject = b.subject.as_ref().map(|subject| subject.text.as_str()).unwrap_or_default();
-    let mut found = finding("FL110", b.span, format!("`{}` contradicts `{}` earlier in this document, both about {subject}", written(b), written(a)));
+    let subject = b
+        .subject
+        .as_ref()
+        .map(|subject| subject.text.as_str())
+        .unwrap_or_default();
+    let mut found = finding(
+        "FL110",
+        b.span,
+        format!(
+            "`{}` contradicts `{}` earlier in this document, both about {subject}",
+            written(b),
+            written(a)
+        ),
+    );
     found.note = Some("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.".to_owned());
-    found.related.push(Related { span: a.span, message: format!("`{}` is stated here", written(a)) });
+    found.related.push(Related {
+        span: a.span,
+        message: format!("`{}` is stated here", written(a)),
+    });
     found.explanation = Some(Box::new(Explanation {
         inputs: vec![
-            crate::checks::support::input("first", a, context.text, a.value.number().unwrap_or_default(), a.unit.clone()),
-            crate::checks::support::input("second", b, context.text, b.value.number().unwrap_or_default(), b.unit.clone()),
+            crate::checks::support::input(
+                "first",
+                a,
+                context.text,
+                a.value.number().unwrap_or_default(),
+                a.unit.clone(),
+            ),
+            crate::checks::support::input(
+                "second",
+                b,
+                context.text,
+                b.value.number().unwrap_or_default(),
+                b.unit.clone(),
+            ),
         ],
         why: Some("both figures come from this document; no source is involved".to_owned()),
         ..Explanation::default()

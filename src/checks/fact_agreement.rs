@@ -118,14 +118,14 @@ fn relevance(
         .is_some();
     if entity_here(claim.sentence) {
         score += 3;
-    } else if !sentence_names_another
+    } else if (!sentence_names_another
         && entity_here(crate::text::Span::new(
             block.start,
             claim.sentence.start.max(block.start),
-        ))
+        )))
+        || (fact_unit_is_model && claim_unit == fact_unit)
     {
-        score += 1;
-    } else if fact_unit_is_model && claim_unit == fact_unit {
+        // Named earlier in the paragraph, or counted in the fact's GPU model.
         score += 1;
     } else if fact.subject.is_some() {
         return None;

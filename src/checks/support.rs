@@ -203,7 +203,7 @@ pub(crate) fn figure(value: f64) -> String {
         });
     let mut grouped = String::new();
     for (i, digit) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i) % 3 == 0 {
+        if i > 0 && (integer.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);

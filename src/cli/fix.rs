@@ -72,7 +72,9 @@ pub(crate) fn write_atomically(path: &Path, original: &str, fixed: &str) -> Resu
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
     };
-    let permissions = std::fs::metadata(path).map_err(WriteError::Io)?.permissions();
+    let permissions = std::fs::metadata(path)
+        .map_err(WriteError::Io)?
+        .permissions();
     let mut temporary = tempfile::Builder::new()
         .prefix(".factlint-fix-")
         .suffix(".tmp")
@@ -113,7 +115,10 @@ pub(crate) fn write_file_atomically(path: &Path, content: &str) -> io::Result<()
     if let Ok(metadata) = std::fs::metadata(path) {
         std::fs::set_permissions(temporary.path(), metadata.permissions())?;
     }
-    temporary.persist(path).map(|_| ()).map_err(|error| error.error)
+    temporary
+        .persist(path)
+        .map(|_| ())
+        .map_err(|error| error.error)
 }
 
 /// A unified diff of `original` → `fixed` under the name `name` (`--- a/name`, `+++ b/name`).

@@ -648,7 +648,9 @@ fn check(
         CheckFormat::Github => {
             output::github::write_github(&mut out, &checked, errors.len(), settings.show_hints)
         }
-        CheckFormat::Rdjson => output::rdjson::write_rdjson(&mut out, &checked, settings.show_hints),
+        CheckFormat::Rdjson => {
+            output::rdjson::write_rdjson(&mut out, &checked, settings.show_hints)
+        }
     };
     if written.and_then(|()| out.flush()).is_err() {
         // A closed pipe (`factlint check | head`) is not an error worth a message.

@@ -27,9 +27,7 @@ impl Partition {
             (Ok(part), Ok(parts)) if parts >= 1 && (1..=parts).contains(&part) => {
                 Ok(Partition { part, parts })
             }
-            (Ok(part), Ok(parts)) => Err(format!(
-                "part {part} of {parts} does not exist; {usage}"
-            )),
+            (Ok(part), Ok(parts)) => Err(format!("part {part} of {parts} does not exist; {usage}")),
             _ => Err(format!("`{text}` is not a partition; {usage}")),
         }
     }
@@ -63,12 +61,19 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
 /// The files changed since `revision` (committed, staged or not) plus untracked files that
 /// are not ignored, as absolute paths. Deleted files are left out.
 pub(crate) fn changed_since(revision: &str) -> Result<HashSet<PathBuf>, String> {
-    let toplevel = git(&["rev-parse", "--show-toplevel"]).map_err(|error| {
-        format!("--changed-since needs a git repository: {error}")
-    })?;
+    let toplevel = git(&["rev-parse", "--show-toplevel"])
+        .map_err(|error| format!("--changed-since needs a git repository: {error}"))?;
     let toplevel = PathBuf::from(toplevel.trim_end_matches(['\n', '\r']));
     let commit = format!("{revision}^{{commit}}");
-    if git(&["rev-parse", "--verify", "--quiet", "--end-of-options", &commit]).is_err() {
+    if git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        &commit,
+    ])
+    .is_err()
+    {
         return Err(format!(
             "--changed-since: `{revision}` is not a revision of this repository; name a commit, branch or tag (e.g. `origin/main`, `HEAD~1`)"
         ));
@@ -137,7 +142,9 @@ mod tests {
             Partition::parse("hash:2/4"),
             Ok(Partition { part: 2, parts: 4 })
         );
-        for bad in ["hash:0/4", "hash:5/4", "hash:1/0", "2/4", "hash:a/b", "hash:1"] {
+        for bad in [
+            "hash:0/4", "hash:5/4", "hash:1/0", "2/4", "hash:a/b", "hash:1",
+        ] {
             assert!(Partition::parse(bad).is_err(), "{bad}");
         }
     }
@@ -162,7 +169,10 @@ mod tests {
             partition.contains("./docs/a.md"),
             partition.contains("docs/a.md")
         );
-        assert_eq!(partition.contains("docs\\a.md"), partition.contains("docs/a.md"));
+        assert_eq!(
+            partition.contains("docs\\a.md"),
+            partition.contains("docs/a.md")
+        );
         // FNV-1a of the empty input and of "a" (published test vectors).
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);

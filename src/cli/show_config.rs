@@ -104,7 +104,13 @@ fn write_config(
         origin("fact_max_age_days"),
     ));
     let rules: Vec<String> = config
-        .map(|config| config.rules.iter().map(|rule| factlint::config::relative(rule)).collect())
+        .map(|config| {
+            config
+                .rules
+                .iter()
+                .map(|rule| factlint::config::relative(rule))
+                .collect()
+        })
         .unwrap_or_default();
     rows.push((format!("rules = {}", list(&rules)), origin("rules")));
     let empty = Vec::new();
@@ -137,7 +143,10 @@ fn write_config(
             "default".to_owned(),
         ),
     };
-    rows.push((format!("fail_on = {}", quote(fail_on.0.as_str())), fail_on.1));
+    rows.push((
+        format!("fail_on = {}", quote(fail_on.0.as_str())),
+        fail_on.1,
+    ));
     rows.push((
         format!(
             "require_suppression_reason = {}",
@@ -159,7 +168,10 @@ fn write_config(
                 .find(|(key, _)| key == code.code)
         });
         let (value, from) = match configured {
-            Some((_, Some(severity))) => (severity.as_str(), origin(&format!("severity.{}", code.code))),
+            Some((_, Some(severity))) => (
+                severity.as_str(),
+                origin(&format!("severity.{}", code.code)),
+            ),
             Some((_, None)) => ("off", origin(&format!("severity.{}", code.code))),
             None => (code.default_severity.as_str(), "default".to_owned()),
         };
@@ -173,7 +185,11 @@ fn write_config(
 
 /// Writes `value  # origin` lines with the comments aligned.
 fn write_rows(out: &mut impl Write, rows: &[(String, String)]) -> std::io::Result<()> {
-    let width = rows.iter().map(|(value, _)| value.chars().count()).max().unwrap_or(0);
+    let width = rows
+        .iter()
+        .map(|(value, _)| value.chars().count())
+        .max()
+        .unwrap_or(0);
     for (value, origin) in rows {
         let pad = width - value.chars().count();
         writeln!(out, "{value}{}  # {origin}", " ".repeat(pad))?;

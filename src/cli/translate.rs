@@ -102,7 +102,13 @@ fn write_human(
     let translation_index = LineIndex::new(&translation.0.text);
     for drift in &comparison.drifts {
         writeln!(out, "drift[{}]: {}", drift.kind.as_str(), drift.message)?;
-        write_side(out, "original   ", original, &original_index, drift.original)?;
+        write_side(
+            out,
+            "original   ",
+            original,
+            &original_index,
+            drift.original,
+        )?;
         write_side(
             out,
             "translation",
@@ -156,4 +162,3 @@ fn write_side(
         None => writeln!(out, "  {label} {}: (none)", input.name),
     }
 }
-

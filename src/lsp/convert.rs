@@ -102,7 +102,7 @@ pub fn diagnostic(
         .collect();
     let mut message = finding.message.clone();
     if let Some(note) = &finding.note {
-        message.push_str("\n");
+        message.push('\n');
         message.push_str(note);
     }
     Diagnostic {

@@ -71,9 +71,7 @@ impl Server {
         let result = tokio::task::spawn_blocking(move || {
             let (slot, settings, encoding) = {
                 let workspace = lock(&workspace);
-                let Some(document) = workspace.documents.get(&uri_owned) else {
-                    return None;
-                };
+                let document = workspace.documents.get(&uri_owned)?;
                 (
                     document_slot(document),
                     workspace.settings.clone(),
@@ -539,15 +537,14 @@ impl LanguageServer for Server {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let range = params.range;
-        Ok(self
-            .with_session(
-                &params.text_document.uri,
-                move |session, settings, encoding, uri| {
-                    let lines = Lines::new(session.text(), encoding);
-                    features::code_actions(session, settings, &lines, uri, lines.span(range))
-                },
-            )
-            .await?)
+        self.with_session(
+            &params.text_document.uri,
+            move |session, settings, encoding, uri| {
+                let lines = Lines::new(session.text(), encoding);
+                features::code_actions(session, settings, &lines, uri, lines.span(range))
+            },
+        )
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -555,12 +552,11 @@ impl LanguageServer for Server {
             return Ok(Some(Vec::new()));
         }
         let range = params.range;
-        Ok(self
-            .with_session(&params.text_document.uri, move |session, _, encoding, _| {
-                let lines = Lines::new(session.text(), encoding);
-                features::inlay_hints(session, &lines, lines.span(range))
-            })
-            .await?)
+        self.with_session(&params.text_document.uri, move |session, _, encoding, _| {
+            let lines = Lines::new(session.text(), encoding);
+            features::inlay_hints(session, &lines, lines.span(range))
+        })
+        .await
     }
 
     async fn diagnostic(

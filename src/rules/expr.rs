@@ -465,7 +465,7 @@ mod tests {
     fn renders_with_values() {
         let expr = parse("(money - 1) / gpus").unwrap();
         let shown = expr.render(&|expr| match expr {
-            Expr::Variable(name) => format!("{name}"),
+            Expr::Variable(name) => name.to_string(),
             Expr::Number(value) => format!("{value}"),
             _ => String::new(),
         });

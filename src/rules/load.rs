@@ -949,6 +949,10 @@ impl RuleSetBuilder {
                 }
             }
         }
+        #[expect(
+            clippy::needless_range_loop,
+            reason = "the loop reads other facts while it writes this one"
+        )]
         for at in 0..rules.facts.len() {
             let Some((_, formula)) = rules.facts[at].formula.clone() else {
                 continue;
