@@ -585,7 +585,10 @@ async fn bad_input_gets_an_error_or_a_warning_never_a_crash() {
     assert_eq!(codes(&diagnostics), vec!["FL001".to_owned()]);
     // Still answering, and shutting down cleanly.
     let response = client.request("shutdown", json!(null)).await;
-    assert_eq!(response["result"], Value::Null);
+    assert!(
+        response.get("error").is_none() && response["result"].is_null(),
+        "{response}"
+    );
     client.notify("exit", json!(null)).await;
 }
 
@@ -607,4 +610,92 @@ async fn inlay_hints_and_the_claims_request() {
         .await;
     assert_eq!(claims["result"][0]["text"], "1 Billion Yuan");
     assert_eq!(claims["result"][0]["value"], 1_000_000_000_000i64);
+}
+
+/// The real binary exits on `exit` even while its standard input stays open: with status 0
+/// after `shutdown`, 1 without.
+#[test]
+fn the_binary_exits_on_exit_with_the_right_status() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let frame = |value: Value| {
+        let body = value.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    };
+    for (shutdown, expected) in [(true, 0), (false, 1)] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        let mut output = child.stdout.take().unwrap();
+        // Read the server's output on a thread; report each answered request id.
+        let (answered, answers) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            let mut buffer = [0u8; 4096];
+            let mut reported = 0;
+            while let Ok(read) = output.read(&mut buffer) {
+                if read == 0 {
+                    return;
+                }
+                seen.extend_from_slice(&buffer[..read]);
+                let text = String::from_utf8_lossy(&seen);
+                for id in reported + 1..=2 {
+                    if text.contains(&format!("\"id\":{id}")) {
+                        reported = id;
+                        let _ = answered.send(id);
+                    }
+                }
+            }
+        });
+        // Like a real client, wait for each answer before the next request.
+        let send = |input: &mut std::process::ChildStdin, value: Value| {
+            input.write_all(frame(value).as_bytes()).unwrap();
+            input.flush().unwrap();
+        };
+        send(
+            &mut input,
+            json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }),
+        );
+        assert_eq!(
+            answers
+                .recv_timeout(Duration::from_secs(20))
+                .expect("initialize is answered"),
+            1
+        );
+        send(
+            &mut input,
+            json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
+        );
+        if shutdown {
+            send(
+                &mut input,
+                json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }),
+            );
+            assert_eq!(
+                answers
+                    .recv_timeout(Duration::from_secs(20))
+                    .expect("shutdown is answered"),
+                2
+            );
+        }
+        send(&mut input, json!({ "jsonrpc": "2.0", "method": "exit" }));
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("the server did not exit within 20 s of `exit`");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        drop(input);
+        assert_eq!(status.code(), Some(expected), "shutdown first: {shutdown}");
+    }
 }

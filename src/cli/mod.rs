@@ -451,7 +451,7 @@ pub fn run() -> ExitCode {
         }
         Command::Rules { command } => rules::run(command),
         Command::Lsp => match factlint::lsp::run_stdio(today()) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(clean) => ExitCode::from(u8::from(!clean)),
             Err(error) => {
                 eprintln!("factlint: error: cannot start the language server: {error}");
                 ExitCode::from(2)

@@ -9,6 +9,9 @@ mod server;
 mod settings;
 mod workspace;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tower_lsp_server::{ClientSocket, LspService, Server as Transport};
 
@@ -20,19 +23,27 @@ pub use settings::Settings;
 /// The service and its client socket, for running over any transport (tests use an
 /// in-memory duplex).
 pub fn service(today: Date) -> (LspService<Server>, ClientSocket) {
-    LspService::build(move |client| Server::new(client, today))
+    service_with(today, Arc::new(AtomicBool::new(false)))
+}
+
+fn service_with(today: Date, shut_down: Arc<AtomicBool>) -> (LspService<Server>, ClientSocket) {
+    LspService::build(move |client| Server::new(client, today, shut_down.clone()))
         .custom_method("factlint/claims", server::claims_request)
         .finish()
 }
 
-/// Serves the protocol on standard input and output until the client exits.
-pub fn run_stdio(today: Date) -> std::io::Result<()> {
+/// Serves the protocol on standard input and output until the client exits. Returns whether
+/// the client asked for `shutdown` before `exit` (the protocol's exit status is 1 otherwise).
+pub fn run_stdio(today: Date) -> std::io::Result<bool> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), today));
-    Ok(())
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), today));
+    // Reading standard input blocks a pool thread until the client closes the pipe; after
+    // `exit`, do not wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    Ok(clean)
 }
 
 /// Serves the protocol on any pair of streams until the client exits.
@@ -40,17 +51,19 @@ pub fn run_stdio(today: Date) -> std::io::Result<()> {
 /// Incoming messages pass a filter first: a frame whose body is not JSON, or whose header is
 /// broken, is dropped with a warning on standard error, because the transport underneath
 /// would otherwise stop reading after the first malformed message.
-pub async fn serve<R, W>(input: R, output: W, today: Date)
+pub async fn serve<R, W>(input: R, output: W, today: Date) -> bool
 where
     R: AsyncRead + Unpin + Send + 'static,
     W: AsyncWrite + Unpin + Send + 'static,
 {
-    let (service, socket) = service(today);
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let (service, socket) = service_with(today, shut_down.clone());
     let (filtered, transport_input) = tokio::io::duplex(1 << 20);
     tokio::spawn(filter_messages(input, filtered));
     Transport::new(transport_input, output, socket)
         .serve(service)
         .await;
+    shut_down.load(Ordering::SeqCst)
 }
 
 /// Copies well-formed messages from `input` to `output`.

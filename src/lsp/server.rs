@@ -29,13 +29,20 @@ pub struct Slot {
 pub struct Server {
     client: Client,
     workspace: Arc<Mutex<Workspace>>,
+    /// Set by `shutdown`, read when the connection ends.
+    shut_down: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Server {
-    pub fn new(client: Client, today: Date) -> Server {
+    pub fn new(
+        client: Client,
+        today: Date,
+        shut_down: Arc<std::sync::atomic::AtomicBool>,
+    ) -> Server {
         Server {
             client,
             workspace: Arc::new(Mutex::new(Workspace::new(today))),
+            shut_down,
         }
     }
 
@@ -410,6 +417,8 @@ impl LanguageServer for Server {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shut_down
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         Ok(())
     }
 

@@ -135,6 +135,10 @@ impl Workspace {
             today: Some(self.today),
             ..Options::default()
         };
+        // The project's `[severity]` and suppression policy apply in the editor too.
+        if let Some(config) = &config {
+            config.apply(&mut options);
+        }
         if options
             .reporting_currency
             .as_deref()
