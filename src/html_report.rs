@@ -826,12 +826,7 @@ fn grouped(value: f64) -> String {
         .map_or(("", text), |rest| ("-", rest));
     let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let mut out = String::from(sign);
-    for (i, digit) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
+    crate::number::push_grouped(&mut out, integer, ',');
     if !fraction.is_empty() {
         out.push('.');
         out.push_str(fraction);

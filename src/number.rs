@@ -273,12 +273,7 @@ pub fn format_number(integer: &str, fraction: &str, language: Language) -> Strin
         Language::German => 5,
     };
     if integer.len() >= group_from {
-        for (i, digit) in integer.chars().enumerate() {
-            if i > 0 && (integer.len() - i).is_multiple_of(3) {
-                out.push(group);
-            }
-            out.push(digit);
-        }
+        push_grouped(&mut out, integer, group);
     } else {
         out.push_str(integer);
     }
@@ -287,6 +282,17 @@ pub fn format_number(integer: &str, fraction: &str, language: Language) -> Strin
         out.push_str(fraction);
     }
     out
+}
+
+/// Appends `digits` to `out` with `separator` between groups of three from the right:
+/// `2048` → `2,048`.
+pub fn push_grouped(out: &mut String, digits: &str, separator: char) {
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
 }
 
 /// The nearest double to `integer.fraction`, both strings of ASCII digits.

@@ -772,12 +772,7 @@ fn trimmed(value: f64, decimals: usize, language: Language) -> String {
         Language::German => ('.', ','),
     };
     let mut out = String::from(sign);
-    for (i, digit) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(digit);
-    }
+    crate::number::push_grouped(&mut out, integer, group);
     if !fraction.is_empty() {
         out.push(mark);
         out.push_str(fraction);

@@ -87,12 +87,7 @@ fn same_number_two_formats(context: &CheckContext, findings: &mut Vec<Finding>) 
 
 fn group(digits: &str, separator: Separator) -> String {
     let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator.as_char());
-        }
-        out.push(digit);
-    }
+    crate::number::push_grouped(&mut out, digits, separator.as_char());
     out
 }
 

@@ -202,12 +202,7 @@ pub(crate) fn figure(value: f64) -> String {
             (integer, Some(fraction))
         });
     let mut grouped = String::new();
-    for (i, digit) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    crate::number::push_grouped(&mut grouped, integer, ',');
     match fraction {
         Some(fraction) => format!("{sign}{grouped}.{fraction}{word}"),
         None => format!("{sign}{grouped}{word}"),

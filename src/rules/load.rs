@@ -808,20 +808,13 @@ impl RuleSetBuilder {
                 if disabled.contains(&fact.id) {
                     continue;
                 }
-                match rules
-                    .facts
-                    .iter()
-                    .position(|existing| existing.id == fact.id)
-                {
-                    Some(at) => {
-                        rules.facts[at] = fact;
-                        fact_locations[at] = located;
-                    }
-                    None => {
-                        rules.facts.push(fact);
-                        fact_locations.push(located);
-                    }
-                }
+                upsert_located(
+                    &mut rules.facts,
+                    &mut fact_locations,
+                    fact,
+                    located,
+                    |entry| &entry.id,
+                );
             }
             for (rate, located) in file.rates {
                 rules.rates.push(rate);
@@ -831,20 +824,13 @@ impl RuleSetBuilder {
                 if disabled.contains(&check.id) {
                     continue;
                 }
-                match rules
-                    .checks
-                    .iter()
-                    .position(|existing| existing.id == check.id)
-                {
-                    Some(at) => {
-                        rules.checks[at] = check;
-                        check_locations[at] = located;
-                    }
-                    None => {
-                        rules.checks.push(check);
-                        check_locations.push(located);
-                    }
-                }
+                upsert_located(
+                    &mut rules.checks,
+                    &mut check_locations,
+                    check,
+                    located,
+                    |entry| &entry.id,
+                );
             }
         }
         rules.source_index = rules
@@ -1149,6 +1135,26 @@ fn date_of(value: toml::Value) -> Option<Date> {
                 })
         }
         _ => None,
+    }
+}
+
+/// `upsert` for entries that keep their place in the file alongside.
+fn upsert_located<T>(
+    list: &mut Vec<T>,
+    places: &mut Vec<Located>,
+    item: T,
+    place: Located,
+    id: impl Fn(&T) -> &String,
+) {
+    match list.iter().position(|existing| id(existing) == id(&item)) {
+        Some(at) => {
+            list[at] = item;
+            places[at] = place;
+        }
+        None => {
+            list.push(item);
+            places.push(place);
+        }
     }
 }
 
