@@ -120,6 +120,22 @@ impl<'a> Document<'a> {
         document
     }
 
+    /// The prose of `block` when it is one unbroken run of the original text (a plain-text
+    /// block, or a paragraph without markup): no copy needed.
+    pub fn plain_block(&self, block: &Block) -> Option<&'a str> {
+        let segments = &self.segments[block.segments.clone()];
+        match segments {
+            [only]
+                if only.kind == SegmentKind::Prose
+                    && only.start == block.span.start
+                    && only.end == block.span.end =>
+            {
+                Some(&self.text[only.start..only.end])
+            }
+            _ => None,
+        }
+    }
+
     /// Writes the prose of `block` into `buffer`: the original bytes where there is prose,
     /// spaces elsewhere, and U+001F where a boundary sits. Offsets in `buffer` are offsets in
     /// the document minus `block.span.start`.

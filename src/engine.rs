@@ -219,6 +219,31 @@ impl Session {
         }
     }
 
+    /// The text and the whole result, moved out of the session without copying.
+    pub fn into_parts(mut self) -> (String, Analysis) {
+        let directives = std::mem::take(&mut self.directives);
+        let mut findings: Vec<Finding> = self
+            .chunks
+            .drain(..)
+            .flat_map(|chunk| chunk.findings)
+            .chain(self.document_findings.drain(..))
+            .filter(|finding| {
+                !directives
+                    .iter()
+                    .any(|directive| directive.suppresses(finding))
+            })
+            .collect();
+        findings.append(&mut self.suppression_findings);
+        findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+        let analysis = Analysis {
+            language: self.language,
+            language_source: self.language_source,
+            claims: std::mem::take(&mut self.claims),
+            findings,
+        };
+        (std::mem::take(&mut self.text), analysis)
+    }
+
     /// Changes the options (and re-reads everything).
     pub fn set_options(&mut self, options: Options, rules: &RuleSet) {
         self.options = options;
@@ -441,24 +466,56 @@ impl Session {
                 front_matter_language: None,
             })
             .collect();
-        let (language, source, sample_chunks) = self.settle_language();
+        // The text leaves `self` while its parsed chunks borrow it: the chunks that language
+        // detection parsed are read without parsing them again.
+        let text = std::mem::take(&mut self.text);
+        let spans: Vec<Span> = self.chunks.iter().map(|chunk| chunk.span).collect();
+        let (language, source, sample_chunks, mut parsed) = settle_language(
+            &text,
+            &spans,
+            self.format,
+            self.lines_are_paragraphs,
+            &self.options,
+        );
         self.language = language;
         self.language_source = source;
         self.sample_chunks = sample_chunks;
         let mut claims = Vec::new();
         let mut blocks = Vec::new();
         let mut problems = Vec::new();
+        let mut parsed = parsed.drain(..);
         for at in 0..self.chunks.len() {
             let span = self.chunks[at].span;
             let claims_start = claims.len();
             let problems_start = problems.len();
-            let front_matter_language =
-                self.read_chunk(span, at == 0, &mut claims, &mut blocks, &mut problems);
+            let document = match parsed.next() {
+                Some(document) => document,
+                None => Document::parse_chunk(
+                    &text[span.start..span.end],
+                    self.format,
+                    ChunkContext {
+                        first: at == 0,
+                        lines_are_paragraphs: self.lines_are_paragraphs,
+                    },
+                ),
+            };
+            extract_document(
+                &document,
+                span.start,
+                self.language,
+                &mut self.scratch,
+                &mut self.buffer,
+                &mut claims,
+                &mut blocks,
+                &mut problems,
+            );
             let chunk = &mut self.chunks[at];
             chunk.claims = claims_start..claims.len();
             chunk.problems = problems_start..problems.len();
-            chunk.front_matter_language = front_matter_language;
+            chunk.front_matter_language = document.front_matter_language;
         }
+        drop(parsed);
+        self.text = text;
         self.claims = claims;
         self.claim_blocks = blocks;
         self.problems = problems;
@@ -480,46 +537,15 @@ impl Session {
 
     /// The language by precedence: option, front matter, project, detection.
     fn settle_language(&self) -> (Option<Language>, LanguageSource, usize) {
-        if let Some(language) = self.options.language {
-            return (Some(language), LanguageSource::Option, 0);
-        }
-        let context = |first| ChunkContext {
-            first,
-            lines_are_paragraphs: self.lines_are_paragraphs,
-        };
-        if let Some(chunk) = self.chunks.first() {
-            let document = Document::parse_chunk(
-                &self.text[chunk.span.start..chunk.span.end],
-                self.format,
-                context(true),
-            );
-            if let Some(language) = document.front_matter_language {
-                return (Some(language), LanguageSource::FrontMatter, 1);
-            }
-        }
-        if let Some(language) = self.options.project_language {
-            return (Some(language), LanguageSource::Project, 1);
-        }
-        let mut sample = String::new();
-        let mut used = 0;
-        for (at, chunk) in self.chunks.iter().enumerate() {
-            let document = Document::parse_chunk(
-                &self.text[chunk.span.start..chunk.span.end],
-                self.format,
-                context(at == 0),
-            );
-            sample.push_str(
-                &document.prose_sample(DETECTION_SAMPLE - sample.len().min(DETECTION_SAMPLE)),
-            );
-            used = at + 1;
-            if sample.len() >= DETECTION_SAMPLE {
-                break;
-            }
-        }
-        match language::detect(&sample) {
-            Some(language) => (Some(language), LanguageSource::Detected, used),
-            None => (None, LanguageSource::Unknown, used),
-        }
+        let spans: Vec<Span> = self.chunks.iter().map(|chunk| chunk.span).collect();
+        let (language, source, used, _) = settle_language(
+            &self.text,
+            &spans,
+            self.format,
+            self.lines_are_paragraphs,
+            &self.options,
+        );
+        (language, source, used)
     }
 
     /// Parses and reads one chunk, appending its claims; returns its front matter language.
@@ -531,35 +557,24 @@ impl Session {
         blocks: &mut Vec<Span>,
         problems: &mut Vec<NumberProblem>,
     ) -> Option<Language> {
-        let text = &self.text[span.start..span.end];
         let document = Document::parse_chunk(
-            text,
+            &self.text[span.start..span.end],
             self.format,
             ChunkContext {
                 first,
                 lines_are_paragraphs: self.lines_are_paragraphs,
             },
         );
-        for block in &document.blocks {
-            document.masked_block(block, &mut self.buffer);
-            // The masked buffer holds prose bytes copied on character boundaries and ASCII
-            // elsewhere, so it is valid UTF-8; fall back to a lossy copy rather than panic.
-            let prose = match std::str::from_utf8(&self.buffer) {
-                Ok(prose) => std::borrow::Cow::Borrowed(prose),
-                Err(_) => String::from_utf8_lossy(&self.buffer),
-            };
-            let base = span.start + block.span.start;
-            extract_block(
-                &prose,
-                base,
-                block.kind,
-                self.language,
-                &mut self.scratch,
-                claims,
-                problems,
-            );
-            blocks.resize(claims.len(), Span::new(base, span.start + block.span.end));
-        }
+        extract_document(
+            &document,
+            span.start,
+            self.language,
+            &mut self.scratch,
+            &mut self.buffer,
+            claims,
+            blocks,
+            problems,
+        );
         document.front_matter_language
     }
 
@@ -635,6 +650,98 @@ impl Session {
             .partition_point(|chunk| chunk.span.start <= offset)
             .saturating_sub(1)
             .min(self.chunks.len().saturating_sub(1))
+    }
+}
+
+/// The language by precedence: option, front matter, project, detection from a sample of
+/// the first chunks' prose. Returns how many chunks the sample read, and those chunks parsed,
+/// so that the caller need not parse them again.
+fn settle_language<'t>(
+    text: &'t str,
+    chunks: &[Span],
+    format: DocumentFormat,
+    lines_are_paragraphs: bool,
+    options: &Options,
+) -> (Option<Language>, LanguageSource, usize, Vec<Document<'t>>) {
+    let parse = |at: usize| {
+        let span = chunks[at];
+        Document::parse_chunk(
+            &text[span.start..span.end],
+            format,
+            ChunkContext {
+                first: at == 0,
+                lines_are_paragraphs,
+            },
+        )
+    };
+    if let Some(language) = options.language {
+        return (Some(language), LanguageSource::Option, 0, Vec::new());
+    }
+    let mut parsed = Vec::new();
+    if !chunks.is_empty() {
+        let first = parse(0);
+        let front_matter = first.front_matter_language;
+        parsed.push(first);
+        if let Some(language) = front_matter {
+            return (Some(language), LanguageSource::FrontMatter, 1, parsed);
+        }
+    }
+    if let Some(language) = options.project_language {
+        return (Some(language), LanguageSource::Project, 1, parsed);
+    }
+    let mut sample = String::new();
+    for at in 0..chunks.len() {
+        if at >= parsed.len() {
+            parsed.push(parse(at));
+        }
+        sample.push_str(
+            &parsed[at].prose_sample(DETECTION_SAMPLE - sample.len().min(DETECTION_SAMPLE)),
+        );
+        if sample.len() >= DETECTION_SAMPLE {
+            break;
+        }
+    }
+    let used = parsed.len();
+    match language::detect(&sample) {
+        Some(language) => (Some(language), LanguageSource::Detected, used, parsed),
+        None => (None, LanguageSource::Unknown, used, parsed),
+    }
+}
+
+/// Reads the claims of a parsed chunk that starts at document offset `base`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the buffers are threaded through to be reused"
+)]
+fn extract_document(
+    document: &Document,
+    base: usize,
+    language: Option<Language>,
+    scratch: &mut Scratch,
+    buffer: &mut Vec<u8>,
+    claims: &mut Vec<Claim>,
+    blocks: &mut Vec<Span>,
+    problems: &mut Vec<NumberProblem>,
+) {
+    for block in &document.blocks {
+        let prose = match document.plain_block(block) {
+            Some(prose) => std::borrow::Cow::Borrowed(prose),
+            None => {
+                document.masked_block(block, buffer);
+                // The masked buffer holds prose bytes copied on character boundaries and
+                // ASCII elsewhere, so it is valid UTF-8; fall back to a lossy copy rather than
+                // panic.
+                match std::str::from_utf8(buffer) {
+                    Ok(prose) => std::borrow::Cow::Borrowed(prose),
+                    Err(_) => String::from_utf8_lossy(buffer),
+                }
+            }
+        };
+        let start = base + block.span.start;
+        extract_block(
+            &prose, start, block.kind, language, scratch, claims, problems,
+        );
+        blocks.resize(claims.len(), Span::new(start, base + block.span.end));
     }
 }
 

@@ -41,16 +41,38 @@ pub fn detect(prose: &str) -> Option<Language> {
     let mut english = 0u32;
     let mut german = 0u32;
     let sample = truncate_at_char_boundary(prose, SAMPLE_BYTES);
-    for word in sample.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() || word.len() > 6 {
+    // Words are runs of ASCII letters and non-ASCII bytes (so "für" and "ß" stay whole); only
+    // short ones can be function words. Bytes, not characters: no decoding.
+    let bytes = sample.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !(bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
+            at += 1;
+        }
+        let word = &bytes[start..at];
+        if word.len() > 6 {
+            continue;
+        }
+        if !word.is_ascii() {
+            // Umlauts and ß only occur in German among the two.
+            if word
+                .windows(2)
+                .any(|pair| matches!(pair, [0xC3, 0xA4 | 0xB6 | 0xBC | 0x9F | 0x84 | 0x96 | 0x9C]))
+            {
+                german += 1;
+            }
             continue;
         }
         let mut buffer = [0u8; 8];
-        let Some(lower) = ascii_lowercase_into(word, &mut buffer) else {
-            // Umlauts and ß only occur in German among the two.
-            if word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']) {
-                german += 1;
-            }
+        for (slot, byte) in buffer.iter_mut().zip(word) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        let Ok(lower) = std::str::from_utf8(&buffer[..word.len()]) else {
             continue;
         };
         match lower {
@@ -66,6 +88,10 @@ pub fn detect(prose: &str) -> Option<Language> {
                 german += 1
             }
             _ => {}
+        }
+        // A clear majority of many words decides; reading on changes nothing.
+        if english + german >= 400 && (english > 4 * german || german > 4 * english) {
+            break;
         }
     }
     let total = english + german;
@@ -92,18 +118,6 @@ fn truncate_at_char_boundary(text: &str, max: usize) -> &str {
         end -= 1;
     }
     &text[..end]
-}
-
-/// Lowercases an ASCII word into `buffer`; `None` for non-ASCII or over-long words.
-pub(crate) fn ascii_lowercase_into<'a>(word: &str, buffer: &'a mut [u8]) -> Option<&'a str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buffer.len() || !bytes.is_ascii() {
-        return None;
-    }
-    for (slot, byte) in buffer.iter_mut().zip(bytes) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buffer[..bytes.len()]).ok()
 }
 
 #[cfg(test)]

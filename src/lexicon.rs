@@ -1072,7 +1072,13 @@ fn german_below_hundred(word: &str) -> Option<u64> {
 
 /// German below one million: "hundert", "zweihundertfünf", "dreitausend".
 fn german_number(word: &str) -> Option<u64> {
-    if word.len() < 3 {
+    // Every German number word starts with a number stem: a cheap test that spares the
+    // splitting below for all other words.
+    const STEMS: &[&str] = &[
+        "null", "ein", "zwei", "zwan", "zwölf", "drei", "vier", "fünf", "sech", "sieb", "acht",
+        "neun", "zehn", "elf", "hundert", "tausend",
+    ];
+    if word.len() < 3 || !STEMS.iter().any(|stem| word.starts_with(stem)) {
         return None;
     }
     if let Some((before, after)) = word.split_once("tausend") {

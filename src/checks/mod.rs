@@ -352,7 +352,11 @@ pub(crate) fn finding(code: &'static str, span: crate::text::Span, message: Stri
     let severity = lookup(code).map_or(Severity::Warning, |code| code.default_severity);
     // A message is one line: figures quoted from a wrapped paragraph keep their words, not
     // their line breaks.
-    let message = if message.contains(['\n', '\r']) { message.split_whitespace().collect::<Vec<_>>().join(" ") } else { message };
+    let message = if message.contains(['\n', '\r']) {
+        message.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        message
+    };
     Finding {
         code,
         severity,

@@ -18,10 +18,14 @@
 //! ## Fix safety
 //! No fix.
 
-use crate::checks::support::{claim_interval, figure, money_in};
+use crate::checks::support::{claim_interval, figure, money_in, window};
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Bound, Claim, ClaimKind};
 use crate::diagnostics::{Explanation, Finding, Quantity, Related};
+
+/// How far after a total its "of which" may stand, and its parts after that, in bytes.
+const CUE_WINDOW: usize = 200;
+const PARTS_WINDOW: usize = 400;
 
 const SHARE_CUES: &[&str] = &[
     "account for",
@@ -191,14 +195,17 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
         ) {
             continue;
         }
-        let around = context.text[total.sentence.start..total.sentence.end].to_lowercase();
-        let near_start = total
-            .span
-            .start
-            .saturating_sub(total.sentence.start)
-            .saturating_sub(40);
-        let near_end = (total.span.end - total.sentence.start + 16).min(around.len());
-        let near = around.get(near_start..near_end).unwrap_or_default();
+        // "in total" and its kin stand next to the total.
+        let near = window(
+            context.text,
+            total
+                .span
+                .start
+                .saturating_sub(40)
+                .max(total.sentence.start),
+            (total.span.end + 16).min(total.sentence.end),
+        )
+        .to_lowercase();
         if !TOTAL_CUES.iter().any(|cue| near.contains(cue)) {
             continue;
         }
@@ -206,17 +213,24 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
             continue;
         };
         // Parts: claims after the total, in this sentence or the next, after a part cue.
-        let cue_at = context.text[total.span.end..].to_lowercase();
+        let block = context.claim_blocks.get(at).copied();
+        let cue_at = window(
+            context.text,
+            total.span.end,
+            (total.span.end + CUE_WINDOW).min(block.map_or(usize::MAX, |block| block.end)),
+        )
+        .to_lowercase();
         let Some(cue) = PART_CUES.iter().filter_map(|cue| cue_at.find(cue)).min() else {
             continue;
         };
         let cue_offset = total.span.end + cue;
-        // Parts stand in the total's paragraph, in its sentence or a later one.
-        let block = context.claim_blocks.get(at).copied();
+        // Parts stand in the total's paragraph, soon after the cue.
         let parts: Vec<&Claim> = context.claims[at + 1..]
             .iter()
             .zip(&context.claim_blocks[(at + 1).min(context.claim_blocks.len())..])
-            .take_while(|(_, claim_block)| Some(**claim_block) == block)
+            .take_while(|(claim, claim_block)| {
+                Some(**claim_block) == block && claim.span.start <= cue_offset + PARTS_WINDOW
+            })
             .map(|(claim, _)| claim)
             .filter(|claim| {
                 claim.span.start > cue_offset

@@ -34,11 +34,19 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         while end < context.claims.len() && context.claims[end].sentence == sentence {
             end += 1;
         }
-        let claims: Vec<&Claim> = context.claims[start..end].iter().collect();
-        check_sentence(context, &claims, findings);
+        // A relation is stated in a sentence with a handful of figures; a sentence with dozens
+        // is a list or a table flattened into prose, and pairing its figures would take time
+        // quadratic in their number for nothing.
+        if end - start <= MAX_FIGURES_IN_A_RELATION {
+            let claims: Vec<&Claim> = context.claims[start..end].iter().collect();
+            check_sentence(context, &claims, findings);
+        }
         start = end;
     }
 }
+
+/// The most figures a sentence may hold for its relations to be checked.
+const MAX_FIGURES_IN_A_RELATION: usize = 16;
 
 /// An amount: money, a count or a quantity with an exact or approximate value.
 fn is_amount(claim: &Claim) -> bool {
@@ -222,11 +230,16 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
     for change in claims.iter().filter(|claim| {
         claim.kind == ClaimKind::Percent && matches!(claim.bound, Bound::Exact | Bound::Approx)
     }) {
-        let before = context
-            .text
-            .get(change.sentence.start.min(change.span.start)..change.span.start)
-            .unwrap_or_default()
-            .to_lowercase();
+        let before = support::window(
+            context.text,
+            change
+                .span
+                .start
+                .saturating_sub(40)
+                .max(change.sentence.start),
+            change.span.start,
+        )
+        .to_lowercase();
         let tail = before
             .chars()
             .rev()
@@ -266,11 +279,12 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
         if up == down {
             continue;
         }
-        let after = context
-            .text
-            .get(change.span.end..change.sentence.end.max(change.span.end))
-            .unwrap_or_default()
-            .to_lowercase();
+        let after = support::window(
+            context.text,
+            change.span.end,
+            (change.span.end + 40).min(change.sentence.end),
+        )
+        .to_lowercase();
         let from = ["from", "on", "gegenüber", "von", "vs"]
             .iter()
             .any(|word| after.trim_start().starts_with(word));
@@ -361,11 +375,12 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
 /// "$5 million for 2,000 GPUs, or $2,500 per GPU".
 fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
     for rate in claims.iter().filter(|claim| is_amount(claim)) {
-        let after = context
-            .text
-            .get(rate.span.end..rate.sentence.end.max(rate.span.end))
-            .unwrap_or_default()
-            .to_lowercase();
+        let after = support::window(
+            context.text,
+            rate.span.end,
+            (rate.span.end + 24).min(rate.sentence.end),
+        )
+        .to_lowercase();
         let after = after.trim_start();
         if !["per ", "pro ", "je ", "each", "a piece", "das stück"]
             .iter()

@@ -263,6 +263,20 @@ pub(crate) fn fact_quantity(fact: &Fact) -> String {
     }
 }
 
+/// `text[start..end]` with both ends moved inward to character boundaries and clamped to the
+/// text: a bounded window for looking at the words around a claim.
+pub(crate) fn window(text: &str, start: usize, end: usize) -> &str {
+    let mut start = start.min(text.len());
+    let mut end = end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while end > start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end.max(start)]
+}
+
 /// Days between two dates (`later − earlier`).
 pub(crate) fn days_between(earlier: Date, later: Date) -> i64 {
     days_from_civil(later) - days_from_civil(earlier)

@@ -352,6 +352,8 @@ const DEFAULT_FACT_MAX_AGE_DAYS: u32 = 730;
 pub(crate) struct Checked {
     pub input: Input,
     pub analysis: Analysis,
+    /// How many claims were read (kept when the claims themselves are dropped).
+    pub claim_count: usize,
     pub options: Options,
     pub rules: Option<Arc<RuleSet>>,
     /// The lowest severity that fails the run for this document.
@@ -373,6 +375,9 @@ impl Checked {
 struct Overrides {
     fail_on: Option<FailOn>,
     reporting_currency: Option<String>,
+    /// Keep only the number of claims (`check` needs no more, and claims are most of the
+    /// memory a folder's run holds until its output is written).
+    drop_claims: bool,
 }
 
 pub fn run() -> ExitCode {
@@ -539,16 +544,24 @@ fn analyze_all(
     let work = || {
         jobs.into_par_iter()
             .map(|(source, options, rules, fail_on)| {
-                let result = inputs::read(source).map(|input| {
-                    let analysis = factlint::analyze_with_rules(
-                        &input.text,
+                let result = inputs::read(source).map(|mut input| {
+                    // The session takes the text and gives it back: no copy of a large file.
+                    let session = factlint::Session::new(
+                        std::mem::take(&mut input.text),
                         input.format,
-                        &options,
+                        options.clone(),
                         rules.as_deref().unwrap_or_else(|| RuleSet::bundled()),
                     );
+                    let (text, mut analysis) = session.into_parts();
+                    input.text = text;
+                    let claim_count = analysis.claims.len();
+                    if overrides.drop_claims {
+                        analysis.claims = Vec::new();
+                    }
                     Checked {
                         input,
                         analysis,
+                        claim_count,
                         options,
                         rules,
                         fail_on,
@@ -618,6 +631,7 @@ fn check(
 ) -> ExitCode {
     let overrides = Overrides {
         fail_on: settings.fail_on,
+        drop_claims: true,
         ..Overrides::default()
     };
     let (mut checked, mut errors) = match analyze_all(paths, selection, common, &overrides) {

@@ -48,7 +48,7 @@ pub(crate) fn write_check(
     let mut files_with_findings = 0;
     let mut claims = 0;
     for done in checked {
-        claims += done.analysis.claims.len();
+        claims += done.claim_count;
         let shown: Vec<&Finding> = done
             .analysis
             .findings
