@@ -59,6 +59,9 @@ pub enum ColumnUnit {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
+    /// The last column computed (unit, offset, column): a later offset on the same line is
+    /// counted from there, so the columns of many findings on one long line cost linear time.
+    last_column: std::cell::Cell<Option<(ColumnUnit, usize, u32)>>,
 }
 
 impl LineIndex {
@@ -78,6 +81,7 @@ impl LineIndex {
         LineIndex {
             line_starts,
             len: text.len(),
+            last_column: std::cell::Cell::new(None),
         }
     }
 
@@ -106,12 +110,23 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_starts[line as usize];
-        let prefix = &text[start..offset];
-        let col = match unit {
-            ColumnUnit::Utf8 => prefix.len(),
-            ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
-            ColumnUnit::Char => prefix.chars().count(),
+        // Continue from the last column computed when it lies earlier on the same line.
+        let (from, base) = match self.last_column.get() {
+            Some((last_unit, last_offset, last_col))
+                if last_unit == unit && start <= last_offset && last_offset <= offset =>
+            {
+                (last_offset, last_col as usize)
+            }
+            _ => (start, 0),
         };
+        let prefix = &text[from..offset];
+        let col = base
+            + match unit {
+                ColumnUnit::Utf8 => prefix.len(),
+                ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+                ColumnUnit::Char => prefix.chars().count(),
+            };
+        self.last_column.set(Some((unit, offset, col as u32)));
         LineCol {
             line,
             col: col as u32,

@@ -244,9 +244,11 @@ pub(crate) fn annotate(
         claim.period = reader
             .rate_after(last + 1, sentence_last)
             .or_else(|| {
-                durations
+                // Durations are in document order, so those of one sentence are adjacent.
+                let from = durations.partition_point(|duration| duration.4 < sentence);
+                durations[from..]
                     .iter()
-                    .filter(|duration| duration.4 == sentence)
+                    .take_while(|duration| duration.4 == sentence)
                     .find_map(|&(duration_first, duration_last, value, unit, _)| {
                         let period = reader.span_period(
                             duration_first,
@@ -265,11 +267,12 @@ pub(crate) fn annotate(
                 // A year close to the figure, with no other figure between them: "1 trillion
                 // dollars by 2030", not "$300 billion this year, three times what they spent
                 // in 2022".
-                years
+                let from = years.partition_point(|year| year.2 < sentence);
+                years[from..]
                     .iter()
+                    .take_while(|year| year.2 == sentence)
                     .find(|year| {
-                        year.2 == sentence
-                            && near(year.0, first, last, &claim_starts)
+                        near(year.0, first, last, &claim_starts)
                             && reader.same_clause(year.0, year.0, first, last, false)
                     })
                     .map(|&(at, year, _)| {
@@ -294,7 +297,15 @@ pub(crate) fn annotate(
 /// starting between them.
 fn near(at: usize, first: usize, last: usize, claim_starts: &[usize]) -> bool {
     let (from, to) = if at > last { (last, at) } else { (at, first) };
-    to - from <= 6 && !claim_starts.iter().any(|&start| start > from && start < to)
+    // `claim_starts` is sorted: the first start after `from` decides.
+    let next = claim_starts.partition_point(|&start| start <= from);
+    to - from <= 6 && claim_starts.get(next).is_none_or(|&start| start >= to)
+}
+
+/// Whether token `at` lies inside one of the (sorted, disjoint) claim token ranges.
+fn inside_a_claim(claim_ranges: &[(usize, usize)], at: usize) -> bool {
+    let next = claim_ranges.partition_point(|&(first, _)| first <= at);
+    next > 0 && claim_ranges[next - 1].1 >= at
 }
 
 struct Context<'a> {
@@ -490,34 +501,30 @@ impl Context<'_> {
             .rev()
             .take(12)
             .find(|&i| {
-                self.is_word(i)
-                    && !claim_ranges
-                        .iter()
-                        .any(|&(first, last)| (first..=last).contains(&i))
-                    && {
-                        let text = self.text(i);
-                        let lower = self.lower(i);
-                        let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-                        // One capital: an English name that is no nationality ("Chinese",
-                        // "American"); at the sentence start, only a word that is no plural,
-                        // gerund or sentence adverb ("Nvidia", not "Shares", "Training" or
-                        // "However").
-                        let english_name = language == Some(Language::English)
-                            && capitals == 1
-                            && (i > sentence_first
-                                || !is_plural(&lower)
-                                    && !is_sentence_adverb(&lower)
-                                    && !lower.ends_with("ing"))
-                            && text.starts_with(|c: char| c.is_uppercase())
-                            && !["ese", "ian", "ish", "ean", "can"]
-                                .iter()
-                                .any(|suffix| lower.ends_with(suffix));
-                        let name = capitals >= 2 && text.chars().count() >= 2 || english_name;
-                        name && lexicon::currency_word(&lower).is_none()
-                            && UNITS.lookup(text).is_none()
-                            && !is_time_word(&lower)
-                            && !lexicon::is_function_word(&lower)
-                    }
+                self.is_word(i) && !inside_a_claim(claim_ranges, i) && {
+                    let text = self.text(i);
+                    let lower = self.lower(i);
+                    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+                    // One capital: an English name that is no nationality ("Chinese",
+                    // "American"); at the sentence start, only a word that is no plural,
+                    // gerund or sentence adverb ("Nvidia", not "Shares", "Training" or
+                    // "However").
+                    let english_name = language == Some(Language::English)
+                        && capitals == 1
+                        && (i > sentence_first
+                            || !is_plural(&lower)
+                                && !is_sentence_adverb(&lower)
+                                && !lower.ends_with("ing"))
+                        && text.starts_with(|c: char| c.is_uppercase())
+                        && !["ese", "ian", "ish", "ean", "can"]
+                            .iter()
+                            .any(|suffix| lower.ends_with(suffix));
+                    let name = capitals >= 2 && text.chars().count() >= 2 || english_name;
+                    name && lexicon::currency_word(&lower).is_none()
+                        && UNITS.lookup(text).is_none()
+                        && !is_time_word(&lower)
+                        && !lexicon::is_function_word(&lower)
+                }
             })
             .map(|i| {
                 // An English sentence that opens with a noun phrase: "Gross margin widened",

@@ -66,7 +66,7 @@ pub(crate) fn write_sarif(
             "results": results,
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    serde_json::to_writer(&mut *out, &log)?;
     writeln!(out)
 }
 
