@@ -308,9 +308,15 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
     // computation and no source, and say so.
     for finding in &mut findings {
         if finding.explanation.is_none() {
-            let claim = context.claims.iter().find(|claim| {
-                claim.span.start <= finding.span.start && finding.span.end <= claim.span.end
-            });
+            // Claims are in document order and do not overlap: the one that may hold the
+            // finding is the last one starting at or before it.
+            let at = context
+                .claims
+                .partition_point(|claim| claim.span.start <= finding.span.start);
+            let claim = at
+                .checked_sub(1)
+                .map(|at| &context.claims[at])
+                .filter(|claim| finding.span.end <= claim.span.end);
             finding.explanation = Some(Box::new(crate::diagnostics::Explanation {
                 inputs: claim
                     .and_then(|claim| Some(support::input("claim", claim, context.text, claim.value.number()?, claim.unit.clone())))
