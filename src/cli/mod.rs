@@ -557,6 +557,11 @@ fn analyze_all(
                     let claim_count = analysis.claims.len();
                     if overrides.drop_claims {
                         analysis.claims = Vec::new();
+                        // Every output of `check` reads a document's text only to place its
+                        // findings: a document without findings need not keep it.
+                        if analysis.findings.is_empty() {
+                            input.text = String::new();
+                        }
                     }
                     Checked {
                         input,
