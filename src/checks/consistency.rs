@@ -18,7 +18,6 @@
 //! ## Fix safety
 //! No fix: only the writer knows which figure is right.
 
-use crate::checks::support::{claim_interval, money_in};
 use crate::checks::{CheckContext, finding};
 use std::collections::HashMap;
 
@@ -26,16 +25,7 @@ use crate::claims::{Bound, Claim, ClaimKind, PeriodKind};
 use crate::diagnostics::{Explanation, Finding, Related};
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
-    let currency = context.options.reporting_currency();
-    let interval = |claim: &Claim| -> Option<(f64, f64)> {
-        let (value, high) = if claim.kind == ClaimKind::Money {
-            let (value, high, _) = money_in(claim, currency, context.rules, context.rate_date)?;
-            (value, high)
-        } else {
-            (claim.value.number()?, claim.high)
-        };
-        Some(claim_interval(claim, context.text, value, high))
-    };
+    let interval = |claim: &Claim| crate::checks::support::value_interval(context, claim);
     // Group the claims by quantity (kind, unit, subject, period); within a group, a claim
     // contradicts an earlier sentence's claim when their intervals do not meet. Keeping the
     // lowest high end and the highest low end of earlier sentences finds that in one pass.

@@ -18,7 +18,7 @@
 //! ## Fix safety
 //! No fix.
 
-use crate::checks::support::{claim_interval, figure, money_in, window};
+use crate::checks::support::{claim_interval, figure, window};
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Bound, Claim, ClaimKind};
 use crate::diagnostics::{Explanation, Finding, Quantity, Related};
@@ -171,18 +171,7 @@ fn amount(context: &CheckContext, claim: &Claim) -> Option<(f64, f64)> {
     ) {
         return None;
     }
-    let (value, high) = if claim.kind == ClaimKind::Money {
-        let (value, high, _) = money_in(
-            claim,
-            context.options.reporting_currency(),
-            context.rules,
-            context.rate_date,
-        )?;
-        (value, high)
-    } else {
-        (claim.value.number()?, claim.high)
-    };
-    Some(claim_interval(claim, context.text, value, high))
+    crate::checks::support::value_interval(context, claim)
 }
 
 /// A total in one sentence, parts after "of which"/"davon" in it or the next one.

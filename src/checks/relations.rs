@@ -21,7 +21,7 @@
 //! ## Fix safety
 //! No fix: which figure is wrong is for the writer to find out.
 
-use crate::checks::support::{self, claim_interval, figure, money_in};
+use crate::checks::support::{self, claim_interval, figure};
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Bound, Claim, ClaimKind};
 use crate::diagnostics::{Explanation, Finding, Quantity, Related};
@@ -63,18 +63,7 @@ fn compatible(a: &Claim, b: &Claim) -> bool {
 
 /// A claim's value interval, money in the reporting currency.
 fn interval(context: &CheckContext, claim: &Claim) -> Option<(f64, f64)> {
-    let (value, high) = if claim.kind == ClaimKind::Money {
-        let (value, high, _) = money_in(
-            claim,
-            context.options.reporting_currency(),
-            context.rules,
-            context.rate_date,
-        )?;
-        (value, high)
-    } else {
-        (claim.value.number()?, claim.high)
-    };
-    Some(claim_interval(claim, context.text, value, high))
+    support::value_interval(context, claim)
 }
 
 /// The relation a claim states, as a factor range: A = factor × B.

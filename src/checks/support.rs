@@ -73,6 +73,26 @@ pub(crate) fn claim_interval(
     }
 }
 
+/// The values a claim allows (see `claim_interval`), money converted to the reporting
+/// currency at the document's rate date.
+pub(crate) fn value_interval(
+    context: &crate::checks::CheckContext,
+    claim: &Claim,
+) -> Option<(f64, f64)> {
+    let (value, high) = if claim.kind == ClaimKind::Money {
+        let (value, high, _) = money_in(
+            claim,
+            context.options.reporting_currency(),
+            context.rules,
+            context.rate_date,
+        )?;
+        (value, high)
+    } else {
+        (claim.value.number()?, claim.high)
+    };
+    Some(claim_interval(claim, context.text, value, high))
+}
+
 /// The values a fact allows, widened by its tolerance.
 pub(crate) fn fact_interval(fact: &Fact) -> (f64, f64) {
     let (low, high) = (fact.value.low(), fact.value.high());

@@ -501,6 +501,23 @@ impl RuleSetBuilder {
         }
     }
 
+    /// An entry's `severity` (warning when absent); a problem and `None` when unknown.
+    fn severity(&mut self, written: Option<&str>, located: &Located) -> Option<Severity> {
+        match written.map(Severity::parse) {
+            None => Some(Severity::Warning),
+            Some(Some(severity)) => Some(severity),
+            Some(None) => {
+                self.at(
+                    located,
+                    "severity",
+                    "unknown severity".to_owned(),
+                    Some("one of: info, warning, error".to_owned()),
+                );
+                None
+            }
+        }
+    }
+
     fn at(&mut self, located: &Located, key: &str, message: String, hint: Option<String>) {
         let (line, column) = located.at(key);
         self.problems
@@ -575,19 +592,7 @@ impl RuleSetBuilder {
             );
             return None;
         }
-        let severity = match raw.severity.as_deref().map(Severity::parse) {
-            None => Severity::Warning,
-            Some(Some(severity)) => severity,
-            Some(None) => {
-                self.at(
-                    located,
-                    "severity",
-                    "unknown severity".to_owned(),
-                    Some("one of: info, warning, error".to_owned()),
-                );
-                return None;
-            }
-        };
+        let severity = self.severity(raw.severity.as_deref(), located)?;
         let mut sources = raw.sources;
         if let Some(source) = raw.source {
             sources.insert(0, source);
@@ -756,19 +761,7 @@ impl RuleSetBuilder {
             );
             return None;
         }
-        let severity = match raw.severity.as_deref().map(Severity::parse) {
-            None => Severity::Warning,
-            Some(Some(severity)) => severity,
-            Some(None) => {
-                self.at(
-                    located,
-                    "severity",
-                    "unknown severity".to_owned(),
-                    Some("one of: info, warning, error".to_owned()),
-                );
-                return None;
-            }
-        };
+        let severity = self.severity(raw.severity.as_deref(), located)?;
         Some(DerivedCheck {
             id: raw.id,
             title: raw.title,
