@@ -18,10 +18,10 @@
 //! ## Fix safety
 //! No fix.
 
-use crate::checks::support::{claim_interval, figure, window};
+use crate::checks::support::{self, claim_interval, figure, window};
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Bound, Claim, ClaimKind};
-use crate::diagnostics::{Explanation, Finding, Quantity, Related};
+use crate::diagnostics::{Finding, Related};
 
 /// How far after a total its "of which" may stand, and its parts after that, in bytes.
 const CUE_WINDOW: usize = 200;
@@ -151,16 +151,12 @@ fn shares(context: &CheckContext, claims: &[Claim], lower: &str, findings: &mut 
             message: format!("`{}` is one share", written(claim)),
         });
     }
-    found.explanation = Some(Box::new(Explanation {
-        formula: Some("sum of the shares".to_owned()),
-        computation: Some(format!("{} = {} %", listed.join(" + "), figure(stated))),
-        result: Some(Quantity {
-            value: stated,
-            unit: Some("percent".to_owned()),
-        }),
-        why: Some("all figures come from this sentence; no source is involved".to_owned()),
-        ..Explanation::default()
-    }));
+    found.explanation = support::own_arithmetic(
+        "sum of the shares",
+        format!("{} = {} %", listed.join(" + "), figure(stated)),
+        stated,
+        Some("percent".to_owned()),
+    );
     findings.push(found);
 }
 
@@ -256,21 +252,17 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
             span: total.span,
             message: format!("`{}` is the total", written(total)),
         });
-        found.explanation = Some(Box::new(Explanation {
-            formula: Some("sum of the parts ≤ total".to_owned()),
-            computation: Some(format!(
+        found.explanation = support::own_arithmetic(
+            "sum of the parts ≤ total",
+            format!(
                 "{} = {} > {}",
                 listed.join(" + "),
                 figure(sum),
                 written(total)
-            )),
-            result: Some(Quantity {
-                value: sum,
-                unit: total.unit.clone(),
-            }),
-            why: Some("all figures come from this document; no source is involved".to_owned()),
-            ..Explanation::default()
-        }));
+            ),
+            sum,
+            total.unit.clone(),
+        );
         findings.push(found);
     }
 }

@@ -341,22 +341,18 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
             span: new.span,
             message: format!("`{}` is the later figure", written(new)),
         });
-        found.explanation = Some(Box::new(Explanation {
-            formula: Some("(new − old) ÷ old × 100".to_owned()),
-            computation: Some(format!(
+        found.explanation = support::own_arithmetic(
+            "(new − old) ÷ old × 100",
+            format!(
                 "({} − {}) ÷ {} × 100 = {} %",
                 figure(new_value),
                 figure(old_value),
                 figure(old_value),
                 figure(actual)
-            )),
-            result: Some(Quantity {
-                value: actual,
-                unit: Some("percent".to_owned()),
-            }),
-            why: Some("all figures come from this sentence; no source is involved".to_owned()),
-            ..Explanation::default()
-        }));
+            ),
+            actual,
+            Some("percent".to_owned()),
+        );
         findings.push(found);
     }
 }
@@ -428,16 +424,12 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
             span: count.span,
             message: format!("`{}` is the count", written(count)),
         });
-        found.explanation = Some(Box::new(Explanation {
-            formula: Some("total ÷ count".to_owned()),
-            computation: Some(format!("{} ÷ {} = {}", figure(t), figure(c), figure(t / c))),
-            result: Some(Quantity {
-                value: t / c,
-                unit: rate.unit.clone(),
-            }),
-            why: Some("all figures come from this sentence; no source is involved".to_owned()),
-            ..Explanation::default()
-        }));
+        found.explanation = support::own_arithmetic(
+            "total ÷ count",
+            format!("{} ÷ {} = {}", figure(t), figure(c), figure(t / c)),
+            t / c,
+            rate.unit.clone(),
+        );
         findings.push(found);
     }
 }

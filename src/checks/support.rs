@@ -2,7 +2,7 @@
 //! conversion, citations and number formatting for messages.
 
 use crate::claims::{Bound, Claim, ClaimKind, Date};
-use crate::diagnostics::{Citation, ExplainedInput, Reference};
+use crate::diagnostics::{Citation, ExplainedInput, Explanation, Quantity, Reference};
 use crate::rules::{Fact, FactValue, RuleSet};
 
 /// Half the unit of the last digit written: 2000 → 500, 2048 → 0.5, 22.4 → 0.05,
@@ -295,6 +295,22 @@ pub(crate) fn window(text: &str, start: usize, end: usize) -> &str {
         end -= 1;
     }
     &text[start..end.max(start)]
+}
+
+/// The explanation of arithmetic on the document's own figures: no source is involved.
+pub(crate) fn own_arithmetic(
+    formula: &str,
+    computation: String,
+    value: f64,
+    unit: Option<String>,
+) -> Option<Box<Explanation>> {
+    Some(Box::new(Explanation {
+        formula: Some(formula.to_owned()),
+        computation: Some(computation),
+        result: Some(Quantity { value, unit }),
+        why: Some("all figures come from this document; no source is involved".to_owned()),
+        ..Explanation::default()
+    }))
 }
 
 /// Days between two dates (`later − earlier`).

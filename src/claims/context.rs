@@ -715,23 +715,10 @@ impl Context<'_> {
 fn is_time_word(lower: &str) -> bool {
     lexicon::time_unit(lower).is_some()
         || lexicon::month(lower).is_some()
+        || lexicon::is_weekday(lower)
         || matches!(
             lower,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "montag"
-                | "dienstag"
-                | "mittwoch"
-                | "donnerstag"
-                | "freitag"
-                | "samstag"
-                | "sonntag"
-                | "today"
+            "today"
                 | "yesterday"
                 | "tomorrow"
                 | "heute"

@@ -855,17 +855,15 @@ impl RuleSetBuilder {
             let located = &fact_locations[at];
             for source in &fact.sources {
                 if !rules.source_index.contains_key(source) {
-                    let (line, column) = located.at("source");
-                    self.problems.push(problem(
-                        &located.file,
-                        line,
-                        column,
+                    self.at(
+                        located,
+                        "source",
                         format!(
                             "fact `{}` names the source `{source}`, which no rule file defines",
                             fact.id
                         ),
                         nearest(source, &source_ids),
-                    ));
+                    );
                     keep[at] = false;
                 }
             }
@@ -883,17 +881,15 @@ impl RuleSetBuilder {
             if let Some(subject) = &fact.subject
                 && !rules.entity_index.contains_key(subject)
             {
-                let (line, column) = located.at("subject");
-                self.problems.push(problem(
-                    &located.file,
-                    line,
-                    column,
+                self.at(
+                    located,
+                    "subject",
                     format!(
                         "fact `{}` is about `{subject}`, which no rule file defines as an entity",
                         fact.id
                     ),
                     nearest(subject, &entity_ids),
-                ));
+                );
                 keep[at] = false;
             }
         }
@@ -962,17 +958,15 @@ impl RuleSetBuilder {
                 }
                 Err(error) => {
                     let located = &fact_locations[at];
-                    let (line, column) = located.at("formula");
-                    self.problems.push(problem(
-                        &located.file,
-                        line,
-                        column,
+                    self.at(
+                        located,
+                        "formula",
                         format!("fact `{}`: {}", rules.facts[at].id, error.message),
                         Some(
                             "a formula may use only facts defined before it, with single values"
                                 .to_owned(),
                         ),
-                    ));
+                    );
                 }
             }
         }
@@ -991,14 +985,12 @@ impl RuleSetBuilder {
                 && !rules.source_index.contains_key(source)
             {
                 let located = &rate_locations[at];
-                let (line, column) = located.at("source");
-                self.problems.push(problem(
-                    &located.file,
-                    line,
-                    column,
+                self.at(
+                    located,
+                    "source",
                     format!("rate names the source `{source}`, which no rule file defines"),
                     nearest(source, &source_ids),
-                ));
+                );
             }
         }
         let mut keep_checks = vec![true; rules.checks.len()];
