@@ -136,42 +136,56 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Writes the prose of `block` into `buffer`: the original bytes where there is prose,
+    /// Writes the prose of `block` into `buffer`: the original text where there is prose,
     /// spaces elsewhere, and U+001F where a boundary sits. Offsets in `buffer` are offsets in
     /// the document minus `block.span.start`.
-    pub fn masked_block(&self, block: &Block, buffer: &mut Vec<u8>) {
+    ///
+    /// Segments come in document order from the parser; the buffer is built from slices of
+    /// the text, so it is valid UTF-8 without a check. Segments that overlap or do not fall
+    /// on character boundaries (which the parser does not produce) are written as spaces.
+    pub fn masked_block(&self, block: &Block, buffer: &mut String) {
         buffer.clear();
-        buffer.resize(block.span.len(), b' ');
-        let bytes = self.text.as_bytes();
+        let pad = |buffer: &mut String, to: usize| {
+            let missing = to.saturating_sub(block.span.start + buffer.len());
+            buffer.extend(std::iter::repeat_n(' ', missing));
+        };
         for segment in &self.segments[block.segments.clone()] {
-            let from = segment.start - block.span.start;
+            let cursor = block.span.start + buffer.len();
+            if segment.kind == SegmentKind::Prose
+                && segment.start + 1 == cursor
+                && buffer.ends_with('\u{1F}')
+            {
+                // Prose written over a boundary mark wins, as the parser's order has it.
+                buffer.pop();
+            } else if segment.start < cursor || segment.end > block.span.end {
+                continue;
+            }
             match segment.kind {
                 SegmentKind::Prose => {
-                    buffer[from..from + (segment.end - segment.start)]
-                        .copy_from_slice(&bytes[segment.start..segment.end]);
+                    if let Some(prose) = self.text.get(segment.start..segment.end) {
+                        pad(buffer, segment.start);
+                        buffer.push_str(prose);
+                    }
                 }
                 SegmentKind::Boundary => {
-                    if from < buffer.len() {
-                        buffer[from] = 0x1F;
+                    if segment.start < block.span.end {
+                        pad(buffer, segment.start);
+                        buffer.push('\u{1F}');
                     }
                 }
             }
         }
+        pad(buffer, block.span.end);
     }
 
-    /// A sample of the document's prose for language detection.
-    pub fn prose_sample(&self, max_bytes: usize) -> String {
-        let mut sample = String::new();
-        for segment in &self.segments {
-            if segment.kind == SegmentKind::Prose {
-                sample.push_str(&self.text[segment.start..segment.end]);
-                sample.push(' ');
-                if sample.len() >= max_bytes {
-                    break;
-                }
-            }
-        }
-        sample
+    /// Feeds the document's prose to language detection until it has read enough; returns
+    /// whether it has.
+    pub fn detect_language(&self, detector: &mut crate::language::Detector) -> bool {
+        self.segments
+            .iter()
+            .filter(|segment| segment.kind == SegmentKind::Prose)
+            .filter_map(|segment| self.text.get(segment.start..segment.end))
+            .any(|prose| detector.read(prose))
     }
 
     fn parse_markdown(&mut self, first: bool) {
@@ -413,7 +427,7 @@ pub fn split_chunks(
                     state.fence = None;
                 }
             } else if state.comment {
-                if line.contains("-->") {
+                if line.as_bytes().contains(&b'>') && line.contains("-->") {
                     state.comment = false;
                 }
             } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
@@ -423,7 +437,8 @@ pub fn split_chunks(
                     .take_while(|&byte| byte == fence_char)
                     .count();
                 state.fence = Some((fence_char, fence_len));
-            } else if let Some(open) = line.find("<!--")
+            } else if line.as_bytes().contains(&b'<')
+                && let Some(open) = line.find("<!--")
                 && !line[open..].contains("-->")
             {
                 state.comment = true;
@@ -512,15 +527,14 @@ mod tests {
 
     fn prose_of(text: &str) -> Vec<String> {
         let document = Document::parse(text, DocumentFormat::Markdown);
-        let mut buffer = Vec::new();
+        let mut buffer = String::new();
         document
             .blocks
             .iter()
             .map(|block| {
                 document.masked_block(block, &mut buffer);
-                String::from_utf8(buffer.clone())
-                    .unwrap()
-                    .replace('\u{1f}', "|")
+                assert_eq!(buffer.len(), block.span.len());
+                buffer.replace('\u{1f}', "|")
             })
             .collect()
     }
@@ -542,9 +556,9 @@ mod tests {
         let text = "A \\* B &amp; 5 %\n";
         let document = Document::parse(text, DocumentFormat::Markdown);
         let block = &document.blocks[0];
-        let mut buffer = Vec::new();
+        let mut buffer = String::new();
         document.masked_block(block, &mut buffer);
-        let at = block.span.start + buffer.windows(3).position(|w| w == b"5 %").unwrap();
+        let at = block.span.start + buffer.find("5 %").unwrap();
         assert_eq!(&text[at..at + 3], "5 %");
     }
 }

@@ -12,7 +12,9 @@
 use std::ops::Range;
 
 use crate::checks::{self, CheckContext, CheckScope};
-use crate::claims::{Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block};
+use crate::claims::{
+    Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block, may_hold_claims,
+};
 use crate::diagnostics::Finding;
 use crate::document::{ChunkContext, Document, DocumentFormat, lines_are_paragraphs, split_chunks};
 use crate::language::{self, Language};
@@ -68,9 +70,6 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
-/// How many bytes of prose language detection reads.
-const DETECTION_SAMPLE: usize = 64 * 1024;
-
 /// Analyzes one document with the bundled rules.
 pub fn analyze(text: &str, format: DocumentFormat, options: &Options) -> Analysis {
     analyze_with_rules(text, format, options, RuleSet::bundled())
@@ -120,7 +119,7 @@ pub struct Session {
     directives: Vec<crate::suppress::Directive>,
     suppression_findings: Vec<Finding>,
     scratch: Scratch,
-    buffer: Vec<u8>,
+    buffer: String,
 }
 
 impl Session {
@@ -143,7 +142,7 @@ impl Session {
             directives: Vec::new(),
             suppression_findings: Vec::new(),
             scratch: Scratch::default(),
-            buffer: Vec::new(),
+            buffer: String::new(),
         };
         session.rebuild(rules);
         session
@@ -490,6 +489,13 @@ impl Session {
             let problems_start = problems.len();
             let document = match parsed.next() {
                 Some(document) => document,
+                // A chunk whose raw text holds no digit and no number word needs no parsing.
+                None if at > 0 && !may_hold_claims(&text[span.start..span.end]) => {
+                    let chunk = &mut self.chunks[at];
+                    chunk.claims = claims_start..claims_start;
+                    chunk.problems = problems_start..problems_start;
+                    continue;
+                }
                 None => Document::parse_chunk(
                     &text[span.start..span.end],
                     self.format,
@@ -557,6 +563,9 @@ impl Session {
         blocks: &mut Vec<Span>,
         problems: &mut Vec<NumberProblem>,
     ) -> Option<Language> {
+        if !first && !may_hold_claims(&self.text[span.start..span.end]) {
+            return None;
+        }
         let document = Document::parse_chunk(
             &self.text[span.start..span.end],
             self.format,
@@ -689,20 +698,17 @@ fn settle_language<'t>(
     if let Some(language) = options.project_language {
         return (Some(language), LanguageSource::Project, 1, parsed);
     }
-    let mut sample = String::new();
+    let mut detector = language::Detector::default();
     for at in 0..chunks.len() {
         if at >= parsed.len() {
             parsed.push(parse(at));
         }
-        sample.push_str(
-            &parsed[at].prose_sample(DETECTION_SAMPLE - sample.len().min(DETECTION_SAMPLE)),
-        );
-        if sample.len() >= DETECTION_SAMPLE {
+        if parsed[at].detect_language(&mut detector) {
             break;
         }
     }
     let used = parsed.len();
-    match language::detect(&sample) {
+    match detector.language() {
         Some(language) => (Some(language), LanguageSource::Detected, used, parsed),
         None => (None, LanguageSource::Unknown, used, parsed),
     }
@@ -718,28 +724,22 @@ fn extract_document(
     base: usize,
     language: Option<Language>,
     scratch: &mut Scratch,
-    buffer: &mut Vec<u8>,
+    buffer: &mut String,
     claims: &mut Vec<Claim>,
     blocks: &mut Vec<Span>,
     problems: &mut Vec<NumberProblem>,
 ) {
     for block in &document.blocks {
         let prose = match document.plain_block(block) {
-            Some(prose) => std::borrow::Cow::Borrowed(prose),
+            Some(prose) => prose,
             None => {
                 document.masked_block(block, buffer);
-                // The masked buffer holds prose bytes copied on character boundaries and
-                // ASCII elsewhere, so it is valid UTF-8; fall back to a lossy copy rather than
-                // panic.
-                match std::str::from_utf8(buffer) {
-                    Ok(prose) => std::borrow::Cow::Borrowed(prose),
-                    Err(_) => String::from_utf8_lossy(buffer),
-                }
+                buffer.as_str()
             }
         };
         let start = base + block.span.start;
         extract_block(
-            &prose, start, block.kind, language, scratch, claims, problems,
+            prose, start, block.kind, language, scratch, claims, problems,
         );
         blocks.resize(claims.len(), Span::new(start, base + block.span.end));
     }
@@ -829,6 +829,114 @@ fn floor_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The claims of a chunk read in full, without the raw-text filter.
+    fn claims_read_in_full(text: &str, format: DocumentFormat) -> Vec<Claim> {
+        let document = Document::parse_chunk(
+            text,
+            format,
+            ChunkContext {
+                first: false,
+                lines_are_paragraphs: false,
+            },
+        );
+        let (mut claims, mut blocks, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+        for language in [None, Some(Language::English), Some(Language::German)] {
+            extract_document(
+                &document,
+                0,
+                language,
+                &mut Scratch::default(),
+                &mut String::new(),
+                &mut claims,
+                &mut blocks,
+                &mut problems,
+            );
+        }
+        claims
+    }
+
+    fn markup_fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Zäöü ]{0,8}",
+            prop::sample::select(vec![
+                "three",
+                "Fünf",
+                "half",
+                "tenfold",
+                "million",
+                "March",
+                "zehnte",
+                "a third",
+                "twenty-five",
+                "½",
+                "dozen",
+                "`",
+                "``",
+                "*",
+                "**",
+                "_",
+                "~~",
+                "[",
+                "]",
+                "(",
+                ")",
+                "](https://x.test/",
+                "<b>",
+                "</b>",
+                "<!--",
+                "-->",
+                "&amp;",
+                "&#51;",
+                "\\",
+                "-",
+                "'",
+                "!",
+                "<",
+                ">",
+                "https://",
+                "@",
+                "#",
+                "|",
+                "\n",
+                " ",
+                "\u{a0}",
+                "\u{1f}",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        /// A chunk the raw-text filter passes over holds no claim when read in full: the
+        /// filter may only save work, never lose a claim.
+        #[test]
+        fn chunks_passed_over_hold_no_claims(
+            parts in proptest::collection::vec(markup_fragment(), 0..24),
+            markdown in any::<bool>(),
+        ) {
+            let text = parts.concat();
+            let format = if markdown { DocumentFormat::Markdown } else { DocumentFormat::PlainText };
+            if !may_hold_claims(&text) {
+                prop_assert!(claims_read_in_full(&text, format).is_empty(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_raw_text_filter_passes_over_prose_without_figures() {
+        assert!(!may_hold_claims(
+            "The server and the client talk over a socket."
+        ));
+        assert!(may_hold_claims("It took three days."));
+        assert!(may_hold_claims("Costs rose by 5 %."));
+        assert!(may_hold_claims("Only ½ of it."));
+        assert!(may_hold_claims("im März"));
+        let claims =
+            claims_read_in_full("Only ½ of the budget was spent.", DocumentFormat::Markdown);
+        assert!(!claims.is_empty(), "a vulgar fraction alone is a claim");
+    }
 
     fn same(session: &Session, rules: &RuleSet) {
         let fresh = Session::new(

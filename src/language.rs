@@ -32,80 +32,113 @@ impl Language {
 
 /// How many bytes of prose detection looks at. A sample is enough and keeps detection cheap
 /// on large documents.
-const SAMPLE_BYTES: usize = 64 * 1024;
+pub const SAMPLE_BYTES: usize = 64 * 1024;
+
+/// After this many function words, a clear majority (four to one) decides; reading on would
+/// change nothing.
+const ENOUGH_WORDS: u32 = 100;
 
 /// Detects the language of a piece of prose by counting frequent function words.
 ///
 /// Returns `None` when the text has too few function words to tell.
 pub fn detect(prose: &str) -> Option<Language> {
-    let mut english = 0u32;
-    let mut german = 0u32;
-    let sample = truncate_at_char_boundary(prose, SAMPLE_BYTES);
-    // Words are runs of ASCII letters and non-ASCII bytes (so "für" and "ß" stay whole); only
-    // short ones can be function words. Bytes, not characters: no decoding.
-    let bytes = sample.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !(bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
-            at += 1;
-            continue;
+    let mut detector = Detector::default();
+    detector.read(prose);
+    detector.language()
+}
+
+/// Language detection fed piece by piece (the prose segments of a document), without
+/// copying them into one sample. Pieces are read as if separated by a space.
+#[derive(Debug, Default)]
+pub struct Detector {
+    english: u32,
+    german: u32,
+    bytes: usize,
+}
+
+impl Detector {
+    /// Reads a piece of prose. Returns `true` once the detector has read enough: the sample
+    /// is full or a clear majority has been seen.
+    pub fn read(&mut self, prose: &str) -> bool {
+        if self.done() {
+            return true;
         }
-        let start = at;
-        while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
-            at += 1;
-        }
-        let word = &bytes[start..at];
-        if word.len() > 6 {
-            continue;
-        }
-        if !word.is_ascii() {
-            // Umlauts and ß only occur in German among the two.
-            if word
-                .windows(2)
-                .any(|pair| matches!(pair, [0xC3, 0xA4 | 0xB6 | 0xBC | 0x9F | 0x84 | 0x96 | 0x9C]))
-            {
-                german += 1;
+        let sample = truncate_at_char_boundary(prose, SAMPLE_BYTES - self.bytes);
+        // The pieces count as if joined by a space.
+        self.bytes += sample.len() + 1;
+        // Words are runs of ASCII letters and non-ASCII bytes (so "für" and "ß" stay whole);
+        // only short ones can be function words. Bytes, not characters: no decoding.
+        let bytes = sample.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !(bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
+                at += 1;
+                continue;
             }
-            continue;
-        }
-        let mut buffer = [0u8; 8];
-        for (slot, byte) in buffer.iter_mut().zip(word) {
-            *slot = byte.to_ascii_lowercase();
-        }
-        let Ok(lower) = std::str::from_utf8(&buffer[..word.len()]) else {
-            continue;
-        };
-        match lower {
-            "the" | "and" | "of" | "to" | "is" | "that" | "for" | "with" | "are" | "was"
-            | "this" | "it" | "on" | "by" | "from" | "have" | "has" | "be" | "which" | "were"
-            | "its" | "than" | "but" | "not" | "or" | "you" | "we" | "they" | "will" | "can" => {
-                english += 1
+            let start = at;
+            while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
+                at += 1;
             }
-            "der" | "die" | "das" | "und" | "ist" | "nicht" | "mit" | "den" | "dem" | "des"
-            | "ein" | "eine" | "einen" | "zu" | "von" | "auf" | "sich" | "auch" | "im" | "sind"
-            | "wird" | "wurde" | "nur" | "oder" | "aber" | "wie" | "bei" | "nach" | "einer"
-            | "dass" | "wir" | "sie" | "es" | "hat" | "haben" | "zum" | "zur" | "vom" => {
-                german += 1
+            let word = &bytes[start..at];
+            if word.len() > 6 {
+                continue;
             }
-            _ => {}
+            if !word.is_ascii() {
+                // Umlauts and ß only occur in German among the two.
+                if word.windows(2).any(|pair| {
+                    matches!(pair, [0xC3, 0xA4 | 0xB6 | 0xBC | 0x9F | 0x84 | 0x96 | 0x9C])
+                }) {
+                    self.german += 1;
+                }
+                continue;
+            }
+            let mut buffer = [0u8; 6];
+            for (slot, byte) in buffer.iter_mut().zip(word) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            match &buffer[..word.len()] {
+                b"the" | b"and" | b"of" | b"to" | b"is" | b"that" | b"for" | b"with" | b"are"
+                | b"was" | b"this" | b"it" | b"on" | b"by" | b"from" | b"have" | b"has" | b"be"
+                | b"which" | b"were" | b"its" | b"than" | b"but" | b"not" | b"or" | b"you"
+                | b"we" | b"they" | b"will" | b"can" => self.english += 1,
+                b"der" | b"die" | b"das" | b"und" | b"ist" | b"nicht" | b"mit" | b"den"
+                | b"dem" | b"des" | b"ein" | b"eine" | b"einen" | b"zu" | b"von" | b"auf"
+                | b"sich" | b"auch" | b"im" | b"sind" | b"wird" | b"wurde" | b"nur" | b"oder"
+                | b"aber" | b"wie" | b"bei" | b"nach" | b"einer" | b"dass" | b"wir" | b"sie"
+                | b"es" | b"hat" | b"haben" | b"zum" | b"zur" | b"vom" => self.german += 1,
+                _ => continue,
+            }
+            if self.decided() {
+                break;
+            }
         }
-        // A clear majority of many words decides; reading on changes nothing.
-        if english + german >= 400 && (english > 4 * german || german > 4 * english) {
-            break;
-        }
+        self.done()
     }
-    let total = english + german;
-    if total < 3 {
-        return None;
+
+    fn decided(&self) -> bool {
+        self.english + self.german >= ENOUGH_WORDS
+            && (self.english > 4 * self.german || self.german > 4 * self.english)
     }
-    if german * 2 > english * 3 {
-        Some(Language::German)
-    } else if english * 2 > german * 3 {
-        Some(Language::English)
-    } else if german > english {
-        Some(Language::German)
-    } else {
-        Some(Language::English)
+
+    fn done(&self) -> bool {
+        self.bytes >= SAMPLE_BYTES || self.decided()
+    }
+
+    /// The language of what was read, or `None` when it had too few function words to tell.
+    pub fn language(&self) -> Option<Language> {
+        let (english, german) = (self.english, self.german);
+        if english + german < 3 {
+            return None;
+        }
+        if german * 2 > english * 3 {
+            Some(Language::German)
+        } else if english * 2 > german * 3 {
+            Some(Language::English)
+        } else if german > english {
+            Some(Language::German)
+        } else {
+            Some(Language::English)
+        }
     }
 }
 

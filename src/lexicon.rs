@@ -35,23 +35,92 @@ pub fn lowercase_into<'a>(word: &str, buffer: &'a mut [u8; 48]) -> Option<&'a st
     std::str::from_utf8(&buffer[..len]).ok()
 }
 
-/// A word lowercased into a stack buffer, for lookups without allocating.
-#[derive(Clone, Copy)]
-pub struct LowerWord {
-    buffer: [u8; 48],
-    len: usize,
+/// The first three letters (lowercased ASCII) of every number word, fraction word,
+/// multiplier word, scale word of three or more letters, month and German ordinal the lexicon
+/// knows, and of the stems German number words and "-fold"/"-fach" words are built from. A word
+/// whose first three letters are ASCII and not in this list is none of these, which lets a
+/// block without digits be passed over without a lookup per word
+/// (`may_be_number_word`; a test checks the list against every word of the lexicon).
+const NUMBER_WORD_PREFIXES: &[&str] = &[
+    "ach", "and", "apr", "aug", "bil", "bio", "bln", "dec", "dez", "dop", "dou", "doz", "dre",
+    "dri", "dut", "eig", "ein", "ele", "elf", "feb", "fif", "fiv", "for", "fou", "hal", "hun",
+    "jan", "jul", "jun", "mai", "mar", "may", "mia", "mil", "mio", "mln", "mrd", "mrz", "neu",
+    "nin", "nov", "nul", "oct", "okt", "one", "qua", "sec", "sep", "sev", "sie", "six", "tau",
+    "ten", "thi", "tho", "thr", "ths", "tri", "trn", "tsd", "twe", "twi", "two", "vie", "zeh",
+    "zer", "zwa", "zwe",
+];
+
+/// `NUMBER_WORD_PREFIXES` as a bit set indexed by three letters (26³ bits).
+static NUMBER_WORD_PREFIX_SET: [u64; PREFIX_SET_WORDS] = prefix_set(NUMBER_WORD_PREFIXES);
+
+const PREFIX_SET_WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
+
+const fn prefix_set(prefixes: &[&str]) -> [u64; PREFIX_SET_WORDS] {
+    let mut set = [0u64; PREFIX_SET_WORDS];
+    let mut at = 0;
+    while at < prefixes.len() {
+        let bytes = prefixes[at].as_bytes();
+        let index = (bytes[0] - b'a') as usize * 676
+            + (bytes[1] - b'a') as usize * 26
+            + (bytes[2] - b'a') as usize;
+        set[index / 64] |= 1 << (index % 64);
+        at += 1;
+    }
+    set
 }
+
+/// Whether `word` (as written, any case) may be a number word, fraction, multiplier, scale
+/// word, month or German ordinal, judged from its first three bytes alone. `false` is certain;
+/// `true` means "look it up". Words shorter than three bytes, and words whose first three
+/// bytes are not all ASCII letters, are always `true`.
+pub fn may_be_number_word(word: &str) -> bool {
+    let [a, b, c, ..] = *word.as_bytes() else {
+        return true;
+    };
+    if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let index = (a.to_ascii_lowercase() - b'a') as usize * 676
+        + (b.to_ascii_lowercase() - b'a') as usize * 26
+        + (c.to_ascii_lowercase() - b'a') as usize;
+    NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0
+}
+
+/// Whether a word (`written`, and `lower` the same lowercased) is a number word other than
+/// an article, a fraction, multiplier or scale word, a month or a German ordinal, or begins
+/// with a number word and a hyphen ("three-quarters", "five-year"): a word that may make a
+/// block without digits hold a claim.
+pub fn reads_as_number_word(written: &str, lower: &str) -> bool {
+    number_word(lower).is_some_and(|word| !word.article_like)
+        || fraction_denominator(lower).is_some()
+        || multiplier_word(lower, None).is_some()
+        || scale_word(written, lower, None).is_some()
+        || month(lower).is_some()
+        || german_ordinal(lower).is_some()
+        || lower
+            .split_once('-')
+            .is_some_and(|(head, _)| number_word(head).is_some())
+}
+
+/// A word lowercased into a stack buffer, for lookups without allocating.
+#[derive(Clone, Copy, Default)]
+pub struct LowerWord(arrayvec::ArrayString<48>);
 
 impl LowerWord {
     /// Lowercases `word`, or `None` when it is longer than any word of the grammar.
     pub fn new(word: &str) -> Option<LowerWord> {
+        if word.is_ascii() {
+            let mut lower = arrayvec::ArrayString::from(word).ok()?;
+            lower.make_ascii_lowercase();
+            return Some(LowerWord(lower));
+        }
         let mut buffer = [0u8; 48];
-        let len = lowercase_into(word, &mut buffer)?.len();
-        Some(LowerWord { buffer, len })
+        let lower = lowercase_into(word, &mut buffer)?;
+        arrayvec::ArrayString::from(lower).ok().map(LowerWord)
     }
 
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buffer[..self.len]).unwrap_or_default()
+        self.0.as_str()
     }
 }
 
@@ -60,15 +129,6 @@ impl std::ops::Deref for LowerWord {
 
     fn deref(&self) -> &str {
         self.as_str()
-    }
-}
-
-impl Default for LowerWord {
-    fn default() -> LowerWord {
-        LowerWord {
-            buffer: [0; 48],
-            len: 0,
-        }
     }
 }
 
@@ -1134,6 +1194,72 @@ mod tests {
         assert_eq!(value("undine"), None);
         assert_eq!(value("elfen"), None);
         assert!(number_word("eine").unwrap().article_like);
+    }
+
+    /// `may_be_number_word` may only pass over words that are none of the grammar's: every
+    /// word literal of this file, alone, joined to another (German compounds, "-fold",
+    /// "-fach", "-einhalb", "-und-"), hyphenated, and capitalised, is checked.
+    #[test]
+    fn the_prefix_gate_lets_every_number_word_through() {
+        let source = include_str!("lexicon.rs");
+        let mut literals: Vec<&str> = source
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|literal| {
+                !literal.is_empty()
+                    && literal.len() <= 20
+                    && literal
+                        .chars()
+                        .all(|ch| ch.is_alphabetic() || ch == '.' || ch == '-')
+            })
+            .collect();
+        literals.sort_unstable();
+        literals.dedup();
+        assert!(literals.len() > 300, "{} literals", literals.len());
+        let mut checked = 0;
+        let mut check = |word: &str| {
+            for written in [word.to_owned(), capitalised(word), word.to_uppercase()] {
+                let lower = written.to_lowercase();
+                if reads_as_number_word(&written, &lower) {
+                    checked += 1;
+                    assert!(
+                        may_be_number_word(&written),
+                        "the prefix gate passes over {written:?}"
+                    );
+                }
+            }
+        };
+        // The second part of a compound is a number word or a suffix.
+        let parts: Vec<&str> = literals
+            .iter()
+            .copied()
+            .filter(|b| reads_as_number_word(b, b) || multiplier_suffix(b) || *b == "einhalb")
+            .collect();
+        for a in &literals {
+            check(a);
+            check(&format!("{a}-year"));
+            for b in &parts {
+                check(&format!("{a}{b}"));
+                check(&format!("{a}und{b}"));
+                check(&format!("{a}-{b}"));
+            }
+        }
+        assert!(checked > 5_000, "only {checked} number words were checked");
+        // And it does pass over ordinary words.
+        for word in ["the", "Which", "people", "server", "Zeitung", "über"] {
+            let lower = word.to_lowercase();
+            assert!(!reads_as_number_word(word, &lower));
+        }
+        assert!(!may_be_number_word("the") && !may_be_number_word("Server"));
+    }
+
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     #[test]

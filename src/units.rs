@@ -178,10 +178,12 @@ impl UnitTable {
 
     /// Whether `written` names an accelerator model.
     pub fn accelerator(&self, written: &str) -> Option<UnitMatch> {
-        self.words
-            .get(&normalise(written))
-            .filter(|unit| unit.accelerator)
-            .cloned()
+        // One word (the usual case) is looked up lowercased on the stack.
+        let found = match LowerWord::new(written) {
+            Some(lower) if !written.contains(char::is_whitespace) => self.words.get(lower.as_str()),
+            _ => self.words.get(&normalise(written)),
+        };
+        found.filter(|unit| unit.accelerator).cloned()
     }
 }
 

@@ -33,7 +33,6 @@ use crate::checks::{CheckContext, finding};
 use crate::claims::{Claim, ClaimKind};
 use crate::diagnostics::{Applicability, Explanation, Finding, Fix, Severity, Verdict};
 use crate::rules::Fact;
-use crate::units::UNITS;
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     if context.rules.facts.is_empty() {
@@ -49,8 +48,9 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             .copied()
             .unwrap_or(claim.sentence);
         let mut best: Option<(u32, &Fact, Comparison)> = None;
-        for fact in &context.rules.facts {
-            let Some(score) = relevance(context, claim, block, fact) else {
+        for (index, fact) in context.rules.facts.iter().enumerate() {
+            let unit_is_model = context.rules.fact_counts_model(index);
+            let Some(score) = relevance(context, claim, block, fact, unit_is_model) else {
                 continue;
             };
             let comparison = compare(context, claim, fact);
@@ -77,6 +77,7 @@ fn relevance(
     claim: &Claim,
     block: crate::text::Span,
     fact: &Fact,
+    fact_unit_is_model: bool,
 ) -> Option<u32> {
     let kind_fits = claim.kind == fact.kind
         || matches!(
@@ -88,7 +89,6 @@ fn relevance(
     }
     let claim_unit = claim.unit.as_deref();
     let fact_unit = fact.unit.as_deref();
-    let fact_unit_is_model = fact_unit.is_some_and(|unit| UNITS.accelerator(unit).is_some());
     let unit_fits = match claim.kind {
         ClaimKind::Money => claim_unit.is_some() && fact_unit.is_some(),
         _ => claim_unit == fact_unit || (fact_unit_is_model && claim_unit == Some("gpu")),

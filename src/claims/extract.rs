@@ -7,7 +7,7 @@
 //! `context` then finds subjects, periods and sentences.
 
 use crate::claims::context::{self, Sentences};
-use crate::claims::tokens::{Token, TokenKind, tokenize};
+use crate::claims::tokens::{Token, TokenKind, scan_word, tokenize};
 use crate::claims::{
     Bound, Claim, ClaimKind, ClaimValue, Date, NumberProblem, NumberProblemKind, WrittenNumber,
 };
@@ -36,8 +36,10 @@ pub(crate) fn extract_block(
 ) {
     tokenize(block, &mut scratch.tokens);
     let tokens = &scratch.tokens;
-    if !tokens.iter().any(|token| token.kind == TokenKind::Number)
-        && !may_hold_number_words(block, tokens)
+    if !tokens.iter().any(|token| {
+        token.kind == TokenKind::Number
+            || token.kind == TokenKind::Punct && vulgar_fraction(token.text(block)).is_some()
+    }) && !may_hold_number_words(block, tokens)
     {
         return;
     }
@@ -58,24 +60,69 @@ pub(crate) fn extract_block(
     claims.extend(found);
 }
 
-/// A cheap filter: does any word start like a number word? Avoids the full pass on blocks
-/// of prose without digits and without such words.
+/// Whether a chunk of a document, read as raw text before any parsing, may hold a claim: it
+/// has a digit, a vulgar fraction (`½`), or a word that reads as a number, scale, fraction or
+/// multiplier word or a month. `false` is certain, so the chunk need not be parsed at all.
+///
+/// This holds because the prose of a chunk is a part of its raw text with everything else
+/// blanked out: blanking never joins words, and every construct that is blanked (code,
+/// HTML, link destinations, autolinks) ends in punctuation, so each word of the prose is a
+/// word of the raw text, scanned by the same `scan_word`.
+pub(crate) fn may_hold_claims(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buffer = [0u8; 48];
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte < 0x80 && !byte.is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        if byte >= 0x80 {
+            let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                at += 1;
+                continue;
+            };
+            if vulgar_fraction(ch.encode_utf8(&mut [0; 4])).is_some() {
+                return true;
+            }
+            if !ch.is_alphabetic() {
+                at += ch.len_utf8();
+                continue;
+            }
+        }
+        let end = scan_word(text, at);
+        let Some(word) = text.get(at..end).filter(|word| !word.is_empty()) else {
+            at += 1;
+            continue;
+        };
+        if word.len() >= 3
+            && lexicon::may_be_number_word(word)
+            && lexicon::lowercase_into(word, &mut buffer)
+                .is_some_and(|lower| lexicon::reads_as_number_word(word, lower))
+        {
+            return true;
+        }
+        at = end;
+    }
+    false
+}
+
+/// A cheap filter: does any word read like a number word? Avoids the full pass on blocks
+/// of prose without digits and without such words. Most words are passed over on their first
+/// three letters alone (`lexicon::may_be_number_word`).
 fn may_hold_number_words(block: &str, tokens: &[Token]) -> bool {
     let mut buffer = [0u8; 48];
     tokens.iter().any(|token| {
         token.kind == TokenKind::Word && {
             let text = token.text(block);
             text.len() >= 3
-                && lexicon::lowercase_into(text, &mut buffer).is_some_and(|lower| {
-                    lexicon::number_word(lower).is_some_and(|word| !word.article_like)
-                        || lexicon::fraction_denominator(lower).is_some()
-                        || lexicon::multiplier_word(lower, None).is_some()
-                        || lexicon::scale_word(text, lower, None).is_some()
-                        || lexicon::month(lower).is_some()
-                        || lexicon::german_ordinal(lower).is_some()
-                        // "three-quarters", "five-year".
-                        || lower.split_once('-').is_some_and(|(head, _)| lexicon::number_word(head).is_some())
-                })
+                && lexicon::may_be_number_word(text)
+                && lexicon::lowercase_into(text, &mut buffer)
+                    .is_some_and(|lower| lexicon::reads_as_number_word(text, lower))
         }
     })
 }
@@ -327,6 +374,16 @@ impl<'a> Reader<'a, '_> {
 
     fn at_word(&mut self, i: usize) -> Option<usize> {
         let text = self.text(i);
+        // Every claim that starts at a word starts at a month, a number, fraction or
+        // multiplier word, or "every"/"jeder": most words are passed over on their first
+        // three letters.
+        if !lexicon::may_be_number_word(text)
+            && !text.get(..3).is_some_and(|head| {
+                head.eq_ignore_ascii_case("jed") || head.eq_ignore_ascii_case("eve")
+            })
+        {
+            return None;
+        }
         let lower = LowerWord::new(text)?;
         if let Some(after) = self.try_date_from_month(i) {
             return Some(after);

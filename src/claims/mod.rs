@@ -15,7 +15,7 @@ use crate::language::Language;
 use crate::number::Separator;
 use crate::text::Span;
 
-pub(crate) use extract::{Scratch, extract_block};
+pub(crate) use extract::{Scratch, extract_block, may_hold_claims};
 
 /// What kind of figure a claim is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -214,7 +214,7 @@ fn scan_number(bytes: &[u8], start: usize) -> usize {
 }
 
 /// The end of the word starting at `start`: letters, digits, and `-` or `'` between them.
-fn scan_word(block: &str, start: usize) -> usize {
+pub(crate) fn scan_word(block: &str, start: usize) -> usize {
     let bytes = block.as_bytes();
     let mut i = start;
     while i < bytes.len() {

@@ -1023,6 +1023,10 @@ impl RuleSetBuilder {
         self.problems
             .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         rules.mentions = super::Mentions::build(&rules.entities, &rules.facts);
+        rules.fact_counts_model = Vec::new();
+        rules.fact_counts_model = (0..rules.facts.len())
+            .map(|index| rules.fact_counts_model(index))
+            .collect();
         (rules, self.problems)
     }
 }

@@ -204,6 +204,8 @@ pub struct RuleSet {
     entity_index: HashMap<String, usize>,
     fact_index: HashMap<String, usize>,
     pub(crate) mentions: Mentions,
+    /// For each fact: whether its unit is an accelerator model (it counts GPUs of one model).
+    pub(crate) fact_counts_model: Vec<bool>,
 }
 
 /// The bundled rule packs: every `rules/*.toml` file, compiled in.
@@ -217,6 +219,18 @@ static BUNDLED: LazyLock<RuleSet> = LazyLock::new(|| {
 });
 
 impl RuleSet {
+    /// Whether fact `index` counts GPUs of one model (its unit is an accelerator model).
+    pub(crate) fn fact_counts_model(&self, index: usize) -> bool {
+        match self.fact_counts_model.get(index) {
+            Some(counts) => *counts,
+            None => self.facts.get(index).is_some_and(|fact| {
+                fact.unit
+                    .as_deref()
+                    .is_some_and(|unit| crate::units::UNITS.accelerator(unit).is_some())
+            }),
+        }
+    }
+
     /// The bundled packs (their problems are checked by a test, so none are expected).
     pub fn bundled() -> &'static RuleSet {
         &BUNDLED
