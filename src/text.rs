@@ -59,10 +59,14 @@ pub enum ColumnUnit {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
-    /// The last column computed (unit, offset, column): a later offset on the same line is
-    /// counted from there, so the columns of many findings on one long line cost linear time.
-    last_column: std::cell::Cell<Option<(ColumnUnit, usize, u32)>>,
+    /// Columns of a long line at every `CHECKPOINT` bytes (unit, line, (offset, column)s):
+    /// a column on it is counted from the checkpoint before it, so the columns of many
+    /// findings on one long line cost linear time in whatever order they are asked for.
+    checkpoints: std::cell::RefCell<Option<(ColumnUnit, u32, Vec<(usize, u32)>)>>,
 }
+
+/// Lines longer than this get checkpoints (see `LineIndex::checkpoints`), this far apart.
+const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -81,12 +85,20 @@ impl LineIndex {
         LineIndex {
             line_starts,
             len: text.len(),
-            last_column: std::cell::Cell::new(None),
+            checkpoints: std::cell::RefCell::new(None),
         }
     }
 
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
+    }
+
+    /// Where the 0-based `line` ends: the start of the next line, or the end of the text.
+    fn line_end(&self, line: u32) -> usize {
+        self.line_starts
+            .get(line as usize + 1)
+            .copied()
+            .unwrap_or(self.len)
     }
 
     /// The byte offset where 0-based `line` starts, or `None` past the last line.
@@ -110,23 +122,43 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_starts[line as usize];
-        // Continue from the last column computed when it lies earlier on the same line.
-        let (from, base) = match self.last_column.get() {
-            Some((last_unit, last_offset, last_col))
-                if last_unit == unit && start <= last_offset && last_offset <= offset =>
-            {
-                (last_offset, last_col as usize)
-            }
-            _ => (start, 0),
+        let width = |piece: &str| match unit {
+            ColumnUnit::Utf8 => piece.len(),
+            ColumnUnit::Utf16 => piece.chars().map(char::len_utf16).sum(),
+            ColumnUnit::Char => piece.chars().count(),
         };
-        let prefix = &text[from..offset];
-        let col = base
-            + match unit {
-                ColumnUnit::Utf8 => prefix.len(),
-                ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
-                ColumnUnit::Char => prefix.chars().count(),
-            };
-        self.last_column.set(Some((unit, offset, col as u32)));
+        let line_end = text.len().min(self.line_end(line));
+        let col = if unit == ColumnUnit::Utf8 || line_end - start <= CHECKPOINT {
+            width(&text[start..offset])
+        } else {
+            let mut cache = self.checkpoints.borrow_mut();
+            let cached = cache.as_ref().is_some_and(|(cached_unit, cached_line, _)| {
+                *cached_unit == unit && *cached_line == line
+            });
+            if !cached {
+                let mut points = vec![(start, 0u32)];
+                let mut at = start;
+                let mut col = 0;
+                while at + CHECKPOINT < line_end {
+                    let mut next = at + CHECKPOINT;
+                    while !text.is_char_boundary(next) {
+                        next += 1;
+                    }
+                    col += width(&text[at..next]) as u32;
+                    points.push((next, col));
+                    at = next;
+                }
+                *cache = Some((unit, line, points));
+            }
+            match &*cache {
+                Some((_, _, points)) => {
+                    let (from, base) =
+                        points[points.partition_point(|&(at, _)| at <= offset).max(1) - 1];
+                    base as usize + width(&text[from..offset])
+                }
+                None => width(&text[start..offset]),
+            }
+        };
         LineCol {
             line,
             col: col as u32,
@@ -216,6 +248,43 @@ mod tests {
         // ä ß € „ “ are one unit each, the emoji two, the CJK characters one each.
         assert_eq!(utf16.col, "ä ß € „“ ".chars().count() as u32 + 2 + 1 + 3);
         assert_eq!(index.line_col(text, offset, ColumnUnit::Char).col, 14);
+    }
+
+    /// Columns asked for in any order (the cache counts on from the last one, forwards or
+    /// backwards) equal those a fresh index gives.
+    #[test]
+    fn columns_in_any_order_equal_fresh_ones() {
+        let short = "ä 1 😀 22\nx 中 3 € 4\r\n\r5 6 ß 7 ü 8 9".to_owned();
+        // Long lines get checkpoints; multi-byte characters straddle them.
+        let long = format!("{}\n{}", "ä 1 😀 22 中".repeat(300), "€ 4 ".repeat(700));
+        for text in [short.as_str(), long.as_str()] {
+            let offsets: Vec<usize> = (0..=text.len() + 2)
+                .filter(|&offset| offset > text.len() || text.is_char_boundary(offset))
+                .collect();
+            let index = LineIndex::new(text);
+            let every = if text.len() > 1000 { 13 } else { 1 };
+            for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char] {
+                for step in [1, 7, 389] {
+                    for at in (0..offsets.len()).step_by(every) {
+                        let offset = offsets[(at * step + at / 2) % offsets.len()];
+                        let end = offset.min(text.len());
+                        if text[..end].ends_with('\r') && text[end..].starts_with('\n') {
+                            // Inside a CRLF line end: the line before, tested elsewhere.
+                            continue;
+                        }
+                        let line_start = text[..end].rfind(['\n', '\r']).map_or(0, |at| at + 1);
+                        let prefix = &text[line_start..end];
+                        let expected = match unit {
+                            ColumnUnit::Utf8 => prefix.len(),
+                            ColumnUnit::Utf16 => prefix.encode_utf16().count(),
+                            ColumnUnit::Char => prefix.chars().count(),
+                        };
+                        let col = index.line_col(text, offset, unit).col as usize;
+                        assert_eq!(col, expected, "{unit:?} {offset}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -245,27 +245,83 @@ fn write_finding(
 }
 
 /// The part of `line` to show around bytes `start..end`: the text, and where (in characters)
-/// and how wide the marker goes. Long lines are cut with `…` on either side.
+/// and how wide the marker goes. Long lines are cut with `…` on either side. Only the shown
+/// part of the line is walked, so many findings on one long line cost linear time.
 fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let chars_before = line[..start].chars().count();
+    let before = &line[..start];
+    // The byte where the shown text begins: `CONTEXT_CHARS` characters before the span.
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS.saturating_sub(1))
+        .map_or(0, |(at, _)| at);
+    let after = &line[end..];
+    let to = end
+        + after
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(after.len(), |(at, _)| at);
     let span_chars = line[start..end].chars().count();
-    let skip = chars_before.saturating_sub(CONTEXT_CHARS);
-    let take = CONTEXT_CHARS.min(chars_before) + span_chars + CONTEXT_CHARS;
-    let total = line.chars().count();
     let mut shown = String::new();
-    let mut offset = chars_before - skip;
-    if skip > 0 {
+    let mut offset = line[from..start].chars().count();
+    if from > 0 {
         shown.push('…');
         offset += 1;
     }
     shown.extend(
-        line.chars()
-            .skip(skip)
-            .take(take)
+        line[from..to]
+            .chars()
             .map(|c| if c == '\t' { ' ' } else { c }),
     );
-    if skip + take < total {
+    if to < line.len() {
         shown.push('…');
     }
     (shown, offset, span_chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The window as it is defined: count every character of the line.
+    fn window_by_counting(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+        let chars_before = line[..start].chars().count();
+        let span_chars = line[start..end].chars().count();
+        let skip = chars_before.saturating_sub(CONTEXT_CHARS);
+        let take = CONTEXT_CHARS.min(chars_before) + span_chars + CONTEXT_CHARS;
+        let total = line.chars().count();
+        let mut shown = String::new();
+        let mut offset = chars_before - skip;
+        if skip > 0 {
+            shown.push('…');
+            offset += 1;
+        }
+        shown.extend(
+            line.chars()
+                .skip(skip)
+                .take(take)
+                .map(|c| if c == '\t' { ' ' } else { c }),
+        );
+        if skip + take < total {
+            shown.push('…');
+        }
+        (shown, offset, span_chars)
+    }
+
+    #[test]
+    fn the_window_walks_only_what_it_shows() {
+        let line = "ä\t€ 2.000 GPUs ".repeat(12) + "😀 5 %";
+        let boundaries: Vec<usize> = (0..=line.len())
+            .filter(|&at| line.is_char_boundary(at))
+            .collect();
+        for (i, &start) in boundaries.iter().enumerate() {
+            for &end in boundaries[i..].iter().take(6) {
+                assert_eq!(
+                    window(&line, start, end),
+                    window_by_counting(&line, start, end),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
 }
