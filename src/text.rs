@@ -62,8 +62,11 @@ pub struct LineIndex {
     /// Columns of a long line at every `CHECKPOINT` bytes (unit, line, (offset, column)s):
     /// a column on it is counted from the checkpoint before it, so the columns of many
     /// findings on one long line cost linear time in whatever order they are asked for.
-    checkpoints: std::cell::RefCell<Option<(ColumnUnit, u32, Vec<(usize, u32)>)>>,
+    checkpoints: std::cell::RefCell<Option<Checkpoints>>,
 }
+
+/// The checkpoints of one long line: the unit, the line, and (offset, column) pairs.
+type Checkpoints = (ColumnUnit, u32, Vec<(usize, u32)>);
 
 /// Lines longer than this get checkpoints (see `LineIndex::checkpoints`), this far apart.
 const CHECKPOINT: usize = 1024;
