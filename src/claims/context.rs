@@ -249,7 +249,8 @@ pub(crate) fn annotate(
             .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
             .or_else(|| {
                 reader.subject_before(first, sentence_first, claim.language, &claim_ranges)
-            });
+            })
+            .map(Box::new);
         claim.period = reader
             .rate_after(last + 1, sentence_last)
             .or_else(|| {
@@ -298,7 +299,8 @@ pub(crate) fn annotate(
                             Some("year"),
                         )
                     })
-            });
+            })
+            .map(Box::new);
     }
 }
 

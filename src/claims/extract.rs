@@ -44,6 +44,9 @@ pub(crate) fn extract_block(
         return;
     }
     let sentences = Sentences::split(block, tokens);
+    // The block's claims go straight into `claims`: a block of a million figures is not
+    // held twice.
+    let first = claims.len();
     let mut reader = Reader {
         block,
         tokens,
@@ -51,13 +54,12 @@ pub(crate) fn extract_block(
         kind,
         language,
         sentences: &sentences,
-        claims: Vec::new(),
+        claims,
+        first,
         problems,
     };
     reader.run();
-    let mut found = reader.claims;
-    context::annotate(block, tokens, base, &sentences, &mut found);
-    claims.extend(found);
+    context::annotate(block, tokens, base, &sentences, &mut claims[first..]);
 }
 
 /// Whether a chunk of a document, read as raw text before any parsing, may hold a claim: it
@@ -134,7 +136,9 @@ struct Reader<'a, 'p> {
     kind: BlockKind,
     language: Option<Language>,
     sentences: &'a Sentences,
-    claims: Vec<Claim>,
+    /// Every claim of the chunk so far; those of this block start at `first`.
+    claims: &'p mut Vec<Claim>,
+    first: usize,
     problems: &'p mut Vec<NumberProblem>,
 }
 
@@ -1329,7 +1333,7 @@ impl<'a> Reader<'a, '_> {
 
     /// A year in a list after a year: "the 2015, 2018 and 2021 editions", "2026–2028".
     fn year_in_list(&self, i: usize) -> bool {
-        let Some(previous) = self.claims.last() else {
+        let Some(previous) = self.claims[self.first..].last() else {
             return false;
         };
         let ClaimValue::Date(date) = previous.value else {
@@ -1515,7 +1519,7 @@ impl<'a> Reader<'a, '_> {
 
     /// The index of the first token after the previous claim of this block.
     fn claimed_until(&self) -> usize {
-        self.claims.last().map_or(0, |claim| {
+        self.claims[self.first..].last().map_or(0, |claim| {
             let end = claim.span.end.saturating_sub(self.base);
             self.tokens
                 .partition_point(|token| (token.start as usize) < end)
@@ -1618,7 +1622,7 @@ impl<'a> Reader<'a, '_> {
             return false;
         }
         let sentence = self.sentences.of(draft.first);
-        let amount_before = self.claims.iter().rev().any(|claim| {
+        let amount_before = self.claims[self.first..].iter().rev().any(|claim| {
             claim.sentence == self.sentences.span_of(draft.first, self.tokens, self.base)
                 && matches!(claim.kind, ClaimKind::Money | ClaimKind::Percent)
         });
@@ -2115,7 +2119,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn carry_unit(&self, draft: &mut Draft) {
-        let Some(previous) = self.claims.last() else {
+        let Some(previous) = self.claims[self.first..].last() else {
             return;
         };
         if previous.unit.is_none()

@@ -178,8 +178,8 @@ pub struct Claim {
     pub scale: Option<String>,
     /// The power of ten the scale word stands for.
     pub scale_exponent: Option<i32>,
-    pub subject: Option<Subject>,
-    pub period: Option<Period>,
+    pub subject: Option<Box<Subject>>,
+    pub period: Option<Box<Period>>,
     pub sentence: Span,
     pub language: Option<Language>,
     /// How the main figure was written, when it was written in digits.
