@@ -382,6 +382,70 @@ struct ChunkState {
     front_matter: bool,
 }
 
+impl ChunkState {
+    /// The state at the start of a chunk `text`; `document_start` when it starts the document.
+    fn at(text: &str, document_start: bool, format: DocumentFormat) -> ChunkState {
+        ChunkState {
+            front_matter: format == DocumentFormat::Markdown
+                && document_start
+                && (text.starts_with("---\n") || text.starts_with("---\r\n")),
+            ..ChunkState::default()
+        }
+    }
+
+    /// Moves past one line (with its line break).
+    fn step(&mut self, line: &str, first_line: bool, format: DocumentFormat) {
+        if self.front_matter {
+            let trimmed = line.trim();
+            if !first_line && (trimmed == "---" || trimmed == "...") {
+                self.front_matter = false;
+            }
+        } else if format == DocumentFormat::Markdown {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let content = line.trim_start_matches(' ');
+            if let Some((fence_char, fence_len)) = self.fence {
+                let closing = content
+                    .bytes()
+                    .take_while(|&byte| byte == fence_char)
+                    .count();
+                if indent < 4 && closing >= fence_len && content[closing..].trim().is_empty() {
+                    self.fence = None;
+                }
+            } else if self.comment {
+                if line.as_bytes().contains(&b'>') && line.contains("-->") {
+                    self.comment = false;
+                }
+            } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
+                let fence_char = content.as_bytes()[0];
+                let fence_len = content
+                    .bytes()
+                    .take_while(|&byte| byte == fence_char)
+                    .count();
+                self.fence = Some((fence_char, fence_len));
+            } else if line.as_bytes().contains(&b'<')
+                && let Some(open) = line.find("<!--")
+                && !line[open..].contains("-->")
+            {
+                self.comment = true;
+            }
+        }
+    }
+}
+
+/// The lines of `text[from..]` with their line breaks, and their offsets.
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |found| at + found + 1);
+        Some((start, &text[start..at]))
+    })
+}
+
 /// Splits `text[from..]` into chunks that tile it: each chunk ends after a run of blank lines
 /// that stands outside code fences, HTML comments and front matter, so every chunk can be
 /// parsed on its own. `from` must be a chunk start (or 0). Calls `boundary` with the start of
@@ -392,64 +456,44 @@ pub fn split_chunks(
     format: DocumentFormat,
     mut boundary: impl FnMut(usize) -> bool,
 ) {
-    let bytes = text.as_bytes();
-    let mut state = ChunkState {
-        front_matter: format == DocumentFormat::Markdown
-            && from == 0
-            && (text.starts_with("---\n") || text.starts_with("---\r\n")),
-        ..ChunkState::default()
-    };
-    let mut at = from;
+    let mut state = ChunkState::at(text, from == 0, format);
     let mut first_line = true;
     let mut after_blank = false;
-    while at < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |found| at + found + 1);
-        let line = &text[at..end];
-        let trimmed = line.trim();
-        let blank = trimmed.is_empty();
+    for (at, line) in lines_from(text, from) {
+        let blank = line.trim().is_empty();
         if after_blank && !blank && state == ChunkState::default() && !boundary(at) {
             return;
         }
         after_blank = false;
-        if state.front_matter {
-            if !first_line && (trimmed == "---" || trimmed == "...") {
-                state.front_matter = false;
-            }
-        } else if format == DocumentFormat::Markdown {
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            let content = line.trim_start_matches(' ');
-            if let Some((fence_char, fence_len)) = state.fence {
-                let closing = content
-                    .bytes()
-                    .take_while(|&byte| byte == fence_char)
-                    .count();
-                if indent < 4 && closing >= fence_len && content[closing..].trim().is_empty() {
-                    state.fence = None;
-                }
-            } else if state.comment {
-                if line.as_bytes().contains(&b'>') && line.contains("-->") {
-                    state.comment = false;
-                }
-            } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
-                let fence_char = content.as_bytes()[0];
-                let fence_len = content
-                    .bytes()
-                    .take_while(|&byte| byte == fence_char)
-                    .count();
-                state.fence = Some((fence_char, fence_len));
-            } else if line.as_bytes().contains(&b'<')
-                && let Some(open) = line.find("<!--")
-                && !line[open..].contains("-->")
-            {
-                state.comment = true;
-            }
-        }
+        state.step(line, first_line, format);
         if blank && state == ChunkState::default() {
             after_blank = true;
         }
         first_line = false;
-        at = end;
     }
+}
+
+/// Gives `read` the lines of a chunk (`chunk`, starting the document when `first`) that may
+/// be prose, raw: those outside code fences, HTML comments and front matter. Stops when `read`
+/// returns `true`, and returns whether it did. Language detection reads these, so that it
+/// needs no parsing.
+pub fn read_prose_lines(
+    chunk: &str,
+    format: DocumentFormat,
+    first: bool,
+    mut read: impl FnMut(&str) -> bool,
+) -> bool {
+    let mut state = ChunkState::at(chunk, first, format);
+    let mut first_line = true;
+    for (_, line) in lines_from(chunk, 0) {
+        let outside = state == ChunkState::default();
+        state.step(line, first_line, format);
+        first_line = false;
+        if outside && state == ChunkState::default() && read(line) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Collects the prose segments of the block being read.

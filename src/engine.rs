@@ -16,7 +16,9 @@ use crate::claims::{
     Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block, may_hold_claims,
 };
 use crate::diagnostics::Finding;
-use crate::document::{ChunkContext, Document, DocumentFormat, lines_are_paragraphs, split_chunks};
+use crate::document::{
+    ChunkContext, Document, DocumentFormat, lines_are_paragraphs, read_prose_lines, split_chunks,
+};
 use crate::language::{self, Language};
 use crate::rules::{DocumentMentions, RuleSet, date_key};
 use crate::text::Span;
@@ -698,16 +700,17 @@ fn settle_language<'t>(
     if let Some(language) = options.project_language {
         return (Some(language), LanguageSource::Project, 1, parsed);
     }
+    // Detection reads the raw lines that may be prose, so it parses nothing.
     let mut detector = language::Detector::default();
-    for at in 0..chunks.len() {
-        if at >= parsed.len() {
-            parsed.push(parse(at));
-        }
-        if parsed[at].detect_language(&mut detector) {
+    let mut used = chunks.len();
+    for (at, span) in chunks.iter().enumerate() {
+        if read_prose_lines(&text[span.start..span.end], format, at == 0, |line| {
+            detector.read(line)
+        }) {
+            used = at + 1;
             break;
         }
     }
-    let used = parsed.len();
     match detector.language() {
         Some(language) => (Some(language), LanguageSource::Detected, used, parsed),
         None => (None, LanguageSource::Unknown, used, parsed),

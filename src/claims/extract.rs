@@ -34,15 +34,13 @@ pub(crate) fn extract_block(
     claims: &mut Vec<Claim>,
     problems: &mut Vec<NumberProblem>,
 ) {
-    tokenize(block, &mut scratch.tokens);
-    let tokens = &scratch.tokens;
-    if !tokens.iter().any(|token| {
-        token.kind == TokenKind::Number
-            || token.kind == TokenKind::Punct && vulgar_fraction(token.text(block)).is_some()
-    }) && !may_hold_number_words(block, tokens)
-    {
+    // The words of a block are its tokens' words: a block the raw-text filter passes over
+    // holds no claim, and is not even tokenized.
+    if !may_hold_claims(block) {
         return;
     }
+    tokenize(block, &mut scratch.tokens);
+    let tokens = &scratch.tokens;
     let sentences = Sentences::split(block, tokens);
     // The block's claims go straight into `claims`: a block of a million figures is not
     // held twice.
@@ -83,6 +81,14 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
             at += 1;
             continue;
         }
+        if byte < 0x80 && !lexicon::may_be_number_word(&text[at..]) {
+            // Its first three letters rule the word out: pass over its letters and digits
+            // (never further than the word goes, so no word start is missed).
+            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            continue;
+        }
         if byte >= 0x80 {
             let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                 at += 1;
@@ -111,22 +117,6 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
         at = end;
     }
     false
-}
-
-/// A cheap filter: does any word read like a number word? Avoids the full pass on blocks
-/// of prose without digits and without such words. Most words are passed over on their first
-/// three letters alone (`lexicon::may_be_number_word`).
-fn may_hold_number_words(block: &str, tokens: &[Token]) -> bool {
-    let mut buffer = [0u8; 48];
-    tokens.iter().any(|token| {
-        token.kind == TokenKind::Word && {
-            let text = token.text(block);
-            text.len() >= 3
-                && lexicon::may_be_number_word(text)
-                && lexicon::lowercase_into(text, &mut buffer)
-                    .is_some_and(|lower| lexicon::reads_as_number_word(text, lower))
-        }
-    })
 }
 
 struct Reader<'a, 'p> {
