@@ -249,6 +249,94 @@ fn the_order_is_the_same_whatever_the_number_of_threads() {
     assert_eq!(stdout(&one), stdout(&four));
 }
 
+/// Documents are handed to the output as they are done, a few at a time: whatever the number
+/// of threads, every format lists the files by name, each whole, and the unreadable one is
+/// reported in the same place.
+#[test]
+fn many_documents_come_out_in_name_order_in_every_format() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for i in 0..50 {
+        let name = if i % 3 == 0 {
+            format!("sub/doc{i}.md")
+        } else {
+            format!("doc{i}.md")
+        };
+        // The documents first in name order are the longest, so later ones finish first.
+        let filler = "Ein Absatz ohne jede Zahl, und der bleibt auch so.\n\n".repeat((50 - i) * 40);
+        write(
+            folder.path(),
+            &name,
+            &format!("# Part {i}\n\n{filler}Die Kosten lagen bei {i}, 4 % der Summe.\n"),
+        );
+        names.push(name);
+    }
+    std::fs::write(folder.path().join("doc25b.md"), b"binary\0content").unwrap();
+    names.sort();
+    for format in ["human", "json", "jsonl", "sarif", "github", "rdjson"] {
+        let args = ["check", "--today", "2025-06-01", "--format", format, "-j"];
+        let one = factlint(folder.path(), &[&args[..], &["1", "."]].concat());
+        let two = factlint(folder.path(), &[&args[..], &["2", "."]].concat());
+        assert_eq!(stdout(&one), stdout(&two), "--format {format}");
+        assert_eq!(stderr(&one), stderr(&two), "--format {format}");
+        assert_eq!(one.status.code(), Some(2), "--format {format}");
+        assert_eq!(two.status.code(), Some(2), "--format {format}");
+        assert_eq!(
+            stderr(&one),
+            "factlint: error: doc25b.md: looks like a binary file (a NUL byte at offset 6); skipped\n"
+        );
+    }
+    // The files in the order the findings name them, one finding per file.
+    let human = stdout(&factlint(folder.path(), &["check", "-j", "2", "."]));
+    let in_human: Vec<&str> = human
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("--> "))
+        .map(|place| place.split(':').next().unwrap())
+        .collect();
+    assert_eq!(in_human, names);
+    assert!(
+        human.ends_with(
+            "incomplete: 50 findings in 50 files; 50 claims read; 1 input could not be read (see the errors above)\n"
+        ),
+        "{human}"
+    );
+    let json = factlint(
+        folder.path(),
+        &["check", "--format", "json", "-j", "2", "."],
+    );
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    // Every file has a warning and a hint (shown in the formats for machines).
+    let mut in_json: Vec<&str> = findings
+        .iter()
+        .map(|finding| finding["file"].as_str().unwrap())
+        .collect();
+    in_json.dedup();
+    assert_eq!(in_json, names);
+    let sarif = factlint(
+        folder.path(),
+        &["check", "--format", "sarif", "-j", "2", "."],
+    );
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let run = &log["runs"][0];
+    let mut in_sarif: Vec<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|result| {
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    in_sarif.dedup();
+    assert_eq!(in_sarif, names);
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    assert_eq!(
+        run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
+        "doc25b.md: looks like a binary file (a NUL byte at offset 6); skipped"
+    );
+}
+
 #[test]
 fn nested_configurations_the_nearest_wins_with_its_globs() {
     let folder = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@
 //! (`factlint::analyze`) once per document, and renders the result. Errors here are for people:
 //! each says which file and what to do, and one bad file never stops the others.
 
+mod analyze;
 mod fix;
 mod inputs;
 mod output;
@@ -17,16 +18,17 @@ mod translate;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use factlint::config::{ConfigResolver, FailOn};
+use factlint::config::FailOn;
 use factlint::rules::RuleSet;
-use factlint::{Analysis, Language, Options, Severity};
+use factlint::{Analysis, Language, Severity};
 
-use inputs::{Input, InputError, Source};
+pub(crate) use analyze::Checked;
+use analyze::{DEFAULT_FACT_MAX_AGE_DAYS, Overrides, analyze_all};
+use inputs::InputError;
+use output::{Emitter, Totals};
 use select::Partition;
 
 /// A fact-check linter for numbers in English and German prose.
@@ -344,42 +346,6 @@ fn parse_language(text: &str) -> Result<Language, String> {
     Language::parse(text).ok_or_else(|| format!("unknown language `{text}`; use `en` or `de`"))
 }
 
-/// Facts older than this are flagged as possibly outdated unless the configuration says
-/// otherwise: two years.
-const DEFAULT_FACT_MAX_AGE_DAYS: u32 = 730;
-
-/// One document read and analyzed, with what it was analyzed with.
-pub(crate) struct Checked {
-    pub input: Input,
-    pub analysis: Analysis,
-    /// How many claims were read (kept when the claims themselves are dropped).
-    pub claim_count: usize,
-    pub options: Options,
-    pub rules: Option<Arc<RuleSet>>,
-    /// The lowest severity that fails the run for this document.
-    pub fail_on: FailOn,
-}
-
-impl Checked {
-    /// Analyzes `text` again with the same options and rules (after fixes were applied).
-    fn reanalyze(&mut self, text: String) {
-        let rules = self.rules.as_deref().unwrap_or_else(|| RuleSet::bundled());
-        self.analysis =
-            factlint::analyze_with_rules(&text, self.input.format, &self.options, rules);
-        self.input.text = text;
-    }
-}
-
-/// What the command line decides for every document, over the configuration.
-#[derive(Default)]
-struct Overrides {
-    fail_on: Option<FailOn>,
-    reporting_currency: Option<String>,
-    /// Keep only the number of claims (`check` needs no more, and claims are most of the
-    /// memory a folder's run holds until its output is written).
-    drop_claims: bool,
-}
-
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -465,140 +431,6 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Finds, selects, reads and analyzes the documents. `Err` is a usage error already reported
-/// (exit status 2), such as `--changed-since` outside a git repository.
-fn analyze_all(
-    paths: Vec<String>,
-    selection: &Selection,
-    common: &Common,
-    overrides: &Overrides,
-) -> Result<(Vec<Checked>, Vec<InputError>), ExitCode> {
-    let paths = if paths.is_empty() {
-        vec![".".to_owned()]
-    } else {
-        paths
-    };
-    let changed = match &selection.changed_since {
-        None => None,
-        Some(revision) => match select::changed_since(revision) {
-            Ok(changed) => Some(changed),
-            Err(message) => {
-                eprintln!("factlint: error: {message}");
-                return Err(ExitCode::from(2));
-            }
-        },
-    };
-    let (sources, mut errors) = inputs::collect(&paths, &common.stdin_filename);
-    // Configuration is resolved up front, once per directory, so the parallel part reads no
-    // settings.
-    let mut resolver = ConfigResolver::new(common.config.as_deref());
-    let today = common.today.unwrap_or_else(today);
-    let mut jobs = Vec::new();
-    for source in sources {
-        if let (Some(changed), Source::File { path, .. }) = (&changed, &source)
-            && !changed.contains(&select::canonical(Path::new(path)))
-        {
-            continue;
-        }
-        let config = resolver.for_document(match &source {
-            Source::File { path, .. } => path,
-            Source::Stdin(_) => "stdin",
-        });
-        if let (Source::File { path, walked }, Some(config)) = (&source, &config) {
-            let absolute = std::path::absolute(path).unwrap_or_else(|_| Path::new(path).into());
-            if !config.selects(&absolute, *walked) {
-                continue;
-            }
-        }
-        if let Some(partition) = selection.partition
-            && !partition.contains(source.name())
-        {
-            continue;
-        }
-        let mut options = Options {
-            language: common.lang,
-            reporting_currency: overrides.reporting_currency.clone(),
-            today: Some(today),
-            ..Options::default()
-        };
-        if let Some(config) = &config {
-            config.apply(&mut options);
-        }
-        options.fact_max_age_days = options
-            .fact_max_age_days
-            .or(Some(DEFAULT_FACT_MAX_AGE_DAYS));
-        let fail_on = overrides
-            .fail_on
-            .or_else(|| config.as_ref().and_then(|config| config.fail_on))
-            .unwrap_or(FailOn::At(Severity::Warning));
-        let rules = config.and_then(|config| config.rule_set.clone());
-        jobs.push((source, options, rules, fail_on));
-    }
-    for error in resolver.errors.drain(..) {
-        errors.push(InputError {
-            path: error.path,
-            message: error.message,
-        });
-    }
-    let progress = progress::Progress::new(jobs.len());
-    let work = || {
-        jobs.into_par_iter()
-            .map(|(source, options, rules, fail_on)| {
-                let result = inputs::read(source).map(|mut input| {
-                    // The session takes the text and gives it back: no copy of a large file.
-                    let session = factlint::Session::new(
-                        std::mem::take(&mut input.text),
-                        input.format,
-                        options.clone(),
-                        rules.as_deref().unwrap_or_else(|| RuleSet::bundled()),
-                    );
-                    let (text, mut analysis) = session.into_parts();
-                    input.text = text;
-                    let claim_count = analysis.claims.len();
-                    if overrides.drop_claims {
-                        analysis.claims = Vec::new();
-                        // Every output of `check` reads a document's text only to place its
-                        // findings: a document without findings need not keep it.
-                        if analysis.findings.is_empty() {
-                            input.text = String::new();
-                        }
-                    }
-                    Checked {
-                        input,
-                        analysis,
-                        claim_count,
-                        options,
-                        rules,
-                        fail_on,
-                    }
-                });
-                progress.tick();
-                result
-            })
-            .collect::<Vec<_>>()
-    };
-    let results = progress.run(!common.quiet, || match common.threads {
-        Some(threads) => match rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build()
-        {
-            Ok(pool) => pool.install(work),
-            Err(_) => work(),
-        },
-        None => work(),
-    });
-    let mut checked = Vec::new();
-    for result in results {
-        match result {
-            Ok(done) => checked.push(done),
-            Err(error) => errors.push(error),
-        }
-    }
-    checked.sort_by(|a, b| a.input.name.cmp(&b.input.name));
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((checked, errors))
-}
-
 fn report_errors(errors: &[InputError]) {
     let stderr = std::io::stderr();
     let mut stderr = stderr.lock();
@@ -639,51 +471,125 @@ fn check(
         drop_claims: true,
         ..Overrides::default()
     };
-    let (mut checked, mut errors) = match analyze_all(paths, selection, common, &overrides) {
+    if settings.fix || settings.diff {
+        return check_all_at_once(paths, &settings, selection, common, &overrides);
+    }
+    let (jobs, mut errors) = match analyze::plan(paths, selection, common, &overrides) {
+        Ok(planned) => planned,
+        Err(code) => return code,
+    };
+    let mut emitter = emitter(&settings, common);
+    let mut totals = Totals::new(settings.show_hints);
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut written = emitter.begin(&mut out);
+    // Each document's output is written whole, so that it can go out between two draws of the
+    // progress line.
+    let mut document_output = Vec::new();
+    analyze::analyze_in_order(jobs, common, &overrides, |result, progress| {
+        match result {
+            Ok(done) => {
+                totals.add(&done);
+                failed |= done.fails();
+                if written.is_ok() {
+                    document_output.clear();
+                    written = emitter
+                        .document(&mut document_output, &done)
+                        .and_then(|()| {
+                            if document_output.is_empty() {
+                                return Ok(());
+                            }
+                            progress.suspend(|| {
+                                out.write_all(&document_output)?;
+                                if progress.shares_screen() {
+                                    out.flush()?;
+                                }
+                                Ok(())
+                            })
+                        });
+                }
+            }
+            Err(error) => errors.push(error),
+        }
+        if written.is_ok() {
+            analyze::Wanted::Everything
+        } else {
+            analyze::Wanted::Errors
+        }
+    });
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    // The errors go to standard error after the documents' output and before the summary,
+    // which refers to them as "above".
+    let written = written.and_then(|()| out.flush());
+    report_errors(&errors);
+    let written = written
+        .and_then(|()| emitter.end(&mut out, &totals, &errors))
+        .and_then(|()| out.flush());
+    exit_status(written, &errors, failed)
+}
+
+/// `check --fix` and `check --diff`, which need every document before they write anything.
+fn check_all_at_once(
+    paths: Vec<String>,
+    settings: &CheckSettings,
+    selection: &Selection,
+    common: &Common,
+    overrides: &Overrides,
+) -> ExitCode {
+    let (mut checked, mut errors) = match analyze_all(paths, selection, common, overrides) {
         Ok(done) => done,
         Err(code) => return code,
     };
     if settings.diff {
         return print_diffs(&checked, &errors);
     }
-    if settings.fix {
-        apply_fixes(&mut checked, &mut errors, common.quiet);
-    }
+    apply_fixes(&mut checked, &mut errors, common.quiet);
     report_errors(&errors);
+    let mut emitter = emitter(settings, common);
+    let mut totals = Totals::new(settings.show_hints);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = match settings.format {
-        CheckFormat::Human => output::human::write_check(
-            &mut out,
-            &checked,
-            errors.len(),
+    let mut written = emitter.begin(&mut out);
+    for done in &checked {
+        totals.add(done);
+        written = written.and_then(|()| emitter.document(&mut out, done));
+    }
+    let written = written
+        .and_then(|()| emitter.end(&mut out, &totals, &errors))
+        .and_then(|()| out.flush());
+    exit_status(written, &errors, checked.iter().any(Checked::fails))
+}
+
+/// The emitter of the format `check` writes.
+fn emitter(settings: &CheckSettings, common: &Common) -> Box<dyn Emitter> {
+    match settings.format {
+        CheckFormat::Human => Box::new(output::human::HumanEmitter::new(
             use_color(common.color),
             common.quiet,
             settings.show_hints,
-        ),
-        CheckFormat::Json => output::json::write_findings(&mut out, &checked),
-        CheckFormat::Jsonl => output::json::write_findings_lines(&mut out, &checked),
-        CheckFormat::Sarif => output::sarif::write_sarif(&mut out, &checked, &errors),
-        CheckFormat::Github => {
-            output::github::write_github(&mut out, &checked, errors.len(), settings.show_hints)
-        }
-        CheckFormat::Rdjson => {
-            output::rdjson::write_rdjson(&mut out, &checked, settings.show_hints)
-        }
-    };
-    if written.and_then(|()| out.flush()).is_err() {
+        )),
+        CheckFormat::Json => Box::new(output::json::JsonEmitter::default()),
+        CheckFormat::Jsonl => Box::new(output::json::JsonLinesEmitter),
+        CheckFormat::Sarif => Box::new(output::sarif::SarifEmitter::new()),
+        CheckFormat::Github => Box::new(output::github::GithubEmitter::new(settings.show_hints)),
+        CheckFormat::Rdjson => Box::new(output::rdjson::RdjsonEmitter::new(settings.show_hints)),
+    }
+}
+
+/// The exit status of `check`: 2 when an input could not be read, else 1 when a finding
+/// fails the run. When the output could not be written, only the inputs count.
+fn exit_status(written: std::io::Result<()>, errors: &[InputError], failed: bool) -> ExitCode {
+    if let Err(error) = written {
         // A closed pipe (`factlint check | head`) is not an error worth a message.
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("factlint: error: cannot write the output: {error}");
+        }
         return ExitCode::from(if errors.is_empty() { 0 } else { 2 });
     }
     if !errors.is_empty() {
         return ExitCode::from(2);
     }
-    let failed = checked.iter().any(|done| {
-        done.analysis
-            .findings
-            .iter()
-            .any(|finding| done.fail_on.fails(finding.severity))
-    });
     ExitCode::from(u8::from(failed))
 }
 

@@ -58,7 +58,7 @@ pub(crate) fn run(
         .unwrap_or_else(|| "USD".to_owned());
     for done in &mut checked {
         if done.options.reporting_currency() != currency {
-            done.options.reporting_currency = Some(currency.clone());
+            std::sync::Arc::make_mut(&mut done.options).reporting_currency = Some(currency.clone());
             let text = std::mem::take(&mut done.input.text);
             done.reanalyze(text);
         }

@@ -11,61 +11,72 @@ use factlint::Severity;
 use factlint::diagnostics::Finding;
 use factlint::text::LineIndex;
 
-use super::position;
+use super::{Emitter, Totals, plural, position};
 use crate::cli::Checked;
+use crate::cli::inputs::InputError;
 
-pub(crate) fn write_github(
-    out: &mut impl Write,
-    checked: &[Checked],
-    unreadable: usize,
+/// `check --format github`: an annotation per finding, then the summary line.
+pub(crate) struct GithubEmitter {
     show_hints: bool,
-) -> io::Result<()> {
-    let mut counts = [0usize; 4];
-    for done in checked {
+}
+
+impl GithubEmitter {
+    pub fn new(show_hints: bool) -> GithubEmitter {
+        GithubEmitter { show_hints }
+    }
+}
+
+impl Emitter for GithubEmitter {
+    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
+        if done.analysis.findings.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&done.input.text);
         for finding in &done.analysis.findings {
-            if finding.severity == Severity::Hint && !show_hints {
+            if finding.severity == Severity::Hint && !self.show_hints {
                 continue;
             }
-            counts[finding.severity as usize] += 1;
             writeln!(
                 out,
                 "{}",
                 annotation(finding, &done.input.name, &done.input.text, &index)
             )?;
         }
+        Ok(())
     }
-    let total: usize = counts.iter().sum();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let mut summary = format!(
-        "factlint: {} ({}, {}, {}) in {}",
-        plural(total, "finding"),
-        plural(counts[Severity::Error as usize], "error"),
-        plural(counts[Severity::Warning as usize], "warning"),
-        plural(
-            counts[Severity::Info as usize] + counts[Severity::Hint as usize],
-            "notice"
-        ),
-        plural(checked.len(), "file"),
-    );
-    if unreadable > 0 {
-        summary.push_str(&format!(
-            "; {} could not be read",
-            plural(unreadable, "input")
-        ));
-    }
-    if total > 10 {
-        summary.push_str(
-            "; GitHub shows only the first annotations of each kind, the log above has them all",
+
+    fn end(
+        &mut self,
+        out: &mut dyn Write,
+        totals: &Totals,
+        errors: &[InputError],
+    ) -> io::Result<()> {
+        let counts = &totals.shown;
+        let total = totals.shown_total();
+        let mut summary = format!(
+            "factlint: {} ({}, {}, {}) in {}",
+            plural(total, "finding"),
+            plural(counts[Severity::Error as usize], "error"),
+            plural(counts[Severity::Warning as usize], "warning"),
+            plural(
+                counts[Severity::Info as usize] + counts[Severity::Hint as usize],
+                "notice"
+            ),
+            plural(totals.files, "file"),
         );
+        if !errors.is_empty() {
+            summary.push_str(&format!(
+                "; {} could not be read",
+                plural(errors.len(), "input")
+            ));
+        }
+        if total > 10 {
+            summary.push_str(
+                "; GitHub shows only the first annotations of each kind, the log above has them all",
+            );
+        }
+        writeln!(out, "{summary}")
     }
-    writeln!(out, "{summary}")
 }
 
 /// One workflow command for a finding.

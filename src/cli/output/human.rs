@@ -6,8 +6,9 @@ use factlint::Severity;
 use factlint::diagnostics::{Applicability, Finding};
 use factlint::text::LineIndex;
 
-use super::position;
+use super::{Emitter, Totals, plural, position};
 use crate::cli::Checked;
+use crate::cli::inputs::InputError;
 
 /// How many characters of a long line are shown around the span.
 const CONTEXT_CHARS: usize = 40;
@@ -35,91 +36,96 @@ impl Style {
     }
 }
 
-pub(crate) fn write_check(
-    out: &mut impl Write,
-    checked: &[Checked],
-    unreadable: usize,
-    color: bool,
+/// `check --format human`: each finding as a snippet, then a summary line (unless `quiet`).
+pub(crate) struct HumanEmitter {
+    style: Style,
     quiet: bool,
     show_hints: bool,
-) -> io::Result<()> {
-    let style = Style { color };
-    let mut counts = [0usize; 4];
-    let mut files_with_findings = 0;
-    let mut claims = 0;
-    for done in checked {
-        claims += done.claim_count;
-        let shown: Vec<&Finding> = done
+}
+
+impl HumanEmitter {
+    pub fn new(color: bool, quiet: bool, show_hints: bool) -> HumanEmitter {
+        HumanEmitter {
+            style: Style { color },
+            quiet,
+            show_hints,
+        }
+    }
+}
+
+impl Emitter for HumanEmitter {
+    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
+        let mut shown = done
             .analysis
             .findings
             .iter()
-            .filter(|finding| show_hints || finding.severity > Severity::Hint)
-            .collect();
-        if shown.is_empty() {
-            continue;
+            .filter(|finding| self.show_hints || finding.severity > Severity::Hint)
+            .peekable();
+        if shown.peek().is_none() {
+            return Ok(());
         }
-        files_with_findings += 1;
         let index = LineIndex::new(&done.input.text);
         for finding in shown {
-            counts[finding.severity as usize] += 1;
             write_finding(
                 out,
-                &style,
+                &self.style,
                 finding,
                 &done.input.name,
                 &done.input.text,
                 &index,
             )?;
         }
+        Ok(())
     }
-    if !quiet {
-        let total: usize = counts.iter().sum();
-        let files = checked.len();
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
-        if unreadable > 0 {
+
+    fn end(
+        &mut self,
+        out: &mut dyn Write,
+        totals: &Totals,
+        errors: &[InputError],
+    ) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let style = &self.style;
+        let total = totals.shown_total();
+        if !errors.is_empty() {
             writeln!(
                 out,
                 "{}: {} in {}; {} read; {} could not be read (see the errors above)",
                 style.paint("1;31", "incomplete"),
                 plural(total, "finding"),
-                plural(files, "file"),
-                plural(claims, "claim"),
-                plural(unreadable, "input"),
-            )?;
+                plural(totals.files, "file"),
+                plural(totals.claims, "claim"),
+                plural(errors.len(), "input"),
+            )
         } else if total == 0 {
             writeln!(
                 out,
                 "{} no findings in {}; {} read",
                 style.paint("1;32", "ok:"),
-                plural(files, "file"),
-                plural(claims, "claim")
-            )?;
+                plural(totals.files, "file"),
+                plural(totals.claims, "claim")
+            )
         } else {
             writeln!(
                 out,
                 "{}: {} ({} error, {} warning, {} info) in {} of {}; {} read",
                 style.paint("1", "summary"),
                 plural(total, "finding"),
-                counts[Severity::Error as usize],
-                counts[Severity::Warning as usize],
-                counts[Severity::Info as usize],
-                files_with_findings,
-                plural(files, "file"),
-                plural(claims, "claim"),
-            )?;
+                totals.shown[Severity::Error as usize],
+                totals.shown[Severity::Warning as usize],
+                totals.shown[Severity::Info as usize],
+                totals.files_with_shown,
+                plural(totals.files, "file"),
+                plural(totals.claims, "claim"),
+            )
         }
     }
-    Ok(())
 }
 
 fn write_finding(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     style: &Style,
     finding: &Finding,
     name: &str,

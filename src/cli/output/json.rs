@@ -6,38 +6,58 @@ use std::io::{self, Write};
 use factlint::report::{claim_value, finding_value};
 use factlint::text::LineIndex;
 
+use super::{Emitter, Totals, write_pretty_nested};
 use crate::cli::Checked;
+use crate::cli::inputs::InputError;
 
 /// `check --format json`: an array of findings, in file order, then offset order.
-pub(crate) fn write_findings(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
-    let mut all = Vec::new();
-    for done in checked {
+#[derive(Default)]
+pub(crate) struct JsonEmitter {
+    /// Whether the array has been opened by a first finding.
+    opened: bool,
+}
+
+impl Emitter for JsonEmitter {
+    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
+        if done.analysis.findings.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&done.input.text);
         for finding in &done.analysis.findings {
-            all.push(finding_value(
-                finding,
-                &done.input.name,
-                &done.input.text,
-                &index,
-            ));
+            let value = finding_value(finding, &done.input.name, &done.input.text, &index);
+            out.write_all(if self.opened { b",\n  " } else { b"[\n  " })?;
+            self.opened = true;
+            write_pretty_nested(out, &value, 1)?;
         }
+        Ok(())
     }
-    serde_json::to_writer_pretty(&mut *out, &all)?;
-    writeln!(out)
+
+    fn end(&mut self, out: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {
+        out.write_all(if self.opened { b"\n]\n" } else { b"[]\n" })
+    }
 }
 
 /// `check --format jsonl`: one finding per line, the same objects as `json`. Outputs of
 /// several runs (partitions of one job) merge by concatenation.
-pub(crate) fn write_findings_lines(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
-    for done in checked {
+pub(crate) struct JsonLinesEmitter;
+
+impl Emitter for JsonLinesEmitter {
+    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
+        if done.analysis.findings.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&done.input.text);
         for finding in &done.analysis.findings {
             let value = finding_value(finding, &done.input.name, &done.input.text, &index);
             serde_json::to_writer(&mut *out, &value)?;
             writeln!(out)?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn end(&mut self, _: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `claims --format json`: an array of claims.

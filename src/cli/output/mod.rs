@@ -1,4 +1,9 @@
 //! Output formats of `factlint check` and `factlint claims`.
+//!
+//! Each format of `check` is an `Emitter`: it writes what comes before the first document,
+//! then each document as it is handed over (in name order), then the end with the run's
+//! totals, so a folder's run never holds more than a few documents. `claims` formats take
+//! all documents at once (the table's columns fit the widest cell).
 
 pub(crate) mod github;
 pub(crate) mod human;
@@ -7,7 +12,135 @@ pub(crate) mod rdjson;
 pub(crate) mod sarif;
 pub(crate) mod table;
 
+use std::io::{self, Write};
+
+use factlint::Severity;
+
+use crate::cli::Checked;
+use crate::cli::inputs::InputError;
+
 pub(crate) use factlint::report::position;
+
+/// Writes one format of `check`, a document at a time.
+pub(crate) trait Emitter {
+    /// Writes what comes before the first document.
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes the findings of one document.
+    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()>;
+
+    /// Writes what comes after the last document: summaries, and the inputs that could not be
+    /// read (`errors`, sorted by path).
+    fn end(
+        &mut self,
+        out: &mut dyn Write,
+        totals: &Totals,
+        errors: &[InputError],
+    ) -> io::Result<()>;
+}
+
+/// What a run of `check` counted, for the summary lines. Findings count as the human and
+/// GitHub formats show them: hints only with `--show-hints`.
+pub(crate) struct Totals {
+    show_hints: bool,
+    /// Documents read.
+    pub files: usize,
+    /// Claims read in them.
+    pub claims: usize,
+    /// Findings shown, by severity (indexed by `Severity as usize`).
+    pub shown: [usize; 4],
+    /// Documents with at least one finding shown.
+    pub files_with_shown: usize,
+}
+
+impl Totals {
+    pub fn new(show_hints: bool) -> Totals {
+        Totals {
+            show_hints,
+            files: 0,
+            claims: 0,
+            shown: [0; 4],
+            files_with_shown: 0,
+        }
+    }
+
+    /// Counts one document.
+    pub fn add(&mut self, done: &Checked) {
+        self.files += 1;
+        self.claims += done.claim_count;
+        let mut any_shown = false;
+        for finding in &done.analysis.findings {
+            if self.shows(finding.severity) {
+                self.shown[finding.severity as usize] += 1;
+                any_shown = true;
+            }
+        }
+        if any_shown {
+            self.files_with_shown += 1;
+        }
+    }
+
+    /// All findings shown.
+    pub fn shown_total(&self) -> usize {
+        self.shown.iter().sum()
+    }
+
+    /// Whether findings of `severity` are shown.
+    pub fn shows(&self, severity: Severity) -> bool {
+        self.show_hints || severity > Severity::Hint
+    }
+}
+
+/// `1 file`, `2 files`.
+pub(crate) fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
+/// Writes `value` as pretty JSON nested `depth` levels deep (two spaces a level), exactly as
+/// `serde_json::to_writer_pretty` writes it inside the arrays and objects around it.
+pub(crate) fn write_pretty_nested(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+    depth: usize,
+) -> io::Result<()> {
+    let mut nested = Nested { out, depth };
+    serde_json::to_writer_pretty(&mut nested, value)?;
+    Ok(())
+}
+
+/// Indents every line after the first by `depth` levels. Pretty JSON breaks lines only
+/// between tokens (line breaks inside strings are escaped), so this only moves tokens right.
+struct Nested<'a> {
+    out: &'a mut dyn Write,
+    depth: usize,
+}
+
+impl Write for Nested<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut lines = buf.split(|&byte| byte == b'\n');
+        if let Some(first) = lines.next() {
+            self.out.write_all(first)?;
+        }
+        for line in lines {
+            self.out.write_all(b"\n")?;
+            for _ in 0..self.depth {
+                self.out.write_all(b"  ")?;
+            }
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
 
 /// A number for people: integers without a fraction, others with up to six decimals.
 pub(crate) fn format_value(value: f64) -> String {
@@ -16,5 +149,28 @@ pub(crate) fn format_value(value: f64) -> String {
     } else {
         let text = format!("{value:.6}");
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_pretty_json_is_what_the_whole_value_would_have_been() {
+        let item = serde_json::json!({
+            "message": "two\nlines, a [bracket] and {brace}",
+            "list": [1, {"a": []}],
+            "empty": {},
+        });
+        let whole = serde_json::json!({ "outer": { "items": [item.clone(), item.clone()] } });
+        let expected = serde_json::to_string_pretty(&whole).unwrap();
+        let mut written = Vec::new();
+        written.extend_from_slice(b"{\n  \"outer\": {\n    \"items\": [\n      ");
+        write_pretty_nested(&mut written, &item, 3).unwrap();
+        written.extend_from_slice(b",\n      ");
+        write_pretty_nested(&mut written, &item, 3).unwrap();
+        written.extend_from_slice(b"\n    ]\n  }\n}");
+        assert_eq!(String::from_utf8(written).unwrap(), expected);
     }
 }

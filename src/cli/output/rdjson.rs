@@ -11,20 +11,42 @@ use serde_json::{Value, json};
 use factlint::Severity;
 use factlint::text::{ColumnUnit, LineIndex, Span};
 
+use super::{Emitter, Totals, write_pretty_nested};
 use crate::cli::Checked;
+use crate::cli::inputs::InputError;
 
-pub(crate) fn write_rdjson(
-    out: &mut impl Write,
-    checked: &[Checked],
+/// `check --format rdjson`: one diagnostic result, its diagnostics written as documents come.
+pub(crate) struct RdjsonEmitter {
     show_hints: bool,
-) -> io::Result<()> {
-    let mut diagnostics = Vec::new();
-    for done in checked {
+    /// Whether the diagnostics array has been opened by a first diagnostic.
+    opened: bool,
+}
+
+impl RdjsonEmitter {
+    pub fn new(show_hints: bool) -> RdjsonEmitter {
+        RdjsonEmitter {
+            show_hints,
+            opened: false,
+        }
+    }
+}
+
+impl Emitter for RdjsonEmitter {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"source\": ")?;
+        write_pretty_nested(out, &json!({ "name": "factlint" }), 1)?;
+        out.write_all(b",\n  \"diagnostics\": ")
+    }
+
+    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
+        if done.analysis.findings.is_empty() {
+            return Ok(());
+        }
         let text = &done.input.text;
         let index = LineIndex::new(text);
         let path = crate::cli::select::normalise(&done.input.name);
         for finding in &done.analysis.findings {
-            if finding.severity == Severity::Hint && !show_hints {
+            if finding.severity == Severity::Hint && !self.show_hints {
                 continue;
             }
             let mut message = finding.message.clone();
@@ -48,15 +70,20 @@ pub(crate) fn write_rdjson(
                     "text": fix.replacement,
                 }]);
             }
-            diagnostics.push(diagnostic);
+            out.write_all(if self.opened { b",\n    " } else { b"[\n    " })?;
+            self.opened = true;
+            write_pretty_nested(out, &diagnostic, 2)?;
         }
+        Ok(())
     }
-    let log = json!({
-        "source": { "name": "factlint" },
-        "diagnostics": diagnostics,
-    });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+
+    fn end(&mut self, out: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {
+        out.write_all(if self.opened {
+            b"\n  ]\n}\n"
+        } else {
+            b"[]\n}\n"
+        })
+    }
 }
 
 fn severity(severity: Severity) -> &'static str {

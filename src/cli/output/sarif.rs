@@ -4,7 +4,7 @@
 //! no documentation site, so no `helpUri`). Regions are 1-based, columns in UTF-16 code units
 //! as SARIF requires (`columnKind` says so). Unreadable inputs become tool notifications.
 
-use std::io::{self, Write};
+use std::io::{self, Seek, SeekFrom, Write};
 
 use serde_json::{Value, json};
 
@@ -12,6 +12,7 @@ use factlint::Severity;
 use factlint::diagnostics::{Applicability, Finding};
 use factlint::text::{ColumnUnit, LineIndex, Span};
 
+use super::{Emitter, Totals};
 use crate::cli::Checked;
 use crate::cli::inputs::InputError;
 
@@ -19,14 +20,33 @@ use crate::cli::inputs::InputError;
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-pub(crate) fn write_sarif(
-    out: &mut impl Write,
-    checked: &[Checked],
-    errors: &[InputError],
-) -> io::Result<()> {
-    let rules: Vec<Value> = factlint::checks::CODES.iter().map(rule).collect();
-    let mut results = Vec::new();
-    for done in checked {
+/// How many bytes of results the SARIF emitter keeps in memory before it moves them to a
+/// temporary file.
+const RESULTS_IN_MEMORY: usize = 1 << 20;
+
+/// `check --format sarif`. The log names the inputs that could not be read before its
+/// results, and those are known only when every document has been read: the results wait,
+/// serialized, in a spool (memory, then a temporary file) until the end.
+pub(crate) struct SarifEmitter {
+    results: Spool,
+    /// Whether a result has been written (the next one needs a comma).
+    any: bool,
+}
+
+impl SarifEmitter {
+    pub fn new() -> SarifEmitter {
+        SarifEmitter {
+            results: Spool::Memory(Vec::new()),
+            any: false,
+        }
+    }
+}
+
+impl Emitter for SarifEmitter {
+    fn document(&mut self, _: &mut dyn Write, done: &Checked) -> io::Result<()> {
+        if done.analysis.findings.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&done.input.text);
         let document = Document {
             uri: uri(&done.input.name),
@@ -34,40 +54,106 @@ pub(crate) fn write_sarif(
             index: &index,
         };
         for finding in &done.analysis.findings {
-            results.push(result(finding, &document));
+            if self.any {
+                self.results.write_all(b",")?;
+            }
+            self.any = true;
+            serde_json::to_writer(&mut self.results, &result(finding, &document))?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn Write, _: &Totals, errors: &[InputError]) -> io::Result<()> {
+        let rules: Vec<Value> = factlint::checks::CODES.iter().map(rule).collect();
+        let tool = json!({
+            "driver": {
+                "name": "factlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }
+        });
+        let notifications: Vec<Value> = errors
+            .iter()
+            .map(|error| {
+                json!({
+                    "level": "error",
+                    "message": { "text": format!("{}: {}", error.path, error.message) },
+                })
+            })
+            .collect();
+        let invocations = json!([{
+            "executionSuccessful": errors.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]);
+        // The log is one run; written piece by piece, it is the same JSON as one value.
+        out.write_all(b"{\"$schema\":")?;
+        serde_json::to_writer(&mut *out, SCHEMA)?;
+        out.write_all(b",\"version\":\"2.1.0\",\"runs\":[{\"tool\":")?;
+        serde_json::to_writer(&mut *out, &tool)?;
+        out.write_all(b",\"invocations\":")?;
+        serde_json::to_writer(&mut *out, &invocations)?;
+        out.write_all(b",\"columnKind\":\"utf16CodeUnits\",\"results\":[")?;
+        std::mem::replace(&mut self.results, Spool::Memory(Vec::new())).copy_to(out)?;
+        out.write_all(b"]}]}\n")
+    }
+}
+
+/// Bytes kept in memory up to `RESULTS_IN_MEMORY`, then in an anonymous temporary file
+/// (removed by the system when closed). When no temporary file can be made, they stay in
+/// memory.
+enum Spool {
+    Memory(Vec<u8>),
+    File(io::BufWriter<std::fs::File>),
+    /// No temporary file could be made: memory, however large.
+    MemoryOnly(Vec<u8>),
+}
+
+impl Spool {
+    /// Writes everything spooled to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Spool::Memory(bytes) | Spool::MemoryOnly(bytes) => out.write_all(&bytes),
+            Spool::File(file) => {
+                let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+                file.seek(SeekFrom::Start(0))?;
+                io::copy(&mut file, out)?;
+                Ok(())
+            }
         }
     }
-    let notifications: Vec<Value> = errors
-        .iter()
-        .map(|error| {
-            json!({
-                "level": "error",
-                "message": { "text": format!("{}: {}", error.path, error.message) },
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "factlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Spool::Memory(bytes) = self
+            && bytes.len() + buf.len() > RESULTS_IN_MEMORY
+        {
+            let bytes = std::mem::take(bytes);
+            *self = match tempfile::tempfile() {
+                Ok(file) => {
+                    let mut file = io::BufWriter::new(file);
+                    file.write_all(&bytes)?;
+                    Spool::File(file)
                 }
-            },
-            "invocations": [{
-                "executionSuccessful": errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }]
-    });
-    serde_json::to_writer(&mut *out, &log)?;
-    writeln!(out)
+                Err(_) => Spool::MemoryOnly(bytes),
+            };
+        }
+        match self {
+            Spool::Memory(bytes) | Spool::MemoryOnly(bytes) => {
+                bytes.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            Spool::File(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Spool::Memory(_) | Spool::MemoryOnly(_) => Ok(()),
+            Spool::File(file) => file.flush(),
+        }
+    }
 }
 
 /// The SARIF level of a severity: hints and infos are notes.
@@ -195,6 +281,22 @@ mod tests {
     fn uris_are_relative_with_forward_slashes_and_encoded() {
         assert_eq!(uri("./docs\\Bericht 1.md"), "docs/Bericht%201.md");
         assert_eq!(uri("März.md"), "M%C3%A4rz.md");
+    }
+
+    #[test]
+    fn the_spool_gives_back_what_was_written_beyond_its_memory() {
+        let mut spool = Spool::Memory(Vec::new());
+        let mut expected = Vec::new();
+        for i in 0..100_000u32 {
+            let piece = format!("{{\"result\":{i}}},");
+            spool.write_all(piece.as_bytes()).unwrap();
+            expected.extend_from_slice(piece.as_bytes());
+        }
+        assert!(expected.len() > RESULTS_IN_MEMORY);
+        assert!(!matches!(spool, Spool::Memory(_)));
+        let mut copied = Vec::new();
+        spool.copy_to(&mut copied).unwrap();
+        assert_eq!(copied, expected);
     }
 
     #[test]

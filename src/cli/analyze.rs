@@ -1,0 +1,430 @@
+//! Which documents a run reads, with which settings, and their analysis in name order.
+//!
+//! `plan` finds and selects the documents and resolves their configuration; `analyze_in_order`
+//! reads and analyzes them on the thread pool, a bounded number ahead of the caller, and hands
+//! each result over in name order, so a folder's run holds only a few documents at a time.
+
+use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+use factlint::config::{Config, ConfigResolver, FailOn};
+use factlint::rules::RuleSet;
+use factlint::{Analysis, Options, Severity};
+
+use super::inputs::{self, Input, InputError, Source};
+use super::progress::Progress;
+use super::{Common, Selection, select, today};
+
+/// Facts older than this are flagged as possibly outdated unless the configuration says
+/// otherwise: two years.
+pub(crate) const DEFAULT_FACT_MAX_AGE_DAYS: u32 = 730;
+
+/// How many documents per thread may be read or analyzed ahead of the one handed over next.
+const DOCUMENTS_AHEAD_PER_THREAD: usize = 8;
+
+/// One document read and analyzed, with what it was analyzed with.
+pub(crate) struct Checked {
+    pub input: Input,
+    pub analysis: Analysis,
+    /// How many claims were read (kept when the claims themselves are dropped).
+    pub claim_count: usize,
+    pub options: Arc<Options>,
+    pub rules: Option<Arc<RuleSet>>,
+    /// The lowest severity that fails the run for this document.
+    pub fail_on: FailOn,
+}
+
+impl Checked {
+    /// Analyzes `text` again with the same options and rules (after fixes were applied).
+    pub fn reanalyze(&mut self, text: String) {
+        let rules = self.rules.as_deref().unwrap_or_else(|| RuleSet::bundled());
+        self.analysis =
+            factlint::analyze_with_rules(&text, self.input.format, &self.options, rules);
+        self.input.text = text;
+    }
+
+    /// Whether a finding of this document fails the run.
+    pub fn fails(&self) -> bool {
+        self.analysis
+            .findings
+            .iter()
+            .any(|finding| self.fail_on.fails(finding.severity))
+    }
+}
+
+/// What the command line decides for every document, over the configuration.
+#[derive(Default)]
+pub(crate) struct Overrides {
+    pub fail_on: Option<FailOn>,
+    pub reporting_currency: Option<String>,
+    /// Keep only the number of claims (`check` needs no more, and claims are most of the
+    /// memory a document holds until its output is written).
+    pub drop_claims: bool,
+}
+
+/// A document to read, with the settings it is analyzed with. Documents under the same
+/// configuration share their settings.
+pub(crate) struct Job {
+    source: Source,
+    options: Arc<Options>,
+    rules: Option<Arc<RuleSet>>,
+    fail_on: FailOn,
+}
+
+/// What the caller of `analyze_in_order` wants from the documents still to come.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wanted {
+    /// Read and analyze them.
+    Everything,
+    /// Only read them, and hand over those that cannot be read (the output is gone, but the
+    /// errors and the exit status still count).
+    Errors,
+}
+
+/// Finds, selects and configures the documents, sorted by name. The errors are those known
+/// before reading (missing paths, broken configuration). `Err` is a usage error already
+/// reported (exit status 2), such as `--changed-since` outside a git repository.
+pub(super) fn plan(
+    paths: Vec<String>,
+    selection: &Selection,
+    common: &Common,
+    overrides: &Overrides,
+) -> Result<(Vec<Job>, Vec<InputError>), std::process::ExitCode> {
+    let paths = if paths.is_empty() {
+        vec![".".to_owned()]
+    } else {
+        paths
+    };
+    let changed = match &selection.changed_since {
+        None => None,
+        Some(revision) => match select::changed_since(revision) {
+            Ok(changed) => Some(changed),
+            Err(message) => {
+                eprintln!("factlint: error: {message}");
+                return Err(std::process::ExitCode::from(2));
+            }
+        },
+    };
+    let (sources, mut errors) = inputs::collect(&paths, &common.stdin_filename);
+    // Configuration is resolved up front, once per directory, so the parallel part reads no
+    // settings.
+    let mut resolver = ConfigResolver::new(common.config.as_deref());
+    let today = common.today.unwrap_or_else(today);
+    // The options of each configuration (keyed by its address; `None` without one), built once.
+    let mut options_by_config: HashMap<Option<*const Config>, Arc<Options>> = HashMap::new();
+    let mut jobs = Vec::with_capacity(sources.len());
+    for source in sources {
+        if let (Some(changed), Source::File { path, .. }) = (&changed, &source)
+            && !changed.contains(&select::canonical(Path::new(path)))
+        {
+            continue;
+        }
+        let config = resolver.for_document(match &source {
+            Source::File { path, .. } => path,
+            Source::Stdin(_) => "stdin",
+        });
+        if let (Source::File { path, walked }, Some(config)) = (&source, &config) {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| Path::new(path).into());
+            if !config.selects(&absolute, *walked) {
+                continue;
+            }
+        }
+        if let Some(partition) = selection.partition
+            && !partition.contains(source.name())
+        {
+            continue;
+        }
+        let options = options_by_config
+            .entry(config.as_ref().map(Arc::as_ptr))
+            .or_insert_with(|| {
+                Arc::new(document_options(
+                    config.as_deref(),
+                    common,
+                    overrides,
+                    today,
+                ))
+            })
+            .clone();
+        let fail_on = overrides
+            .fail_on
+            .or_else(|| config.as_ref().and_then(|config| config.fail_on))
+            .unwrap_or(FailOn::At(Severity::Warning));
+        let rules = config.and_then(|config| config.rule_set.clone());
+        jobs.push(Job {
+            source,
+            options,
+            rules,
+            fail_on,
+        });
+    }
+    for error in resolver.errors.drain(..) {
+        errors.push(InputError {
+            path: error.path,
+            message: error.message,
+        });
+    }
+    // A stable sort: a document named twice is read twice, in the order it was named.
+    jobs.sort_by(|a, b| a.source.name().cmp(b.source.name()));
+    Ok((jobs, errors))
+}
+
+/// Reads and analyzes the documents of `jobs` on the thread pool (`-j`), at most a few per
+/// thread ahead of the one handed over next, and calls `each` with every result in the order
+/// of `jobs` on the calling thread. `each` also gets the progress line, to write output
+/// without mixing with it. Once `each` returns `Wanted::Errors`, the documents still to come
+/// are only read, and only those that cannot be read are handed over.
+pub(super) fn analyze_in_order(
+    jobs: Vec<Job>,
+    common: &Common,
+    overrides: &Overrides,
+    mut each: impl FnMut(Result<Checked, InputError>, &Progress) -> Wanted,
+) {
+    let shared = Shared {
+        overrides,
+        progress: Progress::new(jobs.len()),
+        analyze: AtomicBool::new(true),
+        board: Mutex::new(Board {
+            first: 0,
+            slots: VecDeque::new(),
+            awaited: 0,
+            panicked: false,
+        }),
+        ready: Condvar::new(),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(common.threads.map_or(0, |threads| threads.max(1)))
+        .build()
+        .ok();
+    let threads = pool.as_ref().map_or_else(
+        rayon::current_num_threads,
+        rayon::ThreadPool::current_num_threads,
+    );
+    let ahead = threads.max(1) * DOCUMENTS_AHEAD_PER_THREAD;
+    shared.progress.run(!common.quiet, || match &pool {
+        Some(pool) => {
+            pool.in_place_scope(|scope| hand_over_in_order(scope, jobs, ahead, &shared, &mut each));
+        }
+        None => {
+            rayon::in_place_scope(|scope| {
+                hand_over_in_order(scope, jobs, ahead, &shared, &mut each)
+            });
+        }
+    });
+}
+
+/// Plans and analyzes every document and returns them all, sorted by name, with every error
+/// sorted by path: for the commands that need all documents at once.
+pub(super) fn analyze_all(
+    paths: Vec<String>,
+    selection: &Selection,
+    common: &Common,
+    overrides: &Overrides,
+) -> Result<(Vec<Checked>, Vec<InputError>), std::process::ExitCode> {
+    let (jobs, mut errors) = plan(paths, selection, common, overrides)?;
+    let mut checked = Vec::new();
+    analyze_in_order(jobs, common, overrides, |result, _| {
+        match result {
+            Ok(done) => checked.push(done),
+            Err(error) => errors.push(error),
+        }
+        Wanted::Everything
+    });
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((checked, errors))
+}
+
+/// What the tasks of `analyze_in_order` share.
+struct Shared<'a> {
+    overrides: &'a Overrides,
+    progress: Progress,
+    /// Cleared when the caller wants only errors from now on.
+    analyze: AtomicBool,
+    board: Mutex<Board>,
+    /// Signalled when the documents the caller waits for are done, or a task panicked.
+    ready: Condvar,
+}
+
+/// A document read (and analyzed, `Some`), or why it could not be read.
+type Outcome = Result<Option<Checked>, InputError>;
+
+/// The documents started and not yet handed over.
+struct Board {
+    /// The index of the document in the first slot.
+    first: usize,
+    /// One slot per document started, filled when it is done.
+    slots: VecDeque<Option<Outcome>>,
+    /// How many of the first slots the caller waits for; 0 when it does not wait.
+    awaited: usize,
+    /// A task panicked: the caller stops waiting.
+    panicked: bool,
+}
+
+impl Board {
+    fn awaited_are_done(&self) -> bool {
+        self.slots.iter().take(self.awaited).all(Option::is_some)
+    }
+}
+
+/// Spawns the tasks of `jobs` on `scope`, never more than `ahead` past the next one to hand
+/// over, and hands their results to `each` in order, waking for half a window at a time.
+/// Returns early when a task panicked (the scope then carries the panic on).
+fn hand_over_in_order<'scope>(
+    scope: &rayon::Scope<'scope>,
+    jobs: Vec<Job>,
+    ahead: usize,
+    shared: &'scope Shared<'scope>,
+    each: &mut dyn FnMut(Result<Checked, InputError>, &Progress) -> Wanted,
+) {
+    let total = jobs.len();
+    let batch = (ahead / 2).max(1);
+    let mut jobs = jobs.into_iter().enumerate();
+    let mut next = 0;
+    let mut spawned = 0;
+    let mut wanted = Wanted::Everything;
+    let mut done = Vec::new();
+    while next < total {
+        let to_start = (total - spawned).min(next + ahead - spawned);
+        if to_start > 0 {
+            lock(&shared.board)
+                .slots
+                .extend(std::iter::repeat_with(|| None).take(to_start));
+        }
+        for (index, job) in jobs.by_ref().take(to_start) {
+            spawned += 1;
+            scope.spawn(move |_| {
+                // Should the task panic, the caller stops waiting and the scope carries the
+                // panic on.
+                let mut unfinished = Unfinished {
+                    shared,
+                    delivered: false,
+                };
+                let outcome = run(
+                    job,
+                    shared.overrides,
+                    shared.analyze.load(Ordering::Relaxed),
+                );
+                shared.progress.tick();
+                let mut board = lock(&shared.board);
+                let slot = index - board.first;
+                board.slots[slot] = Some(outcome);
+                unfinished.delivered = true;
+                if board.awaited > 0 && board.awaited_are_done() {
+                    shared.ready.notify_one();
+                }
+            });
+        }
+        {
+            let mut board = lock(&shared.board);
+            board.awaited = batch.min(spawned - next);
+            while !board.panicked && !board.awaited_are_done() {
+                board = shared
+                    .ready
+                    .wait(board)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+            if board.panicked {
+                return;
+            }
+            board.awaited = 0;
+            let count = board.slots.iter().take_while(|slot| slot.is_some()).count();
+            board.first += count;
+            done.extend(board.slots.drain(..count).flatten());
+        }
+        next += done.len();
+        for outcome in done.drain(..) {
+            let result = match outcome {
+                Ok(Some(checked)) if wanted == Wanted::Everything => Ok(checked),
+                Ok(_) => continue,
+                Err(error) => Err(error),
+            };
+            if each(result, &shared.progress) == Wanted::Errors {
+                wanted = Wanted::Errors;
+                shared.analyze.store(false, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// Marks the board when a task ends without delivering its document (it panicked).
+struct Unfinished<'a> {
+    shared: &'a Shared<'a>,
+    delivered: bool,
+}
+
+impl Drop for Unfinished<'_> {
+    fn drop(&mut self) {
+        if !self.delivered {
+            lock(&self.shared.board).panicked = true;
+            self.shared.ready.notify_one();
+        }
+    }
+}
+
+fn lock(board: &Mutex<Board>) -> MutexGuard<'_, Board> {
+    board.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The options of the documents under `config` (or under none).
+fn document_options(
+    config: Option<&Config>,
+    common: &Common,
+    overrides: &Overrides,
+    today: factlint::claims::Date,
+) -> Options {
+    let mut options = Options {
+        language: common.lang,
+        reporting_currency: overrides.reporting_currency.clone(),
+        today: Some(today),
+        ..Options::default()
+    };
+    if let Some(config) = config {
+        config.apply(&mut options);
+    }
+    options.fact_max_age_days = options
+        .fact_max_age_days
+        .or(Some(DEFAULT_FACT_MAX_AGE_DAYS));
+    options
+}
+
+/// Reads one document and, when `analyze`, analyzes it; `None` for a document only read.
+fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>, InputError> {
+    let Job {
+        source,
+        options,
+        rules,
+        fail_on,
+    } = job;
+    let mut input = inputs::read(source)?;
+    if !analyze {
+        return Ok(None);
+    }
+    // The session takes the text and gives it back: no copy of a large file.
+    let session = factlint::Session::new(
+        std::mem::take(&mut input.text),
+        input.format,
+        Options::clone(&options),
+        rules.as_deref().unwrap_or_else(|| RuleSet::bundled()),
+    );
+    let (text, mut analysis) = session.into_parts();
+    input.text = text;
+    let claim_count = analysis.claims.len();
+    if overrides.drop_claims {
+        analysis.claims = Vec::new();
+        // Every output of `check` reads a document's text only to place its findings: a
+        // document without findings need not keep it.
+        if analysis.findings.is_empty() {
+            input.text = String::new();
+        }
+    }
+    Ok(Some(Checked {
+        input,
+        analysis,
+        claim_count,
+        options,
+        rules,
+        fail_on,
+    }))
+}
