@@ -247,9 +247,7 @@ pub(crate) fn annotate(
         claim.subject = reader
             .subject_from_unit(claim, first, last)
             .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
-            .or_else(|| {
-                reader.subject_before(first, sentence_first, claim.language, &claim_ranges)
-            })
+            .or_else(|| reader.subject_before(first, sentence_first, claim.language, &claim_ranges))
             .map(Box::new);
         claim.period = reader
             .rate_after(last + 1, sentence_last)
