@@ -589,11 +589,26 @@ impl Session {
         document.front_matter_language
     }
 
+    /// The mentions in the blocks of prose that hold the chunk's claims (the fact checks look
+    /// for names and context words only in a claim's own paragraph).
     fn mentions_of(&self, span: Span, claims: Range<usize>, rules: &RuleSet) -> DocumentMentions {
-        if claims.is_empty() {
-            return DocumentMentions::default();
+        let mut found = DocumentMentions::default();
+        let mut last_block: Option<Span> = None;
+        for &block in &self.claim_blocks[claims] {
+            if last_block == Some(block) {
+                continue;
+            }
+            last_block = Some(block);
+            let block = Span::new(block.start.max(span.start), block.end.min(span.end));
+            if block.start < block.end {
+                found.append(DocumentMentions::scan_range(
+                    &rules.mentions,
+                    &self.text,
+                    block,
+                ));
+            }
         }
-        DocumentMentions::scan_range(&rules.mentions, &self.text, span)
+        found
     }
 
     /// The latest full date the document mentions (not after today): currency rates are taken

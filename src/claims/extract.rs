@@ -70,7 +70,7 @@ pub(crate) fn extract_block(
 /// word of the raw text, scanned by the same `scan_word`.
 pub(crate) fn may_hold_claims(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
+    if has_ascii_digit(bytes) {
         return true;
     }
     let mut buffer = [0u8; 48];
@@ -79,6 +79,9 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
         let byte = bytes[at];
         if byte < 0x80 && !byte.is_ascii_alphabetic() {
             at += 1;
+            while at < bytes.len() && bytes[at] < 0x80 && !bytes[at].is_ascii_alphabetic() {
+                at += 1;
+            }
             continue;
         }
         if byte < 0x80 && !lexicon::may_be_number_word(&text[at..]) {
@@ -117,6 +120,20 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
         at = end;
     }
     false
+}
+
+/// Whether `bytes` hold an ASCII digit; 32 bytes at a time, which the compiler vectorizes.
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        if block
+            .iter()
+            .fold(false, |found, byte| found | byte.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 struct Reader<'a, 'p> {

@@ -137,6 +137,12 @@ impl DocumentMentions {
         self.context.iter_mut().for_each(|(span, _)| by(span));
     }
 
+    /// Adds the mentions of a later part of the document.
+    pub(crate) fn append(&mut self, mut later: DocumentMentions) {
+        self.entities.append(&mut later.entities);
+        self.context.append(&mut later.context);
+    }
+
     /// The mentions in `text[span]` (offsets in `text`).
     pub(crate) fn scan_range(mentions: &Mentions, text: &str, span: Span) -> DocumentMentions {
         let mut found = mentions.scan(&text[span.start..span.end]);
