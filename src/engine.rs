@@ -42,6 +42,10 @@ pub struct Options {
     pub severity: Vec<(String, Option<crate::diagnostics::Severity>)>,
     /// Suppression comments must give a reason (`-- source: …`); FL901 flags those that do not.
     pub require_suppression_reason: bool,
+    /// Hints are neither computed nor reported, for a run that shows none: money-dense text
+    /// has a conversion note on every amount. A document with suppression comments gets its
+    /// hints all the same, so that FL900 (a suppression that suppresses nothing) stays exact.
+    pub skip_hints: bool,
 }
 
 impl Options {
@@ -192,6 +196,14 @@ impl Session {
         all
     }
 
+    /// Whether hints go uncomputed (see `Options::skip_hints`) depends on the suppression
+    /// comments of the current text: read them before the checks run.
+    fn refresh_directives_for_hints(&mut self) {
+        if self.options.skip_hints {
+            self.directives = crate::suppress::directives(&self.text);
+        }
+    }
+
     /// Reads the suppression comments again and reports unused ones (and, when the options ask
     /// for it, those without a reason).
     fn update_suppressions(&mut self) {
@@ -269,6 +281,7 @@ impl Session {
         let end = floor_boundary(&self.text, range.end.clamp(start, self.text.len()));
         let delta = replacement.len() as isize - (end - start) as isize;
         self.text.replace_range(start..end, replacement);
+        self.refresh_directives_for_hints();
 
         // Document-wide properties that, when they change, change everything.
         if self.format == DocumentFormat::PlainText
@@ -536,6 +549,7 @@ impl Session {
     }
 
     fn recheck_findings(&mut self, rules: &RuleSet) {
+        self.refresh_directives_for_hints();
         for at in 0..self.chunks.len() {
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }
@@ -643,6 +657,7 @@ impl Session {
             options: &self.options,
             rate_date: self.rate_date,
             mentions,
+            skip_hints: self.options.skip_hints && self.directives.is_empty(),
         }
     }
 

@@ -478,3 +478,57 @@ fn completions_are_generated_for_the_common_shells() {
         assert!(stdout(&output).contains("changed-since"), "{shell}");
     }
 }
+
+/// A run that shows no hints does not compute them, and nothing it reports changes: the same
+/// warnings, the same summary, hints when they fail the run, and FL900 exact beside a
+/// suppression that names a hint.
+#[test]
+fn hints_left_out_change_nothing_that_is_reported() {
+    let folder = tempfile::tempdir().unwrap();
+    // `3,5 Mio. €` gets a conversion hint (FL140); `2.000` and `2000` a format warning.
+    let text = "Die Firma zahlte 3,5 Mio. € für 2.000 GPUs.\n\nSpäter waren es 2000 GPUs.\n";
+    write(folder.path(), "a.md", text);
+    let shown = factlint(folder.path(), &["check", "--show-hints", "a.md"]);
+    let hidden = factlint(folder.path(), &["check", "a.md"]);
+    assert!(stdout(&shown).contains("FL140"), "{}", stdout(&shown));
+    assert!(!stdout(&hidden).contains("FL140"));
+    let warnings = |output: &Output| -> Vec<String> {
+        stdout(output)
+            .lines()
+            .filter(|line| line.starts_with("warning"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(warnings(&shown), warnings(&hidden));
+    assert!(!warnings(&hidden).is_empty());
+    assert_eq!(hidden.status.code(), Some(1));
+    // Hints that fail the run are computed.
+    write(folder.path(), "b.md", "Sie zahlte 3,5 Mio. €.\n");
+    let quiet = factlint(folder.path(), &["check", "--format", "github", "b.md"]);
+    let failing = factlint(
+        folder.path(),
+        &["check", "--fail-on", "hint", "--format", "github", "b.md"],
+    );
+    assert_eq!(quiet.status.code(), Some(0), "{}", stdout(&quiet));
+    assert_eq!(failing.status.code(), Some(1), "{}", stdout(&failing));
+    // A suppression of the hint is used, not reported as unused (FL900).
+    write(
+        folder.path(),
+        "c.md",
+        "<!-- factlint-disable-next-line FL140 -->\nSie zahlte 3,5 Mio. €.\n",
+    );
+    let suppressed = factlint(folder.path(), &["check", "c.md"]);
+    assert!(
+        !stdout(&suppressed).contains("FL900"),
+        "{}",
+        stdout(&suppressed)
+    );
+    assert_eq!(suppressed.status.code(), Some(0), "{}", stdout(&suppressed));
+    write(
+        folder.path(),
+        "d.md",
+        "<!-- factlint-disable-next-line FL140 -->\nSie zahlte viel.\n",
+    );
+    let unused = factlint(folder.path(), &["check", "d.md"]);
+    assert!(stdout(&unused).contains("FL900"), "{}", stdout(&unused));
+}

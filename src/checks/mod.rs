@@ -39,6 +39,9 @@ pub struct CheckContext<'a> {
     /// after today), else today.
     pub rate_date: Option<crate::claims::Date>,
     pub(crate) mentions: &'a DocumentMentions,
+    /// Hints are neither computed nor reported (`Options::skip_hints`, in a document without
+    /// suppression comments).
+    pub skip_hints: bool,
 }
 
 /// A registered code.
@@ -48,7 +51,9 @@ pub struct Code {
     /// `malformed-number`: a name to read aloud and to use in configuration.
     pub name: &'static str,
     pub default_severity: Severity,
-    run: fn(&CheckContext, &mut Vec<Finding>),
+    /// The check, or `None` for a code another code's check reports (FL101 comes from FL100's
+    /// check, FL141 from FL140's); such codes follow their check's code in `CODES`.
+    run: Option<fn(&CheckContext, &mut Vec<Finding>)>,
     /// Whether the check looks at one chunk (paragraphs between blank lines) or the whole
     /// document; chunk checks are re-run only for the chunks an edit touches.
     scope: CheckScope,
@@ -92,7 +97,7 @@ pub static CODES: &[Code] = &[
         code: "FL001",
         name: "malformed-number",
         default_severity: Severity::Warning,
-        run: malformed_number::check,
+        run: Some(malformed_number::check),
         scope: CheckScope::Chunk,
         source: include_str!("malformed_number.rs"),
         own_summary: None,
@@ -101,7 +106,7 @@ pub static CODES: &[Code] = &[
         code: "FL002",
         name: "inconsistent-number-format",
         default_severity: Severity::Warning,
-        run: number_format::check,
+        run: Some(number_format::check),
         scope: CheckScope::Document,
         source: include_str!("number_format.rs"),
         own_summary: None,
@@ -110,7 +115,7 @@ pub static CODES: &[Code] = &[
         code: "FL003",
         name: "cross-language-scale-word",
         default_severity: Severity::Warning,
-        run: cross_language_scale::check,
+        run: Some(cross_language_scale::check),
         scope: CheckScope::Chunk,
         source: include_str!("cross_language_scale.rs"),
         own_summary: None,
@@ -119,7 +124,7 @@ pub static CODES: &[Code] = &[
         code: "FL004",
         name: "percent-for-percentage-points",
         default_severity: Severity::Warning,
-        run: percent_points::check,
+        run: Some(percent_points::check),
         scope: CheckScope::Chunk,
         source: include_str!("percent_points.rs"),
         own_summary: None,
@@ -128,7 +133,7 @@ pub static CODES: &[Code] = &[
         code: "FL005",
         name: "ambiguous-number",
         default_severity: Severity::Info,
-        run: ambiguous_number::check,
+        run: Some(ambiguous_number::check),
         scope: CheckScope::Chunk,
         source: include_str!("ambiguous_number.rs"),
         own_summary: None,
@@ -137,7 +142,7 @@ pub static CODES: &[Code] = &[
         code: "FL006",
         name: "ambiguous-currency",
         default_severity: Severity::Info,
-        run: ambiguous_currency::check,
+        run: Some(ambiguous_currency::check),
         scope: CheckScope::Chunk,
         source: include_str!("ambiguous_currency.rs"),
         own_summary: None,
@@ -146,7 +151,7 @@ pub static CODES: &[Code] = &[
         code: "FL100",
         name: "fact-agrees",
         default_severity: Severity::Info,
-        run: fact_agreement::check,
+        run: Some(fact_agreement::check),
         scope: CheckScope::Chunk,
         source: include_str!("fact_agreement.rs"),
         own_summary: Some(
@@ -157,7 +162,7 @@ pub static CODES: &[Code] = &[
         code: "FL101",
         name: "fact-disagrees",
         default_severity: Severity::Warning,
-        run: no_op,
+        run: None,
         scope: CheckScope::Chunk,
         source: include_str!("fact_agreement.rs"),
         own_summary: Some("A claim disagrees with a sourced reference fact from the rule files."),
@@ -166,7 +171,7 @@ pub static CODES: &[Code] = &[
         code: "FL102",
         name: "fact-unverifiable",
         default_severity: Severity::Info,
-        run: no_op,
+        run: None,
         scope: CheckScope::Chunk,
         source: include_str!("fact_agreement.rs"),
         own_summary: Some(
@@ -177,7 +182,7 @@ pub static CODES: &[Code] = &[
         code: "FL110",
         name: "inconsistent-figures",
         default_severity: Severity::Warning,
-        run: consistency::check,
+        run: Some(consistency::check),
         scope: CheckScope::Document,
         source: include_str!("consistency.rs"),
         own_summary: None,
@@ -186,7 +191,7 @@ pub static CODES: &[Code] = &[
         code: "FL120",
         name: "relation-mismatch",
         default_severity: Severity::Warning,
-        run: relations::check,
+        run: Some(relations::check),
         scope: CheckScope::Chunk,
         source: include_str!("relations.rs"),
         own_summary: None,
@@ -195,7 +200,7 @@ pub static CODES: &[Code] = &[
         code: "FL130",
         name: "parts-exceed-whole",
         default_severity: Severity::Warning,
-        run: parts::check,
+        run: Some(parts::check),
         scope: CheckScope::Chunk,
         source: include_str!("parts.rs"),
         own_summary: None,
@@ -204,7 +209,7 @@ pub static CODES: &[Code] = &[
         code: "FL140",
         name: "money-conversion",
         default_severity: Severity::Hint,
-        run: conversions::check,
+        run: Some(conversions::check),
         scope: CheckScope::Chunk,
         source: include_str!("conversions.rs"),
         own_summary: Some(
@@ -215,7 +220,7 @@ pub static CODES: &[Code] = &[
         code: "FL141",
         name: "scale-in-other-language",
         default_severity: Severity::Hint,
-        run: no_op,
+        run: None,
         scope: CheckScope::Chunk,
         source: include_str!("conversions.rs"),
         own_summary: Some("A large scale word spelled out in both languages' scales."),
@@ -224,7 +229,7 @@ pub static CODES: &[Code] = &[
         code: "FL142",
         name: "percent-as-factor",
         default_severity: Severity::Hint,
-        run: no_op,
+        run: None,
         scope: CheckScope::Chunk,
         source: include_str!("conversions.rs"),
         own_summary: Some("A percentage of something, or a reduction, restated as a factor."),
@@ -233,7 +238,7 @@ pub static CODES: &[Code] = &[
         code: "FL150",
         name: "derived-figure",
         default_severity: Severity::Info,
-        run: derived::check,
+        run: Some(derived::check),
         scope: CheckScope::Chunk,
         source: include_str!("derived.rs"),
         own_summary: Some(
@@ -244,7 +249,7 @@ pub static CODES: &[Code] = &[
         code: "FL151",
         name: "implausible-derived-figure",
         default_severity: Severity::Warning,
-        run: no_op,
+        run: None,
         scope: CheckScope::Chunk,
         source: include_str!("derived.rs"),
         own_summary: Some("A derived figure outside the sourced or expected range."),
@@ -253,7 +258,7 @@ pub static CODES: &[Code] = &[
         code: "FL900",
         name: "unused-suppression",
         default_severity: Severity::Warning,
-        run: no_op,
+        run: None,
         scope: CheckScope::Document,
         source: include_str!("../suppress.rs"),
         own_summary: Some("A suppression comment that suppresses nothing."),
@@ -262,7 +267,7 @@ pub static CODES: &[Code] = &[
         code: "FL901",
         name: "suppression-without-reason",
         default_severity: Severity::Warning,
-        run: no_op,
+        run: None,
         scope: CheckScope::Document,
         source: include_str!("../suppress.rs"),
         own_summary: Some(
@@ -270,9 +275,6 @@ pub static CODES: &[Code] = &[
         ),
     },
 ];
-
-/// For codes that another code's check also reports (FL101 and FL102 come from FL100's).
-fn no_op(_: &CheckContext, _: &mut Vec<Finding>) {}
 
 /// What a check looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -301,8 +303,25 @@ pub fn run_all(context: &CheckContext) -> Vec<Finding> {
 /// Runs the checks of one scope.
 pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for code in CODES.iter().filter(|code| code.scope == scope) {
-        (code.run)(context, &mut findings);
+    let wanted = |code: &Code| match effective_severity(&context.options.severity, code) {
+        None => false,
+        Some(Severity::Hint) => !context.skip_hints,
+        Some(_) => true,
+    };
+    for (at, code) in CODES.iter().enumerate() {
+        let Some(check) = code.run.filter(|_| code.scope == scope) else {
+            continue;
+        };
+        // A check runs when one of the codes it reports is wanted: not turned off, and not
+        // a hint in a run that shows none.
+        let reported = std::iter::once(code).chain(
+            CODES[at + 1..]
+                .iter()
+                .take_while(|later| later.run.is_none()),
+        );
+        if reported.clone().any(wanted) {
+            check(context, &mut findings);
+        }
     }
     // Every finding carries an explanation; the checks of how figures are written have no
     // computation and no source, and say so.
@@ -328,7 +347,29 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
         }
     }
     apply_severity(&context.options.severity, &mut findings);
+    if context.skip_hints {
+        findings.retain(|finding| finding.severity != Severity::Hint);
+    }
     findings
+}
+
+/// The severity `code` is reported at under the configured `severity` settings; `None` when
+/// it is turned off.
+fn effective_severity(severity: &[(String, Option<Severity>)], code: &Code) -> Option<Severity> {
+    setting(severity, code.code, Some(code.name))
+        .map_or(Some(code.default_severity), |(_, level)| *level)
+}
+
+/// The last setting for a code (its code in any case, or its name).
+fn setting<'s>(
+    severity: &'s [(String, Option<Severity>)],
+    code: &str,
+    name: Option<&str>,
+) -> Option<&'s (String, Option<Severity>)> {
+    severity
+        .iter()
+        .rev()
+        .find(|(key, _)| key.eq_ignore_ascii_case(code) || Some(key.as_str()) == name)
 }
 
 /// Applies configured severities: a code (or its name) set to `None` is dropped.
@@ -338,11 +379,7 @@ pub fn apply_severity(severity: &[(String, Option<Severity>)], findings: &mut Ve
     }
     findings.retain_mut(|finding| {
         let name = lookup(finding.code).map(|code| code.name);
-        let setting = severity
-            .iter()
-            .rev()
-            .find(|(key, _)| key.eq_ignore_ascii_case(finding.code) || Some(key.as_str()) == name);
-        match setting {
+        match setting(severity, finding.code, name) {
             None => true,
             Some((_, None)) => false,
             Some((_, Some(level))) => {

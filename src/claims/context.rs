@@ -218,30 +218,42 @@ pub(crate) fn annotate(
             _ => None,
         })
         .collect();
-    let claim_starts: Vec<usize> = claims
-        .iter()
-        .map(|claim| index_of(claim.span.start))
-        .collect();
+    // Claims are in order and do not overlap: their token ranges are found in one walk.
+    let mut from = 0;
+    let mut to = 0;
     let claim_ranges: Vec<(usize, usize)> = claims
         .iter()
         .map(|claim| {
-            (
-                index_of(claim.span.start),
-                index_of(claim.span.end).saturating_sub(1),
-            )
+            // `from` and `to` count the tokens that start before the claim's start and end;
+            // they only move forward, unless a claim came out of order.
+            let (start, end) = (claim.span.start - base, claim.span.end - base);
+            let starts_before = |at: usize, offset: usize| (tokens[at].start as usize) < offset;
+            if from > 0 && !starts_before(from - 1, start) {
+                from = index_of(claim.span.start);
+            }
+            while from < tokens.len() && starts_before(from, start) {
+                from += 1;
+            }
+            if to > 0 && !starts_before(to - 1, end) {
+                to = index_of(claim.span.end);
+            }
+            while to < tokens.len() && starts_before(to, end) {
+                to += 1;
+            }
+            (from, to.saturating_sub(1))
         })
         .collect();
+    let claim_starts: Vec<usize> = claim_ranges.iter().map(|&(first, _)| first).collect();
     let reader = Context {
         block,
         tokens,
         base,
     };
-    for claim in claims.iter_mut() {
+    for (claim, &(first, last)) in claims.iter_mut().zip(&claim_ranges) {
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
         }
-        let first = index_of(claim.span.start);
-        let last = index_of(claim.span.end).saturating_sub(1).max(first);
+        let last = last.max(first);
         let sentence = sentences.of(first);
         let (sentence_first, sentence_last) = sentences.range_of(first);
         claim.subject = reader

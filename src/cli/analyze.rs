@@ -63,6 +63,9 @@ pub(crate) struct Overrides {
     /// Keep only the number of claims (`check` needs no more, and claims are most of the
     /// memory a document holds until its output is written).
     pub drop_claims: bool,
+    /// The output leaves hints out: unless they fail the run, they need not be computed
+    /// (`Options::skip_hints`).
+    pub skip_hints: bool,
 }
 
 /// A document to read, with the settings it is analyzed with. Documents under the same
@@ -386,6 +389,11 @@ fn document_options(
     options.fact_max_age_days = options
         .fact_max_age_days
         .or(Some(DEFAULT_FACT_MAX_AGE_DAYS));
+    let fail_on = overrides
+        .fail_on
+        .or_else(|| config.and_then(|config| config.fail_on))
+        .unwrap_or(FailOn::At(Severity::Warning));
+    options.skip_hints = overrides.skip_hints && !fail_on.fails(Severity::Hint);
     options
 }
 

@@ -469,6 +469,12 @@ fn check(
     let overrides = Overrides {
         fail_on: settings.fail_on,
         drop_claims: true,
+        // Formats that leave hints out need not compute them.
+        skip_hints: !settings.show_hints
+            && matches!(
+                settings.format,
+                CheckFormat::Human | CheckFormat::Github | CheckFormat::Rdjson
+            ),
         ..Overrides::default()
     };
     if settings.fix || settings.diff {
