@@ -965,7 +965,9 @@ mod tests {
         assert!(may_hold_claims("It took three days."));
         assert!(may_hold_claims("Costs rose by 5 %."));
         assert!(may_hold_claims("Only ½ of it."));
-        assert!(may_hold_claims("im März"));
+        // A month makes a claim only with a day or a year, in digits.
+        assert!(!may_hold_claims("im März und im May"));
+        assert!(may_hold_claims("im März 2025"));
         let claims =
             claims_read_in_full("Only ½ of the budget was spent.", DocumentFormat::Markdown);
         assert!(!claims.is_empty(), "a vulgar fraction alone is a claim");

@@ -36,7 +36,7 @@ pub const SAMPLE_BYTES: usize = 64 * 1024;
 
 /// After this many function words, a clear majority (four to one) decides; reading on would
 /// change nothing.
-const ENOUGH_WORDS: u32 = 100;
+const ENOUGH_WORDS: u32 = 50;
 
 /// Detects the language of a piece of prose by counting frequent function words.
 ///

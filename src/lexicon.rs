@@ -36,18 +36,16 @@ pub fn lowercase_into<'a>(word: &str, buffer: &'a mut [u8; 48]) -> Option<&'a st
 }
 
 /// The first three letters (lowercased ASCII) of every number word, fraction word,
-/// multiplier word, scale word of three or more letters, month and German ordinal the lexicon
-/// knows, and of the stems German number words and "-fold"/"-fach" words are built from. A word
+/// multiplier word, scale word of three or more letters and German ordinal the lexicon knows,
+/// and of the stems German number words and "-fold"/"-fach" words are built from. A word
 /// whose first three letters are ASCII and not in this list is none of these, which lets a
 /// block without digits be passed over without a lookup per word
 /// (`may_be_number_word`; a test checks the list against every word of the lexicon).
 const NUMBER_WORD_PREFIXES: &[&str] = &[
-    "ach", "and", "apr", "aug", "bil", "bio", "bln", "dec", "dez", "dop", "dou", "doz", "dre",
-    "dri", "dut", "eig", "ein", "ele", "elf", "feb", "fif", "fiv", "for", "fou", "hal", "hun",
-    "jan", "jul", "jun", "mai", "mar", "may", "mia", "mil", "mio", "mln", "mrd", "mrz", "neu",
-    "nin", "nov", "nul", "oct", "okt", "one", "qua", "sec", "sep", "sev", "sie", "six", "tau",
-    "ten", "thi", "tho", "thr", "ths", "tri", "trn", "tsd", "twe", "twi", "two", "vie", "zeh",
-    "zer", "zwa", "zwe",
+    "ach", "and", "bil", "bio", "bln", "dop", "dou", "doz", "dre", "dri", "dut", "eig", "ein",
+    "ele", "elf", "fif", "fiv", "for", "fou", "hal", "hun", "mia", "mil", "mio", "mln", "mrd",
+    "neu", "nin", "nul", "one", "qua", "sec", "sev", "sie", "six", "tau", "ten", "thi", "tho",
+    "thr", "ths", "tri", "trn", "tsd", "twe", "twi", "two", "vie", "zeh", "zer", "zwa", "zwe",
 ];
 
 /// `NUMBER_WORD_PREFIXES` as a bit set indexed by three letters (26³ bits).
@@ -70,7 +68,7 @@ const fn prefix_set(prefixes: &[&str]) -> [u64; PREFIX_SET_WORDS] {
 }
 
 /// Whether `word` (as written, any case) may be a number word, fraction, multiplier, scale
-/// word, month or German ordinal, judged from its first three bytes alone. `false` is certain;
+/// word or German ordinal, judged from its first three bytes alone. `false` is certain;
 /// `true` means "look it up". Words shorter than three bytes, and words whose first three
 /// bytes are not all ASCII letters, are always `true`.
 pub fn may_be_number_word(word: &str) -> bool {
@@ -87,15 +85,14 @@ pub fn may_be_number_word(word: &str) -> bool {
 }
 
 /// Whether a word (`written`, and `lower` the same lowercased) is a number word other than
-/// an article, a fraction, multiplier or scale word, a month or a German ordinal, or begins
-/// with a number word and a hyphen ("three-quarters", "five-year"): a word that may make a
-/// block without digits hold a claim.
+/// an article, a fraction, multiplier or scale word or a German ordinal, or begins with a
+/// number word and a hyphen ("three-quarters", "five-year"): a word that may make a block
+/// without digits hold a claim. (A month makes a claim only with a day or year in digits.)
 pub fn reads_as_number_word(written: &str, lower: &str) -> bool {
     number_word(lower).is_some_and(|word| !word.article_like)
         || fraction_denominator(lower).is_some()
         || multiplier_word(lower, None).is_some()
         || scale_word(written, lower, None).is_some()
-        || month(lower).is_some()
         || german_ordinal(lower).is_some()
         || lower
             .split_once('-')
