@@ -38,6 +38,9 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     if context.rules.facts.is_empty() {
         return;
     }
+    // The facts whose kind and unit fit, per kind and unit of claim: found once, not for
+    // every claim of a number-dense paragraph.
+    let mut fitting: Vec<(ClaimKind, Option<&str>, Vec<usize>)> = Vec::new();
     for (at, claim) in context.claims.iter().enumerate() {
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
@@ -47,8 +50,29 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             .get(at)
             .copied()
             .unwrap_or(claim.sentence);
+        let key = (claim.kind, claim.unit.as_deref());
+        let candidates = match fitting
+            .iter()
+            .position(|(kind, unit, _)| (*kind, *unit) == key)
+        {
+            Some(found) => found,
+            None => {
+                let indices = (0..context.rules.facts.len())
+                    .filter(|&index| {
+                        fits(
+                            claim,
+                            &context.rules.facts[index],
+                            context.rules.fact_counts_model(index),
+                        )
+                    })
+                    .collect();
+                fitting.push((key.0, key.1, indices));
+                fitting.len() - 1
+            }
+        };
         let mut best: Option<(u32, &Fact, Comparison)> = None;
-        for (index, fact) in context.rules.facts.iter().enumerate() {
+        for &index in &fitting[candidates].2 {
+            let fact = &context.rules.facts[index];
             let unit_is_model = context.rules.fact_counts_model(index);
             let Some(score) = relevance(context, claim, block, fact, unit_is_model) else {
                 continue;
@@ -71,6 +95,22 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
 /// How close (in bytes) a context word must stand to count double.
 const NEAR: usize = 40;
 
+/// Whether a claim's kind and unit fit a fact's (money in any currency fits money).
+fn fits(claim: &Claim, fact: &Fact, fact_unit_is_model: bool) -> bool {
+    let kind_fits = claim.kind == fact.kind
+        || matches!(
+            (claim.kind, fact.kind),
+            (ClaimKind::Quantity, ClaimKind::Count) | (ClaimKind::Count, ClaimKind::Quantity)
+        );
+    let claim_unit = claim.unit.as_deref();
+    let fact_unit = fact.unit.as_deref();
+    kind_fits
+        && match claim.kind {
+            ClaimKind::Money => claim_unit.is_some() && fact_unit.is_some(),
+            _ => claim_unit == fact_unit || (fact_unit_is_model && claim_unit == Some("gpu")),
+        }
+}
+
 /// How strongly a claim is about a fact, or `None` when it is not.
 fn relevance(
     context: &CheckContext,
@@ -79,23 +119,11 @@ fn relevance(
     fact: &Fact,
     fact_unit_is_model: bool,
 ) -> Option<u32> {
-    let kind_fits = claim.kind == fact.kind
-        || matches!(
-            (claim.kind, fact.kind),
-            (ClaimKind::Quantity, ClaimKind::Count) | (ClaimKind::Count, ClaimKind::Quantity)
-        );
-    if !kind_fits {
+    if !fits(claim, fact, fact_unit_is_model) {
         return None;
     }
     let claim_unit = claim.unit.as_deref();
     let fact_unit = fact.unit.as_deref();
-    let unit_fits = match claim.kind {
-        ClaimKind::Money => claim_unit.is_some() && fact_unit.is_some(),
-        _ => claim_unit == fact_unit || (fact_unit_is_model && claim_unit == Some("gpu")),
-    };
-    if !unit_fits {
-        return None;
-    }
     // Prices per unit need their unit named near the claim; a plain amount is not a price.
     if fact.per.is_some() && claim.period.is_some() {
         return None;

@@ -1421,7 +1421,7 @@ impl<'a> Reader<'a, '_> {
         let mut j = draft.first;
         // Tokens up to the end of the previous claim belong to it: "2024€ ½" gives the euro
         // sign to 2024, not to the half.
-        let floor = self.claimed_until();
+        let floor = self.claimed_until(j);
         // Sign: "-3 %", "−3 %", "+5 %".
         if j > floor
             && self.attached(j)
@@ -1525,12 +1525,23 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    /// The index of the first token after the previous claim of this block.
-    fn claimed_until(&self) -> usize {
+    /// The index of the first token after the previous claim of this block, found from token
+    /// `from` backwards: the gap between two claims is walked once, not searched per claim.
+    fn claimed_until(&self, from: usize) -> usize {
         self.claims[self.first..].last().map_or(0, |claim| {
             let end = claim.span.end.saturating_sub(self.base);
-            self.tokens
-                .partition_point(|token| (token.start as usize) < end)
+            let starts_before_end = |at: usize| (self.tokens[at].start as usize) < end;
+            let mut at = from.min(self.tokens.len());
+            if at < self.tokens.len() && starts_before_end(at) {
+                // The previous claim reaches past `from` (not expected): search.
+                return self
+                    .tokens
+                    .partition_point(|token| (token.start as usize) < end);
+            }
+            while at > 0 && !starts_before_end(at - 1) {
+                at -= 1;
+            }
+            at
         })
     }
 
