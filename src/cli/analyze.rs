@@ -25,6 +25,11 @@ pub(crate) const DEFAULT_FACT_MAX_AGE_DAYS: u32 = 730;
 /// How many documents per thread may be read or analyzed ahead of the one handed over next.
 const DOCUMENTS_AHEAD_PER_THREAD: usize = 8;
 
+/// How many bytes of documents per thread may be read or analyzed ahead of the one handed
+/// over next (one document always may): a folder of large files holds about one per thread
+/// at a time, so memory follows the largest files, not the folder.
+const BYTES_AHEAD_PER_THREAD: u64 = 8 << 20;
+
 /// One document read and analyzed, with what it was analyzed with.
 pub(crate) struct Checked {
     pub input: Input,
@@ -129,7 +134,7 @@ pub(super) fn plan(
             Source::File { path, .. } => path,
             Source::Stdin(_) => "stdin",
         });
-        if let (Source::File { path, walked }, Some(config)) = (&source, &config) {
+        if let (Source::File { path, walked, .. }, Some(config)) = (&source, &config) {
             let absolute = std::path::absolute(path).unwrap_or_else(|_| Path::new(path).into());
             if !config.selects(&absolute, *walked) {
                 continue;
@@ -206,13 +211,16 @@ pub(super) fn analyze_in_order(
         rayon::ThreadPool::current_num_threads,
     );
     let ahead = threads.max(1) * DOCUMENTS_AHEAD_PER_THREAD;
+    let bytes_budget = threads.max(1) as u64 * BYTES_AHEAD_PER_THREAD;
     shared.progress.run(!common.quiet, || match &pool {
         Some(pool) => {
-            pool.in_place_scope(|scope| hand_over_in_order(scope, jobs, ahead, &shared, &mut each));
+            pool.in_place_scope(|scope| {
+                hand_over_in_order(scope, jobs, ahead, bytes_budget, &shared, &mut each)
+            });
         }
         None => {
             rayon::in_place_scope(|scope| {
-                hand_over_in_order(scope, jobs, ahead, &shared, &mut each)
+                hand_over_in_order(scope, jobs, ahead, bytes_budget, &shared, &mut each)
             });
         }
     });
@@ -271,25 +279,27 @@ impl Board {
     }
 }
 
-/// Spawns the tasks of `jobs` on `scope`, never more than `ahead` past the next one to hand
-/// over, and hands their results to `each` in order, waking for half a window at a time.
+/// Spawns the tasks of `jobs` on `scope`, never more than `ahead` documents (nor more than
+/// `bytes_budget` bytes) past the next one to hand over, and hands their results to `each` in order, waking for half a window at a time.
 /// Returns early when a task panicked (the scope then carries the panic on).
 fn hand_over_in_order<'scope>(
     scope: &rayon::Scope<'scope>,
     jobs: Vec<Job>,
     ahead: usize,
+    bytes_budget: u64,
     shared: &'scope Shared<'scope>,
     each: &mut dyn FnMut(Result<Checked, InputError>, &Progress) -> Wanted,
 ) {
     let total = jobs.len();
     let batch = (ahead / 2).max(1);
+    let sizes: Vec<u64> = jobs.iter().map(|job| job.source.bytes()).collect();
     let mut jobs = jobs.into_iter().enumerate();
     let mut next = 0;
     let mut spawned = 0;
     let mut wanted = Wanted::Everything;
     let mut done = Vec::new();
     while next < total {
-        let to_start = (total - spawned).min(next + ahead - spawned);
+        let to_start = how_many_to_start(&sizes, next, spawned, ahead, bytes_budget);
         if to_start > 0 {
             lock(&shared.board)
                 .slots
@@ -349,6 +359,29 @@ fn hand_over_in_order<'scope>(
             }
         }
     }
+}
+
+/// How many documents to start after the first `spawned` of those sized `sizes`, when the
+/// first `next` have been handed over: at most `ahead` and `budget` bytes past `next`, and
+/// always one when none is under way.
+fn how_many_to_start(
+    sizes: &[u64],
+    next: usize,
+    spawned: usize,
+    ahead: usize,
+    budget: u64,
+) -> usize {
+    let mut bytes: u64 = sizes[next..spawned].iter().sum();
+    let mut count = 0;
+    while let Some(&size) = sizes.get(spawned + count) {
+        let under_way = spawned + count - next;
+        if under_way >= ahead || (under_way > 0 && bytes + size > budget) {
+            break;
+        }
+        bytes += size;
+        count += 1;
+    }
+    count
 }
 
 /// Marks the board when a task ends without delivering its document (it panicked).
@@ -435,4 +468,24 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
         rules,
         fail_on,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::how_many_to_start;
+
+    #[test]
+    fn documents_are_started_within_the_count_and_the_bytes() {
+        // Small documents: the count decides.
+        assert_eq!(how_many_to_start(&[10; 100], 0, 0, 16, 1_000), 16);
+        assert_eq!(how_many_to_start(&[10; 100], 20, 30, 16, 1_000), 6);
+        assert_eq!(how_many_to_start(&[10; 20], 10, 10, 16, 1_000), 10);
+        // Large documents: the bytes decide, and one always starts when none is under way.
+        assert_eq!(how_many_to_start(&[600, 600, 600], 0, 0, 16, 1_000), 1);
+        assert_eq!(how_many_to_start(&[600, 600, 600], 0, 1, 16, 1_000), 0);
+        assert_eq!(how_many_to_start(&[5_000, 10, 10], 0, 0, 16, 1_000), 1);
+        assert_eq!(how_many_to_start(&[5_000, 10, 10], 1, 1, 16, 1_000), 2);
+        assert_eq!(how_many_to_start(&[300, 300, 300, 300], 0, 0, 16, 1_000), 3);
+        assert_eq!(how_many_to_start(&[], 0, 0, 16, 1_000), 0);
+    }
 }

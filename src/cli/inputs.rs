@@ -14,11 +14,21 @@ pub(crate) enum Source {
     File {
         path: String,
         walked: bool,
+        /// The size when it was found, for how many documents may be read at once.
+        bytes: u64,
     },
     Stdin(String),
 }
 
 impl Source {
+    /// The size of the document as far as it is known before reading (0 for standard input).
+    pub fn bytes(&self) -> u64 {
+        match self {
+            Source::File { bytes, .. } => *bytes,
+            Source::Stdin(_) => 0,
+        }
+    }
+
     /// The name the document is shown under.
     pub fn name(&self) -> &str {
         match self {
@@ -93,6 +103,7 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
                                 sources.push(Source::File {
                                     path: display(entry.path()),
                                     walked: true,
+                                    bytes: entry.metadata().map_or(0, |metadata| metadata.len()),
                                 });
                             }
                         }
@@ -109,9 +120,10 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
                     });
                 }
             }
-            Ok(_) => sources.push(Source::File {
+            Ok(metadata) => sources.push(Source::File {
                 path: display(as_path),
                 walked: false,
+                bytes: metadata.len(),
             }),
         }
     }
