@@ -60,9 +60,11 @@ pub(crate) fn extract_block(
     context::annotate(block, tokens, base, &sentences, &mut claims[first..]);
 }
 
-/// Whether a chunk of a document, read as raw text before any parsing, may hold a claim: it
-/// has a digit, a vulgar fraction (`½`), or a word that reads as a number, scale, fraction or
-/// multiplier word or a month. `false` is certain, so the chunk need not be parsed at all.
+/// Whether a chunk of a document, read as raw text before any parsing (or a block of its
+/// prose, before tokenizing), may hold a claim: it has a digit, a vulgar fraction (`½`), or a
+/// word that reads as a number, scale, fraction or multiplier word or a German ordinal (a
+/// month makes a claim only beside digits). `false` is certain, so the chunk need not be
+/// parsed at all.
 ///
 /// This holds because the prose of a chunk is a part of its raw text with everything else
 /// blanked out: blanking never joins words, and every construct that is blanked (code,
@@ -122,7 +124,7 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
     false
 }
 
-/// Whether `bytes` hold an ASCII digit; 32 bytes at a time, which the compiler vectorizes.
+/// Whether `bytes` hold an ASCII digit; 32 bytes at a time, without a branch per byte.
 fn has_ascii_digit(bytes: &[u8]) -> bool {
     let mut blocks = bytes.chunks_exact(32);
     for block in &mut blocks {
