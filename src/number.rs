@@ -70,8 +70,10 @@ pub enum NotANumber {
 
 /// Reads a literal such as `2.000`, `1,234.56` or `50 000` in `language`.
 pub fn parse_literal(literal: &str, language: Option<Language>) -> Result<Literal, NotANumber> {
-    let mut groups: Vec<&str> = Vec::new();
-    let mut separators: Vec<Separator> = Vec::new();
+    // Sized up front: a pathological literal may have a million groups.
+    let separator_count = literal.chars().filter(|ch| !ch.is_ascii_digit()).count();
+    let mut groups: Vec<&str> = Vec::with_capacity(separator_count + 1);
+    let mut separators: Vec<Separator> = Vec::with_capacity(separator_count);
     let mut start = 0;
     for (i, ch) in literal.char_indices() {
         if ch.is_ascii_digit() {

@@ -17,23 +17,22 @@ pub(crate) fn rounding(claim: &Claim, text: &str) -> f64 {
         };
     };
     let literal = &text[written.span.start..written.span.end];
-    let digits: Vec<char> = literal
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
     let half = if written.decimal.is_some() {
         let decimals = literal.rsplit(['.', ',']).next().map_or(0, |fraction| {
             fraction.chars().filter(char::is_ascii_digit).count()
         });
         0.5 * 10f64.powi(-(decimals as i32))
     } else {
-        let integer: String = digits.iter().filter(|c| c.is_ascii_digit()).collect();
-        let zeros = if integer.len() >= 4 {
-            integer.len() - integer.trim_end_matches('0').len()
-        } else {
-            0
-        };
-        if integer.trim_end_matches('0').is_empty() {
+        // Counted in place: a literal may be megabytes of digits.
+        let digits = literal.bytes().filter(u8::is_ascii_digit).count();
+        let trailing_zeros = literal
+            .bytes()
+            .rev()
+            .filter(u8::is_ascii_digit)
+            .take_while(|&digit| digit == b'0')
+            .count();
+        let zeros = if digits >= 4 { trailing_zeros } else { 0 };
+        if trailing_zeros == digits {
             0.5
         } else {
             0.5 * 10f64.powi(zeros as i32)
