@@ -131,6 +131,7 @@ pub struct Session {
 impl Session {
     /// Reads a whole document.
     pub fn new(text: String, format: DocumentFormat, options: Options, rules: &RuleSet) -> Session {
+        let directives = crate::suppress::directives(&text);
         let mut session = Session {
             text,
             format,
@@ -145,7 +146,7 @@ impl Session {
             claim_blocks: Vec::new(),
             problems: Vec::new(),
             document_findings: Vec::new(),
-            directives: Vec::new(),
+            directives,
             suppression_findings: Vec::new(),
             scratch: Scratch::default(),
             buffer: String::new(),
@@ -196,18 +197,9 @@ impl Session {
         all
     }
 
-    /// Whether hints go uncomputed (see `Options::skip_hints`) depends on the suppression
-    /// comments of the current text: read them before the checks run.
-    fn refresh_directives_for_hints(&mut self) {
-        if self.options.skip_hints {
-            self.directives = crate::suppress::directives(&self.text);
-        }
-    }
-
-    /// Reads the suppression comments again and reports unused ones (and, when the options ask
-    /// for it, those without a reason).
+    /// Reports the suppression comments (read with the text) that suppress nothing (and, when
+    /// the options ask for it, those without a reason).
     fn update_suppressions(&mut self) {
-        self.directives = crate::suppress::directives(&self.text);
         self.suppression_findings.clear();
         if self.directives.is_empty() {
             return;
@@ -281,7 +273,9 @@ impl Session {
         let end = floor_boundary(&self.text, range.end.clamp(start, self.text.len()));
         let delta = replacement.len() as isize - (end - start) as isize;
         self.text.replace_range(start..end, replacement);
-        self.refresh_directives_for_hints();
+        // Read once per text, before the checks: whether hints are computed depends on them
+        // (see `Options::skip_hints`).
+        self.directives = crate::suppress::directives(&self.text);
 
         // Document-wide properties that, when they change, change everything.
         if self.format == DocumentFormat::PlainText
@@ -549,7 +543,6 @@ impl Session {
     }
 
     fn recheck_findings(&mut self, rules: &RuleSet) {
-        self.refresh_directives_for_hints();
         for at in 0..self.chunks.len() {
             self.chunks[at].findings = self.chunk_findings(at, rules);
         }

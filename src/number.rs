@@ -313,6 +313,32 @@ fn suggestion_for_mixed(
     ))
 }
 
+/// `value` with at most `decimals` decimals, trailing zeros dropped, grouped and with the
+/// decimal mark of `language`: `2,500`, `5.6`, `1.234,5`.
+pub fn format_trimmed(value: f64, decimals: usize, language: Language) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |rest| ("-", rest));
+    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let (group, mark) = match language {
+        Language::English => (',', '.'),
+        Language::German => ('.', ','),
+    };
+    let mut out = String::from(sign);
+    push_grouped(&mut out, integer, group);
+    if !fraction.is_empty() {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// Writes digits in a language's convention: `1,234.5` or `1.234,5`.
 pub fn format_number(integer: &str, fraction: &str, language: Language) -> String {
     let (group, mark) = match language {

@@ -728,7 +728,7 @@ fn power_text(value: f64) -> String {
     let exponent = ((value.abs().log10() + 1e-9).floor() as i32 / 3) * 3;
     format!(
         "{} × 10^{exponent}",
-        trimmed(value / 10f64.powi(exponent), 3, Language::English)
+        crate::number::format_trimmed(value / 10f64.powi(exponent), 3, Language::English)
     )
 }
 
@@ -754,32 +754,6 @@ fn scale_word_for(exponent: i32, count: f64, language: Language) -> &'static str
     }
 }
 
-/// A number with at most `decimals` decimals, trailing zeros dropped, grouped and with the
-/// decimal mark of the language.
-fn trimmed(value: f64, decimals: usize, language: Language) -> String {
-    let text = format!("{value:.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    };
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |rest| ("-", rest));
-    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let (group, mark) = match language {
-        Language::English => (',', '.'),
-        Language::German => ('.', ','),
-    };
-    let mut out = String::from(sign);
-    crate::number::push_grouped(&mut out, integer, group);
-    if !fraction.is_empty() {
-        out.push(mark);
-        out.push_str(fraction);
-    }
-    out
-}
-
 /// A figure written in a language: `500 Milliarden`, `5.6 million`, `2.048`.
 fn figure_in(value: f64, language: Language) -> String {
     let magnitude = value.abs();
@@ -789,7 +763,7 @@ fn figure_in(value: f64, language: Language) -> String {
             let count = value / unit;
             return format!(
                 "{} {}",
-                trimmed(count, 3, language),
+                crate::number::format_trimmed(count, 3, language),
                 scale_word_for(exponent, count, language)
             );
         }
@@ -801,7 +775,7 @@ fn figure_in(value: f64, language: Language) -> String {
     } else {
         4
     };
-    trimmed(value, decimals, language)
+    crate::number::format_trimmed(value, decimals, language)
 }
 
 /// What the translation should say for the original's claim, in the translation's language.

@@ -124,16 +124,10 @@ pub(crate) fn citations(fact: &Fact, rules: &RuleSet) -> Vec<Citation> {
         .iter()
         .enumerate()
         .filter_map(|(at, id)| {
-            let source = rules.source(id)?;
-            Some(Citation {
-                id: source.id.clone(),
-                title: source.title.clone(),
-                publisher: source.publisher.clone(),
-                url: source.url.clone(),
-                published: source.published.map(|date| date.iso()),
-                accessed: source.accessed.map(|date| date.iso()),
-                quote: if at == 0 { fact.quote.clone() } else { None },
-            })
+            let mut citation = citation_of_source(rules, id)?;
+            // The fact's quote is from its first source.
+            citation.quote = if at == 0 { fact.quote.clone() } else { None };
+            Some(citation)
         })
         .collect()
 }
@@ -206,26 +200,10 @@ pub(crate) fn figure(value: f64) -> String {
     } else {
         4
     };
-    let text = format!("{scaled:.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    };
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |rest| ("-", rest));
-    let (integer, fraction) = digits
-        .split_once('.')
-        .map_or((digits, None), |(integer, fraction)| {
-            (integer, Some(fraction))
-        });
-    let mut grouped = String::new();
-    crate::number::push_grouped(&mut grouped, integer, ',');
-    match fraction {
-        Some(fraction) => format!("{sign}{grouped}.{fraction}{word}"),
-        None => format!("{sign}{grouped}{word}"),
-    }
+    format!(
+        "{}{word}",
+        crate::number::format_trimmed(scaled, decimals, crate::language::Language::English)
+    )
 }
 
 /// A figure with its unit for messages: `2,500 USD`, `13 %`, `2,048 H800 GPUs`.

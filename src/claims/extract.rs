@@ -112,8 +112,8 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
             at += 1;
             continue;
         };
+        // The three-letter gate let the word through already (or could not judge it).
         if word.len() >= 3
-            && lexicon::may_be_number_word(word)
             && lexicon::lowercase_into(word, &mut buffer)
                 .is_some_and(|lower| lexicon::reads_as_number_word(word, lower))
         {
