@@ -474,12 +474,9 @@ impl Session {
                 front_matter_language: None,
             })
             .collect();
-        // The text leaves `self` while its parsed chunks borrow it: the chunks that language
-        // detection parsed are read without parsing them again.
-        let text = std::mem::take(&mut self.text);
         let spans: Vec<Span> = self.chunks.iter().map(|chunk| chunk.span).collect();
-        let (language, source, sample_chunks, mut parsed) = settle_language(
-            &text,
+        let (language, source, sample_chunks) = settle_language(
+            &self.text,
             &spans,
             self.format,
             self.lines_are_paragraphs,
@@ -491,46 +488,16 @@ impl Session {
         let mut claims = Vec::new();
         let mut blocks = Vec::new();
         let mut problems = Vec::new();
-        let mut parsed = parsed.drain(..);
-        for at in 0..self.chunks.len() {
-            let span = self.chunks[at].span;
+        for (at, span) in spans.into_iter().enumerate() {
             let claims_start = claims.len();
             let problems_start = problems.len();
-            let document = match parsed.next() {
-                Some(document) => document,
-                // A chunk whose raw text holds no digit and no number word needs no parsing.
-                None if at > 0 && !may_hold_claims(&text[span.start..span.end]) => {
-                    let chunk = &mut self.chunks[at];
-                    chunk.claims = claims_start..claims_start;
-                    chunk.problems = problems_start..problems_start;
-                    continue;
-                }
-                None => Document::parse_chunk(
-                    &text[span.start..span.end],
-                    self.format,
-                    ChunkContext {
-                        first: at == 0,
-                        lines_are_paragraphs: self.lines_are_paragraphs,
-                    },
-                ),
-            };
-            extract_document(
-                &document,
-                span.start,
-                self.language,
-                &mut self.scratch,
-                &mut self.buffer,
-                &mut claims,
-                &mut blocks,
-                &mut problems,
-            );
+            let front_matter_language =
+                self.read_chunk(span, at == 0, &mut claims, &mut blocks, &mut problems);
             let chunk = &mut self.chunks[at];
             chunk.claims = claims_start..claims.len();
             chunk.problems = problems_start..problems.len();
-            chunk.front_matter_language = document.front_matter_language;
+            chunk.front_matter_language = front_matter_language;
         }
-        drop(parsed);
-        self.text = text;
         self.claims = claims;
         self.claim_blocks = blocks;
         self.problems = problems;
@@ -553,7 +520,7 @@ impl Session {
     /// The language by precedence: option, front matter, project, detection.
     fn settle_language(&self) -> (Option<Language>, LanguageSource, usize) {
         let spans: Vec<Span> = self.chunks.iter().map(|chunk| chunk.span).collect();
-        let (language, source, used, _) = settle_language(
+        let (language, source, used) = settle_language(
             &self.text,
             &spans,
             self.format,
@@ -687,41 +654,34 @@ impl Session {
     }
 }
 
-/// The language by precedence: option, front matter, project, detection from a sample of
-/// the first chunks' prose. Returns how many chunks the sample read, and those chunks parsed,
-/// so that the caller need not parse them again.
-fn settle_language<'t>(
-    text: &'t str,
+/// The language by precedence: option, front matter, project, detection from the raw prose
+/// lines of the first chunks. Returns how many chunks detection read.
+fn settle_language(
+    text: &str,
     chunks: &[Span],
     format: DocumentFormat,
     lines_are_paragraphs: bool,
     options: &Options,
-) -> (Option<Language>, LanguageSource, usize, Vec<Document<'t>>) {
-    let parse = |at: usize| {
-        let span = chunks[at];
-        Document::parse_chunk(
-            &text[span.start..span.end],
+) -> (Option<Language>, LanguageSource, usize) {
+    if let Some(language) = options.language {
+        return (Some(language), LanguageSource::Option, 0);
+    }
+    if let Some(first) = chunks.first() {
+        // Only the first chunk can hold front matter.
+        let document = Document::parse_chunk(
+            &text[first.start..first.end],
             format,
             ChunkContext {
-                first: at == 0,
+                first: true,
                 lines_are_paragraphs,
             },
-        )
-    };
-    if let Some(language) = options.language {
-        return (Some(language), LanguageSource::Option, 0, Vec::new());
-    }
-    let mut parsed = Vec::new();
-    if !chunks.is_empty() {
-        let first = parse(0);
-        let front_matter = first.front_matter_language;
-        parsed.push(first);
-        if let Some(language) = front_matter {
-            return (Some(language), LanguageSource::FrontMatter, 1, parsed);
+        );
+        if let Some(language) = document.front_matter_language {
+            return (Some(language), LanguageSource::FrontMatter, 1);
         }
     }
     if let Some(language) = options.project_language {
-        return (Some(language), LanguageSource::Project, 1, parsed);
+        return (Some(language), LanguageSource::Project, 1);
     }
     // Detection reads the raw lines that may be prose, so it parses nothing.
     let mut detector = language::Detector::default();
@@ -735,8 +695,8 @@ fn settle_language<'t>(
         }
     }
     match detector.language() {
-        Some(language) => (Some(language), LanguageSource::Detected, used, parsed),
-        None => (None, LanguageSource::Unknown, used, parsed),
+        Some(language) => (Some(language), LanguageSource::Detected, used),
+        None => (None, LanguageSource::Unknown, used),
     }
 }
 
