@@ -349,7 +349,7 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     let raw: RawConfig = toml::from_str(text).map_err(|error| {
         let offset = error.span().map_or(0, |span| span.start);
         let mut message = error.message().trim().to_owned();
-        if let Some(unknown) = unknown_key(&message) {
+        if let Some(unknown) = crate::rules::unknown_field(&message) {
             message = match nearest(&unknown, KEYS.iter().copied()) {
                 Some(near) => format!(
                     "unknown key `{unknown}`; did you mean `{near}`? (valid keys: {})",
@@ -519,42 +519,19 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
-fn unknown_key(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    Some(rest[..rest.find('`')?].to_owned())
-}
-
 /// The candidate closest to `wanted` by edit distance (ignoring case), if any is close.
 fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = wanted.to_ascii_lowercase();
     candidates
         .map(|candidate| {
             (
-                edit_distance(&wanted, &candidate.to_ascii_lowercase()),
+                crate::rules::edit_distance(&wanted, &candidate.to_ascii_lowercase()),
                 candidate,
             )
         })
         .filter(|(distance, candidate)| *distance <= candidate.len() / 2 + 1)
         .min()
         .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]

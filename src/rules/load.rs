@@ -1170,7 +1170,8 @@ fn problem(
     }
 }
 
-fn unknown_field(message: &str) -> Option<String> {
+/// The field serde names in an "unknown field `x`" message.
+pub(crate) fn unknown_field(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     Some(rest[..rest.find('`')?].to_owned())
 }
@@ -1192,7 +1193,8 @@ pub(crate) fn nearest(wanted: &str, valid: &[&str]) -> Option<String> {
         .map(|(_, name)| format!("did you mean `{name}`?"))
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// The Levenshtein distance between two strings, in characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

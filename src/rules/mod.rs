@@ -21,6 +21,7 @@ use crate::claims::{ClaimKind, Date};
 use crate::diagnostics::Severity;
 
 pub use load::{RuleProblem, RuleSetBuilder};
+pub(crate) use load::{edit_distance, unknown_field};
 pub use matcher::DocumentMentions;
 pub(crate) use matcher::Mentions;
 pub use schema::rule_file_schema;
