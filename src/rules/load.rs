@@ -1042,7 +1042,8 @@ fn culprit<T: DeserializeOwned>(table: &toml::Table, key: &str) -> bool {
     }
 }
 
-const KINDS: &[&str] = &[
+/// The kinds a rule entry may name (`kind = "money"`), as the JSON Schema lists them too.
+pub(super) const KINDS: &[&str] = &[
     "count",
     "money",
     "percent",

@@ -23,21 +23,9 @@ fn words(description: &str) -> Value {
     })
 }
 
-const KINDS: &[&str] = &[
-    "count",
-    "money",
-    "percent",
-    "percentage_points",
-    "fraction",
-    "multiplier",
-    "quantity",
-    "date",
-    "duration",
-];
-
 /// The schema as a JSON value.
 pub fn rule_file_schema() -> Value {
-    let kind = json!({ "type": "string", "enum": KINDS, "description": "The kind of figure" });
+    let kind = json!({ "type": "string", "enum": super::load::KINDS, "description": "The kind of figure" });
     let severity = json!({ "type": "string", "enum": ["info", "warning", "error"], "description": "Severity when a claim disagrees or a check fails" });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
