@@ -28,6 +28,8 @@ pub mod units;
 pub use claims::{Bound, Claim, ClaimKind, ClaimValue};
 pub use diagnostics::{Finding, Severity};
 pub use document::{Document, DocumentFormat};
-pub use engine::{Analysis, Options, Session, analyze, analyze_with_rules};
+pub use engine::{
+    Analysis, Options, Outline, Session, analyze, analyze_with_rules, check_in_chunks,
+};
 pub use language::Language;
 pub use text::{LineCol, LineIndex, Span};

@@ -532,3 +532,135 @@ fn hints_left_out_change_nothing_that_is_reported() {
     let unused = factlint(folder.path(), &["check", "d.md"]);
     assert!(stdout(&unused).contains("FL900"), "{}", stdout(&unused));
 }
+
+/// A large document with many digits is checked while its findings are written, on the
+/// writing thread: its findings are those of a session over its text, in their place among
+/// the other documents', in every format, and the summary counts them.
+#[test]
+fn a_large_document_full_of_digits_is_checked_as_it_is_written() {
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "a.md", BROKEN);
+    write(folder.path(), "c.md", BROKEN);
+    // Over a MiB with over 131,072 digits, most of them in a code block (read cheaply), and
+    // figures before and after it that contradict each other.
+    let digits = "0123456789 ".repeat(100);
+    let mut big = String::from(
+        "# Bericht\n\nDie Firma beschäftigt 2.000 Leute. Der Anteil liegt bei 22.4 Prozent.\n\n```text\n",
+    );
+    for _ in 0..1_200 {
+        big.push_str(&digits);
+        big.push('\n');
+    }
+    big.push_str("```\n\nDie Firma beschäftigt 2000 Leute und zahlt 5 Millionen Euro.\n\n");
+    big.push_str("Später waren es 13,5 Prozent. Die Firma beschäftigt 9.000 Leute.\n");
+    assert!(big.len() > 1 << 20);
+    write(folder.path(), "b.md", &big);
+
+    let options = factlint::Options {
+        today: Some(factlint::claims::Date {
+            year: 2025,
+            month: Some(6),
+            day: Some(1),
+        }),
+        fact_max_age_days: Some(730),
+        ..factlint::Options::default()
+    };
+    let session = factlint::Session::new(
+        big.clone(),
+        factlint::DocumentFormat::Markdown,
+        options,
+        factlint::rules::RuleSet::bundled(),
+    );
+    let expected: Vec<(String, usize, usize, String)> = session
+        .findings()
+        .into_iter()
+        .map(|finding| {
+            (
+                finding.code.to_owned(),
+                finding.span.start,
+                finding.span.end,
+                finding.message.clone(),
+            )
+        })
+        .collect();
+    assert!(expected.len() >= 4, "{expected:#?}");
+
+    for threads in ["1", "2"] {
+        let json = factlint(
+            folder.path(),
+            &[
+                "check",
+                "--today",
+                "2025-06-01",
+                "--format",
+                "json",
+                "-j",
+                threads,
+                ".",
+            ],
+        );
+        let findings: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+        let files: Vec<&str> = findings
+            .iter()
+            .map(|finding| finding["file"].as_str().unwrap())
+            .collect();
+        let first_b = files.iter().position(|file| *file == "b.md").unwrap();
+        assert!(files[..first_b].iter().all(|file| *file == "a.md"));
+        assert!(
+            files[first_b + expected.len()..]
+                .iter()
+                .all(|file| *file == "c.md")
+        );
+        let in_b: Vec<(String, usize, usize, String)> = findings
+            .iter()
+            .filter(|finding| finding["file"] == "b.md")
+            .map(|finding| {
+                (
+                    finding["code"].as_str().unwrap().to_owned(),
+                    finding["start"].as_u64().unwrap() as usize,
+                    finding["end"].as_u64().unwrap() as usize,
+                    finding["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(in_b, expected, "-j {threads}");
+    }
+    let all = factlint(
+        folder.path(),
+        &[
+            "check",
+            "--today",
+            "2025-06-01",
+            "--format",
+            "jsonl",
+            "-j",
+            "2",
+            ".",
+        ],
+    );
+    let shown = stdout(&all).lines().count();
+    let small = factlint::Session::new(
+        BROKEN.to_owned(),
+        factlint::DocumentFormat::Markdown,
+        factlint::Options::default(),
+        factlint::rules::RuleSet::bundled(),
+    );
+    let claims = session.claims().len() + 2 * small.claims().len();
+    let human = stdout(&factlint(
+        folder.path(),
+        &[
+            "check",
+            "--today",
+            "2025-06-01",
+            "--show-hints",
+            "-j",
+            "2",
+            ".",
+        ],
+    ));
+    assert!(
+        human.ends_with(&format!(") in 3 of 3 files; {claims} claims read\n"))
+            && human.contains(&format!("summary: {shown} findings")),
+        "{human}"
+    );
+}

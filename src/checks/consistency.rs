@@ -23,13 +23,27 @@ use std::collections::HashMap;
 
 use crate::claims::{Bound, Claim, ClaimKind, PeriodKind};
 use crate::diagnostics::{Explanation, Finding, Related};
+use crate::text::Span;
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
+    match context.document {
+        Some(state) => feed(context, &mut state.borrow_mut().figures, findings),
+        None => feed(context, &mut Figures::default(), findings),
+    }
+}
+
+/// The quantities stated so far, for a document read a chunk at a time.
+#[derive(Default)]
+pub(crate) struct Figures {
+    groups: HashMap<QuantityKey, Group>,
+}
+
+/// Reads the claims of `context` (the next ones of the document, in order) into `figures`.
+fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Finding>) {
     let interval = |claim: &Claim| crate::checks::support::value_interval(context, claim);
     // Group the claims by quantity (kind, unit, subject, period); within a group, a claim
     // contradicts an earlier sentence's claim when their intervals do not meet. Keeping the
     // lowest high end and the highest low end of earlier sentences finds that in one pass.
-    let mut groups: HashMap<QuantityKey, Group> = HashMap::new();
     for claim in context.claims {
         let comparable = matches!(
             claim.kind,
@@ -42,35 +56,36 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         let Some((low, high)) = interval(claim) else {
             continue;
         };
-        let group = groups.entry(key(claim)).or_default();
+        let group = figures.groups.entry(key(claim)).or_default();
         if group.sentence != Some(claim.sentence) {
             // Claims of the sentence just finished become "earlier".
             for (pending_low, pending_high, pending) in group.pending.drain(..) {
                 if group
                     .lowest_high
-                    .is_none_or(|(value, _)| pending_high < value)
+                    .as_ref()
+                    .is_none_or(|(value, _)| pending_high < *value)
                 {
-                    group.lowest_high = Some((pending_high, pending));
+                    group.lowest_high = Some((pending_high, pending.clone()));
                 }
                 if group
                     .highest_low
-                    .is_none_or(|(value, _)| pending_low > value)
+                    .as_ref()
+                    .is_none_or(|(value, _)| pending_low > *value)
                 {
                     group.highest_low = Some((pending_low, pending));
                 }
             }
             group.sentence = Some(claim.sentence);
         }
-        let contradicted = match (group.lowest_high, group.highest_low) {
-            (Some((earlier_high, earlier)), _) if low > earlier_high => Some(earlier),
-            (_, Some((earlier_low, earlier))) if high < earlier_low => Some(earlier),
+        let contradicted = match (&group.lowest_high, &group.highest_low) {
+            (Some((earlier_high, earlier)), _) if low > *earlier_high => Some(earlier),
+            (_, Some((earlier_low, earlier))) if high < *earlier_low => Some(earlier),
             _ => None,
         };
-        group.pending.push((low, high, claim));
-        let Some(earlier) = contradicted else {
-            continue;
-        };
-        findings.push(report(context, earlier, claim));
+        if let Some(earlier) = contradicted {
+            findings.push(report(context, earlier, claim));
+        }
+        group.pending.push((low, high, Stated::of(claim)));
     }
 }
 
@@ -105,16 +120,34 @@ fn key(claim: &Claim) -> QuantityKey {
 }
 
 #[derive(Default)]
-struct Group<'a> {
+struct Group {
     sentence: Option<crate::text::Span>,
     /// Claims of the current sentence, not yet "earlier".
-    pending: Vec<(f64, f64, &'a Claim)>,
-    lowest_high: Option<(f64, &'a Claim)>,
-    highest_low: Option<(f64, &'a Claim)>,
+    pending: Vec<(f64, f64, Stated)>,
+    lowest_high: Option<(f64, Stated)>,
+    highest_low: Option<(f64, Stated)>,
 }
 
-fn report(context: &CheckContext, a: &Claim, b: &Claim) -> Finding {
-    let written = |claim: &Claim| &context.text[claim.span.start..claim.span.end];
+/// What a finding needs of an earlier claim, kept after the claim itself is gone.
+#[derive(Clone)]
+struct Stated {
+    span: Span,
+    value: f64,
+    unit: Option<String>,
+}
+
+impl Stated {
+    fn of(claim: &Claim) -> Stated {
+        Stated {
+            span: claim.span,
+            value: claim.value.number().unwrap_or_default(),
+            unit: claim.unit.clone(),
+        }
+    }
+}
+
+fn report(context: &CheckContext, a: &Stated, b: &Claim) -> Finding {
+    let written = |span: Span| &context.text[span.start..span.end];
     let subject = b
         .subject
         .as_ref()
@@ -125,22 +158,22 @@ fn report(context: &CheckContext, a: &Claim, b: &Claim) -> Finding {
         b.span,
         format!(
             "`{}` contradicts `{}` earlier in this document, both about {subject}",
-            written(b),
-            written(a)
+            written(b.span),
+            written(a.span)
         ),
     );
     found.note = Some("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.".to_owned());
     found.related.push(Related {
         span: a.span,
-        message: format!("`{}` is stated here", written(a)),
+        message: format!("`{}` is stated here", written(a.span)),
     });
     found.explanation = Some(Box::new(Explanation {
         inputs: vec![
-            crate::checks::support::input(
+            crate::checks::support::input_at(
                 "first",
-                a,
+                a.span,
                 context.text,
-                a.value.number().unwrap_or_default(),
+                a.value,
                 a.unit.clone(),
             ),
             crate::checks::support::input(

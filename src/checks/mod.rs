@@ -42,6 +42,41 @@ pub struct CheckContext<'a> {
     /// Hints are neither computed nor reported (`Options::skip_hints`, in a document without
     /// suppression comments).
     pub skip_hints: bool,
+    /// For a document read a chunk at a time: what the document-scoped checks keep of the
+    /// chunks before, `claims` being the next chunk's. `None` when `claims` are all of them.
+    pub document: Option<&'a std::cell::RefCell<DocumentState>>,
+}
+
+/// What the document-scoped checks keep between the chunks of a document read a chunk at a
+/// time (`engine::check_in_chunks`): digests of the figures seen, not the claims.
+#[derive(Default)]
+pub struct DocumentState {
+    first_of_value: number_format::FirstOfValue,
+    figures: consistency::Figures,
+    /// The document's first decimal in its own style, wherever it is: the reader looks ahead
+    /// for it before a chunk with a decimal in the other style is checked.
+    native_decimal: Option<crate::claims::WrittenNumber>,
+}
+
+impl DocumentState {
+    /// Records the document's first decimal in its own style.
+    pub fn set_native_decimal(&mut self, written: Option<crate::claims::WrittenNumber>) {
+        self.native_decimal = written;
+    }
+}
+
+/// Whether a claim is a decimal in the language's own style (`13,5` in German).
+pub fn is_native_decimal(claim: &Claim) -> bool {
+    claim
+        .written
+        .is_some_and(|written| number_format::is_native_decimal(&written))
+}
+
+/// Whether a claim is a decimal in the other language's style (`22.4` in German).
+pub fn is_foreign_decimal(claim: &Claim) -> bool {
+    claim
+        .written
+        .is_some_and(|written| number_format::is_foreign_decimal(&written))
 }
 
 /// A registered code.

@@ -31,26 +31,56 @@ use crate::language::Language;
 use crate::number::{Separator, format_number};
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
-    same_number_two_formats(context, findings);
-    mixed_decimal_marks(context, findings);
+    match context.document {
+        Some(state) => {
+            let mut state = state.borrow_mut();
+            same_number_two_formats(context, &mut state.first_of_value, findings);
+            mixed_decimal_marks(context, state.native_decimal, findings);
+        }
+        None => {
+            same_number_two_formats(context, &mut HashMap::new(), findings);
+            // The whole document is here: its first decimal in the document's own style.
+            let native = context
+                .claims
+                .iter()
+                .find_map(|claim| claim.written.filter(is_native_decimal));
+            mixed_decimal_marks(context, native, findings);
+        }
+    }
 }
 
+/// A decimal written in the document language's style (`13,5` in German).
+pub(crate) fn is_native_decimal(written: &WrittenNumber) -> bool {
+    written.decimal.is_some() && !written.foreign_style
+}
+
+/// A decimal written in the other language's style (`22.4` in German).
+pub(crate) fn is_foreign_decimal(written: &WrittenNumber) -> bool {
+    written.decimal.is_some() && written.foreign_style
+}
+
+/// The first spelling of each whole number seen so far, by value (`f64::to_bits`).
+pub(crate) type FirstOfValue = HashMap<u64, WrittenNumber>;
+
 /// Whole numbers of at least 1000 in a digit format: `2000`, `2.000`, `2,000`, `2 000`.
-fn integers(claims: &[Claim]) -> impl Iterator<Item = (&Claim, WrittenNumber)> {
+fn integers(claims: &[Claim]) -> impl Iterator<Item = WrittenNumber> {
     claims.iter().filter_map(|claim| {
         let written = claim.written?;
         let whole = written.literal_value.fract() == 0.0 && written.decimal.is_none();
         (claim.kind != ClaimKind::Date && whole && written.literal_value >= 1000.0)
-            .then_some((claim, written))
+            .then_some(written)
     })
 }
 
-fn same_number_two_formats(context: &CheckContext, findings: &mut Vec<Finding>) {
-    let mut first_of_value: HashMap<u64, (&Claim, WrittenNumber)> = HashMap::new();
-    for (claim, written) in integers(context.claims) {
+fn same_number_two_formats(
+    context: &CheckContext,
+    first_of_value: &mut FirstOfValue,
+    findings: &mut Vec<Finding>,
+) {
+    for written in integers(context.claims) {
         let key = written.literal_value.to_bits();
-        let Some((first_claim, first)) = first_of_value.get(&key).copied() else {
-            first_of_value.insert(key, (claim, written));
+        let Some(first) = first_of_value.get(&key).copied() else {
+            first_of_value.insert(key, written);
             continue;
         };
         if first.grouping == written.grouping {
@@ -80,7 +110,6 @@ fn same_number_two_formats(context: &CheckContext, findings: &mut Vec<Finding>) 
             replacement,
             applicability: Applicability::Safe,
         });
-        let _ = first_claim;
         findings.push(found);
     }
 }
@@ -91,22 +120,21 @@ fn group(digits: &str, separator: Separator) -> String {
     out
 }
 
-fn mixed_decimal_marks(context: &CheckContext, findings: &mut Vec<Finding>) {
+/// Flags the decimals in the other language's style; `native` is the document's first decimal
+/// in its own style, wherever it is.
+fn mixed_decimal_marks(
+    context: &CheckContext,
+    native: Option<WrittenNumber>,
+    findings: &mut Vec<Finding>,
+) {
     let Some(language) = context.language else {
         return;
     };
-    let decimals: Vec<(&Claim, WrittenNumber)> = context
+    let foreign = context
         .claims
         .iter()
-        .filter_map(|claim| {
-            claim
-                .written
-                .filter(|written| written.decimal.is_some())
-                .map(|written| (claim, written))
-        })
-        .collect();
-    let native = decimals.iter().find(|(_, written)| !written.foreign_style);
-    for (_, written) in decimals.iter().filter(|(_, written)| written.foreign_style) {
+        .filter_map(|claim| claim.written.filter(is_foreign_decimal));
+    for written in foreign {
         let here = &context.text[written.span.start..written.span.end];
         let (integer, fraction) = split_decimal(here);
         let intended = format_number(&integer, &fraction, language);
@@ -120,7 +148,7 @@ fn mixed_decimal_marks(context: &CheckContext, findings: &mut Vec<Finding>) {
             format!("`{here}` uses the other language's decimal mark in {language_name} text"),
         );
         found.note = Some(format!("In {language_name} this is written `{intended}`."));
-        if let Some((_, other)) = native {
+        if let Some(other) = native {
             let there = &context.text[other.span.start..other.span.end];
             found.related.push(Related {
                 span: other.span,

@@ -169,11 +169,22 @@ pub(crate) fn input(
     value: f64,
     unit: Option<String>,
 ) -> ExplainedInput {
+    input_at(name, claim.span, text, value, unit)
+}
+
+/// An input of a computation: the figure written at `span`.
+pub(crate) fn input_at(
+    name: &str,
+    span: crate::text::Span,
+    text: &str,
+    value: f64,
+    unit: Option<String>,
+) -> ExplainedInput {
     ExplainedInput {
         name: name.to_owned(),
-        text: text[claim.span.start..claim.span.end].to_owned(),
-        start: Some(claim.span.start),
-        end: Some(claim.span.end),
+        text: text[span.start..span.end].to_owned(),
+        start: Some(span.start),
+        end: Some(span.end),
         value,
         unit,
     }

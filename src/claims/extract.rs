@@ -124,6 +124,68 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
     false
 }
 
+/// Whether a chunk's raw text may hold a full date (day, month and year): a capitalised month
+/// name or abbreviation, or digits joined by the same `-`, `/` or `.` twice (`2025-01-26`,
+/// `1/26/2025`, `26.01.2025`; with dots, one or two digits before each). `false` is certain:
+/// the reader finds no date with a day in the chunk.
+pub(crate) fn may_hold_full_date(text: &str) -> bool {
+    const MONTH_LETTERS: usize = 9;
+    let bytes = text.as_bytes();
+    let mut buffer = [0u8; 48];
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'-' | b'/' | b'.' if at > 0 && bytes[at - 1].is_ascii_digit() => {
+                let middle = bytes[at + 1..]
+                    .iter()
+                    .take_while(|byte| byte.is_ascii_digit())
+                    .count();
+                let next = at + 1 + middle;
+                let joined_again = middle > 0
+                    && bytes.get(next) == Some(&byte)
+                    && bytes.get(next + 1).is_some_and(u8::is_ascii_digit);
+                let short_before = || {
+                    bytes[..at]
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .take_while(|byte| byte.is_ascii_digit())
+                        .count()
+                        <= 2
+                };
+                if joined_again && (byte != b'.' || (middle <= 2 && short_before())) {
+                    return true;
+                }
+            }
+            b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'
+                if !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic) =>
+            {
+                // A month is a word of at most nine letters: look no further than that.
+                let (mut end, mut letters) = (at, 0);
+                for ch in text[at..].chars().take_while(|ch| ch.is_alphabetic()) {
+                    letters += 1;
+                    end += ch.len_utf8();
+                    if letters > MONTH_LETTERS {
+                        break;
+                    }
+                }
+                let is_month = letters <= MONTH_LETTERS
+                    && lexicon::lowercase_into(&text[at..end], &mut buffer).is_some_and(|lower| {
+                        lexicon::month(lower).is_some()
+                            || lexicon::month_abbreviation(lower).is_some()
+                    });
+                if is_month {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether `bytes` hold an ASCII digit; 32 bytes at a time, without a branch per byte.
 fn has_ascii_digit(bytes: &[u8]) -> bool {
     let mut blocks = bytes.chunks_exact(32);

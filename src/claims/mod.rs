@@ -15,7 +15,7 @@ use crate::language::Language;
 use crate::number::Separator;
 use crate::text::Span;
 
-pub(crate) use extract::{Scratch, extract_block, may_hold_claims};
+pub(crate) use extract::{Scratch, extract_block, may_hold_claims, may_hold_full_date};
 
 /// What kind of figure a claim is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

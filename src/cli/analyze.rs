@@ -30,10 +30,21 @@ const DOCUMENTS_AHEAD_PER_THREAD: usize = 8;
 /// at a time, so memory follows the largest files, not the folder.
 const BYTES_AHEAD_PER_THREAD: u64 = 8 << 20;
 
+/// Documents of more than `LARGE_DOCUMENT` bytes with more than `MANY_DIGITS` digits are
+/// checked while their findings are written (`Checked::deferred`), on the writing thread, not
+/// ahead on the pool: the findings of a number-dense text weigh several times the text, and a
+/// document checked ahead holds them all until its turn. Large documents of prose keep being
+/// checked in parallel.
+const LARGE_DOCUMENT: usize = 1 << 20;
+const MANY_DIGITS: usize = 1 << 17;
+
 /// One document read and analyzed, with what it was analyzed with.
 pub(crate) struct Checked {
     pub input: Input,
     pub analysis: Analysis,
+    /// Only read: the caller checks it with `check_while_writing` as it writes the findings
+    /// (`analysis` is empty).
+    pub deferred: bool,
     /// How many claims were read (kept when the claims themselves are dropped).
     pub claim_count: usize,
     pub options: Arc<Options>,
@@ -49,6 +60,20 @@ impl Checked {
         self.analysis =
             factlint::analyze_with_rules(&text, self.input.format, &self.options, rules);
         self.input.text = text;
+    }
+
+    /// Checks a deferred document a chunk at a time, handing each finding to `emit`; returns
+    /// how many claims it holds.
+    pub fn check_while_writing(&self, emit: &mut dyn FnMut(factlint::Finding)) -> usize {
+        let rules = self.rules.as_deref().unwrap_or_else(|| RuleSet::bundled());
+        factlint::check_in_chunks(
+            &self.input.text,
+            self.input.format,
+            &self.options,
+            rules,
+            emit,
+        )
+        .claims
     }
 
     /// Whether a finding of this document fails the run.
@@ -71,6 +96,9 @@ pub(crate) struct Overrides {
     /// The output leaves hints out: unless they fail the run, they need not be computed
     /// (`Options::skip_hints`).
     pub skip_hints: bool,
+    /// Only findings are wanted, not claims and not fixes: documents are checked a chunk at a
+    /// time (`factlint::check_in_chunks`), the large ones only as their output is written.
+    pub chunked: bool,
 }
 
 /// A document to read, with the settings it is analyzed with. Documents under the same
@@ -442,6 +470,42 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
     if !analyze {
         return Ok(None);
     }
+    if overrides.chunked {
+        let deferred = input.text.len() > LARGE_DOCUMENT
+            && input.text.bytes().filter(u8::is_ascii_digit).count() > MANY_DIGITS;
+        let mut analysis = Analysis {
+            language: None,
+            language_source: factlint::engine::LanguageSource::Unknown,
+            claims: Vec::new(),
+            findings: Vec::new(),
+        };
+        let mut claim_count = 0;
+        if !deferred {
+            let rules = rules.as_deref().unwrap_or_else(|| RuleSet::bundled());
+            let outline = factlint::check_in_chunks(
+                &input.text,
+                input.format,
+                &options,
+                rules,
+                &mut |finding| analysis.findings.push(finding),
+            );
+            (analysis.language, analysis.language_source) =
+                (outline.language, outline.language_source);
+            claim_count = outline.claims;
+            if analysis.findings.is_empty() {
+                input.text = String::new();
+            }
+        }
+        return Ok(Some(Checked {
+            input,
+            analysis,
+            deferred,
+            claim_count,
+            options,
+            rules,
+            fail_on,
+        }));
+    }
     // The session takes the text and gives it back: no copy of a large file.
     let session = factlint::Session::new(
         std::mem::take(&mut input.text),
@@ -463,6 +527,7 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
     Ok(Some(Checked {
         input,
         analysis,
+        deferred: false,
         claim_count,
         options,
         rules,

@@ -469,6 +469,7 @@ fn check(
     let overrides = Overrides {
         fail_on: settings.fail_on,
         drop_claims: true,
+        chunked: !(settings.fix || settings.diff),
         // Formats that leave hints out need not compute them.
         skip_hints: !settings.show_hints
             && matches!(
@@ -490,31 +491,27 @@ fn check(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut written = emitter.begin(&mut out);
-    // Each document's output is written whole, so that it can go out between two draws of the
-    // progress line.
+    // Output goes out in pieces of whole findings, between two draws of the progress line.
     let mut document_output = Vec::new();
     analyze::analyze_in_order(jobs, common, &overrides, |result, progress| {
         match result {
             Ok(done) => {
-                totals.add(&done);
-                failed |= done.fails();
-                if written.is_ok() {
-                    document_output.clear();
-                    written = emitter
-                        .document(&mut document_output, &done)
-                        .and_then(|()| {
-                            if document_output.is_empty() {
-                                return Ok(());
+                failed |= write_document(
+                    emitter.as_mut(),
+                    &done,
+                    &mut totals,
+                    &mut document_output,
+                    &mut written,
+                    &mut |piece| {
+                        progress.suspend(|| {
+                            out.write_all(piece)?;
+                            if progress.shares_screen() {
+                                out.flush()?;
                             }
-                            progress.suspend(|| {
-                                out.write_all(&document_output)?;
-                                if progress.shares_screen() {
-                                    out.flush()?;
-                                }
-                                Ok(())
-                            })
-                        });
-                }
+                            Ok(())
+                        })
+                    },
+                );
             }
             Err(error) => errors.push(error),
         }
@@ -557,14 +554,71 @@ fn check_all_at_once(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut written = emitter.begin(&mut out);
+    let mut document_output = Vec::new();
     for done in &checked {
-        totals.add(done);
-        written = written.and_then(|()| emitter.document(&mut out, done));
+        write_document(
+            emitter.as_mut(),
+            done,
+            &mut totals,
+            &mut document_output,
+            &mut written,
+            &mut |piece| out.write_all(piece),
+        );
     }
     let written = written
         .and_then(|()| emitter.end(&mut out, &totals, &errors))
         .and_then(|()| out.flush());
     exit_status(written, &errors, checked.iter().any(Checked::fails))
+}
+
+/// How many bytes of a document's output are gathered before they are written.
+const OUTPUT_PIECE: usize = 64 << 10;
+
+/// Writes the findings of one document through `emitter` and counts them in `totals`; a
+/// deferred document is checked here, as its findings are written. The output is gathered in
+/// `buffer` and handed to `flush` in pieces of whole findings; once writing fails, `written`
+/// keeps the error and the findings are only counted. Returns whether a finding fails the run.
+fn write_document(
+    emitter: &mut dyn Emitter,
+    done: &Checked,
+    totals: &mut Totals,
+    buffer: &mut Vec<u8>,
+    written: &mut std::io::Result<()>,
+    flush: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> bool {
+    let mut index: Option<factlint::LineIndex> = None;
+    let mut any_shown = false;
+    let mut failed = false;
+    let mut write = |finding: &factlint::Finding| {
+        any_shown |= totals.add_finding(finding);
+        failed |= done.fail_on.fails(finding.severity);
+        if written.is_err() {
+            return;
+        }
+        let index = index.get_or_insert_with(|| factlint::LineIndex::new(&done.input.text));
+        let document = output::DocumentView {
+            name: &done.input.name,
+            text: &done.input.text,
+            index,
+        };
+        *written = emitter.finding(buffer, &document, finding);
+        if written.is_ok() && buffer.len() >= OUTPUT_PIECE {
+            *written = flush(buffer);
+            buffer.clear();
+        }
+    };
+    let claims = if done.deferred {
+        done.check_while_writing(&mut |finding| write(&finding))
+    } else {
+        done.analysis.findings.iter().for_each(&mut write);
+        done.claim_count
+    };
+    if written.is_ok() && !buffer.is_empty() {
+        *written = flush(buffer);
+    }
+    buffer.clear();
+    totals.add_document(claims, any_shown);
+    failed
 }
 
 /// The emitter of the format `check` writes.

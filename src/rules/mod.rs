@@ -255,6 +255,16 @@ impl RuleSet {
         fact.value.single()
     }
 
+    /// Whether a rate is dated after `after` and on or before `until` (`None`: no bound).
+    /// `rate` gives the same answer for any two dates with no rate dated between them.
+    pub fn rate_dated_between(&self, after: Option<Date>, until: Option<Date>) -> bool {
+        self.rates.iter().any(|rate| {
+            let key = date_key(rate.date);
+            after.is_none_or(|after| key > date_key(after))
+                && until.is_none_or(|until| key <= date_key(until))
+        })
+    }
+
     /// The rate from `from` to `to` on or before `date` (the latest such; without a date the
     /// latest of all), going through USD when there is no direct rate.
     pub fn rate(&self, from: &str, to: &str, date: Option<Date>) -> Option<RateUsed> {

@@ -11,8 +11,7 @@ use factlint::Severity;
 use factlint::diagnostics::Finding;
 use factlint::text::LineIndex;
 
-use super::{Emitter, Totals, plural, position};
-use crate::cli::Checked;
+use super::{DocumentView, Emitter, Totals, plural, position};
 use crate::cli::inputs::InputError;
 
 /// `check --format github`: an annotation per finding, then the summary line.
@@ -27,22 +26,20 @@ impl GithubEmitter {
 }
 
 impl Emitter for GithubEmitter {
-    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
-        if done.analysis.findings.is_empty() {
+    fn finding(
+        &mut self,
+        out: &mut dyn Write,
+        document: &DocumentView,
+        finding: &Finding,
+    ) -> io::Result<()> {
+        if finding.severity == Severity::Hint && !self.show_hints {
             return Ok(());
         }
-        let index = LineIndex::new(&done.input.text);
-        for finding in &done.analysis.findings {
-            if finding.severity == Severity::Hint && !self.show_hints {
-                continue;
-            }
-            writeln!(
-                out,
-                "{}",
-                annotation(finding, &done.input.name, &done.input.text, &index)
-            )?;
-        }
-        Ok(())
+        writeln!(
+            out,
+            "{}",
+            annotation(finding, document.name, document.text, document.index)
+        )
     }
 
     fn end(

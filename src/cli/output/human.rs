@@ -6,8 +6,7 @@ use factlint::Severity;
 use factlint::diagnostics::{Applicability, Finding};
 use factlint::text::LineIndex;
 
-use super::{Emitter, Totals, plural, position};
-use crate::cli::Checked;
+use super::{DocumentView, Emitter, Totals, plural, position};
 use crate::cli::inputs::InputError;
 
 /// How many characters of a long line are shown around the span.
@@ -54,28 +53,23 @@ impl HumanEmitter {
 }
 
 impl Emitter for HumanEmitter {
-    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
-        let mut shown = done
-            .analysis
-            .findings
-            .iter()
-            .filter(|finding| self.show_hints || finding.severity > Severity::Hint)
-            .peekable();
-        if shown.peek().is_none() {
+    fn finding(
+        &mut self,
+        out: &mut dyn Write,
+        document: &DocumentView,
+        finding: &Finding,
+    ) -> io::Result<()> {
+        if !self.show_hints && finding.severity == Severity::Hint {
             return Ok(());
         }
-        let index = LineIndex::new(&done.input.text);
-        for finding in shown {
-            write_finding(
-                out,
-                &self.style,
-                finding,
-                &done.input.name,
-                &done.input.text,
-                &index,
-            )?;
-        }
-        Ok(())
+        write_finding(
+            out,
+            &self.style,
+            finding,
+            document.name,
+            document.text,
+            document.index,
+        )
     }
 
     fn end(

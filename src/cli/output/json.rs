@@ -6,7 +6,9 @@ use std::io::{self, Write};
 use factlint::report::{claim_value, finding_value};
 use factlint::text::LineIndex;
 
-use super::{Emitter, Totals, write_pretty_nested};
+use factlint::diagnostics::Finding;
+
+use super::{DocumentView, Emitter, Totals, write_pretty_nested};
 use crate::cli::Checked;
 use crate::cli::inputs::InputError;
 
@@ -18,18 +20,16 @@ pub(crate) struct JsonEmitter {
 }
 
 impl Emitter for JsonEmitter {
-    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
-        if done.analysis.findings.is_empty() {
-            return Ok(());
-        }
-        let index = LineIndex::new(&done.input.text);
-        for finding in &done.analysis.findings {
-            let value = finding_value(finding, &done.input.name, &done.input.text, &index);
-            out.write_all(if self.opened { b",\n  " } else { b"[\n  " })?;
-            self.opened = true;
-            write_pretty_nested(out, &value, 1)?;
-        }
-        Ok(())
+    fn finding(
+        &mut self,
+        out: &mut dyn Write,
+        document: &DocumentView,
+        finding: &Finding,
+    ) -> io::Result<()> {
+        let value = finding_value(finding, document.name, document.text, document.index);
+        out.write_all(if self.opened { b",\n  " } else { b"[\n  " })?;
+        self.opened = true;
+        write_pretty_nested(out, &value, 1)
     }
 
     fn end(&mut self, out: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {
@@ -42,17 +42,15 @@ impl Emitter for JsonEmitter {
 pub(crate) struct JsonLinesEmitter;
 
 impl Emitter for JsonLinesEmitter {
-    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
-        if done.analysis.findings.is_empty() {
-            return Ok(());
-        }
-        let index = LineIndex::new(&done.input.text);
-        for finding in &done.analysis.findings {
-            let value = finding_value(finding, &done.input.name, &done.input.text, &index);
-            serde_json::to_writer(&mut *out, &value)?;
-            writeln!(out)?;
-        }
-        Ok(())
+    fn finding(
+        &mut self,
+        out: &mut dyn Write,
+        document: &DocumentView,
+        finding: &Finding,
+    ) -> io::Result<()> {
+        let value = finding_value(finding, document.name, document.text, document.index);
+        serde_json::to_writer(&mut *out, &value)?;
+        writeln!(out)
     }
 
     fn end(&mut self, _: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {

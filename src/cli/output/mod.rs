@@ -15,8 +15,9 @@ pub(crate) mod table;
 use std::io::{self, Write};
 
 use factlint::Severity;
+use factlint::diagnostics::Finding;
+use factlint::text::LineIndex;
 
-use crate::cli::Checked;
 use crate::cli::inputs::InputError;
 
 pub(crate) use factlint::report::position;
@@ -28,8 +29,14 @@ pub(crate) trait Emitter {
         Ok(())
     }
 
-    /// Writes the findings of one document.
-    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()>;
+    /// Writes one finding of `document`. Findings come in document order, documents in name
+    /// order; a document's findings may come while it is still being checked.
+    fn finding(
+        &mut self,
+        out: &mut dyn Write,
+        document: &DocumentView,
+        finding: &Finding,
+    ) -> io::Result<()>;
 
     /// Writes what comes after the last document: summaries, and the inputs that could not be
     /// read (`errors`, sorted by path).
@@ -39,6 +46,13 @@ pub(crate) trait Emitter {
         totals: &Totals,
         errors: &[InputError],
     ) -> io::Result<()>;
+}
+
+/// The document a finding is in: its name, its text and the index that places offsets in it.
+pub(crate) struct DocumentView<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub index: &'a LineIndex,
 }
 
 /// What a run of `check` counted, for the summary lines. Findings count as the human and
@@ -66,17 +80,19 @@ impl Totals {
         }
     }
 
-    /// Counts one document.
-    pub fn add(&mut self, done: &Checked) {
-        self.files += 1;
-        self.claims += done.claim_count;
-        let mut any_shown = false;
-        for finding in &done.analysis.findings {
-            if self.shows(finding.severity) {
-                self.shown[finding.severity as usize] += 1;
-                any_shown = true;
-            }
+    /// Counts one finding; returns whether it is shown.
+    pub fn add_finding(&mut self, finding: &Finding) -> bool {
+        let shown = self.shows(finding.severity);
+        if shown {
+            self.shown[finding.severity as usize] += 1;
         }
+        shown
+    }
+
+    /// Counts one document, once its findings are counted.
+    pub fn add_document(&mut self, claims: usize, any_shown: bool) {
+        self.files += 1;
+        self.claims += claims;
         if any_shown {
             self.files_with_shown += 1;
         }

@@ -11,8 +11,9 @@ use serde_json::{Value, json};
 use factlint::Severity;
 use factlint::text::{ColumnUnit, LineIndex, Span};
 
-use super::{Emitter, Totals, write_pretty_nested};
-use crate::cli::Checked;
+use factlint::diagnostics::Finding;
+
+use super::{DocumentView, Emitter, Totals, write_pretty_nested};
 use crate::cli::inputs::InputError;
 
 /// `check --format rdjson`: one diagnostic result, its diagnostics written as documents come.
@@ -38,43 +39,40 @@ impl Emitter for RdjsonEmitter {
         out.write_all(b",\n  \"diagnostics\": ")
     }
 
-    fn document(&mut self, out: &mut dyn Write, done: &Checked) -> io::Result<()> {
-        if done.analysis.findings.is_empty() {
+    fn finding(
+        &mut self,
+        out: &mut dyn Write,
+        document: &DocumentView,
+        finding: &Finding,
+    ) -> io::Result<()> {
+        if finding.severity == Severity::Hint && !self.show_hints {
             return Ok(());
         }
-        let text = &done.input.text;
-        let index = LineIndex::new(text);
-        let path = crate::cli::select::normalise(&done.input.name);
-        for finding in &done.analysis.findings {
-            if finding.severity == Severity::Hint && !self.show_hints {
-                continue;
-            }
-            let mut message = finding.message.clone();
-            if let Some(note) = &finding.note {
-                message.push('\n');
-                message.push_str(note);
-            }
-            let mut diagnostic = json!({
-                "message": message,
-                "location": {
-                    "path": path,
-                    "range": range(text, &index, finding.span),
-                },
-                "severity": severity(finding.severity),
-                "source": { "name": "factlint" },
-                "code": { "value": finding.code },
-            });
-            if let Some(fix) = &finding.fix {
-                diagnostic["suggestions"] = json!([{
-                    "range": range(text, &index, fix.span),
-                    "text": fix.replacement,
-                }]);
-            }
-            out.write_all(if self.opened { b",\n    " } else { b"[\n    " })?;
-            self.opened = true;
-            write_pretty_nested(out, &diagnostic, 2)?;
+        let (text, index) = (document.text, document.index);
+        let mut message = finding.message.clone();
+        if let Some(note) = &finding.note {
+            message.push('\n');
+            message.push_str(note);
         }
-        Ok(())
+        let mut diagnostic = json!({
+            "message": message,
+            "location": {
+                "path": crate::cli::select::normalise(document.name),
+                "range": range(text, index, finding.span),
+            },
+            "severity": severity(finding.severity),
+            "source": { "name": "factlint" },
+            "code": { "value": finding.code },
+        });
+        if let Some(fix) = &finding.fix {
+            diagnostic["suggestions"] = json!([{
+                "range": range(text, index, fix.span),
+                "text": fix.replacement,
+            }]);
+        }
+        out.write_all(if self.opened { b",\n    " } else { b"[\n    " })?;
+        self.opened = true;
+        write_pretty_nested(out, &diagnostic, 2)
     }
 
     fn end(&mut self, out: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {

@@ -12,8 +12,7 @@ use factlint::Severity;
 use factlint::diagnostics::{Applicability, Finding};
 use factlint::text::{ColumnUnit, LineIndex, Span};
 
-use super::{Emitter, Totals};
-use crate::cli::Checked;
+use super::{DocumentView, Emitter, Totals};
 use crate::cli::inputs::InputError;
 
 /// The schema URI written into the log.
@@ -43,23 +42,22 @@ impl SarifEmitter {
 }
 
 impl Emitter for SarifEmitter {
-    fn document(&mut self, _: &mut dyn Write, done: &Checked) -> io::Result<()> {
-        if done.analysis.findings.is_empty() {
-            return Ok(());
-        }
-        let index = LineIndex::new(&done.input.text);
+    fn finding(
+        &mut self,
+        _: &mut dyn Write,
+        document: &DocumentView,
+        finding: &Finding,
+    ) -> io::Result<()> {
         let document = Document {
-            uri: uri(&done.input.name),
-            text: &done.input.text,
-            index: &index,
+            uri: uri(document.name),
+            text: document.text,
+            index: document.index,
         };
-        for finding in &done.analysis.findings {
-            if self.any {
-                self.results.write_all(b",")?;
-            }
-            self.any = true;
-            serde_json::to_writer(&mut self.results, &result(finding, &document))?;
+        if self.any {
+            self.results.write_all(b",")?;
         }
+        self.any = true;
+        serde_json::to_writer(&mut self.results, &result(finding, &document))?;
         Ok(())
     }
 

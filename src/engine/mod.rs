@@ -6,10 +6,15 @@
 //! that look at sentences and paragraphs run per chunk; the checks that compare figures across
 //! the whole document run over all claims. A `Session` keeps this per-chunk state, so an edit
 //! re-reads only the chunks it touches; `analyze` is a session opened and read once, so the
-//! CLI and an editor see the same result for the same text. Nothing here does I/O or panics
-//! on any input.
+//! CLI and an editor see the same result for the same text; `check_in_chunks` (`chunked.rs`)
+//! gives a session's findings while holding one chunk's claims at a time, for a run that
+//! wants nothing else. Nothing here does I/O or panics on any input.
+
+mod chunked;
 
 use std::ops::Range;
+
+pub use chunked::{Outline, check_in_chunks};
 
 use crate::checks::{self, CheckContext, CheckScope};
 use crate::claims::{
@@ -455,14 +460,7 @@ impl Session {
     fn rebuild(&mut self, rules: &RuleSet) {
         self.lines_are_paragraphs =
             self.format == DocumentFormat::PlainText && lines_are_paragraphs(&self.text);
-        let mut spans = Vec::new();
-        let mut start = 0;
-        split_chunks(&self.text, 0, self.format, |boundary| {
-            spans.push(Span::new(start, boundary));
-            start = boundary;
-            true
-        });
-        spans.push(Span::new(start, self.text.len()));
+        let spans = chunk_spans(&self.text, self.format);
         self.chunks = spans
             .into_iter()
             .map(|span| Chunk {
@@ -542,62 +540,34 @@ impl Session {
         if !first && !may_hold_claims(&self.text[span.start..span.end]) {
             return None;
         }
-        let document = Document::parse_chunk(
-            &self.text[span.start..span.end],
-            self.format,
-            ChunkContext {
-                first,
-                lines_are_paragraphs: self.lines_are_paragraphs,
-            },
-        );
-        extract_document(
-            &document,
-            span.start,
-            self.language,
+        let how = ReadAs {
+            format: self.format,
+            lines_are_paragraphs: self.lines_are_paragraphs,
+            language: self.language,
+        };
+        read_chunk(
+            &self.text,
+            span,
+            first,
+            how,
             &mut self.scratch,
             &mut self.buffer,
             claims,
             blocks,
             problems,
-        );
-        document.front_matter_language
+        )
     }
 
     /// The mentions in the blocks of prose that hold the chunk's claims (the fact checks look
     /// for names and context words only in a claim's own paragraph).
     fn mentions_of(&self, span: Span, claims: Range<usize>, rules: &RuleSet) -> DocumentMentions {
-        let mut found = DocumentMentions::default();
-        let mut last_block: Option<Span> = None;
-        for &block in &self.claim_blocks[claims] {
-            if last_block == Some(block) {
-                continue;
-            }
-            last_block = Some(block);
-            let block = Span::new(block.start.max(span.start), block.end.min(span.end));
-            if block.start < block.end {
-                found.append(DocumentMentions::scan_range(
-                    &rules.mentions,
-                    &self.text,
-                    block,
-                ));
-            }
-        }
-        found
+        mentions_in(&self.text, span, &self.claim_blocks[claims], rules)
     }
 
     /// The latest full date the document mentions (not after today): currency rates are taken
     /// at it. Without one, today.
     fn document_date(&self) -> Option<Date> {
-        let today = self.options.today.map(date_key);
-        self.claims
-            .iter()
-            .filter_map(|claim| match claim.value {
-                ClaimValue::Date(date) if date.day.is_some() => Some(date),
-                _ => None,
-            })
-            .filter(|date| today.is_none_or(|today| date_key(*date) <= today))
-            .max_by_key(|date| date_key(*date))
-            .or(self.options.today)
+        latest_full_date(&self.claims, self.options.today).or(self.options.today)
     }
 
     fn context<'a>(
@@ -618,6 +588,7 @@ impl Session {
             rate_date: self.rate_date,
             mentions,
             skip_hints: self.options.skip_hints && self.directives.is_empty(),
+            document: None,
         }
     }
 
@@ -698,6 +669,97 @@ fn settle_language(
         Some(language) => (Some(language), LanguageSource::Detected, used),
         None => (None, LanguageSource::Unknown, used),
     }
+}
+
+/// The chunks of a document: runs of paragraphs between blank lines outside code fences.
+fn chunk_spans(text: &str, format: DocumentFormat) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    split_chunks(text, 0, format, |boundary| {
+        spans.push(Span::new(start, boundary));
+        start = boundary;
+        true
+    });
+    spans.push(Span::new(start, text.len()));
+    spans
+}
+
+/// How the chunks of a document are read.
+#[derive(Clone, Copy)]
+struct ReadAs {
+    format: DocumentFormat,
+    lines_are_paragraphs: bool,
+    language: Option<Language>,
+}
+
+/// Parses and reads the chunk at `span` of `text`, appending its claims; returns its front
+/// matter language. The raw-text filter is the caller's.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the buffers are threaded through to be reused"
+)]
+fn read_chunk(
+    text: &str,
+    span: Span,
+    first: bool,
+    how: ReadAs,
+    scratch: &mut Scratch,
+    buffer: &mut String,
+    claims: &mut Vec<Claim>,
+    blocks: &mut Vec<Span>,
+    problems: &mut Vec<NumberProblem>,
+) -> Option<Language> {
+    let document = Document::parse_chunk(
+        &text[span.start..span.end],
+        how.format,
+        ChunkContext {
+            first,
+            lines_are_paragraphs: how.lines_are_paragraphs,
+        },
+    );
+    extract_document(
+        &document,
+        span.start,
+        how.language,
+        scratch,
+        buffer,
+        claims,
+        blocks,
+        problems,
+    );
+    document.front_matter_language
+}
+
+/// The mentions in the blocks of prose (`blocks`, one per claim, in order) that hold a
+/// chunk's claims: the fact checks look for names and context words only in a claim's own
+/// paragraph.
+fn mentions_in(text: &str, span: Span, blocks: &[Span], rules: &RuleSet) -> DocumentMentions {
+    let mut found = DocumentMentions::default();
+    let mut last_block: Option<Span> = None;
+    for &block in blocks {
+        if last_block == Some(block) {
+            continue;
+        }
+        last_block = Some(block);
+        let block = Span::new(block.start.max(span.start), block.end.min(span.end));
+        if block.start < block.end {
+            found.append(DocumentMentions::scan_range(&rules.mentions, text, block));
+        }
+    }
+    found
+}
+
+/// The latest full date among `claims` that is not after `today`.
+fn latest_full_date(claims: &[Claim], today: Option<Date>) -> Option<Date> {
+    let today = today.map(date_key);
+    claims
+        .iter()
+        .filter_map(|claim| match claim.value {
+            ClaimValue::Date(date) if date.day.is_some() => Some(date),
+            _ => None,
+        })
+        .filter(|date| today.is_none_or(|today| date_key(*date) <= today))
+        .max_by_key(|date| date_key(*date))
 }
 
 /// Reads the claims of a parsed chunk that starts at document offset `base`.
@@ -907,6 +969,65 @@ mod tests {
             if !may_hold_claims(&text) {
                 prop_assert!(claims_read_in_full(&text, format).is_empty(), "{text:?}");
             }
+        }
+    }
+
+    fn date_fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{1,4}",
+            "[a-zA-Zäöü]{0,6}",
+            prop::sample::select(vec![
+                "January", "Januar", "Jan.", "Jän.", "Feb", "Febr.", "März", "Mär.", "Mrz.", "May",
+                "Mai", "june", "Sept.", "Okt.", "Dez.", "December", "MMay", "Dezember", "-", "/",
+                ".", ",", ", ", " ", "\n", "\n\n", "am ", "on ", "the ", "`", "2025", "26", "1",
+                "01", "12",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        /// A text the full-date filter rules out holds no date with a day when read in full
+        /// in either language: the first pass of `check_in_chunks` may skip it.
+        #[test]
+        fn texts_without_a_possible_full_date_hold_none(
+            parts in proptest::collection::vec(date_fragment(), 0..16),
+        ) {
+            let text = parts.concat();
+            if !crate::claims::may_hold_full_date(&text) {
+                let claims = claims_read_in_full(&text, DocumentFormat::Markdown);
+                prop_assert!(latest_full_date(&claims, None).is_none(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_full_date_filter_knows_every_written_form() {
+        use crate::claims::may_hold_full_date;
+        for text in [
+            "am 26. Januar 2025",
+            "on January 26, 2025",
+            "on 2025-01-26",
+            "on 2025/01/26",
+            "on 1/26/2025",
+            "am 26.01.2025",
+            "Stand: 5.5.2025",
+            "im Dez. 2024",
+        ] {
+            assert!(may_hold_full_date(text), "{text}");
+            let claims = claims_read_in_full(text, DocumentFormat::Markdown);
+            if !text.contains("Dez.") {
+                assert!(latest_full_date(&claims, None).is_some(), "{text}");
+            }
+        }
+        for text in [
+            "2.000.000 Einwohner",
+            "in 2025, 3 of 4",
+            "version 1.2",
+            "the market may grow",
+            "DECEMBERISH 2025",
+        ] {
+            assert!(!may_hold_full_date(text), "{text}");
         }
     }
 

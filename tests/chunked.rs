@@ -1,0 +1,281 @@
+//! `check_in_chunks`, which `factlint check` runs, reports exactly what a `Session` over the
+//! same text reports: the same findings, in the same order, with the same content. It reads
+//! one chunk at a time, so this holds only if the document-scoped checks' digests, the date
+//! currency rates are taken at and the look-ahead for the document's own decimal style are
+//! right.
+
+#![allow(clippy::disallowed_methods, reason = "tests read their fixture files")]
+
+use std::path::{Path, PathBuf};
+
+use factlint::claims::Date;
+use factlint::rules::{RuleSet, RuleSetBuilder};
+use factlint::{DocumentFormat, Finding, Options, Session, check_in_chunks};
+use proptest::prelude::*;
+
+fn today() -> Option<Date> {
+    Some(Date {
+        year: 2026,
+        month: Some(11),
+        day: Some(29),
+    })
+}
+
+fn options(skip_hints: bool) -> Options {
+    Options {
+        today: today(),
+        fact_max_age_days: Some(730),
+        skip_hints,
+        ..Options::default()
+    }
+}
+
+fn session_findings(
+    text: &str,
+    format: DocumentFormat,
+    options: &Options,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let session = Session::new(text.to_owned(), format, options.clone(), rules);
+    session.findings().into_iter().cloned().collect()
+}
+
+fn chunked_findings(
+    text: &str,
+    format: DocumentFormat,
+    options: &Options,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let outline = check_in_chunks(text, format, options, rules, &mut |finding| {
+        found.push(finding)
+    });
+    let session = Session::new(text.to_owned(), format, options.clone(), rules);
+    assert_eq!(outline.claims, session.claims().len(), "claim count");
+    assert_eq!(outline.language, session.language(), "language");
+    found
+}
+
+/// Asserts that both readings agree, for hints shown and skipped; returns the findings with
+/// hints.
+fn assert_same(name: &str, text: &str, format: DocumentFormat, rules: &RuleSet) -> Vec<Finding> {
+    let mut with_hints = Vec::new();
+    for skip_hints in [false, true] {
+        let options = options(skip_hints);
+        let expected = session_findings(text, format, &options, rules);
+        let found = chunked_findings(text, format, &options, rules);
+        // Compared as written out: an explanation may hold NaN ("cannot be compared"), which
+        // is not equal to itself.
+        let same = |a: &Finding, b: &Finding| format!("{a:?}") == format!("{b:?}");
+        if found.len() != expected.len() || !found.iter().zip(&expected).all(|(a, b)| same(a, b)) {
+            let first = found
+                .iter()
+                .zip(&expected)
+                .position(|(a, b)| !same(a, b))
+                .unwrap_or(found.len().min(expected.len()));
+            panic!(
+                "{name} (skip_hints {skip_hints}): {} findings in chunks, {} in a session; first difference at {first}:\nin chunks: {:#?}\nsession: {:#?}",
+                found.len(),
+                expected.len(),
+                found.get(first),
+                expected.get(first)
+            );
+        }
+        if !skip_hints {
+            with_hints = found;
+        }
+    }
+    with_hints
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture_rules() -> RuleSet {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/checks/rules.toml")).unwrap();
+    let mut builder = RuleSetBuilder::default();
+    builder.add_bundled();
+    builder.add_file("tests/fixtures/checks/rules.toml", &text, false);
+    builder.build().0
+}
+
+fn documents_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(documents_under(&path));
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "md" || extension == "txt")
+        {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn every_fixture_and_example_gets_the_findings_of_a_session() {
+    let rules = fixture_rules();
+    let mut documents = documents_under(&root().join("tests/fixtures"));
+    documents.extend(documents_under(&root().join("examples")));
+    assert!(documents.len() > 20, "{documents:?}");
+    for path in &documents {
+        let text = std::fs::read_to_string(path).unwrap();
+        let format = DocumentFormat::from_path(&path.to_string_lossy());
+        assert_same(&path.to_string_lossy(), &text, format, &rules);
+        assert_same(&path.to_string_lossy(), &text, format, RuleSet::bundled());
+    }
+    // All of them as one document: figures repeated far apart, both languages' decimals.
+    let joined: String = documents
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap() + "\n\n")
+        .collect();
+    let findings = assert_same("all fixtures", &joined, DocumentFormat::Markdown, &rules);
+    assert!(
+        findings.iter().any(|finding| finding.code == "FL110"),
+        "the joined fixtures state figures twice"
+    );
+}
+
+#[test]
+fn the_german_news_text_gets_the_findings_of_a_session() {
+    let path = root().join("../shared/fixtures/deepseek-r1-de.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!(
+            "the shared fixture {} is needed for this test: {error}",
+            path.display()
+        )
+    });
+    let findings = assert_same(
+        "deepseek-r1-de.txt",
+        &text,
+        DocumentFormat::PlainText,
+        RuleSet::bundled(),
+    );
+    assert!(findings.iter().any(|finding| finding.code == "FL002"));
+}
+
+#[test]
+fn rates_are_taken_at_a_date_the_text_gives_after_the_amount() {
+    // The amount comes first; the date that selects the rate comes chunks later.
+    let text = "The fund spent €5 million on chips.\n\nNothing else happened.\n\n\
+                Published on 27 January 2025.\n";
+    let findings = assert_same(
+        "rate date",
+        text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+    let conversion = findings
+        .iter()
+        .find(|finding| finding.code == "FL140")
+        .expect("a conversion hint");
+    let note = conversion.note.as_deref().unwrap_or_default();
+    assert!(
+        note.contains("1.053") && note.contains("2025-01-27"),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_decimal_in_the_other_style_is_compared_with_the_first_one_in_the_own_style_further_on() {
+    let text = "Der Anteil liegt bei 22.4 Prozent.\n\nDann folgt ein Absatz.\n\n\
+                Später waren es 13,5 Prozent.\n";
+    let findings = assert_same(
+        "decimal look-ahead",
+        text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+    let mixed = findings
+        .iter()
+        .find(|finding| finding.code == "FL002")
+        .expect("a mixed decimal mark finding");
+    assert_eq!(mixed.related.len(), 1, "{mixed:#?}");
+    assert_eq!(
+        &text[mixed.related[0].span.start..mixed.related[0].span.end],
+        "13,5"
+    );
+}
+
+#[test]
+fn suppression_comments_are_honoured() {
+    let text = "Es sind 2.000 GPUs.\n\n<!-- factlint-disable-next-line FL002 -->\nMit 2000 GPUs trainiert.\n\n\
+                <!-- factlint-disable-next-line FL001 -->\nNichts hier.\n";
+    let findings = assert_same(
+        "suppressions",
+        text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+    assert!(findings.iter().all(|finding| finding.code != "FL002"));
+    assert!(findings.iter().any(|finding| finding.code == "FL900"));
+}
+
+/// A paragraph of figures: amounts, shares, counts about a few subjects, dates, decimals in
+/// both styles, in English or German.
+fn sentence() -> impl Strategy<Value = String> {
+    let figure = 1u32..3000;
+    prop_oneof![
+        (figure.clone(), 0u32..10)
+            .prop_map(|(n, d)| format!("The company employed {n}.{d} thousand people.")),
+        figure
+            .clone()
+            .prop_map(|n| format!("The project cost €{n} million.")),
+        figure
+            .clone()
+            .prop_map(|n| format!("The project cost ${n} million.")),
+        figure
+            .clone()
+            .prop_map(|n| format!("Training used {n} H800 GPUs.")),
+        figure.clone().prop_map(|n| format!(
+            "Training used {},{:03} H800 GPUs.",
+            n / 10 + 1,
+            n % 1000
+        )),
+        figure.clone().prop_map(|n| format!(
+            "Training used {}{:03} H800 GPUs.",
+            n / 10 + 1,
+            n % 1000
+        )),
+        (1u32..28, 1u32..13, 2020u32..2027)
+            .prop_map(|(d, m, y)| format!("On {y}-{m:02}-{d:02} the report came out.")),
+        (1u32..28, 2020u32..2027).prop_map(|(d, y)| format!("Published on {d} January {y}.")),
+        (0u32..100, 0u32..10).prop_map(|(a, b)| format!("The share rose to {a}.{b} percent.")),
+        (0u32..100, 0u32..10).prop_map(|(a, b)| format!("Der Anteil stieg auf {a},{b} Prozent.")),
+        figure
+            .clone()
+            .prop_map(|n| format!("Die Kosten lagen bei {n} Millionen Euro.")),
+        figure.prop_map(|n| format!("Es wurden {}.{:03} H100 gekauft.", n / 10 + 1, n % 1000)),
+        Just("Officials declined to comment.".to_owned()),
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (prop::collection::vec(sentence(), 1..4), prop::bool::ANY),
+        1..12,
+    )
+    .prop_map(|paragraphs| {
+        let mut text = String::new();
+        for (sentences, blank_line) in paragraphs {
+            text.push_str(&sentences.join(" "));
+            text.push_str(if blank_line { "\n\n" } else { "\n" });
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_document_gets_the_findings_of_a_session(text in document()) {
+        assert_same("generated", &text, DocumentFormat::Markdown, RuleSet::bundled());
+        assert_same("generated, plain", &text, DocumentFormat::PlainText, RuleSet::bundled());
+    }
+}
