@@ -130,9 +130,32 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
 /// the reader finds no date with a day in the chunk.
 pub(crate) fn may_hold_full_date(text: &str) -> bool {
     const MONTH_LETTERS: usize = 9;
+    // The bytes worth a look: the separators of numeric dates and the first letters of months.
+    const STOPS: [bool; 256] = {
+        let mut stops = [false; 256];
+        let mut at = 0;
+        let bytes = b"-/.JFMASOND";
+        while at < bytes.len() {
+            stops[bytes[at] as usize] = true;
+            at += 1;
+        }
+        stops
+    };
     let bytes = text.as_bytes();
+    // Every full date has a year of four digits.
+    let mut run = 0;
+    if !bytes.iter().any(|byte| {
+        run = if byte.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    }) {
+        return false;
+    }
     let mut buffer = [0u8; 48];
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut from = 0;
+    while let Some(skipped) = bytes[from..].iter().position(|&byte| STOPS[byte as usize]) {
+        let at = from + skipped;
+        from = at + 1;
+        let byte = bytes[at];
         match byte {
             b'-' | b'/' | b'.' if at > 0 && bytes[at - 1].is_ascii_digit() => {
                 let middle = bytes[at + 1..]

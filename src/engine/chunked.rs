@@ -5,13 +5,16 @@
 //! holds more in claims than it weighs. `check_in_chunks` reads one chunk, checks it, hands
 //! its findings over in document order and forgets its claims; the document-scoped checks
 //! keep digests of the figures seen (`checks::DocumentState`). The findings are those of a
-//! session over the same text, in the same order. Two things a chunk's checks need come from
-//! the whole document, and are found before them:
-//! - the date currency rates are taken at (the latest full date the text mentions): a first
-//!   pass reads only the chunks whose raw text may hold a full date, and stops as soon as no
-//!   later date could change which rates apply;
+//! session over the same text, in the same order. Two things a chunk's checks may need come
+//! from the whole document, and are looked for ahead only when a chunk needs them:
+//! - the date currency rates are taken at (the latest full date the text mentions), once a
+//!   chunk holds a money claim (only conversions of money read it): the chunks after it whose
+//!   raw text may hold a full date are read, until no later date could change which rates
+//!   apply;
 //! - the first decimal in the document's own style, which a decimal in the other style is
-//!   compared with: looked for ahead only when such a decimal comes before any.
+//!   compared with, when such a decimal comes before any.
+//!
+//! What is read ahead is kept for the main pass, up to a few thousand claims.
 //!
 //! A document with suppression comments is checked by a session: whether a comment
 //! suppresses anything is known only after the last finding.
@@ -24,7 +27,8 @@ use super::{
 };
 use crate::checks::{self, CheckContext, CheckScope, DocumentState};
 use crate::claims::{
-    Claim, Date, NumberProblem, Scratch, WrittenNumber, may_hold_claims, may_hold_full_date,
+    Claim, ClaimKind, Date, NumberProblem, Scratch, WrittenNumber, may_hold_claims,
+    may_hold_full_date,
 };
 use crate::diagnostics::Finding;
 use crate::document::{DocumentFormat, lines_are_paragraphs};
@@ -67,32 +71,45 @@ pub fn check_in_chunks(
         settle_language(text, &spans, format, lines_are_paragraphs, options);
     let mut reader = Reader {
         text,
-        spans,
         how: ReadAs {
             format,
             lines_are_paragraphs,
             language,
         },
-        holds: Vec::new(),
+        holds: vec![None; spans.len()],
+        spans,
+        ahead: Vec::new(),
+        ahead_claims: 0,
         scratch: Scratch::default(),
         buffer: String::new(),
     };
-    let rate_date = reader.rate_date(options.today, rules);
 
     let state = RefCell::new(DocumentState::default());
+    // The latest full date (not after today) of the chunks read so far, and the date rates
+    // are taken at, once a money claim needs it.
+    let mut latest_date: Option<Date> = None;
+    let mut rate_date: Option<Option<Date>> = None;
     let mut native_known = false;
     let mut read = Read::default();
     let mut found = Vec::new();
     let mut claims = 0;
     for at in 0..reader.spans.len() {
-        if !reader.holds[at] {
+        if !reader.holds(at) {
             continue;
         }
-        read.clear();
-        reader.read(at, &mut read);
+        reader.read_or_take(at, &mut read);
         claims += read.claims.len();
         if read.claims.is_empty() && read.problems.is_empty() {
             continue;
+        }
+        latest_date = later(latest_date, latest_full_date(&read.claims, options.today));
+        if rate_date.is_none()
+            && read
+                .claims
+                .iter()
+                .any(|claim| claim.kind == ClaimKind::Money)
+        {
+            rate_date = Some(reader.rate_date(at + 1, latest_date, options.today, rules));
         }
         if !native_known {
             let here = read.claims.iter().find_map(native_decimal);
@@ -112,7 +129,9 @@ pub fn check_in_chunks(
             number_problems: &read.problems,
             rules,
             options,
-            rate_date,
+            // Only conversions of money claims read it, and a chunk with none may come before
+            // it is known.
+            rate_date: rate_date.flatten(),
             mentions: &mentions,
             skip_hints: options.skip_hints,
             document: Some(&state),
@@ -130,6 +149,15 @@ pub fn check_in_chunks(
         language,
         language_source,
         claims,
+    }
+}
+
+/// The later of two dates.
+fn later(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(a), Some(b)) if date_key(b) > date_key(a) => Some(b),
+        (Some(a), _) => Some(a),
+        (None, b) => b,
     }
 }
 
@@ -153,20 +181,35 @@ impl Read {
     }
 }
 
+/// How many claims of chunks read ahead (for the rate date or the decimal style) are kept
+/// for the main pass: in most documents all of them, in number-dense ones a few chunks' worth.
+const CLAIMS_KEPT_AHEAD: usize = 4096;
+
 /// Reads the chunks of one document.
 struct Reader<'a> {
     text: &'a str,
     spans: Vec<Span>,
     how: ReadAs,
-    /// Per chunk: whether it may hold claims (the raw-text filter; the first chunk, which may
-    /// hold front matter, always). Filled by `rate_date`.
-    holds: Vec<bool>,
+    /// Per chunk, once known: whether it may hold claims (the raw-text filter; the first
+    /// chunk, which may hold front matter, always).
+    holds: Vec<Option<bool>>,
+    /// Chunks read ahead, by index, kept for the main pass.
+    ahead: Vec<(usize, Read)>,
+    ahead_claims: usize,
     scratch: Scratch,
     buffer: String,
 }
 
 impl Reader<'_> {
+    fn holds(&mut self, at: usize) -> bool {
+        *self.holds[at].get_or_insert_with(|| {
+            let span = self.spans[at];
+            at == 0 || may_hold_claims(&self.text[span.start..span.end])
+        })
+    }
+
     fn read(&mut self, at: usize, into: &mut Read) {
+        into.clear();
         read_chunk(
             self.text,
             self.spans[at],
@@ -180,45 +223,68 @@ impl Reader<'_> {
         );
     }
 
-    /// Runs the raw-text filter over every chunk, and finds the date currency rates are taken
-    /// at, as `Session` does: the latest full date not after `today`, else `today`. Reading
+    /// Reads chunk `at` into `into`, or hands over what was read of it ahead.
+    fn read_or_take(&mut self, at: usize, into: &mut Read) {
+        match self.ahead.iter().position(|(chunk, _)| *chunk == at) {
+            Some(found) => {
+                let (_, read) = self.ahead.swap_remove(found);
+                self.ahead_claims -= read.claims.len();
+                *into = read;
+            }
+            None => self.read(at, into),
+        }
+    }
+
+    /// Reads chunk `at` ahead of the main pass, keeping what it read while there is room.
+    fn read_ahead<'s>(&'s mut self, at: usize, scratch: &'s mut Read) -> &'s Read {
+        if let Some(kept) = self.ahead.iter().position(|(chunk, _)| *chunk == at) {
+            return &self.ahead[kept].1;
+        }
+        let mut read = std::mem::take(scratch);
+        self.read(at, &mut read);
+        if self.ahead_claims + read.claims.len() <= CLAIMS_KEPT_AHEAD {
+            self.ahead_claims += read.claims.len();
+            self.ahead.push((at, read));
+            return &self.ahead.last().expect("just pushed").1;
+        }
+        *scratch = read;
+        scratch
+    }
+
+    /// The date currency rates are taken at, as `Session` finds it: the latest full date not
+    /// after `today`, else `today`. `latest` is that of the chunks before `from`. Reading
     /// stops once no rate is dated between the latest date found and `today`: a later date
-    /// would select the same rates.
-    fn rate_date(&mut self, today: Option<Date>, rules: &RuleSet) -> Option<Date> {
-        let mut latest: Option<Date> = None;
-        let mut settled = !rules.rate_dated_between(None, today);
-        let mut read = Read::default();
-        self.holds = Vec::with_capacity(self.spans.len());
-        for at in 0..self.spans.len() {
+    /// would select the same rates. Only chunks whose raw text may hold a full date are read.
+    fn rate_date(
+        &mut self,
+        from: usize,
+        mut latest: Option<Date>,
+        today: Option<Date>,
+        rules: &RuleSet,
+    ) -> Option<Date> {
+        let mut scratch = Read::default();
+        for at in from..self.spans.len() {
+            if !rules.rate_dated_between(latest, today) {
+                break;
+            }
             let span = self.spans[at];
-            let raw = &self.text[span.start..span.end];
-            let holds = at == 0 || may_hold_claims(raw);
-            self.holds.push(holds);
-            if settled || !holds || !may_hold_full_date(raw) {
+            if !self.holds(at) || !may_hold_full_date(&self.text[span.start..span.end]) {
                 continue;
             }
-            read.clear();
-            self.read(at, &mut read);
-            let Some(date) = latest_full_date(&read.claims, today) else {
-                continue;
-            };
-            if latest.is_none_or(|latest| date_key(date) > date_key(latest)) {
-                latest = Some(date);
-                settled = !rules.rate_dated_between(latest, today);
-            }
+            let read = self.read_ahead(at, &mut scratch);
+            latest = later(latest, latest_full_date(&read.claims, today));
         }
         latest.or(today)
     }
 
     /// The first decimal in the document's own style in the chunks from `from` on.
     fn first_native_decimal(&mut self, from: usize) -> Option<WrittenNumber> {
-        let mut read = Read::default();
+        let mut scratch = Read::default();
         for at in from..self.spans.len() {
-            if !self.holds[at] {
+            if !self.holds(at) {
                 continue;
             }
-            read.clear();
-            self.read(at, &mut read);
+            let read = self.read_ahead(at, &mut scratch);
             if let Some(found) = read.claims.iter().find_map(native_decimal) {
                 return Some(found);
             }
