@@ -159,6 +159,17 @@ fn the_german_news_text_gets_the_findings_of_a_session() {
     assert!(findings.iter().any(|finding| finding.code == "FL002"));
 }
 
+/// The note of the first currency conversion hint, which names the rate used.
+fn conversion_note(findings: &[Finding]) -> &str {
+    findings
+        .iter()
+        .find(|finding| finding.code == "FL140")
+        .expect("a conversion hint")
+        .note
+        .as_deref()
+        .unwrap_or_default()
+}
+
 #[test]
 fn rates_are_taken_at_a_date_the_text_gives_after_the_amount() {
     // The amount comes first; the date that selects the rate comes chunks later.
@@ -170,11 +181,7 @@ fn rates_are_taken_at_a_date_the_text_gives_after_the_amount() {
         DocumentFormat::Markdown,
         RuleSet::bundled(),
     );
-    let conversion = findings
-        .iter()
-        .find(|finding| finding.code == "FL140")
-        .expect("a conversion hint");
-    let note = conversion.note.as_deref().unwrap_or_default();
+    let note = conversion_note(&findings);
     assert!(
         note.contains("1.053") && note.contains("2025-01-27"),
         "{note}"
@@ -214,6 +221,53 @@ fn suppression_comments_are_honoured() {
     );
     assert!(findings.iter().all(|finding| finding.code != "FL002"));
     assert!(findings.iter().any(|finding| finding.code == "FL900"));
+}
+
+/// A paragraph far longer than a piece (64 KiB): read and checked a piece at a time, as a
+/// session checks it. The date that selects the rates and the first decimal in the German
+/// style come pieces after the figures that need them.
+#[test]
+fn a_paragraph_longer_than_a_piece_is_checked_as_a_session_checks_it() {
+    let mut text =
+        String::from("Die Firma zahlte 5 Millionen Euro. Der Anteil lag bei 22.4 Prozent. ");
+    for at in 0..6_000 {
+        text.push_str(&format!(
+            "Im Werk {at} arbeiten {} Leute. ",
+            1_000 + at % 50
+        ));
+    }
+    text.push_str("Der Anteil lag bei 13,5 Prozent. Stand: 27. Januar 2025. Die Firma beschäftigt 2000 Leute.");
+    for at in 0..3_000 {
+        text.push_str(&format!(
+            "Im Werk {at} arbeiten {} Leute. ",
+            2_000 + at % 70
+        ));
+    }
+    text.push('\n');
+    assert!(text.len() > 3 * 64 * 1024);
+    let findings = assert_same(
+        "long paragraph",
+        &text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+    let note = conversion_note(&findings);
+    assert!(
+        note.contains("2025-01-27"),
+        "the rate of the date pieces later: {note}"
+    );
+    let mixed = findings
+        .iter()
+        .find(|finding| finding.code == "FL002" && finding.message.contains("22.4"))
+        .expect("the decimal in the other style");
+    assert_eq!(
+        mixed
+            .related
+            .first()
+            .map(|related| &text[related.span.start..related.span.end]),
+        Some("13,5")
+    );
+    assert!(findings.iter().any(|finding| finding.code == "FL110"));
 }
 
 /// A paragraph of figures: amounts, shares, counts about a few subjects, dates, decimals in

@@ -35,7 +35,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
 /// The quantities stated so far, for a document read a chunk at a time.
 #[derive(Default)]
 pub(crate) struct Figures {
-    groups: HashMap<QuantityKey, Group>,
+    groups: HashMap<QuantityKey, Group, foldhash::fast::RandomState>,
 }
 
 /// Reads the claims of `context` (the next ones of the document, in order) into `figures`.

@@ -38,7 +38,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             mixed_decimal_marks(context, state.native_decimal, findings);
         }
         None => {
-            same_number_two_formats(context, &mut HashMap::new(), findings);
+            same_number_two_formats(context, &mut FirstOfValue::default(), findings);
             // The whole document is here: its first decimal in the document's own style.
             let native = context
                 .claims
@@ -59,8 +59,31 @@ pub(crate) fn is_foreign_decimal(written: &WrittenNumber) -> bool {
     written.decimal.is_some() && written.foreign_style
 }
 
-/// The first spelling of each whole number seen so far, by value (`f64::to_bits`).
-pub(crate) type FirstOfValue = HashMap<u64, WrittenNumber>;
+/// The first spelling of each whole number seen so far, by value (`f64::to_bits`). A
+/// number-dense document has hundreds of thousands: each is kept in 16 bytes.
+pub(crate) type FirstOfValue = HashMap<u64, FirstSpelling, foldhash::fast::RandomState>;
+
+/// Where a whole number is first written, and how it is grouped.
+#[derive(Clone, Copy)]
+pub(crate) struct FirstSpelling {
+    start: usize,
+    len: u32,
+    grouping: Option<Separator>,
+}
+
+impl FirstSpelling {
+    fn of(written: &WrittenNumber) -> FirstSpelling {
+        FirstSpelling {
+            start: written.span.start,
+            len: u32::try_from(written.span.end - written.span.start).unwrap_or(u32::MAX),
+            grouping: written.grouping,
+        }
+    }
+
+    fn span(&self) -> crate::text::Span {
+        crate::text::Span::new(self.start, self.start + self.len as usize)
+    }
+}
 
 /// Whole numbers of at least 1000 in a digit format: `2000`, `2.000`, `2,000`, `2 000`.
 fn integers(claims: &[Claim]) -> impl Iterator<Item = WrittenNumber> {
@@ -80,14 +103,15 @@ fn same_number_two_formats(
     for written in integers(context.claims) {
         let key = written.literal_value.to_bits();
         let Some(first) = first_of_value.get(&key).copied() else {
-            first_of_value.insert(key, written);
+            first_of_value.insert(key, FirstSpelling::of(&written));
             continue;
         };
         if first.grouping == written.grouping {
             continue;
         }
         let here = &context.text[written.span.start..written.span.end];
-        let there = &context.text[first.span.start..first.span.end];
+        let first_span = first.span();
+        let there = &context.text[first_span.start..first_span.end];
         let mut found = finding(
             "FL002",
             written.span,
@@ -96,7 +120,7 @@ fn same_number_two_formats(
         found.note =
             Some("Use one format for the same number, so that readers see one figure.".to_owned());
         found.related.push(Related {
-            span: first.span,
+            span: first_span,
             message: format!("`{there}` is written here"),
         });
         let digits = format!("{}", written.literal_value as u64);

@@ -89,7 +89,10 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         }
         let lower = context.text[sentence.start..sentence.end].to_lowercase();
         shares(context, &context.claims[start..end], &lower, findings);
-        parts_of_total(context, start, end, findings);
+        // "in total" and its kin must stand in the sentence before any total does.
+        if TOTAL_CUES.iter().any(|cue| lower.contains(cue)) {
+            parts_of_total(context, start, end, findings);
+        }
         start = end;
     }
 }

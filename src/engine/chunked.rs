@@ -14,7 +14,9 @@
 //! - the first decimal in the document's own style, which a decimal in the other style is
 //!   compared with, when such a decimal comes before any.
 //!
-//! What is read ahead is kept for the main pass, up to a few thousand claims.
+//! What is read ahead is kept for the main pass, up to a few thousand claims. A chunk with a
+//! block longer than `PIECE_BYTES` is checked a piece at a time, as a session checks it, and
+//! never kept whole.
 //!
 //! A document with suppression comments is checked by a session: whether a comment
 //! suppresses anything is known only after the last finding.
@@ -22,8 +24,8 @@
 use std::cell::RefCell;
 
 use super::{
-    LanguageSource, Options, ReadAs, Session, chunk_spans, latest_full_date, mentions_in,
-    read_chunk, settle_language,
+    LanguageSource, Options, PIECE_BYTES, ReadAs, ReadInto, Session, chunk_spans, latest_full_date,
+    mentions_in, read_chunk, settle_language,
 };
 use crate::checks::{self, CheckContext, CheckScope, DocumentState};
 use crate::claims::{
@@ -69,86 +71,157 @@ pub fn check_in_chunks(
     let spans = chunk_spans(text, format);
     let (language, language_source, _) =
         settle_language(text, &spans, format, lines_are_paragraphs, options);
-    let mut reader = Reader {
+    let how = ReadAs {
+        format,
+        lines_are_paragraphs,
+        language,
+        dates_only: false,
+    };
+    let mut ahead = Ahead {
         text,
-        how: ReadAs {
-            format,
-            lines_are_paragraphs,
-            language,
-        },
+        how,
         holds: vec![None; spans.len()],
         spans,
-        ahead: Vec::new(),
-        ahead_claims: 0,
+        kept: Vec::new(),
+        kept_claims: 0,
         scratch: Scratch::default(),
         buffer: String::new(),
     };
+    let mut pass = Pass {
+        text,
+        language,
+        options,
+        rules,
+        state: RefCell::new(DocumentState::default()),
+        latest_date: None,
+        rate_date: None,
+        native_known: false,
+        found: Vec::new(),
+        claims: 0,
+        emit,
+    };
+    let (mut scratch, mut buffer) = (Scratch::default(), String::new());
+    let mut read = Owned::default();
+    for at in 0..ahead.spans.len() {
+        if !ahead.holds(at) {
+            continue;
+        }
+        if let Some(kept) = ahead.take(at) {
+            pass.check(&kept, at, false, &mut ahead);
+            continue;
+        }
+        read.clear();
+        let span = ahead.spans[at];
+        let mut cut = false;
+        read_chunk(
+            text,
+            span,
+            at == 0,
+            how,
+            &mut scratch,
+            &mut buffer,
+            read.read_into(),
+            &mut |part| {
+                cut = true;
+                pass.check_part(part, at, &mut ahead);
+            },
+        );
+        pass.check(&read, at, cut, &mut ahead);
+    }
+    Outline {
+        language,
+        language_source,
+        claims: pass.claims,
+    }
+}
 
-    let state = RefCell::new(DocumentState::default());
-    // The latest full date (not after today) of the chunks read so far, and the date rates
-    // are taken at, once a money claim needs it.
-    let mut latest_date: Option<Date> = None;
-    let mut rate_date: Option<Option<Date>> = None;
-    let mut native_known = false;
-    let mut read = Read::default();
-    let mut found = Vec::new();
-    let mut claims = 0;
-    for at in 0..reader.spans.len() {
-        if !reader.holds(at) {
-            continue;
-        }
-        reader.read_or_take(at, &mut read);
-        claims += read.claims.len();
+/// The main pass: checks what is read, part by part, and hands the findings over.
+struct Pass<'a, 'e> {
+    text: &'a str,
+    language: Option<Language>,
+    options: &'a Options,
+    rules: &'a RuleSet,
+    state: RefCell<DocumentState>,
+    /// The latest full date (not after today) of the claims read so far.
+    latest_date: Option<Date>,
+    /// The date rates are taken at, once a money claim needs it.
+    rate_date: Option<Option<Date>>,
+    /// Whether the document's first decimal in its own style is known (`state` has it).
+    native_known: bool,
+    found: Vec<Finding>,
+    claims: usize,
+    emit: &'e mut dyn FnMut(Finding),
+}
+
+impl Pass<'_, '_> {
+    /// Checks the part of chunk `at` read so far, and forgets it.
+    fn check_part(&mut self, part: &mut ReadInto, at: usize, ahead: &mut Ahead) {
+        let owned = Owned::take(part);
+        self.check(&owned, at, true, ahead);
+        let Owned {
+            mut claims,
+            mut blocks,
+            mut problems,
+        } = owned;
+        claims.clear();
+        blocks.clear();
+        problems.clear();
+        (*part.claims, *part.blocks, *part.problems) = (claims, blocks, problems);
+    }
+
+    /// Checks `read`, all of chunk `at` or the part after its last cut (`cut`).
+    fn check(&mut self, read: &Owned, at: usize, cut: bool, ahead: &mut Ahead) {
+        self.claims += read.claims.len();
         if read.claims.is_empty() && read.problems.is_empty() {
-            continue;
+            return;
         }
-        latest_date = later(latest_date, latest_full_date(&read.claims, options.today));
-        if rate_date.is_none()
+        let today = self.options.today;
+        self.latest_date = later(self.latest_date, latest_full_date(&read.claims, today));
+        // What is still to be read starts at the next chunk, or, in a chunk read in parts, at
+        // this one (read again for what its later parts hold).
+        let rest = if cut { at } else { at + 1 };
+        if self.rate_date.is_none()
             && read
                 .claims
                 .iter()
                 .any(|claim| claim.kind == ClaimKind::Money)
         {
-            rate_date = Some(reader.rate_date(at + 1, latest_date, options.today, rules));
+            self.rate_date = Some(ahead.rate_date(rest, self.latest_date, today, self.rules));
         }
-        if !native_known {
+        if !self.native_known {
             let here = read.claims.iter().find_map(native_decimal);
             if here.is_some() || read.claims.iter().any(checks::is_foreign_decimal) {
-                let first = here.or_else(|| reader.first_native_decimal(at + 1));
-                state.borrow_mut().set_native_decimal(first);
-                native_known = true;
+                let first = here.or_else(|| ahead.first_native_decimal(rest));
+                self.state.borrow_mut().set_native_decimal(first);
+                self.native_known = true;
             }
         }
-        let span = reader.spans[at];
-        let mentions = mentions_in(text, span, &read.blocks, rules);
+        let span = ahead.spans[at];
+        let mentions = mentions_in(self.text, span, &read.blocks, self.rules);
         let context = CheckContext {
-            text,
-            language,
+            text: self.text,
+            language: self.language,
             claims: &read.claims,
             claim_blocks: &read.blocks,
             number_problems: &read.problems,
-            rules,
-            options,
-            // Only conversions of money claims read it, and a chunk with none may come before
+            rules: self.rules,
+            options: self.options,
+            // Only conversions of money claims read it, and a part with none may come before
             // it is known.
-            rate_date: rate_date.flatten(),
+            rate_date: self.rate_date.flatten(),
             mentions: &mentions,
-            skip_hints: options.skip_hints,
-            document: Some(&state),
+            skip_hints: self.options.skip_hints,
+            document: Some(&self.state),
         };
-        found.extend(checks::run(&context, CheckScope::Chunk));
-        found.extend(checks::run(&context, CheckScope::Document));
-        found.sort_by(|a: &Finding, b: &Finding| {
+        self.found.extend(checks::run(&context, CheckScope::Chunk));
+        self.found
+            .extend(checks::run(&context, CheckScope::Document));
+        self.found.sort_by(|a: &Finding, b: &Finding| {
             a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code))
         });
-        for finding in found.drain(..) {
-            emit(finding);
+        for finding in self.found.drain(..) {
+            (self.emit)(finding);
         }
-    }
-    Outline {
-        language,
-        language_source,
-        claims,
     }
 }
 
@@ -165,19 +238,36 @@ fn native_decimal(claim: &Claim) -> Option<WrittenNumber> {
     claim.written.filter(|_| checks::is_native_decimal(claim))
 }
 
-/// The claims of one chunk, with their blocks, and its number problems.
+/// The claims of a chunk (or part of one), with their blocks, and its number problems.
 #[derive(Default)]
-struct Read {
+struct Owned {
     claims: Vec<Claim>,
     blocks: Vec<Span>,
     problems: Vec<NumberProblem>,
 }
 
-impl Read {
+impl Owned {
+    /// Takes what `read` holds, leaving it empty.
+    fn take(read: &mut ReadInto) -> Owned {
+        Owned {
+            claims: std::mem::take(read.claims),
+            blocks: std::mem::take(read.blocks),
+            problems: std::mem::take(read.problems),
+        }
+    }
+
     fn clear(&mut self) {
         self.claims.clear();
         self.blocks.clear();
         self.problems.clear();
+    }
+
+    fn read_into(&mut self) -> ReadInto<'_> {
+        ReadInto {
+            claims: &mut self.claims,
+            blocks: &mut self.blocks,
+            problems: &mut self.problems,
+        }
     }
 }
 
@@ -185,22 +275,22 @@ impl Read {
 /// for the main pass: in most documents all of them, in number-dense ones a few chunks' worth.
 const CLAIMS_KEPT_AHEAD: usize = 4096;
 
-/// Reads the chunks of one document.
-struct Reader<'a> {
+/// Reads the chunks of a document ahead of the main pass.
+struct Ahead<'a> {
     text: &'a str,
     spans: Vec<Span>,
     how: ReadAs,
     /// Per chunk, once known: whether it may hold claims (the raw-text filter; the first
     /// chunk, which may hold front matter, always).
     holds: Vec<Option<bool>>,
-    /// Chunks read ahead, by index, kept for the main pass.
-    ahead: Vec<(usize, Read)>,
-    ahead_claims: usize,
+    /// Chunks read whole, by index, kept for the main pass.
+    kept: Vec<(usize, Owned)>,
+    kept_claims: usize,
     scratch: Scratch,
     buffer: String,
 }
 
-impl Reader<'_> {
+impl Ahead<'_> {
     fn holds(&mut self, at: usize) -> bool {
         *self.holds[at].get_or_insert_with(|| {
             let span = self.spans[at];
@@ -208,53 +298,65 @@ impl Reader<'_> {
         })
     }
 
-    fn read(&mut self, at: usize, into: &mut Read) {
-        into.clear();
+    /// What was read of chunk `at` ahead, if it was kept.
+    fn take(&mut self, at: usize) -> Option<Owned> {
+        let found = self.kept.iter().position(|(chunk, _)| *chunk == at)?;
+        let (_, read) = self.kept.swap_remove(found);
+        self.kept_claims -= read.claims.len();
+        Some(read)
+    }
+
+    /// Reads chunk `at` and hands `look` each part of it, kept or read (a chunk short enough
+    /// never to be cut is kept whole while there is room); stops when `look` returns `true`,
+    /// and returns whether it did. With `dates_only`, only what may hold a full date is read.
+    fn look_into(
+        &mut self,
+        at: usize,
+        dates_only: bool,
+        look: &mut dyn FnMut(&Owned) -> bool,
+    ) -> bool {
+        if let Some((_, kept)) = self.kept.iter().find(|(chunk, _)| *chunk == at) {
+            return look(kept);
+        }
+        let span = self.spans[at];
+        let how = ReadAs {
+            dates_only,
+            ..self.how
+        };
+        let mut read = Owned::default();
+        // A long chunk may be read in parts: each is looked at as it comes, and none is kept.
+        let long = span.end - span.start > PIECE_BYTES;
+        let mut done = false;
         read_chunk(
             self.text,
-            self.spans[at],
+            span,
             at == 0,
-            self.how,
+            how,
             &mut self.scratch,
             &mut self.buffer,
-            &mut into.claims,
-            &mut into.blocks,
-            &mut into.problems,
+            read.read_into(),
+            &mut |part| {
+                if !done {
+                    done = look(&Owned::take(part));
+                }
+            },
         );
-    }
-
-    /// Reads chunk `at` into `into`, or hands over what was read of it ahead.
-    fn read_or_take(&mut self, at: usize, into: &mut Read) {
-        match self.ahead.iter().position(|(chunk, _)| *chunk == at) {
-            Some(found) => {
-                let (_, read) = self.ahead.swap_remove(found);
-                self.ahead_claims -= read.claims.len();
-                *into = read;
-            }
-            None => self.read(at, into),
+        if done {
+            return true;
         }
-    }
-
-    /// Reads chunk `at` ahead of the main pass, keeping what it read while there is room.
-    fn read_ahead<'s>(&'s mut self, at: usize, scratch: &'s mut Read) -> &'s Read {
-        if let Some(kept) = self.ahead.iter().position(|(chunk, _)| *chunk == at) {
-            return &self.ahead[kept].1;
+        let done = look(&read);
+        if !long && !dates_only && self.kept_claims + read.claims.len() <= CLAIMS_KEPT_AHEAD {
+            self.kept_claims += read.claims.len();
+            self.kept.push((at, read));
         }
-        let mut read = std::mem::take(scratch);
-        self.read(at, &mut read);
-        if self.ahead_claims + read.claims.len() <= CLAIMS_KEPT_AHEAD {
-            self.ahead_claims += read.claims.len();
-            self.ahead.push((at, read));
-            return &self.ahead.last().expect("just pushed").1;
-        }
-        *scratch = read;
-        scratch
+        done
     }
 
     /// The date currency rates are taken at, as `Session` finds it: the latest full date not
-    /// after `today`, else `today`. `latest` is that of the chunks before `from`. Reading
-    /// stops once no rate is dated between the latest date found and `today`: a later date
-    /// would select the same rates. Only chunks whose raw text may hold a full date are read.
+    /// after `today`, else `today`. `latest` is that of what was read before chunk `from`.
+    /// Reading stops once no rate is dated between the latest date found and `today`: a later
+    /// date would select the same rates. Only chunks whose raw text may hold a full date are
+    /// read.
     fn rate_date(
         &mut self,
         from: usize,
@@ -262,7 +364,6 @@ impl Reader<'_> {
         today: Option<Date>,
         rules: &RuleSet,
     ) -> Option<Date> {
-        let mut scratch = Read::default();
         for at in from..self.spans.len() {
             if !rules.rate_dated_between(latest, today) {
                 break;
@@ -271,24 +372,31 @@ impl Reader<'_> {
             if !self.holds(at) || !may_hold_full_date(&self.text[span.start..span.end]) {
                 continue;
             }
-            let read = self.read_ahead(at, &mut scratch);
-            latest = later(latest, latest_full_date(&read.claims, today));
+            // A long chunk is read only where it may hold a date.
+            let dates_only = span.end - span.start > PIECE_BYTES;
+            self.look_into(at, dates_only, &mut |read| {
+                latest = later(latest, latest_full_date(&read.claims, today));
+                false
+            });
         }
         latest.or(today)
     }
 
     /// The first decimal in the document's own style in the chunks from `from` on.
     fn first_native_decimal(&mut self, from: usize) -> Option<WrittenNumber> {
-        let mut scratch = Read::default();
+        let mut found = None;
         for at in from..self.spans.len() {
             if !self.holds(at) {
                 continue;
             }
-            let read = self.read_ahead(at, &mut scratch);
-            if let Some(found) = read.claims.iter().find_map(native_decimal) {
-                return Some(found);
+            let done = self.look_into(at, false, &mut |read| {
+                found = read.claims.iter().find_map(native_decimal);
+                found.is_some()
+            });
+            if done {
+                break;
             }
         }
-        None
+        found
     }
 }

@@ -19,6 +19,7 @@ pub use chunked::{Outline, check_in_chunks};
 use crate::checks::{self, CheckContext, CheckScope};
 use crate::claims::{
     Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block, may_hold_claims,
+    may_hold_full_date,
 };
 use crate::diagnostics::Finding;
 use crate::document::{
@@ -105,6 +106,10 @@ struct Chunk {
     /// Its number problems in `Session::problems`.
     problems: Range<usize>,
     mentions: DocumentMentions,
+    /// Where the chunk's claims and number problems are cut into parts checked apart (the
+    /// pieces of a block longer than `PIECE_BYTES`): offsets into `claims` and `problems`,
+    /// from the chunk's first; empty for a chunk checked whole.
+    cuts: Vec<(usize, usize)>,
     /// The findings of the chunk-scoped checks.
     findings: Vec<Finding>,
     front_matter_language: Option<Language>,
@@ -339,18 +344,21 @@ impl Session {
         for span in new_spans {
             let claims_start = claims_from + claims.len();
             let problems_start = problems_from + problems.len();
+            let mut cuts = Vec::new();
             let front_matter_language = self.read_chunk(
                 span,
                 span.start == 0,
                 &mut claims,
                 &mut blocks,
                 &mut problems,
+                &mut cuts,
             );
             chunks.push(Chunk {
                 span,
                 claims: claims_start..claims_from + claims.len(),
                 problems: problems_start..problems_from + problems.len(),
                 mentions: DocumentMentions::default(),
+                cuts,
                 findings: Vec::new(),
                 front_matter_language,
             });
@@ -468,6 +476,7 @@ impl Session {
                 claims: 0..0,
                 problems: 0..0,
                 mentions: DocumentMentions::default(),
+                cuts: Vec::new(),
                 findings: Vec::new(),
                 front_matter_language: None,
             })
@@ -489,11 +498,19 @@ impl Session {
         for (at, span) in spans.into_iter().enumerate() {
             let claims_start = claims.len();
             let problems_start = problems.len();
-            let front_matter_language =
-                self.read_chunk(span, at == 0, &mut claims, &mut blocks, &mut problems);
+            let mut cuts = Vec::new();
+            let front_matter_language = self.read_chunk(
+                span,
+                at == 0,
+                &mut claims,
+                &mut blocks,
+                &mut problems,
+                &mut cuts,
+            );
             let chunk = &mut self.chunks[at];
             chunk.claims = claims_start..claims.len();
             chunk.problems = problems_start..problems.len();
+            chunk.cuts = cuts;
             chunk.front_matter_language = front_matter_language;
         }
         self.claims = claims;
@@ -528,7 +545,9 @@ impl Session {
         (language, source, used)
     }
 
-    /// Parses and reads one chunk, appending its claims; returns its front matter language.
+    /// Parses and reads one chunk, appending its claims and noting in `cuts` where they are
+    /// cut into parts checked apart (offsets from the chunk's first claim and problem);
+    /// returns its front matter language.
     fn read_chunk(
         &mut self,
         span: Span,
@@ -536,14 +555,17 @@ impl Session {
         claims: &mut Vec<Claim>,
         blocks: &mut Vec<Span>,
         problems: &mut Vec<NumberProblem>,
+        cuts: &mut Vec<(usize, usize)>,
     ) -> Option<Language> {
         if !first && !may_hold_claims(&self.text[span.start..span.end]) {
             return None;
         }
+        let (claims_start, problems_start) = (claims.len(), problems.len());
         let how = ReadAs {
             format: self.format,
             lines_are_paragraphs: self.lines_are_paragraphs,
             language: self.language,
+            dates_only: false,
         };
         read_chunk(
             &self.text,
@@ -552,9 +574,17 @@ impl Session {
             how,
             &mut self.scratch,
             &mut self.buffer,
-            claims,
-            blocks,
-            problems,
+            ReadInto {
+                claims,
+                blocks,
+                problems,
+            },
+            &mut |read| {
+                cuts.push((
+                    read.claims.len() - claims_start,
+                    read.problems.len() - problems_start,
+                ));
+            },
         )
     }
 
@@ -594,18 +624,30 @@ impl Session {
 
     fn chunk_findings(&self, at: usize, rules: &RuleSet) -> Vec<Finding> {
         let chunk = &self.chunks[at];
-        if chunk.claims.is_empty() && chunk.problems.is_empty() {
-            return Vec::new();
+        let mut findings = Vec::new();
+        let (mut claims_from, mut problems_from) = (chunk.claims.start, chunk.problems.start);
+        let ends = chunk
+            .cuts
+            .iter()
+            .map(|&(claims, problems)| {
+                (chunk.claims.start + claims, chunk.problems.start + problems)
+            })
+            .chain([(chunk.claims.end, chunk.problems.end)]);
+        for (claims_to, problems_to) in ends {
+            if claims_from < claims_to || problems_from < problems_to {
+                findings.extend(checks::run(
+                    &self.context(
+                        claims_from..claims_to,
+                        problems_from..problems_to,
+                        &chunk.mentions,
+                        rules,
+                    ),
+                    CheckScope::Chunk,
+                ));
+            }
+            (claims_from, problems_from) = (claims_to, problems_to);
         }
-        checks::run(
-            &self.context(
-                chunk.claims.clone(),
-                chunk.problems.clone(),
-                &chunk.mentions,
-                rules,
-            ),
-            CheckScope::Chunk,
-        )
+        findings
     }
 
     fn document_level_findings(&self, rules: &RuleSet) -> Vec<Finding> {
@@ -690,10 +732,41 @@ struct ReadAs {
     format: DocumentFormat,
     lines_are_paragraphs: bool,
     language: Option<Language>,
+    /// Only the blocks (or pieces) whose prose may hold a full date are read: for the date
+    /// currency rates are taken at.
+    dates_only: bool,
 }
 
-/// Parses and reads the chunk at `span` of `text`, appending its claims; returns its front
-/// matter language. The raw-text filter is the caller's.
+/// Where the claims of chunks are read to: claims, the block (or piece) of each, and the
+/// number problems.
+struct ReadInto<'a> {
+    claims: &'a mut Vec<Claim>,
+    blocks: &'a mut Vec<Span>,
+    problems: &'a mut Vec<NumberProblem>,
+}
+
+/// A block of prose longer than this is read in pieces, each cut at the first white space
+/// after this many bytes: claims do not cross a piece, and the chunk-scoped checks see each
+/// piece as a paragraph of its own, checked apart from the rest of the chunk. No paragraph
+/// written for people is that long; a wall of figures, generated or pasted, is, and read whole
+/// it would hold all its claims and tokens at once.
+const PIECE_BYTES: usize = 64 << 10;
+
+/// Where the piece of `prose` that starts at `from` ends.
+fn piece_end(prose: &str, from: usize) -> usize {
+    if prose.len() - from <= PIECE_BYTES {
+        return prose.len();
+    }
+    prose.as_bytes()[from + PIECE_BYTES..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(prose.len(), |at| from + PIECE_BYTES + at + 1)
+}
+
+/// Parses and reads the chunk at `span` of `text` into `read`; returns its front matter
+/// language. `cut` is called with what was read so far after each piece of a long block but
+/// the last (see `PIECE_BYTES`): the claims before and after are checked apart. The raw-text
+/// filter is the caller's.
 #[allow(
     clippy::too_many_arguments,
     reason = "the buffers are threaded through to be reused"
@@ -705,9 +778,8 @@ fn read_chunk(
     how: ReadAs,
     scratch: &mut Scratch,
     buffer: &mut String,
-    claims: &mut Vec<Claim>,
-    blocks: &mut Vec<Span>,
-    problems: &mut Vec<NumberProblem>,
+    mut read: ReadInto,
+    cut: &mut dyn FnMut(&mut ReadInto),
 ) -> Option<Language> {
     let document = Document::parse_chunk(
         &text[span.start..span.end],
@@ -717,16 +789,7 @@ fn read_chunk(
             lines_are_paragraphs: how.lines_are_paragraphs,
         },
     );
-    extract_document(
-        &document,
-        span.start,
-        how.language,
-        scratch,
-        buffer,
-        claims,
-        blocks,
-        problems,
-    );
+    extract_document(&document, span.start, how, scratch, buffer, &mut read, cut);
     document.front_matter_language
 }
 
@@ -762,20 +825,16 @@ fn latest_full_date(claims: &[Claim], today: Option<Date>) -> Option<Date> {
         .max_by_key(|date| date_key(*date))
 }
 
-/// Reads the claims of a parsed chunk that starts at document offset `base`.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the buffers are threaded through to be reused"
-)]
+/// Reads the claims of a parsed chunk that starts at document offset `base`, a long block a
+/// piece at a time (`cut` after each piece but the last).
 fn extract_document(
     document: &Document,
     base: usize,
-    language: Option<Language>,
+    how: ReadAs,
     scratch: &mut Scratch,
     buffer: &mut String,
-    claims: &mut Vec<Claim>,
-    blocks: &mut Vec<Span>,
-    problems: &mut Vec<NumberProblem>,
+    read: &mut ReadInto,
+    cut: &mut dyn FnMut(&mut ReadInto),
 ) {
     for block in &document.blocks {
         let prose = match document.plain_block(block) {
@@ -786,10 +845,33 @@ fn extract_document(
             }
         };
         let start = base + block.span.start;
-        extract_block(
-            prose, start, block.kind, language, scratch, claims, problems,
-        );
-        blocks.resize(claims.len(), Span::new(start, base + block.span.end));
+        let mut from = 0;
+        loop {
+            let to = piece_end(prose, from);
+            if !how.dates_only || may_hold_full_date(&prose[from..to]) {
+                extract_block(
+                    &prose[from..to],
+                    start + from,
+                    block.kind,
+                    how.language,
+                    scratch,
+                    read.claims,
+                    read.problems,
+                );
+            }
+            let end = if to == prose.len() {
+                base + block.span.end
+            } else {
+                start + to
+            };
+            read.blocks
+                .resize(read.claims.len(), Span::new(start + from, end));
+            if to == prose.len() {
+                break;
+            }
+            cut(read);
+            from = to;
+        }
     }
 }
 
@@ -891,15 +973,24 @@ mod tests {
         );
         let (mut claims, mut blocks, mut problems) = (Vec::new(), Vec::new(), Vec::new());
         for language in [None, Some(Language::English), Some(Language::German)] {
+            let how = ReadAs {
+                format,
+                lines_are_paragraphs: false,
+                language,
+                dates_only: false,
+            };
             extract_document(
                 &document,
                 0,
-                language,
+                how,
                 &mut Scratch::default(),
                 &mut String::new(),
-                &mut claims,
-                &mut blocks,
-                &mut problems,
+                &mut ReadInto {
+                    claims: &mut claims,
+                    blocks: &mut blocks,
+                    problems: &mut problems,
+                },
+                &mut |_| {},
             );
         }
         claims
@@ -999,6 +1090,37 @@ mod tests {
                 prop_assert!(latest_full_date(&claims, None).is_none(), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn long_blocks_are_read_in_pieces_cut_at_white_space() {
+        let prose = "12 ".repeat(30_000);
+        let end = piece_end(&prose, 0);
+        assert!(
+            end > PIECE_BYTES && prose.as_bytes()[end - 1] == b' ',
+            "{end}"
+        );
+        assert_eq!(piece_end(&prose, end), prose.len());
+        let run = "7".repeat(100_000);
+        assert_eq!(piece_end(&run, 0), run.len(), "no white space: one piece");
+
+        let session = Session::new(
+            prose.clone(),
+            DocumentFormat::Markdown,
+            Options::default(),
+            RuleSet::bundled(),
+        );
+        assert_eq!(session.claims.len(), 30_000);
+        let cut = end / 3;
+        assert_eq!(session.chunks[0].cuts, vec![(cut, 0)]);
+        assert_eq!(session.claim_blocks[cut - 1], Span::new(0, end));
+        assert_eq!(session.claim_blocks[cut], Span::new(end, prose.len() - 1));
+        assert!(
+            session
+                .claims
+                .iter()
+                .all(|claim| claim.span.end <= end || claim.span.start >= end)
+        );
     }
 
     #[test]
