@@ -133,6 +133,7 @@ fn relevance(
         fact.subject.as_deref().is_some_and(|subject| {
             context
                 .mentions
+                .get()
                 .entities_in(span)
                 .any(|(_, entity)| context.rules.entities[*entity].id == subject)
         })
@@ -141,6 +142,7 @@ fn relevance(
     // sentence names another one.
     let sentence_names_another = context
         .mentions
+        .get()
         .entities_in(claim.sentence)
         .next()
         .is_some();
@@ -160,6 +162,7 @@ fn relevance(
     }
     if context
         .mentions
+        .get()
         .context_in(claim.sentence)
         .any(|(_, word)| fact.unless.contains(word))
     {
@@ -171,6 +174,7 @@ fn relevance(
         let mut words = 0;
         for (at, _) in context
             .mentions
+            .get()
             .context_in(claim.sentence)
             .filter(|(_, word)| fact.context.contains(word))
         {

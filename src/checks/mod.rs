@@ -38,13 +38,33 @@ pub struct CheckContext<'a> {
     /// The date currency rates are taken at: the latest full date the document mentions (not
     /// after today), else today.
     pub rate_date: Option<crate::claims::Date>,
-    pub(crate) mentions: &'a DocumentMentions,
+    pub(crate) mentions: &'a Mentions<'a>,
     /// Hints are neither computed nor reported (`Options::skip_hints`, in a document without
     /// suppression comments).
     pub skip_hints: bool,
     /// For a document read a chunk at a time: what the document-scoped checks keep of the
     /// chunks before, `claims` being the next chunk's. `None` when `claims` are all of them.
     pub document: Option<&'a std::cell::RefCell<DocumentState>>,
+}
+
+/// The names and context words of the rules found in the blocks that hold the claims: only
+/// the fact check asks, and only for a claim some fact fits, so they may be looked for on
+/// the first question.
+pub(crate) enum Mentions<'a> {
+    Found(&'a DocumentMentions),
+    OnFirstUse(
+        std::cell::OnceCell<DocumentMentions>,
+        &'a dyn Fn() -> DocumentMentions,
+    ),
+}
+
+impl Mentions<'_> {
+    pub(crate) fn get(&self) -> &DocumentMentions {
+        match self {
+            Mentions::Found(found) => found,
+            Mentions::OnFirstUse(cell, find) => cell.get_or_init(find),
+        }
+    }
 }
 
 /// What the document-scoped checks keep between the chunks of a document read a chunk at a

@@ -197,7 +197,9 @@ impl Pass<'_, '_> {
             }
         }
         let span = ahead.spans[at];
-        let mentions = mentions_in(self.text, span, &read.blocks, self.rules);
+        let (text, rules) = (self.text, self.rules);
+        let find = || mentions_in(text, span, &read.blocks, rules);
+        let mentions = checks::Mentions::OnFirstUse(std::cell::OnceCell::new(), &find);
         let context = CheckContext {
             text: self.text,
             language: self.language,

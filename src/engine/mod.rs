@@ -604,7 +604,7 @@ impl Session {
         &'a self,
         claims: Range<usize>,
         problems: Range<usize>,
-        mentions: &'a DocumentMentions,
+        mentions: &'a checks::Mentions<'a>,
         rules: &'a RuleSet,
     ) -> CheckContext<'a> {
         CheckContext {
@@ -639,7 +639,7 @@ impl Session {
                     &self.context(
                         claims_from..claims_to,
                         problems_from..problems_to,
-                        &chunk.mentions,
+                        &checks::Mentions::Found(&chunk.mentions),
                         rules,
                     ),
                     CheckScope::Chunk,
@@ -652,6 +652,7 @@ impl Session {
 
     fn document_level_findings(&self, rules: &RuleSet) -> Vec<Finding> {
         let none = DocumentMentions::default();
+        let none = checks::Mentions::Found(&none);
         checks::run(
             &self.context(0..self.claims.len(), 0..self.problems.len(), &none, rules),
             CheckScope::Document,
