@@ -30,6 +30,7 @@ pub use diagnostics::{Finding, Severity};
 pub use document::{Document, DocumentFormat};
 pub use engine::{
     Analysis, Options, Outline, Session, analyze, analyze_with_rules, check_in_chunks,
+    claims_in_chunks,
 };
 pub use language::Language;
 pub use text::{LineCol, LineIndex, Span};

@@ -1,5 +1,6 @@
 //! `check_in_chunks`, which `factlint check` runs, reports exactly what a `Session` over the
-//! same text reports: the same findings, in the same order, with the same content. It reads
+//! same text reports: the same findings, in the same order, with the same content; and
+//! `claims_in_chunks`, which `factlint claims` runs, reads the same claims. It reads
 //! one chunk at a time, so this holds only if the document-scoped checks' digests, the date
 //! currency rates are taken at and the look-ahead for the document's own decimal style are
 //! right.
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use factlint::claims::Date;
 use factlint::rules::{RuleSet, RuleSetBuilder};
-use factlint::{DocumentFormat, Finding, Options, Session, check_in_chunks};
+use factlint::{DocumentFormat, Finding, Options, Session, check_in_chunks, claims_in_chunks};
 use proptest::prelude::*;
 
 fn today() -> Option<Date> {
@@ -85,7 +86,21 @@ fn assert_same(name: &str, text: &str, format: DocumentFormat, rules: &RuleSet) 
             with_hints = found;
         }
     }
+    assert_same_claims(name, text, format);
     with_hints
+}
+
+/// Asserts that `claims_in_chunks` reads the claims of a session, in order.
+fn assert_same_claims(name: &str, text: &str, format: DocumentFormat) {
+    let options = options(false);
+    let mut claims = Vec::new();
+    let outline = claims_in_chunks(text, format, &options, &mut |claim| claims.push(claim));
+    let session = Session::new(text.to_owned(), format, options, RuleSet::bundled());
+    assert_eq!(outline.claims, claims.len(), "{name}");
+    assert_eq!(claims.len(), session.claims().len(), "{name}: claim count");
+    for (read, expected) in claims.iter().zip(session.claims()) {
+        assert_eq!(format!("{read:?}"), format!("{expected:?}"), "{name}");
+    }
 }
 
 fn root() -> PathBuf {

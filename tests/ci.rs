@@ -625,6 +625,25 @@ fn a_large_document_full_of_digits_is_checked_as_it_is_written() {
             .collect();
         assert_eq!(in_b, expected, "-j {threads}");
     }
+    // The claims of the large document, read as they are written, are a session's.
+    let claims = factlint(folder.path(), &["claims", "--format", "json", "b.md"]);
+    let claims: Vec<serde_json::Value> = serde_json::from_slice(&claims.stdout).unwrap();
+    let spans: Vec<(u64, u64)> = claims
+        .iter()
+        .map(|claim| {
+            (
+                claim["start"].as_u64().unwrap(),
+                claim["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected_spans: Vec<(u64, u64)> = session
+        .claims()
+        .iter()
+        .map(|claim| (claim.span.start as u64, claim.span.end as u64))
+        .collect();
+    assert_eq!(spans, expected_spans);
+
     let all = factlint(
         folder.path(),
         &[

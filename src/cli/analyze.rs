@@ -76,6 +76,11 @@ impl Checked {
         .claims
     }
 
+    /// Reads the claims of a deferred document a chunk at a time, handing each to `emit`.
+    pub fn claims_while_writing(&self, emit: &mut dyn FnMut(factlint::Claim)) {
+        factlint::claims_in_chunks(&self.input.text, self.input.format, &self.options, emit);
+    }
+
     /// Whether a finding of this document fails the run.
     pub fn fails(&self) -> bool {
         self.analysis
@@ -99,6 +104,10 @@ pub(crate) struct Overrides {
     /// Only findings are wanted, not claims and not fixes: documents are checked a chunk at a
     /// time (`factlint::check_in_chunks`), the large ones only as their output is written.
     pub chunked: bool,
+    /// Only claims are wanted (`claims`): documents are read a chunk at a time and not
+    /// checked (`factlint::claims_in_chunks`), the large ones only as their claims are
+    /// written.
+    pub claims_only: bool,
 }
 
 /// A document to read, with the settings it is analyzed with. Documents under the same
@@ -470,7 +479,7 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
     if !analyze {
         return Ok(None);
     }
-    if overrides.chunked {
+    if overrides.chunked || overrides.claims_only {
         let deferred = input.text.len() > LARGE_DOCUMENT
             && input.text.bytes().filter(u8::is_ascii_digit).count() > MANY_DIGITS;
         let mut analysis = Analysis {
@@ -482,17 +491,23 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
         let mut claim_count = 0;
         if !deferred {
             let rules = rules.as_deref().unwrap_or_else(|| RuleSet::bundled());
-            let outline = factlint::check_in_chunks(
-                &input.text,
-                input.format,
-                &options,
-                rules,
-                &mut |finding| analysis.findings.push(finding),
-            );
+            let outline = if overrides.claims_only {
+                factlint::claims_in_chunks(&input.text, input.format, &options, &mut |claim| {
+                    analysis.claims.push(claim)
+                })
+            } else {
+                factlint::check_in_chunks(
+                    &input.text,
+                    input.format,
+                    &options,
+                    rules,
+                    &mut |finding| analysis.findings.push(finding),
+                )
+            };
             (analysis.language, analysis.language_source) =
                 (outline.language, outline.language_source);
             claim_count = outline.claims;
-            if analysis.findings.is_empty() {
+            if !overrides.claims_only && analysis.findings.is_empty() {
                 input.text = String::new();
             }
         }

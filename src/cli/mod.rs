@@ -586,26 +586,19 @@ fn write_document(
     written: &mut std::io::Result<()>,
     flush: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
 ) -> bool {
-    let mut index: Option<factlint::LineIndex> = None;
+    let mut pieces = DocumentOutput {
+        done,
+        index: None,
+        buffer,
+        written,
+        flush,
+    };
     let mut any_shown = false;
     let mut failed = false;
     let mut write = |finding: &factlint::Finding| {
         any_shown |= totals.add_finding(finding);
         failed |= done.fail_on.fails(finding.severity);
-        if written.is_err() {
-            return;
-        }
-        let index = index.get_or_insert_with(|| factlint::LineIndex::new(&done.input.text));
-        let document = output::DocumentView {
-            name: &done.input.name,
-            text: &done.input.text,
-            index,
-        };
-        *written = emitter.finding(buffer, &document, finding);
-        if written.is_ok() && buffer.len() >= OUTPUT_PIECE {
-            *written = flush(buffer);
-            buffer.clear();
-        }
+        pieces.write(|out, document| emitter.finding(out, document, finding));
     };
     let claims = if done.deferred {
         done.check_while_writing(&mut |finding| write(&finding))
@@ -613,12 +606,55 @@ fn write_document(
         done.analysis.findings.iter().for_each(&mut write);
         done.claim_count
     };
-    if written.is_ok() && !buffer.is_empty() {
-        *written = flush(buffer);
-    }
-    buffer.clear();
+    pieces.finish();
     totals.add_document(claims, any_shown);
     failed
+}
+
+/// The output of one document, gathered in pieces of whole items (findings or claims) and
+/// handed to `flush` whenever it holds `OUTPUT_PIECE` bytes, and at the end; once writing
+/// fails, `written` keeps the error and nothing more is written.
+struct DocumentOutput<'a> {
+    done: &'a Checked,
+    /// Built on the first item: a document without any needs none.
+    index: Option<factlint::LineIndex>,
+    buffer: &'a mut Vec<u8>,
+    written: &'a mut std::io::Result<()>,
+    flush: &'a mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+}
+
+impl DocumentOutput<'_> {
+    /// Writes one item with `write`.
+    fn write(
+        &mut self,
+        write: impl FnOnce(&mut Vec<u8>, &output::DocumentView) -> std::io::Result<()>,
+    ) {
+        if self.written.is_err() {
+            return;
+        }
+        let text = &self.done.input.text;
+        let index = self
+            .index
+            .get_or_insert_with(|| factlint::LineIndex::new(text));
+        let document = output::DocumentView {
+            name: &self.done.input.name,
+            text,
+            index,
+        };
+        *self.written = write(self.buffer, &document);
+        if self.written.is_ok() && self.buffer.len() >= OUTPUT_PIECE {
+            *self.written = (self.flush)(self.buffer);
+            self.buffer.clear();
+        }
+    }
+
+    /// Hands over what is left.
+    fn finish(self) {
+        if self.written.is_ok() && !self.buffer.is_empty() {
+            *self.written = (self.flush)(self.buffer);
+        }
+        self.buffer.clear();
+    }
 }
 
 /// The emitter of the format `check` writes.
@@ -756,19 +792,89 @@ fn claims(
     selection: &Selection,
     common: &Common,
 ) -> ExitCode {
-    let (checked, errors) = match analyze_all(paths, selection, common, &Overrides::default()) {
-        Ok(done) => done,
+    let overrides = Overrides {
+        claims_only: true,
+        ..Overrides::default()
+    };
+    if format == ClaimsFormat::Table {
+        // The table's columns fit the widest cell: every claim is needed first.
+        let (mut checked, errors) = match analyze_all(paths, selection, common, &overrides) {
+            Ok(done) => done,
+            Err(code) => return code,
+        };
+        for done in checked.iter_mut().filter(|done| done.deferred) {
+            let mut claims = Vec::new();
+            done.claims_while_writing(&mut |claim| claims.push(claim));
+            done.analysis.claims = claims;
+        }
+        report_errors(&errors);
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let _ =
+            output::table::write_table(&mut out, &checked, common.quiet).and_then(|()| out.flush());
+        return ExitCode::from(if errors.is_empty() { 0 } else { 2 });
+    }
+    // JSON and CSV are written a claim at a time, documents in name order.
+    let (jobs, mut errors) = match analyze::plan(paths, selection, common, &overrides) {
+        Ok(planned) => planned,
         Err(code) => return code,
     };
-    report_errors(&errors);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = match format {
-        ClaimsFormat::Table => output::table::write_table(&mut out, &checked, common.quiet),
-        ClaimsFormat::Json => output::json::write_claims(&mut out, &checked),
-        ClaimsFormat::Csv => output::table::write_csv(&mut out, &checked),
+    let mut json = output::json::ClaimsJson::default();
+    let mut written = match format {
+        ClaimsFormat::Csv => output::table::write_csv_header(&mut out),
+        _ => Ok(()),
     };
+    let mut buffer = Vec::new();
+    analyze::analyze_in_order(jobs, common, &overrides, |result, progress| {
+        let done = match result {
+            Ok(done) => done,
+            Err(error) => {
+                errors.push(error);
+                return analyze::Wanted::Everything;
+            }
+        };
+        let mut flush = |piece: &[u8]| {
+            progress.suspend(|| {
+                out.write_all(piece)?;
+                if progress.shares_screen() {
+                    out.flush()?;
+                }
+                Ok(())
+            })
+        };
+        let mut pieces = DocumentOutput {
+            done: &done,
+            index: None,
+            buffer: &mut buffer,
+            written: &mut written,
+            flush: &mut flush,
+        };
+        let mut write = |claim: &factlint::Claim| {
+            pieces.write(|out, document| match format {
+                ClaimsFormat::Csv => output::table::write_csv_row(out, document, claim),
+                _ => json.claim(out, document, claim),
+            });
+        };
+        if done.deferred {
+            done.claims_while_writing(&mut |claim| write(&claim));
+        } else {
+            done.analysis.claims.iter().for_each(&mut write);
+        }
+        pieces.finish();
+        if written.is_ok() {
+            analyze::Wanted::Everything
+        } else {
+            analyze::Wanted::Errors
+        }
+    });
+    if format == ClaimsFormat::Json {
+        written = written.and_then(|()| json.end(&mut out));
+    }
     let _ = written.and_then(|()| out.flush());
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report_errors(&errors);
     ExitCode::from(if errors.is_empty() { 0 } else { 2 })
 }
 

@@ -67,25 +67,15 @@ pub fn check_in_chunks(
             claims: session.claims.len(),
         };
     }
-    let lines_are_paragraphs = format == DocumentFormat::PlainText && lines_are_paragraphs(text);
-    let spans = chunk_spans(text, format);
-    let (language, language_source, _) =
-        settle_language(text, &spans, format, lines_are_paragraphs, options);
-    let how = ReadAs {
-        format,
-        lines_are_paragraphs,
-        language,
-        dates_only: false,
-    };
+    let (spans, how, language_source) = prepare(text, format, options);
+    let language = how.language;
     let mut ahead = Ahead {
         text,
-        how,
         holds: vec![None; spans.len()],
         spans,
         kept: Vec::new(),
         kept_claims: 0,
-        scratch: Scratch::default(),
-        buffer: String::new(),
+        reader: Reader::new(text, how),
     };
     let mut pass = Pass {
         text,
@@ -100,7 +90,7 @@ pub fn check_in_chunks(
         claims: 0,
         emit,
     };
-    let (mut scratch, mut buffer) = (Scratch::default(), String::new());
+    let mut reader = Reader::new(text, how);
     let mut read = Owned::default();
     for at in 0..ahead.spans.len() {
         if !ahead.holds(at) {
@@ -110,22 +100,12 @@ pub fn check_in_chunks(
             pass.check(&kept, at, false, &mut ahead);
             continue;
         }
-        read.clear();
         let span = ahead.spans[at];
         let mut cut = false;
-        read_chunk(
-            text,
-            span,
-            at == 0,
-            how,
-            &mut scratch,
-            &mut buffer,
-            read.read_into(),
-            &mut |part| {
-                cut = true;
-                pass.check_part(part, at, &mut ahead);
-            },
-        );
+        reader.read(span, at == 0, false, &mut read, &mut |part| {
+            cut = true;
+            pass.check_part(part, at, &mut ahead);
+        });
         pass.check(&read, at, cut, &mut ahead);
     }
     Outline {
@@ -133,6 +113,61 @@ pub fn check_in_chunks(
         language_source,
         claims: pass.claims,
     }
+}
+
+/// Reads the claims of `text` a chunk at a time and hands each to `emit`, in document order:
+/// the claims of `Session::claims` for the same text, without checking them.
+pub fn claims_in_chunks(
+    text: &str,
+    format: DocumentFormat,
+    options: &Options,
+    emit: &mut dyn FnMut(Claim),
+) -> Outline {
+    let (spans, how, language_source) = prepare(text, format, options);
+    let language = how.language;
+    let mut reader = Reader::new(text, how);
+    let mut read = Owned::default();
+    let mut claims = 0;
+    let mut hand_over = |claims_read: &mut Vec<Claim>| {
+        claims += claims_read.len();
+        claims_read.drain(..).for_each(&mut *emit);
+    };
+    for (at, &span) in spans.iter().enumerate() {
+        if at > 0 && !may_hold_claims(&text[span.start..span.end]) {
+            continue;
+        }
+        reader.read(span, at == 0, false, &mut read, &mut |part| {
+            hand_over(part.claims);
+            part.blocks.clear();
+            part.problems.clear();
+        });
+        hand_over(&mut read.claims);
+    }
+    Outline {
+        language,
+        language_source,
+        claims,
+    }
+}
+
+/// The chunks of `text`, how they are read (the language settled as a session settles it),
+/// and where the language came from.
+fn prepare(
+    text: &str,
+    format: DocumentFormat,
+    options: &Options,
+) -> (Vec<Span>, ReadAs, LanguageSource) {
+    let lines_are_paragraphs = format == DocumentFormat::PlainText && lines_are_paragraphs(text);
+    let spans = chunk_spans(text, format);
+    let (language, language_source, _) =
+        settle_language(text, &spans, format, lines_are_paragraphs, options);
+    let how = ReadAs {
+        format,
+        lines_are_paragraphs,
+        language,
+        dates_only: false,
+    };
+    (spans, how, language_source)
 }
 
 /// The main pass: checks what is read, part by part, and hands the findings over.
@@ -273,6 +308,52 @@ impl Owned {
     }
 }
 
+/// Reads the chunks of one document with buffers of its own.
+struct Reader<'a> {
+    text: &'a str,
+    how: ReadAs,
+    scratch: Scratch,
+    buffer: String,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, how: ReadAs) -> Reader<'a> {
+        Reader {
+            text,
+            how,
+            scratch: Scratch::default(),
+            buffer: String::new(),
+        }
+    }
+
+    /// Reads the chunk at `span` into `into` (emptied first), `cut` after each piece of a
+    /// long block but the last; with `dates_only`, only what may hold a full date.
+    fn read(
+        &mut self,
+        span: Span,
+        first: bool,
+        dates_only: bool,
+        into: &mut Owned,
+        cut: &mut dyn FnMut(&mut ReadInto),
+    ) {
+        into.clear();
+        let how = ReadAs {
+            dates_only,
+            ..self.how
+        };
+        read_chunk(
+            self.text,
+            span,
+            first,
+            how,
+            &mut self.scratch,
+            &mut self.buffer,
+            into.read_into(),
+            cut,
+        );
+    }
+}
+
 /// How many claims of chunks read ahead (for the rate date or the decimal style) are kept
 /// for the main pass: in most documents all of them, in number-dense ones a few chunks' worth.
 const CLAIMS_KEPT_AHEAD: usize = 4096;
@@ -281,15 +362,13 @@ const CLAIMS_KEPT_AHEAD: usize = 4096;
 struct Ahead<'a> {
     text: &'a str,
     spans: Vec<Span>,
-    how: ReadAs,
     /// Per chunk, once known: whether it may hold claims (the raw-text filter; the first
     /// chunk, which may hold front matter, always).
     holds: Vec<Option<bool>>,
     /// Chunks read whole, by index, kept for the main pass.
     kept: Vec<(usize, Owned)>,
     kept_claims: usize,
-    scratch: Scratch,
-    buffer: String,
+    reader: Reader<'a>,
 }
 
 impl Ahead<'_> {
@@ -321,28 +400,16 @@ impl Ahead<'_> {
             return look(kept);
         }
         let span = self.spans[at];
-        let how = ReadAs {
-            dates_only,
-            ..self.how
-        };
         let mut read = Owned::default();
         // A long chunk may be read in parts: each is looked at as it comes, and none is kept.
         let long = span.end - span.start > PIECE_BYTES;
         let mut done = false;
-        read_chunk(
-            self.text,
-            span,
-            at == 0,
-            how,
-            &mut self.scratch,
-            &mut self.buffer,
-            read.read_into(),
-            &mut |part| {
+        self.reader
+            .read(span, at == 0, dates_only, &mut read, &mut |part| {
                 if !done {
                     done = look(&Owned::take(part));
                 }
-            },
-        );
+            });
         if done {
             return true;
         }

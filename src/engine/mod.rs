@@ -14,7 +14,7 @@ mod chunked;
 
 use std::ops::Range;
 
-pub use chunked::{Outline, check_in_chunks};
+pub use chunked::{Outline, check_in_chunks, claims_in_chunks};
 
 use crate::checks::{self, CheckContext, CheckScope};
 use crate::claims::{

@@ -3,13 +3,11 @@
 
 use std::io::{self, Write};
 
-use factlint::report::{claim_value, finding_value};
-use factlint::text::LineIndex;
-
+use factlint::Claim;
 use factlint::diagnostics::Finding;
+use factlint::report::{claim_value, finding_value};
 
 use super::{DocumentView, Emitter, Totals, write_pretty_nested};
-use crate::cli::Checked;
 use crate::cli::inputs::InputError;
 
 /// `check --format json`: an array of findings, in file order, then offset order.
@@ -58,20 +56,27 @@ impl Emitter for JsonLinesEmitter {
     }
 }
 
-/// `claims --format json`: an array of claims.
-pub(crate) fn write_claims(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
-    let mut all = Vec::new();
-    for done in checked {
-        let index = LineIndex::new(&done.input.text);
-        for claim in &done.analysis.claims {
-            all.push(claim_value(
-                claim,
-                &done.input.name,
-                &done.input.text,
-                &index,
-            ));
-        }
+/// `claims --format json`: an array of claims, written a claim at a time.
+#[derive(Default)]
+pub(crate) struct ClaimsJson {
+    /// Whether the array has been opened by a first claim.
+    opened: bool,
+}
+
+impl ClaimsJson {
+    pub fn claim(
+        &mut self,
+        out: &mut dyn Write,
+        document: &DocumentView,
+        claim: &Claim,
+    ) -> io::Result<()> {
+        let value = claim_value(claim, document.name, document.text, document.index);
+        out.write_all(if self.opened { b",\n  " } else { b"[\n  " })?;
+        self.opened = true;
+        write_pretty_nested(out, &value, 1)
     }
-    serde_json::to_writer_pretty(&mut *out, &all)?;
-    writeln!(out)
+
+    pub fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.opened { b"\n]\n" } else { b"[]\n" })
+    }
 }

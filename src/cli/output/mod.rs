@@ -1,9 +1,10 @@
 //! Output formats of `factlint check` and `factlint claims`.
 //!
 //! Each format of `check` is an `Emitter`: it writes what comes before the first document,
-//! then each document as it is handed over (in name order), then the end with the run's
-//! totals, so a folder's run never holds more than a few documents. `claims` formats take
-//! all documents at once (the table's columns fit the widest cell).
+//! then each finding as it is handed over (documents in name order), then the end with the
+//! run's totals, so a folder's run never holds more than a few documents. `claims` writes JSON and
+//! CSV a claim at a time the same way; its table takes all documents at once (the columns fit
+//! the widest cell).
 
 pub(crate) mod github;
 pub(crate) mod human;

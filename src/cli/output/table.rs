@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use factlint::claims::{Claim, ClaimValue};
 use factlint::text::LineIndex;
 
-use super::{format_value, position};
+use super::{DocumentView, format_value, position};
 use crate::cli::Checked;
 
 const HEADER: [&str; 10] = [
@@ -96,43 +96,46 @@ pub(crate) fn write_table(
     Ok(())
 }
 
-pub(crate) fn write_csv(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
+/// `claims --format csv`: the header line.
+pub(crate) fn write_csv_header(out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "file,line,column,start,end,text,kind,value,high,bound,only,unit,scale,subject,period,language"
-    )?;
-    for done in checked {
-        let index = LineIndex::new(&done.input.text);
-        for claim in &done.analysis.claims {
-            let at = position(&index, &done.input.text, claim.span.start);
-            let cells = row(claim, &done.input.name, &done.input.text, &index);
-            let fields = [
-                done.input.name.clone(),
-                at.line.to_string(),
-                at.column.to_string(),
-                claim.span.start.to_string(),
-                claim.span.end.to_string(),
-                cells[1].clone(),
-                cells[2].clone(),
-                cells[3].clone(),
-                cells[4].clone(),
-                claim.bound.as_str().to_owned(),
-                claim.only.to_string(),
-                cells[6].clone(),
-                cells[7].clone(),
-                cells[8].clone(),
-                cells[9].clone(),
-                claim
-                    .language
-                    .map(|language| language.code())
-                    .unwrap_or_default()
-                    .to_owned(),
-            ];
-            let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
-            writeln!(out, "{}", line.join(","))?;
-        }
-    }
-    Ok(())
+    )
+}
+
+/// `claims --format csv`: the line of one claim.
+pub(crate) fn write_csv_row(
+    out: &mut dyn Write,
+    document: &DocumentView,
+    claim: &Claim,
+) -> io::Result<()> {
+    let at = position(document.index, document.text, claim.span.start);
+    let cells = row(claim, document.name, document.text, document.index);
+    let fields = [
+        document.name.to_owned(),
+        at.line.to_string(),
+        at.column.to_string(),
+        claim.span.start.to_string(),
+        claim.span.end.to_string(),
+        cells[1].clone(),
+        cells[2].clone(),
+        cells[3].clone(),
+        cells[4].clone(),
+        claim.bound.as_str().to_owned(),
+        claim.only.to_string(),
+        cells[6].clone(),
+        cells[7].clone(),
+        cells[8].clone(),
+        cells[9].clone(),
+        claim
+            .language
+            .map(|language| language.code())
+            .unwrap_or_default()
+            .to_owned(),
+    ];
+    let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+    writeln!(out, "{}", line.join(","))
 }
 
 /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); a leading `=`,
