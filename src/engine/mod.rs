@@ -680,8 +680,9 @@ fn settle_language(
     if let Some(language) = options.language {
         return (Some(language), LanguageSource::Option, 0);
     }
-    if let Some(first) = chunks.first() {
-        // Only the first chunk can hold front matter.
+    // Only the first chunk can hold front matter, and only when the document opens with a
+    // `---` line: a long first chunk without is not parsed twice.
+    if let Some(first) = chunks.first().filter(|_| text.starts_with("---")) {
         let document = Document::parse_chunk(
             &text[first.start..first.end],
             format,
