@@ -343,6 +343,12 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
+    fn arbitrary_text_gets_the_findings_of_a_session(text in "\\PC{0,300}", markdown in any::<bool>()) {
+        let format = if markdown { DocumentFormat::Markdown } else { DocumentFormat::PlainText };
+        assert_same("arbitrary", &text, format, RuleSet::bundled());
+    }
+
+    #[test]
     fn any_document_gets_the_findings_of_a_session(text in document()) {
         assert_same("generated", &text, DocumentFormat::Markdown, RuleSet::bundled());
         assert_same("generated, plain", &text, DocumentFormat::PlainText, RuleSet::bundled());
