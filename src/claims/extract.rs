@@ -86,6 +86,23 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
             }
             continue;
         }
+        if byte < 0x80 {
+            // A word of one or two ASCII letters that ends there (as `scan_word` sees it: an
+            // ASCII byte that neither continues nor joins a word) is too short to count.
+            let ends = |next: Option<&u8>| {
+                next.is_none_or(|&next| {
+                    next < 0x80 && !next.is_ascii_alphanumeric() && next != b'-' && next != b'\''
+                })
+            };
+            if ends(bytes.get(at + 1)) {
+                at += 1;
+                continue;
+            }
+            if bytes[at + 1].is_ascii_alphabetic() && ends(bytes.get(at + 2)) {
+                at += 2;
+                continue;
+            }
+        }
         if byte < 0x80 && !lexicon::may_be_number_word(&text[at..]) {
             // Its first three letters rule the word out: pass over its letters and digits
             // (never further than the word goes, so no word start is missed).

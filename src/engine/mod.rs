@@ -1161,6 +1161,11 @@ mod tests {
             "The server and the client talk over a socket."
         ));
         assert!(may_hold_claims("It took three days."));
+        // Words of one or two letters are passed over whole, unless a hyphen joins more on.
+        assert!(!may_hold_claims("It is up to me, as we go."));
+        // ("a-…" is judged whole, as the tokenizer reads it: "a" is a number word.)
+        assert!(may_hold_claims("It is a-priori so."));
+        assert!(may_hold_claims("It is a dozen."));
         assert!(may_hold_claims("Costs rose by 5 %."));
         assert!(may_hold_claims("Only ½ of it."));
         // A month makes a claim only with a day or a year, in digits.
