@@ -36,7 +36,8 @@ pub struct CheckContext<'a> {
     pub rules: &'a RuleSet,
     pub options: &'a Options,
     /// The date currency rates are taken at: the latest full date the document mentions (not
-    /// after today), else today.
+    /// after today), else today. Read only to convert money claims: `check_in_chunks` looks
+    /// for it only once a chunk holds one.
     pub rate_date: Option<crate::claims::Date>,
     pub(crate) mentions: &'a Mentions<'a>,
     /// Hints are neither computed nor reported (`Options::skip_hints`, in a document without
