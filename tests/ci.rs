@@ -643,6 +643,13 @@ fn a_large_document_full_of_digits_is_checked_as_it_is_written() {
         .map(|claim| (claim.span.start as u64, claim.span.end as u64))
         .collect();
     assert_eq!(spans, expected_spans);
+    // The table collects them all, the large document's included.
+    let table = stdout(&factlint(folder.path(), &["claims", "a.md", "b.md"]));
+    let rows = table
+        .lines()
+        .filter(|line| line.starts_with("b.md:"))
+        .count();
+    assert_eq!(rows, expected_spans.len(), "{table}");
 
     let all = factlint(
         folder.path(),
