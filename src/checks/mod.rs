@@ -86,19 +86,7 @@ impl DocumentState {
     }
 }
 
-/// Whether a claim is a decimal in the language's own style (`13,5` in German).
-pub fn is_native_decimal(claim: &Claim) -> bool {
-    claim
-        .written
-        .is_some_and(|written| number_format::is_native_decimal(&written))
-}
-
-/// Whether a claim is a decimal in the other language's style (`22.4` in German).
-pub fn is_foreign_decimal(claim: &Claim) -> bool {
-    claim
-        .written
-        .is_some_and(|written| number_format::is_foreign_decimal(&written))
-}
+pub(crate) use number_format::{is_foreign_decimal, is_native_decimal};
 
 /// A registered code.
 pub struct Code {

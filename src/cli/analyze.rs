@@ -42,8 +42,8 @@ const MANY_DIGITS: usize = 1 << 17;
 pub(crate) struct Checked {
     pub input: Input,
     pub analysis: Analysis,
-    /// Only read: the caller checks it with `check_while_writing` as it writes the findings
-    /// (`analysis` is empty).
+    /// Only read: the caller reads it with `check_in_chunks` or `claims_in_chunks` as it writes
+    /// the output (`analysis` is empty).
     pub deferred: bool,
     /// How many claims were read (kept when the claims themselves are dropped).
     pub claim_count: usize,
@@ -62,9 +62,9 @@ impl Checked {
         self.input.text = text;
     }
 
-    /// Checks a deferred document a chunk at a time, handing each finding to `emit`; returns
-    /// how many claims it holds.
-    pub fn check_while_writing(&self, emit: &mut dyn FnMut(factlint::Finding)) -> usize {
+    /// Checks the document a chunk at a time, handing each finding to `emit`; returns how
+    /// many claims it holds.
+    pub fn check_in_chunks(&self, emit: &mut dyn FnMut(factlint::Finding)) -> usize {
         let rules = self.rules.as_deref().unwrap_or_else(|| RuleSet::bundled());
         factlint::check_in_chunks(
             &self.input.text,
@@ -76,8 +76,8 @@ impl Checked {
         .claims
     }
 
-    /// Reads the claims of a deferred document a chunk at a time, handing each to `emit`.
-    pub fn claims_while_writing(&self, emit: &mut dyn FnMut(factlint::Claim)) {
+    /// Reads the claims of the document a chunk at a time, handing each to `emit`.
+    pub fn claims_in_chunks(&self, emit: &mut dyn FnMut(factlint::Claim)) {
         factlint::claims_in_chunks(&self.input.text, self.input.format, &self.options, emit);
     }
 
@@ -105,9 +105,12 @@ pub(crate) struct Overrides {
     /// time (`factlint::check_in_chunks`), the large ones only as their output is written.
     pub chunked: bool,
     /// Only claims are wanted (`claims`): documents are read a chunk at a time and not
-    /// checked (`factlint::claims_in_chunks`), the large ones only as their claims are
-    /// written.
+    /// checked (`factlint::claims_in_chunks`).
     pub claims_only: bool,
+    /// With `chunked` or `claims_only`: large digit-heavy documents are only read ahead, and
+    /// read for their findings or claims as the output is written (`Checked::deferred`). Not
+    /// for an output that needs every document at once.
+    pub defer_large: bool,
 }
 
 /// A document to read, with the settings it is analyzed with. Documents under the same
@@ -480,46 +483,39 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
         return Ok(None);
     }
     if overrides.chunked || overrides.claims_only {
-        let deferred = input.text.len() > LARGE_DOCUMENT
+        let deferred = overrides.defer_large
+            && input.text.len() > LARGE_DOCUMENT
             && input.text.bytes().filter(u8::is_ascii_digit).count() > MANY_DIGITS;
-        let mut analysis = Analysis {
-            language: None,
-            language_source: factlint::engine::LanguageSource::Unknown,
-            claims: Vec::new(),
-            findings: Vec::new(),
-        };
-        let mut claim_count = 0;
-        if !deferred {
-            let rules = rules.as_deref().unwrap_or_else(|| RuleSet::bundled());
-            let outline = if overrides.claims_only {
-                factlint::claims_in_chunks(&input.text, input.format, &options, &mut |claim| {
-                    analysis.claims.push(claim)
-                })
-            } else {
-                factlint::check_in_chunks(
-                    &input.text,
-                    input.format,
-                    &options,
-                    rules,
-                    &mut |finding| analysis.findings.push(finding),
-                )
-            };
-            (analysis.language, analysis.language_source) =
-                (outline.language, outline.language_source);
-            claim_count = outline.claims;
-            if !overrides.claims_only && analysis.findings.is_empty() {
-                input.text = String::new();
-            }
-        }
-        return Ok(Some(Checked {
+        let mut checked = Checked {
             input,
-            analysis,
+            analysis: Analysis {
+                language: None,
+                language_source: factlint::engine::LanguageSource::Unknown,
+                claims: Vec::new(),
+                findings: Vec::new(),
+            },
             deferred,
-            claim_count,
+            claim_count: 0,
             options,
             rules,
             fail_on,
-        }));
+        };
+        if !deferred {
+            let (mut claims, mut findings) = (Vec::new(), Vec::new());
+            if overrides.claims_only {
+                checked.claims_in_chunks(&mut |claim| claims.push(claim));
+                checked.claim_count = claims.len();
+            } else {
+                checked.claim_count =
+                    checked.check_in_chunks(&mut |finding| findings.push(finding));
+                // A document without findings need not keep its text.
+                if findings.is_empty() {
+                    checked.input.text = String::new();
+                }
+            }
+            (checked.analysis.claims, checked.analysis.findings) = (claims, findings);
+        }
+        return Ok(Some(checked));
     }
     // The session takes the text and gives it back: no copy of a large file.
     let session = factlint::Session::new(

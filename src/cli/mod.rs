@@ -470,6 +470,7 @@ fn check(
         fail_on: settings.fail_on,
         drop_claims: true,
         chunked: !(settings.fix || settings.diff),
+        defer_large: !(settings.fix || settings.diff),
         // Formats that leave hints out need not compute them.
         skip_hints: !settings.show_hints
             && matches!(
@@ -502,15 +503,7 @@ fn check(
                     &mut totals,
                     &mut document_output,
                     &mut written,
-                    &mut |piece| {
-                        progress.suspend(|| {
-                            out.write_all(piece)?;
-                            if progress.shares_screen() {
-                                out.flush()?;
-                            }
-                            Ok(())
-                        })
-                    },
+                    &mut |piece| write_piece(&mut out, progress, piece),
                 );
             }
             Err(error) => errors.push(error),
@@ -571,6 +564,21 @@ fn check_all_at_once(
     exit_status(written, &errors, checked.iter().any(Checked::fails))
 }
 
+/// Writes a piece of output between two draws of the progress line.
+fn write_piece(
+    out: &mut impl Write,
+    progress: &progress::Progress,
+    piece: &[u8],
+) -> std::io::Result<()> {
+    progress.suspend(|| {
+        out.write_all(piece)?;
+        if progress.shares_screen() {
+            out.flush()?;
+        }
+        Ok(())
+    })
+}
+
 /// How many bytes of a document's output are gathered before they are written.
 const OUTPUT_PIECE: usize = 64 << 10;
 
@@ -601,7 +609,7 @@ fn write_document(
         pieces.write(|out, document| emitter.finding(out, document, finding));
     };
     let claims = if done.deferred {
-        done.check_while_writing(&mut |finding| write(&finding))
+        done.check_in_chunks(&mut |finding| write(&finding))
     } else {
         done.analysis.findings.iter().for_each(&mut write);
         done.claim_count
@@ -794,19 +802,15 @@ fn claims(
 ) -> ExitCode {
     let overrides = Overrides {
         claims_only: true,
+        // The table's columns fit the widest cell: it needs every claim first.
+        defer_large: format != ClaimsFormat::Table,
         ..Overrides::default()
     };
     if format == ClaimsFormat::Table {
-        // The table's columns fit the widest cell: every claim is needed first.
-        let (mut checked, errors) = match analyze_all(paths, selection, common, &overrides) {
+        let (checked, errors) = match analyze_all(paths, selection, common, &overrides) {
             Ok(done) => done,
             Err(code) => return code,
         };
-        for done in checked.iter_mut().filter(|done| done.deferred) {
-            let mut claims = Vec::new();
-            done.claims_while_writing(&mut |claim| claims.push(claim));
-            done.analysis.claims = claims;
-        }
         report_errors(&errors);
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -835,15 +839,7 @@ fn claims(
                 return analyze::Wanted::Everything;
             }
         };
-        let mut flush = |piece: &[u8]| {
-            progress.suspend(|| {
-                out.write_all(piece)?;
-                if progress.shares_screen() {
-                    out.flush()?;
-                }
-                Ok(())
-            })
-        };
+        let mut flush = |piece: &[u8]| write_piece(&mut out, progress, piece);
         let mut pieces = DocumentOutput {
             done: &done,
             index: None,
@@ -858,7 +854,7 @@ fn claims(
             });
         };
         if done.deferred {
-            done.claims_while_writing(&mut |claim| write(&claim));
+            done.claims_in_chunks(&mut |claim| write(&claim));
         } else {
             done.analysis.claims.iter().for_each(&mut write);
         }

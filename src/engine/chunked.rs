@@ -25,12 +25,11 @@ use std::cell::RefCell;
 
 use super::{
     LanguageSource, Options, PIECE_BYTES, ReadAs, ReadInto, Session, chunk_spans, latest_full_date,
-    mentions_in, read_chunk, settle_language,
+    may_be_read, mentions_in, read_chunk, settle_language,
 };
 use crate::checks::{self, CheckContext, CheckScope, DocumentState};
 use crate::claims::{
-    Claim, ClaimKind, Date, NumberProblem, Scratch, WrittenNumber, may_hold_claims,
-    may_hold_full_date,
+    Claim, ClaimKind, Date, NumberProblem, Scratch, WrittenNumber, may_hold_full_date,
 };
 use crate::diagnostics::Finding;
 use crate::document::{DocumentFormat, lines_are_paragraphs};
@@ -133,7 +132,7 @@ pub fn claims_in_chunks(
         claims_read.drain(..).for_each(&mut *emit);
     };
     for (at, &span) in spans.iter().enumerate() {
-        if at > 0 && !may_hold_claims(&text[span.start..span.end]) {
+        if !may_be_read(text, span, at == 0) {
             continue;
         }
         reader.read(span, at == 0, false, &mut read, &mut |part| {
@@ -225,7 +224,13 @@ impl Pass<'_, '_> {
         }
         if !self.native_known {
             let here = read.claims.iter().find_map(native_decimal);
-            if here.is_some() || read.claims.iter().any(checks::is_foreign_decimal) {
+            let foreign = |claim: &Claim| {
+                claim
+                    .written
+                    .as_ref()
+                    .is_some_and(checks::is_foreign_decimal)
+            };
+            if here.is_some() || read.claims.iter().any(foreign) {
                 let first = here.or_else(|| ahead.first_native_decimal(rest));
                 self.state.borrow_mut().set_native_decimal(first);
                 self.native_known = true;
@@ -272,7 +277,7 @@ fn later(a: Option<Date>, b: Option<Date>) -> Option<Date> {
 }
 
 fn native_decimal(claim: &Claim) -> Option<WrittenNumber> {
-    claim.written.filter(|_| checks::is_native_decimal(claim))
+    claim.written.filter(checks::is_native_decimal)
 }
 
 /// The claims of a chunk (or part of one), with their blocks, and its number problems.
@@ -375,7 +380,7 @@ impl Ahead<'_> {
     fn holds(&mut self, at: usize) -> bool {
         *self.holds[at].get_or_insert_with(|| {
             let span = self.spans[at];
-            at == 0 || may_hold_claims(&self.text[span.start..span.end])
+            may_be_read(self.text, span, at == 0)
         })
     }
 

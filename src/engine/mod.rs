@@ -557,7 +557,7 @@ impl Session {
         problems: &mut Vec<NumberProblem>,
         cuts: &mut Vec<(usize, usize)>,
     ) -> Option<Language> {
-        if !first && !may_hold_claims(&self.text[span.start..span.end]) {
+        if !may_be_read(&self.text, span, first) {
             return None;
         }
         let (claims_start, problems_start) = (claims.len(), problems.len());
@@ -726,6 +726,12 @@ fn chunk_spans(text: &str, format: DocumentFormat) -> Vec<Span> {
     });
     spans.push(Span::new(start, text.len()));
     spans
+}
+
+/// Whether the chunk at `span` is worth reading: it may hold a claim (the raw-text filter),
+/// or it opens the document (and may hold front matter).
+fn may_be_read(text: &str, span: Span, first: bool) -> bool {
+    first || may_hold_claims(&text[span.start..span.end])
 }
 
 /// How the chunks of a document are read.

@@ -11,7 +11,7 @@ use factlint::Severity;
 use factlint::diagnostics::Finding;
 use factlint::text::LineIndex;
 
-use super::{DocumentView, Emitter, Totals, plural, position};
+use super::{DocumentView, Emitter, Totals, plural, position, shown};
 use crate::cli::inputs::InputError;
 
 /// `check --format github`: an annotation per finding, then the summary line.
@@ -32,7 +32,7 @@ impl Emitter for GithubEmitter {
         document: &DocumentView,
         finding: &Finding,
     ) -> io::Result<()> {
-        if finding.severity == Severity::Hint && !self.show_hints {
+        if !shown(self.show_hints, finding.severity) {
             return Ok(());
         }
         writeln!(

@@ -6,7 +6,7 @@ use factlint::Severity;
 use factlint::diagnostics::{Applicability, Finding};
 use factlint::text::LineIndex;
 
-use super::{DocumentView, Emitter, Totals, plural, position};
+use super::{DocumentView, Emitter, Totals, plural, position, shown};
 use crate::cli::inputs::InputError;
 
 /// How many characters of a long line are shown around the span.
@@ -59,7 +59,7 @@ impl Emitter for HumanEmitter {
         document: &DocumentView,
         finding: &Finding,
     ) -> io::Result<()> {
-        if !self.show_hints && finding.severity == Severity::Hint {
+        if !shown(self.show_hints, finding.severity) {
             return Ok(());
         }
         write_finding(

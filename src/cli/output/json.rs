@@ -7,14 +7,20 @@ use factlint::Claim;
 use factlint::diagnostics::Finding;
 use factlint::report::{claim_value, finding_value};
 
-use super::{DocumentView, Emitter, Totals, write_pretty_nested};
+use super::{DocumentView, Emitter, PrettyArray, Totals};
 use crate::cli::inputs::InputError;
 
 /// `check --format json`: an array of findings, in file order, then offset order.
-#[derive(Default)]
 pub(crate) struct JsonEmitter {
-    /// Whether the array has been opened by a first finding.
-    opened: bool,
+    findings: PrettyArray,
+}
+
+impl Default for JsonEmitter {
+    fn default() -> JsonEmitter {
+        JsonEmitter {
+            findings: PrettyArray::new(0),
+        }
+    }
 }
 
 impl Emitter for JsonEmitter {
@@ -25,13 +31,12 @@ impl Emitter for JsonEmitter {
         finding: &Finding,
     ) -> io::Result<()> {
         let value = finding_value(finding, document.name, document.text, document.index);
-        out.write_all(if self.opened { b",\n  " } else { b"[\n  " })?;
-        self.opened = true;
-        write_pretty_nested(out, &value, 1)
+        self.findings.push(out, &value)
     }
 
     fn end(&mut self, out: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {
-        out.write_all(if self.opened { b"\n]\n" } else { b"[]\n" })
+        self.findings.close(out)?;
+        writeln!(out)
     }
 }
 
@@ -57,10 +62,16 @@ impl Emitter for JsonLinesEmitter {
 }
 
 /// `claims --format json`: an array of claims, written a claim at a time.
-#[derive(Default)]
 pub(crate) struct ClaimsJson {
-    /// Whether the array has been opened by a first claim.
-    opened: bool,
+    claims: PrettyArray,
+}
+
+impl Default for ClaimsJson {
+    fn default() -> ClaimsJson {
+        ClaimsJson {
+            claims: PrettyArray::new(0),
+        }
+    }
 }
 
 impl ClaimsJson {
@@ -71,12 +82,11 @@ impl ClaimsJson {
         claim: &Claim,
     ) -> io::Result<()> {
         let value = claim_value(claim, document.name, document.text, document.index);
-        out.write_all(if self.opened { b",\n  " } else { b"[\n  " })?;
-        self.opened = true;
-        write_pretty_nested(out, &value, 1)
+        self.claims.push(out, &value)
     }
 
     pub fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(if self.opened { b"\n]\n" } else { b"[]\n" })
+        self.claims.close(out)?;
+        writeln!(out)
     }
 }

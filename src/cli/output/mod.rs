@@ -106,7 +106,7 @@ impl Totals {
 
     /// Whether findings of `severity` are shown.
     pub fn shows(&self, severity: Severity) -> bool {
-        self.show_hints || severity > Severity::Hint
+        shown(self.show_hints, severity)
     }
 }
 
@@ -117,6 +117,51 @@ pub(crate) fn plural(count: usize, word: &str) -> String {
     } else {
         format!("{count} {word}s")
     }
+}
+
+/// A pretty JSON array written an item at a time, `depth` levels deep, exactly as
+/// `serde_json::to_writer_pretty` writes the whole array there.
+pub(crate) struct PrettyArray {
+    depth: usize,
+    /// Whether the array has been opened by a first item.
+    opened: bool,
+}
+
+impl PrettyArray {
+    pub fn new(depth: usize) -> PrettyArray {
+        PrettyArray {
+            depth,
+            opened: false,
+        }
+    }
+
+    pub fn push(&mut self, out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+        out.write_all(if self.opened { b"," } else { b"[" })?;
+        self.opened = true;
+        out.write_all(b"\n")?;
+        for _ in 0..=self.depth {
+            out.write_all(b"  ")?;
+        }
+        write_pretty_nested(out, value, self.depth + 1)
+    }
+
+    /// Closes the array (`[]` when it has no item).
+    pub fn close(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.opened {
+            return out.write_all(b"[]");
+        }
+        out.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            out.write_all(b"  ")?;
+        }
+        out.write_all(b"]")
+    }
+}
+
+/// Whether a finding of `severity` is shown by a format for people, which shows hints only
+/// when asked (`--show-hints`).
+pub(crate) fn shown(show_hints: bool, severity: Severity) -> bool {
+    show_hints || severity > Severity::Hint
 }
 
 /// Writes `value` as pretty JSON nested `depth` levels deep (two spaces a level), exactly as

@@ -13,21 +13,20 @@ use factlint::text::{ColumnUnit, LineIndex, Span};
 
 use factlint::diagnostics::Finding;
 
-use super::{DocumentView, Emitter, Totals, write_pretty_nested};
+use super::{DocumentView, Emitter, PrettyArray, Totals, shown, write_pretty_nested};
 use crate::cli::inputs::InputError;
 
 /// `check --format rdjson`: one diagnostic result, its diagnostics written as documents come.
 pub(crate) struct RdjsonEmitter {
     show_hints: bool,
-    /// Whether the diagnostics array has been opened by a first diagnostic.
-    opened: bool,
+    diagnostics: PrettyArray,
 }
 
 impl RdjsonEmitter {
     pub fn new(show_hints: bool) -> RdjsonEmitter {
         RdjsonEmitter {
             show_hints,
-            opened: false,
+            diagnostics: PrettyArray::new(1),
         }
     }
 }
@@ -45,7 +44,7 @@ impl Emitter for RdjsonEmitter {
         document: &DocumentView,
         finding: &Finding,
     ) -> io::Result<()> {
-        if finding.severity == Severity::Hint && !self.show_hints {
+        if !shown(self.show_hints, finding.severity) {
             return Ok(());
         }
         let (text, index) = (document.text, document.index);
@@ -70,17 +69,12 @@ impl Emitter for RdjsonEmitter {
                 "text": fix.replacement,
             }]);
         }
-        out.write_all(if self.opened { b",\n    " } else { b"[\n    " })?;
-        self.opened = true;
-        write_pretty_nested(out, &diagnostic, 2)
+        self.diagnostics.push(out, &diagnostic)
     }
 
     fn end(&mut self, out: &mut dyn Write, _: &Totals, _: &[InputError]) -> io::Result<()> {
-        out.write_all(if self.opened {
-            b"\n  ]\n}\n"
-        } else {
-            b"[]\n}\n"
-        })
+        self.diagnostics.close(out)?;
+        out.write_all(b"\n}\n")
     }
 }
 
