@@ -80,14 +80,6 @@ impl Checked {
     pub fn claims_in_chunks(&self, emit: &mut dyn FnMut(factlint::Claim)) {
         factlint::claims_in_chunks(&self.input.text, self.input.format, &self.options, emit);
     }
-
-    /// Whether a finding of this document fails the run.
-    pub fn fails(&self) -> bool {
-        self.analysis
-            .findings
-            .iter()
-            .any(|finding| self.fail_on.fails(finding.severity))
-    }
 }
 
 /// What the command line decides for every document, over the configuration.

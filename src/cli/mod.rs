@@ -548,8 +548,9 @@ fn check_all_at_once(
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut written = emitter.begin(&mut out);
     let mut document_output = Vec::new();
+    let mut failed = false;
     for done in &checked {
-        write_document(
+        failed |= write_document(
             emitter.as_mut(),
             done,
             &mut totals,
@@ -561,7 +562,7 @@ fn check_all_at_once(
     let written = written
         .and_then(|()| emitter.end(&mut out, &totals, &errors))
         .and_then(|()| out.flush());
-    exit_status(written, &errors, checked.iter().any(Checked::fails))
+    exit_status(written, &errors, failed)
 }
 
 /// Writes a piece of output between two draws of the progress line.
