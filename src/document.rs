@@ -448,8 +448,12 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
 
 /// Splits `text[from..]` into chunks that tile it: each chunk ends after a run of blank lines
 /// that stands outside code fences, HTML comments and front matter, so every chunk can be
-/// parsed on its own. `from` must be a chunk start (or 0). Calls `boundary` with the start of
-/// each chunk after the first and stops early when it returns `false`.
+/// parsed on its own. A line longer than `LONG_LINE_BYTES` that opens a chunk as a paragraph
+/// is cut into chunks of its own as well (see `line_cut`). `from` must be a chunk start (or 0);
+/// to split again after an edit, it must be the start of a chunk before the edit and, when
+/// that chunk starts inside a line, of the chunk before that.
+/// Calls `boundary` with the start of each chunk after the first and stops early when it
+/// returns `false`.
 pub fn split_chunks(
     text: &str,
     from: usize,
@@ -461,8 +465,18 @@ pub fn split_chunks(
     let mut after_blank = false;
     for (at, line) in lines_from(text, from) {
         let blank = line.trim().is_empty();
-        if after_blank && !blank && state == ChunkState::default() && !boundary(at) {
+        let opens_chunk = state == ChunkState::default() && (first_line || after_blank && !blank);
+        if opens_chunk && !first_line && !boundary(at) {
             return;
+        }
+        if opens_chunk && line.len() > LONG_LINE_BYTES && may_cut_line(line, format) {
+            let mut piece = 0;
+            while let Some(cut) = line_cut(&line[piece..]) {
+                piece += cut;
+                if !boundary(at + piece) {
+                    return;
+                }
+            }
         }
         after_blank = false;
         state.step(line, first_line, format);
@@ -470,6 +484,172 @@ pub fn split_chunks(
             after_blank = true;
         }
         first_line = false;
+    }
+}
+
+/// A line longer than this that opens a chunk as a paragraph is parsed in chunks of about half
+/// of it, cut at white space: no paragraph written for people is that long, and parsed whole, a
+/// wall of figures or brackets would be held in the parser's memory at once.
+pub const LONG_LINE_BYTES: usize = 64 << 10;
+
+/// Whether a long line that opens a chunk may be cut: it starts a paragraph, not a block of
+/// another kind (the pieces after a cut start with a letter, so read on their own they
+/// continue it as prose), and is no link reference definition, whose label is at most 999
+/// characters long.
+fn may_cut_line(line: &str, format: DocumentFormat) -> bool {
+    if format == DocumentFormat::PlainText {
+        return true;
+    }
+    let Some(&first) = line.as_bytes().first() else {
+        return false;
+    };
+    // Lines that open a block of another kind: the lines after them would continue the last
+    // piece differently (an indented fence in a list item would be read as prose).
+    if first.is_ascii_whitespace()
+        || b"<`~|-+*>#=_".contains(&first)
+        || first.is_ascii_digit() && ordered_list_marker(line)
+    {
+        return false;
+    }
+    first != b'[' || !link_reference_definition(line)
+}
+
+/// Whether `line` starts with digits and `.` or `)`.
+fn ordered_list_marker(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+/// Where the long line (or the rest of one, from a cut) `line` is cut next, if it is longer
+/// than `LONG_LINE_BYTES`: after white space, where no code span, HTML tag or link destination
+/// is open (inline markup never crosses a cut), before what may start a piece
+/// (`may_start_piece`). From half that far in, only at the end of a sentence; from that far
+/// in, also after a word without digits (a cut must not part a figure from its scale word or
+/// unit). Whether a cut is made depends only on the text from `line`'s start to a little past
+/// the cut, so splitting again from the chunk before an edit finds the same cuts.
+fn line_cut(line: &str) -> Option<usize> {
+    if line.len() <= LONG_LINE_BYTES {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let mut open = InlineOpen::default();
+    // The last two words before `at` (a word: bytes between white space).
+    let mut words = [0..0, 0..0];
+    let mut word_start = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte == b'\n' || byte == b'\r' {
+            return None;
+        }
+        let space = byte == b' ' || byte == b'\t';
+        let after_space = at > 0 && matches!(bytes[at - 1], b' ' | b'\t');
+        if space && !after_space {
+            words = [words[1].clone(), word_start..at];
+        } else if !space && after_space {
+            word_start = at;
+            if at >= LONG_LINE_BYTES / 2 && open.is_closed() && may_start_piece(&line[at..]) {
+                let [before, last] = [&line[words[0].clone()], &line[words[1].clone()]];
+                let capital = line[at..].chars().next().is_some_and(char::is_uppercase);
+                if ends_sentence(before, last) && capital
+                    || at >= LONG_LINE_BYTES && !last.bytes().any(|b| b.is_ascii_digit())
+                {
+                    return Some(at);
+                }
+            }
+        }
+        at += open.step(bytes, at);
+    }
+    None
+}
+
+/// Whether a piece of a long line may start with `rest`: read on its own, it starts a
+/// paragraph, as the line did. A letter, a dollar sign, an opening quote or bracket, or
+/// digits that are no list marker (a sign written after figures, `€`, may belong to the one
+/// before); no link reference definition. (What follows the cut is
+/// looked at up to a link label's length, so an edit re-splits from the chunk before.)
+fn may_start_piece(rest: &str) -> bool {
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return !ordered_list_marker(rest);
+    }
+    first.is_alphabetic()
+        || matches!(first, '$' | '(' | '"' | '„' | '“' | '‚' | '‘' | '«' | '»')
+        || first == '[' && !link_reference_definition(rest)
+}
+
+/// Whether `line` (starting with `[`) opens a link reference definition: its label, at most
+/// 999 characters long, is followed by `:`.
+fn link_reference_definition(line: &str) -> bool {
+    let label = &line.as_bytes()[1..line.len().min(1002)];
+    match label.iter().position(|&byte| byte == b'[' || byte == b']') {
+        Some(at) => label[at] == b']' && label.get(at + 1) == Some(&b':'),
+        None => false,
+    }
+}
+
+/// Whether the word `last` (after `before`) ends a sentence: a word of letters and a full
+/// stop, not a scale word after a figure (`5 Mrd. Euro`) or an initial (`z. B.`).
+fn ends_sentence(before: &str, last: &str) -> bool {
+    let Some(word) = last.strip_suffix(['.', '!', '?']) else {
+        return false;
+    };
+    word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+        && !before.bytes().any(|byte| byte.is_ascii_digit())
+}
+
+/// The inline constructs open at a point of a line, as far as a cut must know.
+#[derive(Default)]
+struct InlineOpen {
+    /// The length of the backtick run that opened a code span.
+    code: Option<usize>,
+    /// Inside `<…>` that may be an HTML tag, comment or autolink.
+    angle: bool,
+    /// The depth of parentheses in a link destination (after `](`).
+    destination: u32,
+}
+
+impl InlineOpen {
+    fn is_closed(&self) -> bool {
+        self.code.is_none() && !self.angle && self.destination == 0
+    }
+
+    /// Moves past the construct at `bytes[at]`; returns how many bytes it spans.
+    fn step(&mut self, bytes: &[u8], at: usize) -> usize {
+        let byte = bytes[at];
+        if byte == b'`' {
+            let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+            self.code = match self.code {
+                Some(open) if open == run => None,
+                None => Some(run),
+                open => open,
+            };
+            return run;
+        }
+        if self.code.is_some() {
+            return 1;
+        }
+        match byte {
+            // An escaped character is literal (and in a code span, the backslash is).
+            b'\\' => return 2.min(bytes.len() - at),
+            b'<' if !self.angle => {
+                self.angle = bytes
+                    .get(at + 1)
+                    .is_some_and(|next| next.is_ascii_alphabetic() || b"/!?".contains(next));
+            }
+            b'>' => self.angle = false,
+            b']' if bytes.get(at + 1) == Some(&b'(') && !self.angle => {
+                self.destination += 1;
+                return 2;
+            }
+            b'(' if self.destination > 0 => self.destination += 1,
+            b')' if self.destination > 0 => self.destination -= 1,
+            _ => {}
+        }
+        1
     }
 }
 
@@ -604,5 +784,93 @@ mod tests {
         document.masked_block(block, &mut buffer);
         let at = block.span.start + buffer.find("5 %").unwrap();
         assert_eq!(&text[at..at + 3], "5 %");
+    }
+
+    fn boundaries(text: &str, from: usize) -> Vec<usize> {
+        let mut found = Vec::new();
+        split_chunks(text, from, DocumentFormat::Markdown, |at| {
+            found.push(at);
+            true
+        });
+        found
+    }
+
+    #[test]
+    fn long_lines_are_cut_at_the_end_of_a_sentence() {
+        let line = "Die Firma meldet 2.000 GPUs und 5 Mio. Euro Umsatz. ".repeat(4_000) + "\n";
+        let cuts = boundaries(&line, 0);
+        assert!(cuts.len() >= 3, "{cuts:?}");
+        let mut previous = 0;
+        for &cut in &cuts {
+            assert!(line[..cut].ends_with("Umsatz. ") && line[cut..].starts_with("Die "));
+            assert!((LONG_LINE_BYTES / 2..LONG_LINE_BYTES).contains(&(cut - previous)));
+            previous = cut;
+        }
+        // Split again from any cut, the same cuts follow.
+        for (at, &cut) in cuts.iter().enumerate() {
+            assert_eq!(boundaries(&line, cut), cuts[at + 1..]);
+        }
+    }
+
+    #[test]
+    fn walls_of_figures_are_cut_after_words_without_digits() {
+        let line = "12 % mehr, 3,5 Mio. € Umsatz [7 Prozentpunkte ".repeat(5_000);
+        let cuts = boundaries(&line, 0);
+        assert!(cuts.len() >= 2, "{cuts:?}");
+        let mut previous = 0;
+        for &cut in &cuts {
+            assert!(cut - previous >= LONG_LINE_BYTES);
+            let before = line[..cut].trim_end();
+            let last_word = &before[before.rfind(' ').map_or(0, |at| at + 1)..];
+            assert!(
+                !last_word.bytes().any(|b| b.is_ascii_digit()),
+                "{last_word}"
+            );
+            assert!(
+                !line[cut..].starts_with('€'),
+                "a sign after figures stays with them"
+            );
+            previous = cut;
+        }
+        // Digits alone: no word without digits, no cut (the block is read in pieces).
+        assert!(boundaries(&"1 2 3 ".repeat(30_000), 0).is_empty());
+    }
+
+    #[test]
+    fn no_cut_falls_inside_inline_markup() {
+        let filler = "Der Umsatz stieg. ".repeat(2_000);
+        for (open, close) in [
+            ("`", "`"),
+            ("[Bericht](/bericht \"", "\")"),
+            ("<span title=\"", "\">"),
+        ] {
+            let inside = "Mehr Text. ".repeat(8_000);
+            let line = format!("{filler}{open}{inside}{close} {filler}\n");
+            let (from, to) = (filler.len(), filler.len() + open.len() + inside.len());
+            let cuts = boundaries(&line, 0);
+            assert!(!cuts.is_empty());
+            assert!(
+                cuts.iter().all(|&cut| cut <= from || cut > to),
+                "{open}: {cuts:?} within {from}..{to}"
+            );
+        }
+        // An unclosed code span: no cut after it.
+        let line = format!("{filler}` {filler}{filler}\n");
+        assert!(boundaries(&line, 0).iter().all(|&cut| cut <= filler.len()));
+    }
+
+    #[test]
+    fn lines_that_open_other_blocks_are_not_cut() {
+        let long = "Der Umsatz stieg um 5 %. ".repeat(6_000);
+        for opener in ["- ", "> ", "    ", "<div>", "1. ", "# ", "| ", "[a]: /u "] {
+            let line = format!("{opener}{long}\n");
+            assert!(boundaries(&line, 0).is_empty(), "{opener:?}");
+        }
+        assert!(!boundaries(&format!("[a] {long}\n"), 0).is_empty());
+        // A piece never starts with a list marker or a link reference definition.
+        let line = "Der Umsatz stieg. 5. Quartal [b]: x ".repeat(8_000);
+        for cut in boundaries(&line, 0) {
+            assert!(may_start_piece(&line[cut..]) && !line[cut..].starts_with(['5', '[']));
+        }
     }
 }

@@ -285,6 +285,51 @@ fn a_paragraph_longer_than_a_piece_is_checked_as_a_session_checks_it() {
     assert!(findings.iter().any(|finding| finding.code == "FL110"));
 }
 
+/// A line of figures far longer than a chunk is read in chunks cut where no figure is parted
+/// from its words; a sentence cut there is one sentence still, so a cut never makes two
+/// figures of one sentence contradict each other.
+#[test]
+fn a_wall_of_figures_is_cut_without_parting_figures() {
+    let text = "12 % mehr, 3,5 Mio. € Umsatz und $88.8 billion ".repeat(6_000) + "\n";
+    let session = Session::new(
+        text.clone(),
+        DocumentFormat::Markdown,
+        Options::default(),
+        RuleSet::bundled(),
+    );
+    let claims = session.claims();
+    assert_eq!(claims.len(), 18_000);
+    for claim in claims {
+        let written = &text[claim.span.start..claim.span.end];
+        assert!(
+            ["12 %", "3,5 Mio. €", "$88.8 billion"].contains(&written),
+            "{written}"
+        );
+    }
+    assert_same(
+        "wall of figures",
+        &text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+
+    let words =
+        "eins zwei drei hundert tausend Millionen Milliarden fünfundzwanzig und einhalb Dutzend ";
+    // The first cut falls after `drei`, before `hundert tausend`.
+    let text = "Umsatz ".repeat(7) + &words.repeat(2_500) + "\n";
+    let findings = assert_same(
+        "wall of number words",
+        &text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+    assert!(
+        findings.iter().all(|finding| finding.code != "FL110"),
+        "{:?}",
+        findings.first()
+    );
+}
+
 /// A paragraph of figures: amounts, shares, counts about a few subjects, dates, decimals in
 /// both styles, in English or German.
 fn sentence() -> impl Strategy<Value = String> {

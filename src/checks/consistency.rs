@@ -57,26 +57,29 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             continue;
         };
         let group = figures.groups.entry(key(claim)).or_default();
-        if group.sentence != Some(claim.sentence) {
+        if group
+            .sentence
+            .is_none_or(|sentence| !continues(context.text, sentence, claim.sentence))
+        {
             // Claims of the sentence just finished become "earlier".
-            for (pending_low, pending_high, pending) in group.pending.drain(..) {
-                if group
+            if let Some((pending_high, pending)) = group.pending_lowest_high.take()
+                && group
                     .lowest_high
                     .as_ref()
                     .is_none_or(|(value, _)| pending_high < *value)
-                {
-                    group.lowest_high = Some((pending_high, pending.clone()));
-                }
-                if group
+            {
+                group.lowest_high = Some((pending_high, pending));
+            }
+            if let Some((pending_low, pending)) = group.pending_highest_low.take()
+                && group
                     .highest_low
                     .as_ref()
                     .is_none_or(|(value, _)| pending_low > *value)
-                {
-                    group.highest_low = Some((pending_low, pending));
-                }
+            {
+                group.highest_low = Some((pending_low, pending));
             }
-            group.sentence = Some(claim.sentence);
         }
+        group.sentence = Some(claim.sentence);
         let contradicted = match (&group.lowest_high, &group.highest_low) {
             (Some((earlier_high, earlier)), _) if low > *earlier_high => Some(earlier),
             (_, Some((earlier_low, earlier))) if high < *earlier_low => Some(earlier),
@@ -85,8 +88,42 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
         if let Some(earlier) = contradicted {
             findings.push(report(context, earlier, claim));
         }
-        group.pending.push((low, high, Stated::of(claim)));
+        // Of the current sentence's claims only the lowest high end and the highest low end
+        // (the first of each) can matter later.
+        if group
+            .pending_lowest_high
+            .as_ref()
+            .is_none_or(|(value, _)| high < *value)
+        {
+            group.pending_lowest_high = Some((high, Stated::of(claim)));
+        }
+        if group
+            .pending_highest_low
+            .as_ref()
+            .is_none_or(|(value, _)| low > *value)
+        {
+            group.pending_highest_low = Some((low, Stated::of(claim)));
+        }
     }
+}
+
+/// Whether the sentence `next` is the same as `sentence` or continues it: a long line is read
+/// in chunks (and a long block in pieces) cut at white space, and a sentence cut there is one
+/// sentence still. Sentences of one block are parted by a full stop, blocks by more than
+/// spaces.
+fn continues(text: &str, sentence: Span, next: Span) -> bool {
+    if sentence == next {
+        return true;
+    }
+    // Closing quotes and brackets belong to the sentence they close.
+    let ended = text[..sentence.end]
+        .trim_end_matches(['"', '\'', '’', '”', '“', '»', '«', '›', '‹', ')', ']'])
+        .ends_with(['.', '!', '?', '…']);
+    !ended
+        && sentence.end < next.start
+        && text
+            .get(sentence.end..next.start)
+            .is_some_and(|between| between.bytes().all(|byte| byte == b' ' || byte == b'\t'))
 }
 
 /// What makes two claims about the same quantity.
@@ -122,8 +159,10 @@ fn key(claim: &Claim) -> QuantityKey {
 #[derive(Default)]
 struct Group {
     sentence: Option<crate::text::Span>,
-    /// Claims of the current sentence, not yet "earlier".
-    pending: Vec<(f64, f64, Stated)>,
+    /// Of the claims of the current sentence, not yet "earlier": the lowest high end and the
+    /// highest low end.
+    pending_lowest_high: Option<(f64, Stated)>,
+    pending_highest_low: Option<(f64, Stated)>,
     lowest_high: Option<(f64, Stated)>,
     highest_low: Option<(f64, Stated)>,
 }

@@ -22,8 +22,6 @@
 //! ## Fix safety
 //! Rewriting the later spelling in the first one's format is safe: the value does not change.
 
-use std::collections::HashMap;
-
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Claim, ClaimKind, WrittenNumber};
 use crate::diagnostics::{Applicability, Finding, Fix, Related};
@@ -59,29 +57,115 @@ pub(crate) fn is_foreign_decimal(written: &WrittenNumber) -> bool {
     written.decimal.is_some() && written.foreign_style
 }
 
-/// The first spelling of each whole number seen so far, by value (`f64::to_bits`). A
-/// number-dense document has hundreds of thousands: each is kept in 16 bytes.
-pub(crate) type FirstOfValue = HashMap<u64, FirstSpelling, foldhash::fast::RandomState>;
-
-/// Where a whole number is first written, and how it is grouped.
-#[derive(Clone, Copy)]
-pub(crate) struct FirstSpelling {
-    start: usize,
-    len: u32,
-    grouping: Option<Separator>,
+/// The first spelling of each whole number seen so far. A number-dense document has hundreds
+/// of thousands, so each is kept in 8 bytes: where it is written and how it is grouped. The
+/// digits are read back from the text to hash and compare: two spellings are of the same
+/// number when their digits, without separators and leading zeros, are the same.
+#[derive(Default)]
+pub(crate) struct FirstOfValue {
+    table: hashbrown::HashTable<FirstSpelling>,
+    hasher: foldhash::fast::FixedState,
 }
 
+impl FirstOfValue {
+    /// The first spelling of the number written at `written`, after recording `written` as
+    /// that spelling when it is the first.
+    fn first(&mut self, text: &str, written: &WrittenNumber) -> Option<FirstSpelling> {
+        let here = &text[written.span.start..written.span.end];
+        let hash = self.hash(here);
+        if let Some(first) = self
+            .table
+            .find(hash, |first| same_digits(first.text(text), here))
+        {
+            return Some(*first);
+        }
+        // A spelling that does not fit the digest (beyond 4 GiB, or 512 MiB long) is not
+        // remembered; no document factlint reads comes near either.
+        if let Some(spelling) = FirstSpelling::of(written) {
+            let hasher = &self.hasher;
+            self.table.insert_unique(hash, spelling, |first| {
+                hash_digits(hasher, first.text(text))
+            });
+        }
+        None
+    }
+
+    fn hash(&self, written: &str) -> u64 {
+        hash_digits(&self.hasher, written)
+    }
+}
+
+/// The significant digits of a written whole number: no separators, no leading zeros.
+fn digits(written: &str) -> impl Iterator<Item = u8> + '_ {
+    written
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&digit| digit == b'0')
+}
+
+fn hash_digits(hasher: &foldhash::fast::FixedState, written: &str) -> u64 {
+    use std::hash::BuildHasher;
+    // The digits folded into a word (the value itself up to 19 digits), then mixed.
+    let folded = digits(written).fold(0u64, |folded, digit| {
+        folded
+            .wrapping_mul(10)
+            .wrapping_add(u64::from(digit - b'0'))
+    });
+    hasher.hash_one(folded)
+}
+
+fn same_digits(a: &str, b: &str) -> bool {
+    digits(a).eq(digits(b))
+}
+
+/// Where a whole number is first written (as offsets that fit 32 bits) and how it is grouped
+/// (in the top bits of its length).
+#[derive(Clone, Copy)]
+pub(crate) struct FirstSpelling {
+    start: u32,
+    len_and_grouping: u32,
+}
+
+const GROUPING_SHIFT: u32 = 29;
+const LEN_MASK: u32 = (1 << GROUPING_SHIFT) - 1;
+
 impl FirstSpelling {
-    fn of(written: &WrittenNumber) -> FirstSpelling {
-        FirstSpelling {
-            start: written.span.start,
-            len: u32::try_from(written.span.end - written.span.start).unwrap_or(u32::MAX),
-            grouping: written.grouping,
+    fn of(written: &WrittenNumber) -> Option<FirstSpelling> {
+        let start = u32::try_from(written.span.start).ok()?;
+        let len = u32::try_from(written.span.end - written.span.start)
+            .ok()
+            .filter(|&len| len <= LEN_MASK)?;
+        let grouping = match written.grouping {
+            None => 0,
+            Some(Separator::Dot) => 1,
+            Some(Separator::Comma) => 2,
+            Some(Separator::Space) => 3,
+            Some(Separator::Apostrophe) => 4,
+        };
+        Some(FirstSpelling {
+            start,
+            len_and_grouping: len | (grouping << GROUPING_SHIFT),
+        })
+    }
+
+    fn grouping(self) -> Option<Separator> {
+        match self.len_and_grouping >> GROUPING_SHIFT {
+            1 => Some(Separator::Dot),
+            2 => Some(Separator::Comma),
+            3 => Some(Separator::Space),
+            4 => Some(Separator::Apostrophe),
+            _ => None,
         }
     }
 
-    fn span(&self) -> crate::text::Span {
-        crate::text::Span::new(self.start, self.start + self.len as usize)
+    fn span(self) -> crate::text::Span {
+        let start = self.start as usize;
+        crate::text::Span::new(start, start + (self.len_and_grouping & LEN_MASK) as usize)
+    }
+
+    fn text(self, text: &str) -> &str {
+        let span = self.span();
+        text.get(span.start..span.end).unwrap_or_default()
     }
 }
 
@@ -101,12 +185,10 @@ fn same_number_two_formats(
     findings: &mut Vec<Finding>,
 ) {
     for written in integers(context.claims) {
-        let key = written.literal_value.to_bits();
-        let Some(first) = first_of_value.get(&key).copied() else {
-            first_of_value.insert(key, FirstSpelling::of(&written));
+        let Some(first) = first_of_value.first(context.text, &written) else {
             continue;
         };
-        if first.grouping == written.grouping {
+        if first.grouping() == written.grouping {
             continue;
         }
         let here = &context.text[written.span.start..written.span.end];
@@ -124,7 +206,7 @@ fn same_number_two_formats(
             message: format!("`{there}` is written here"),
         });
         let digits = format!("{}", written.literal_value as u64);
-        let replacement = match first.grouping {
+        let replacement = match first.grouping() {
             None => digits,
             Some(separator) => group(&digits, separator),
         };
@@ -202,4 +284,57 @@ fn split_decimal(written: &str) -> (String, String) {
         .filter(char::is_ascii_digit)
         .collect();
     (integer, fraction)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn written(text: &str, start: usize, len: usize, grouping: Option<Separator>) -> WrittenNumber {
+        let span = Span::new(start, start + len);
+        WrittenNumber {
+            span,
+            grouping,
+            decimal: None,
+            foreign_style: false,
+            ambiguous: false,
+            literal_value: text[span.start..span.end]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn the_first_spelling_of_a_number_is_found_by_its_digits() {
+        let text =
+            "2000 2.000 2 000 20000 012000 12,000 123456789012345678901 123456789012345678902";
+        let mut first = FirstOfValue::default();
+        let mut at = |start: usize, len: usize, grouping| {
+            first
+                .first(text, &written(text, start, len, grouping))
+                .map(|spelling| (spelling.span(), spelling.grouping()))
+        };
+        assert_eq!(at(0, 4, None), None);
+        let plain = Some((Span::new(0, 4), None));
+        assert_eq!(at(5, 5, Some(Separator::Dot)), plain);
+        assert_eq!(at(11, 5, Some(Separator::Space)), plain);
+        assert_eq!(at(17, 5, None), None, "20000 is another number");
+        assert_eq!(at(23, 6, None), None);
+        assert_eq!(
+            at(30, 6, Some(Separator::Comma)),
+            Some((Span::new(23, 29), None)),
+            "leading zeros do not count"
+        );
+        // Numbers past 2^53 are told apart by every digit.
+        assert_eq!(at(37, 21, None), None);
+        assert_eq!(at(59, 21, None), None);
+        assert_eq!(
+            at(59, 21, Some(Separator::Dot)),
+            Some((Span::new(59, 80), None))
+        );
+    }
 }

@@ -299,7 +299,13 @@ impl Session {
 
         // The chunks the edit touches, in old offsets: the one before the edit's start (an edit
         // at a chunk's start may join it to the one before) to the one holding its end.
-        let first = self.chunk_at(start.saturating_sub(1));
+        let mut first = self.chunk_at(start.saturating_sub(1));
+        // Where a long line was cut depends on a little of what follows the cut (see
+        // `split_chunks`): a chunk that starts inside a line is split again from the one before.
+        let starts_line = |at: usize| at == 0 || self.text.as_bytes()[at - 1] == b'\n';
+        if first > 0 && !starts_line(self.chunks[first].span.start) {
+            first -= 1;
+        }
         let last = self.chunk_at(end);
         let resplit_from = self.chunks[first].span.start;
         let edit_end_new = start + replacement.len();
@@ -1242,6 +1248,55 @@ mod tests {
         session.edit(0..end, "", rules);
         same(&session, rules);
         assert!(session.claims().is_empty());
+    }
+
+    #[test]
+    fn edits_of_a_long_line_give_what_a_fresh_read_gives() {
+        let rules = RuleSet::bundled();
+        let text = "Die Firma meldet 2.000 GPUs und 5 Mio. Euro Umsatz. ".repeat(3_000) + "\n";
+        let mut session = Session::new(text, DocumentFormat::Markdown, Options::default(), rules);
+        assert!(session.chunks.len() > 2, "the line is read in chunks");
+        // Edits at, just before and just after a cut, including ones that make the piece after
+        // it start with a list marker or a link reference definition, or end the line.
+        let edits: &[(isize, usize, &str)] = &[
+            (0, 0, "5. "),
+            (0, 3, ""),
+            (0, 0, "[a]: /u "),
+            (0, 8, ""),
+            (2, 0, "x"),
+            (-1, 1, " 5"),
+            (1, 0, "`"),
+            (-1, 1, "\n"),
+            (-2, 0, "\n\n"),
+        ];
+        for &(offset, len, replacement) in edits {
+            let cut = session.chunks[session.chunks.len() / 2].span.start;
+            let at = cut.saturating_add_signed(offset);
+            session.edit(at..at + len, replacement, rules);
+            same(&session, rules);
+        }
+        // Whether a piece may start with figures or a bracket depends on what follows them: an
+        // edit after the cut can make them a list marker or a link reference definition.
+        for text in ["12 Umsatz 7 [b] ", "12 Umsatz [b] 7 "] {
+            let text = text.repeat(8_000);
+            let mut session =
+                Session::new(text, DocumentFormat::Markdown, Options::default(), rules);
+            for _ in 0..3 {
+                let cut = session.chunks[1].span.start;
+                let rest = &session.text()[cut..];
+                let (at, mark) = if rest.starts_with('[') {
+                    (rest.find(']').expect("a label") + 1, ":")
+                } else {
+                    (rest.bytes().take_while(u8::is_ascii_digit).count(), ".")
+                };
+                assert!(
+                    at > 0,
+                    "the piece starts with figures or a bracket: {rest:.10}"
+                );
+                session.edit(cut + at..cut + at, mark, rules);
+                same(&session, rules);
+            }
+        }
     }
 
     #[test]
