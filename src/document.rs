@@ -524,8 +524,7 @@ fn ordered_list_marker(line: &str) -> bool {
 /// than `LONG_LINE_BYTES`: after white space, where no code span, HTML tag or link destination
 /// is open (inline markup never crosses a cut), before what may start a piece
 /// (`may_start_piece`). From half that far in, only at the end of a sentence; from that far
-/// in, also after a word without digits (a cut must not part a figure from its scale word or
-/// unit). Whether a cut is made depends only on the text from `line`'s start to a little past
+/// in, also after a word that cannot belong with the next in a claim (`tied_to_next`). Whether a cut is made depends only on the text from `line`'s start to a little past
 /// the cut, so splitting again from the chunk before an edit finds the same cuts.
 fn line_cut(line: &str) -> Option<usize> {
     if line.len() <= LONG_LINE_BYTES {
@@ -552,7 +551,7 @@ fn line_cut(line: &str) -> Option<usize> {
                 let [before, last] = [&line[words[0].clone()], &line[words[1].clone()]];
                 let capital = line[at..].chars().next().is_some_and(char::is_uppercase);
                 if ends_sentence(before, last) && capital
-                    || at >= LONG_LINE_BYTES && !last.bytes().any(|b| b.is_ascii_digit())
+                    || at >= LONG_LINE_BYTES && !tied_to_next(last)
                 {
                     return Some(at);
                 }
@@ -588,6 +587,30 @@ fn link_reference_definition(line: &str) -> bool {
         Some(at) => label[at] == b']' && label.get(at + 1) == Some(&b':'),
         None => false,
     }
+}
+
+/// Whether a word may belong with the word after it in one claim: it holds digits, or its
+/// letters read as a number, scale, fraction or multiplier word (`drei`, `Mio.`), a currency
+/// (`€`, `USD`), a word of a bound or hedge (`up to`, `mehr als`, `etwa`) or a function word.
+fn tied_to_next(word: &str) -> bool {
+    if word.bytes().any(|byte| byte.is_ascii_digit()) {
+        return true;
+    }
+    if word
+        .chars()
+        .any(|c| crate::lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])).is_some())
+    {
+        return true;
+    }
+    let letters = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut buffer = [0u8; 48];
+    let Some(lower) = crate::lexicon::lowercase_into(letters, &mut buffer) else {
+        return false;
+    };
+    crate::lexicon::reads_as_number_word(letters, lower)
+        || crate::lexicon::currency_word(lower).is_some()
+        || crate::lexicon::is_function_word(lower)
+        || crate::lexicon::in_hedge_phrase(lower)
 }
 
 /// Whether the word `last` (after `before`) ends a sentence: a word of letters and a full
@@ -832,7 +855,7 @@ mod tests {
             );
             previous = cut;
         }
-        // Digits alone: no word without digits, no cut (the block is read in pieces).
+        // Digits alone: every word is tied to the next, no cut (the block is read in pieces).
         assert!(boundaries(&"1 2 3 ".repeat(30_000), 0).is_empty());
     }
 

@@ -320,6 +320,13 @@ pub fn hedge_like(lower: &str) -> bool {
     HEDGE_PHRASES.iter().any(|(words, _)| words[0] == lower)
 }
 
+/// Whether `lower` is any word of a hedge phrase ("up", "to", "least", "weniger", "etwa").
+pub fn in_hedge_phrase(lower: &str) -> bool {
+    HEDGE_PHRASES
+        .iter()
+        .any(|(words, _)| words.contains(&lower))
+}
+
 /// A bound written as a symbol right before the number.
 pub fn bound_symbol(symbol: &str) -> Option<Bound> {
     Some(match symbol {

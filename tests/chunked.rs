@@ -49,7 +49,8 @@ fn chunked_findings(
 ) -> Vec<Finding> {
     let mut found = Vec::new();
     let outline = check_in_chunks(text, format, options, rules, &mut |finding| {
-        found.push(finding)
+        found.push(finding);
+        std::ops::ControlFlow::Continue(())
     });
     let session = Session::new(text.to_owned(), format, options.clone(), rules);
     assert_eq!(outline.claims, session.claims().len(), "claim count");
@@ -94,7 +95,10 @@ fn assert_same(name: &str, text: &str, format: DocumentFormat, rules: &RuleSet) 
 fn assert_same_claims(name: &str, text: &str, format: DocumentFormat) {
     let options = options(false);
     let mut claims = Vec::new();
-    let outline = claims_in_chunks(text, format, &options, &mut |claim| claims.push(claim));
+    let outline = claims_in_chunks(text, format, &options, &mut |claim| {
+        claims.push(claim);
+        std::ops::ControlFlow::Continue(())
+    });
     let session = Session::new(text.to_owned(), format, options, RuleSet::bundled());
     assert_eq!(outline.claims, claims.len(), "{name}");
     assert_eq!(claims.len(), session.claims().len(), "{name}: claim count");

@@ -690,3 +690,70 @@ fn a_large_document_full_of_digits_is_checked_as_it_is_written() {
         "{human}"
     );
 }
+
+/// A document with more findings, or claims, than one checked ahead may hold (a small one,
+/// with few digits) is dropped there and checked again as its output is written: nothing of
+/// it is lost, and it stays in its place among the others.
+#[test]
+fn a_document_with_thousands_of_findings_loses_none_of_them() {
+    let folder = tempfile::tempdir().unwrap();
+    write(folder.path(), "a.md", BROKEN);
+    write(folder.path(), "c.md", BROKEN);
+    let mut text = String::new();
+    for at in 0..2_600 {
+        let gpus = if at % 2 == 0 { 5 } else { 7 };
+        text.push_str(&format!(
+            "Die Firma betreibt {gpus} GPUs. Sie zählt 1, 2, 3 und 4.\n\n"
+        ));
+    }
+    assert!(text.len() < 1 << 20);
+    write(folder.path(), "b.md", &text);
+    let session = factlint::Session::new(
+        text,
+        factlint::DocumentFormat::Markdown,
+        factlint::Options::default(),
+        factlint::rules::RuleSet::bundled(),
+    );
+    let expected: Vec<(usize, String)> = session
+        .findings()
+        .into_iter()
+        .map(|finding| (finding.span.start, finding.message.clone()))
+        .collect();
+    assert!(expected.len() > 2_048, "{}", expected.len());
+    assert!(session.claims().len() > 8_192, "{}", session.claims().len());
+
+    for threads in ["1", "2"] {
+        let json = factlint(
+            folder.path(),
+            &["check", "--format", "json", "-j", threads, "."],
+        );
+        let findings: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+        let files: Vec<&str> = findings
+            .iter()
+            .map(|finding| finding["file"].as_str().unwrap())
+            .collect();
+        assert_eq!(files.first(), Some(&"a.md"));
+        assert_eq!(files.last(), Some(&"c.md"));
+        let in_b: Vec<(usize, String)> = findings
+            .iter()
+            .filter(|finding| finding["file"] == "b.md")
+            .map(|finding| {
+                (
+                    finding["start"].as_u64().unwrap() as usize,
+                    finding["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(in_b, expected, "-j {threads}");
+
+        let claims = factlint(
+            folder.path(),
+            &["claims", "--format", "csv", "-j", threads, "."],
+        );
+        let rows = stdout(&claims)
+            .lines()
+            .filter(|line| line.starts_with("b.md,"))
+            .count();
+        assert_eq!(rows, session.claims().len(), "-j {threads}");
+    }
+}

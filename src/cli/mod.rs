@@ -16,6 +16,7 @@ mod show_config;
 mod translate;
 
 use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -610,7 +611,10 @@ fn write_document(
         pieces.write(|out, document| emitter.finding(out, document, finding));
     };
     let claims = if done.deferred {
-        done.check_in_chunks(&mut |finding| write(&finding))
+        done.check_in_chunks(&mut |finding| {
+            write(&finding);
+            ControlFlow::Continue(())
+        })
     } else {
         done.analysis.findings.iter().for_each(&mut write);
         done.claim_count
@@ -855,7 +859,10 @@ fn claims(
             });
         };
         if done.deferred {
-            done.claims_in_chunks(&mut |claim| write(&claim));
+            done.claims_in_chunks(&mut |claim| {
+                write(&claim);
+                ControlFlow::Continue(())
+            });
         } else {
             done.analysis.claims.iter().for_each(&mut write);
         }

@@ -22,6 +22,7 @@
 //! suppresses anything is known only after the last finding.
 
 use std::cell::RefCell;
+use std::ops::ControlFlow;
 
 use super::{
     LanguageSource, Options, PIECE_BYTES, ReadAs, ReadInto, Session, chunk_spans, latest_full_date,
@@ -47,18 +48,20 @@ pub struct Outline {
 }
 
 /// Checks `text` a chunk at a time and hands every finding to `emit`, in the order (and with
-/// the content) `Session::findings` gives for the same text.
+/// the content) `Session::findings` gives for the same text. Stops early when `emit` breaks.
 pub fn check_in_chunks(
     text: &str,
     format: DocumentFormat,
     options: &Options,
     rules: &RuleSet,
-    emit: &mut dyn FnMut(Finding),
+    emit: &mut dyn FnMut(Finding) -> ControlFlow<()>,
 ) -> Outline {
     if !crate::suppress::directives(text).is_empty() {
         let session = Session::new(text.to_owned(), format, options.clone(), rules);
         for finding in session.findings() {
-            emit(finding.clone());
+            if emit(finding.clone()).is_break() {
+                break;
+            }
         }
         return Outline {
             language: session.language,
@@ -88,10 +91,14 @@ pub fn check_in_chunks(
         found: Vec::new(),
         claims: 0,
         emit,
+        stopped: false,
     };
     let mut reader = Reader::new(text, how);
     let mut read = Owned::default();
     for at in 0..ahead.spans.len() {
+        if pass.stopped {
+            break;
+        }
         if !ahead.holds(at) {
             continue;
         }
@@ -115,32 +122,41 @@ pub fn check_in_chunks(
 }
 
 /// Reads the claims of `text` a chunk at a time and hands each to `emit`, in document order:
-/// the claims of `Session::claims` for the same text, without checking them.
+/// the claims of `Session::claims` for the same text, without checking them. Stops early when
+/// `emit` breaks.
 pub fn claims_in_chunks(
     text: &str,
     format: DocumentFormat,
     options: &Options,
-    emit: &mut dyn FnMut(Claim),
+    emit: &mut dyn FnMut(Claim) -> ControlFlow<()>,
 ) -> Outline {
     let (spans, how, language_source) = prepare(text, format, options);
     let language = how.language;
     let mut reader = Reader::new(text, how);
     let mut read = Owned::default();
     let mut claims = 0;
-    let mut hand_over = |claims_read: &mut Vec<Claim>| {
+    let mut stopped = false;
+    let mut hand_over = |claims_read: &mut Vec<Claim>, stopped: &mut bool| {
         claims += claims_read.len();
-        claims_read.drain(..).for_each(&mut *emit);
+        for claim in claims_read.drain(..) {
+            if !*stopped && emit(claim).is_break() {
+                *stopped = true;
+            }
+        }
     };
     for (at, &span) in spans.iter().enumerate() {
+        if stopped {
+            break;
+        }
         if !may_be_read(text, span, at == 0) {
             continue;
         }
         reader.read(span, at == 0, false, &mut read, &mut |part| {
-            hand_over(part.claims);
+            hand_over(part.claims, &mut stopped);
             part.blocks.clear();
             part.problems.clear();
         });
-        hand_over(&mut read.claims);
+        hand_over(&mut read.claims, &mut stopped);
     }
     Outline {
         language,
@@ -184,7 +200,9 @@ struct Pass<'a, 'e> {
     native_known: bool,
     found: Vec<Finding>,
     claims: usize,
-    emit: &'e mut dyn FnMut(Finding),
+    emit: &'e mut dyn FnMut(Finding) -> ControlFlow<()>,
+    /// `emit` broke: nothing more is checked.
+    stopped: bool,
 }
 
 impl Pass<'_, '_> {
@@ -206,6 +224,9 @@ impl Pass<'_, '_> {
     /// Checks `read`, all of chunk `at` or the part after its last cut (`cut`).
     fn check(&mut self, read: &Owned, at: usize, cut: bool, ahead: &mut Ahead) {
         self.claims += read.claims.len();
+        if self.stopped {
+            return;
+        }
         if read.claims.is_empty() && read.problems.is_empty() {
             return;
         }
@@ -262,7 +283,9 @@ impl Pass<'_, '_> {
             a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code))
         });
         for finding in self.found.drain(..) {
-            (self.emit)(finding);
+            if !self.stopped && (self.emit)(finding).is_break() {
+                self.stopped = true;
+            }
         }
     }
 }
