@@ -412,7 +412,7 @@ impl ChunkState {
                     self.fence = None;
                 }
             } else if self.comment {
-                if line.as_bytes().contains(&b'>') && line.contains("-->") {
+                if memchr::memchr(b'>', line.as_bytes()).is_some() && line.contains("-->") {
                     self.comment = false;
                 }
             } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
@@ -422,7 +422,7 @@ impl ChunkState {
                     .take_while(|&byte| byte == fence_char)
                     .count();
                 self.fence = Some((fence_char, fence_len));
-            } else if line.as_bytes().contains(&b'<')
+            } else if memchr::memchr(b'<', line.as_bytes()).is_some()
                 && let Some(open) = line.find("<!--")
                 && !line[open..].contains("-->")
             {
