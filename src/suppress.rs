@@ -209,44 +209,160 @@ pub fn findings(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for directive in directives {
-        if directive.kind == DirectiveKind::Enable {
-            continue;
-        }
         let used = findings.iter().any(|finding| directive.suppresses(finding));
-        let codes = if directive.codes.is_empty() {
-            "every code".to_owned()
-        } else {
-            directive.codes.join(", ")
-        };
-        if !used {
-            let mut found = crate::checks::finding(
-                "FL900",
-                directive.span,
-                format!("this suppression of {codes} suppresses nothing"),
-            );
-            found.note = Some("Remove it, or check the code it names.".to_owned());
-            out.push(found);
-        }
-        if options.require_suppression_reason
-            && directive
-                .reason
-                .as_deref()
-                .is_none_or(|reason| reason.trim().is_empty())
-        {
-            let mut found = crate::checks::finding(
-                "FL901",
-                directive.span,
-                format!("this suppression of {codes} gives no reason"),
-            );
-            found.note = Some(
-                "Add one after `--`, e.g. `-- source: https://…`; the configuration requires it."
-                    .to_owned(),
-            );
-            out.push(found);
-        }
+        out.extend(directive_findings(directive, used, options));
+    }
+    out
+}
+
+/// FL900 when `directive` suppressed nothing (`!used`), FL901 when it gives no reason and the
+/// options require one.
+fn directive_findings(
+    directive: &Directive,
+    used: bool,
+    options: &crate::engine::Options,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if directive.kind == DirectiveKind::Enable {
+        return out;
+    }
+    let codes = if directive.codes.is_empty() {
+        "every code".to_owned()
+    } else {
+        directive.codes.join(", ")
+    };
+    if !used {
+        let mut found = crate::checks::finding(
+            "FL900",
+            directive.span,
+            format!("this suppression of {codes} suppresses nothing"),
+        );
+        found.note = Some("Remove it, or check the code it names.".to_owned());
+        out.push(found);
+    }
+    if options.require_suppression_reason
+        && directive
+            .reason
+            .as_deref()
+            .is_none_or(|reason| reason.trim().is_empty())
+    {
+        let mut found = crate::checks::finding(
+            "FL901",
+            directive.span,
+            format!("this suppression of {codes} gives no reason"),
+        );
+        found.note = Some(
+            "Add one after `--`, e.g. `-- source: https://…`; the configuration requires it."
+                .to_owned(),
+        );
+        out.push(found);
     }
     crate::checks::apply_severity(&options.severity, &mut out);
     out
+}
+
+/// Applies the suppression comments of a text to its findings as they come, in document order
+/// (by start, then code), and puts FL900 and FL901 in their place among them: what
+/// `Session::findings` gives, without holding the findings. A finding is held back only while
+/// a directive before it may still be used by findings to come (a directive for the whole
+/// file that nothing has used yet holds back everything after it).
+pub struct Suppressor<'o> {
+    /// In order of their own spans.
+    directives: Vec<Directive>,
+    used: Vec<bool>,
+    /// The first directive whose findings are not handed on yet.
+    next: usize,
+    /// Findings no directive suppresses, waiting for the directives before them.
+    waiting: std::collections::VecDeque<Finding>,
+    /// Where the last finding given starts: none to come starts before.
+    reached: usize,
+    options: &'o crate::engine::Options,
+}
+
+impl<'o> Suppressor<'o> {
+    /// `None` when `text` has no directive.
+    pub fn new(text: &str, options: &'o crate::engine::Options) -> Option<Suppressor<'o>> {
+        let mut directives = directives(text);
+        if directives.is_empty() {
+            return None;
+        }
+        directives.sort_by_key(|directive| directive.span.start);
+        Some(Suppressor {
+            used: vec![false; directives.len()],
+            directives,
+            next: 0,
+            waiting: std::collections::VecDeque::new(),
+            reached: 0,
+            options,
+        })
+    }
+
+    /// Takes the next finding (in document order) and hands on what is settled.
+    pub fn push(
+        &mut self,
+        finding: Finding,
+        emit: &mut dyn FnMut(Finding) -> std::ops::ControlFlow<()>,
+    ) -> std::ops::ControlFlow<()> {
+        self.reached = self.reached.max(finding.span.start);
+        let mut suppressed = false;
+        for (directive, used) in self.directives.iter().zip(&mut self.used) {
+            if directive.suppresses(&finding) {
+                *used = true;
+                suppressed = true;
+            }
+        }
+        if !suppressed {
+            self.waiting.push_back(finding);
+        }
+        self.hand_on(false, emit)
+    }
+
+    /// Hands on everything left: no finding is to come.
+    pub fn finish(
+        &mut self,
+        emit: &mut dyn FnMut(Finding) -> std::ops::ControlFlow<()>,
+    ) -> std::ops::ControlFlow<()> {
+        self.hand_on(true, emit)
+    }
+
+    fn hand_on(
+        &mut self,
+        finished: bool,
+        emit: &mut dyn FnMut(Finding) -> std::ops::ControlFlow<()>,
+    ) -> std::ops::ControlFlow<()> {
+        loop {
+            let directive = self.directives.get(self.next);
+            let directive_first = match (directive, self.waiting.front()) {
+                (None, None) => return std::ops::ControlFlow::Continue(()),
+                (None, Some(_)) => false,
+                (Some(_), None) => true,
+                // Its own findings (FL900, FL901) sort after any other code at the same start.
+                (Some(directive), Some(finding)) => directive.span.start < finding.span.start,
+            };
+            if !directive_first {
+                if let Some(finding) = self.waiting.pop_front() {
+                    emit(finding)?;
+                }
+                continue;
+            }
+            let Some(directive) = directive else {
+                return std::ops::ControlFlow::Continue(());
+            };
+            // Settled once used, or once findings have passed what it covers; handed on once
+            // no finding to come can sort before its own.
+            let used = self.used[self.next];
+            let covered_end = directive.covers.end.max(directive.covers.start + 1);
+            let settled = finished
+                || (used || covered_end <= self.reached) && directive.span.start < self.reached;
+            if !settled {
+                return std::ops::ControlFlow::Continue(());
+            }
+            for found in directive_findings(directive, used, self.options) {
+                emit(found)?;
+            }
+            self.next += 1;
+        }
+    }
 }
 
 /// Drops suppressed findings; returns the directives that suppressed nothing.

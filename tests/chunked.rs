@@ -61,9 +61,23 @@ fn chunked_findings(
 /// Asserts that both readings agree, for hints shown and skipped; returns the findings with
 /// hints.
 fn assert_same(name: &str, text: &str, format: DocumentFormat, rules: &RuleSet) -> Vec<Finding> {
+    assert_same_with(name, text, format, rules, false)
+}
+
+/// `assert_same`, with suppression comments required to give a reason or not.
+fn assert_same_with(
+    name: &str,
+    text: &str,
+    format: DocumentFormat,
+    rules: &RuleSet,
+    require_suppression_reason: bool,
+) -> Vec<Finding> {
     let mut with_hints = Vec::new();
     for skip_hints in [false, true] {
-        let options = options(skip_hints);
+        let options = Options {
+            require_suppression_reason,
+            ..options(skip_hints)
+        };
         let expected = session_findings(text, format, &options, rules);
         let found = chunked_findings(text, format, &options, rules);
         // Compared as written out: an explanation may hold NaN ("cannot be compared"), which
@@ -388,8 +402,73 @@ fn document() -> impl Strategy<Value = String> {
     })
 }
 
+/// A suppression comment of any kind, for any code or none, with a reason or without.
+fn directive(markdown: bool) -> impl Strategy<Value = String> {
+    let kind = prop_oneof![
+        Just("disable-next-line"),
+        Just("disable"),
+        Just("enable"),
+        Just("disable-file"),
+    ];
+    let codes = prop_oneof![
+        Just(""),
+        Just(" FL002"),
+        Just(" FL110"),
+        Just(" FL140 FL141"),
+        Just(" inconsistent-figures"),
+        Just(" FL001"),
+    ];
+    let reason = prop_oneof![Just(""), Just(" -- source: report")];
+    (kind, codes, reason).prop_map(move |(kind, codes, reason)| {
+        if markdown {
+            format!("<!-- factlint-{kind}{codes}{reason} -->")
+        } else {
+            format!("factlint-{kind}{codes}{reason}")
+        }
+    })
+}
+
+/// Paragraphs of figures with suppression comments on lines of their own between them.
+fn document_with_directives(markdown: bool) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            prop::collection::vec(sentence(), 1..4),
+            prop::option::of(directive(markdown)),
+            prop::bool::ANY,
+        ),
+        1..10,
+    )
+    .prop_map(|paragraphs| {
+        let mut text = String::new();
+        for (sentences, directive, blank_line) in paragraphs {
+            if let Some(directive) = directive {
+                text.push_str(&directive);
+                text.push('\n');
+            }
+            text.push_str(&sentences.join(" "));
+            text.push_str(if blank_line { "\n\n" } else { "\n" });
+        }
+        text
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn suppression_comments_anywhere_give_what_a_session_gives(
+        markdown in any::<bool>(),
+        text in document_with_directives(true),
+        plain in document_with_directives(false),
+        require_reason in any::<bool>(),
+    ) {
+        let (text, format) = if markdown {
+            (text, DocumentFormat::Markdown)
+        } else {
+            (plain, DocumentFormat::PlainText)
+        };
+        assert_same_with("directives", &text, format, RuleSet::bundled(), require_reason);
+    }
 
     #[test]
     fn arbitrary_text_gets_the_findings_of_a_session(text in "\\PC{0,300}", markdown in any::<bool>()) {

@@ -18,14 +18,15 @@
 //! block longer than `PIECE_BYTES` is checked a piece at a time, as a session checks it, and
 //! never kept whole.
 //!
-//! A document with suppression comments is checked by a session: whether a comment
-//! suppresses anything is known only after the last finding.
+//! Suppression comments are applied as the findings come (`suppress::Suppressor`): a finding
+//! waits only while a comment before it may still suppress one to come, so that FL900 (a
+//! comment that suppresses nothing) lands in its place.
 
 use std::cell::RefCell;
 use std::ops::ControlFlow;
 
 use super::{
-    LanguageSource, Options, PIECE_BYTES, ReadAs, ReadInto, Session, chunk_spans, latest_full_date,
+    LanguageSource, Options, PIECE_BYTES, ReadAs, ReadInto, chunk_spans, latest_full_date,
     may_be_read, mentions_in, read_chunk, settle_language,
 };
 use crate::checks::{self, CheckContext, CheckScope, DocumentState};
@@ -56,19 +57,14 @@ pub fn check_in_chunks(
     rules: &RuleSet,
     emit: &mut dyn FnMut(Finding) -> ControlFlow<()>,
 ) -> Outline {
-    if !crate::suppress::directives(text).is_empty() {
-        let session = Session::new(text.to_owned(), format, options.clone(), rules);
-        for finding in session.findings() {
-            if emit(finding.clone()).is_break() {
-                break;
-            }
-        }
-        return Outline {
-            language: session.language,
-            language_source: session.language_source,
-            claims: session.claims.len(),
-        };
-    }
+    // Suppression comments are applied as the findings come; a document with any gets its
+    // hints all the same, as a session gives them (see `Options::skip_hints`).
+    let mut suppressor = crate::suppress::Suppressor::new(text, options);
+    let skip_hints = options.skip_hints && suppressor.is_none();
+    let mut suppressed = |finding: Finding| match suppressor.as_mut() {
+        Some(suppressor) => suppressor.push(finding, emit),
+        None => emit(finding),
+    };
     let (spans, how, language_source) = prepare(text, format, options);
     let language = how.language;
     let mut ahead = Ahead {
@@ -90,8 +86,9 @@ pub fn check_in_chunks(
         native_known: false,
         found: Vec::new(),
         claims: 0,
-        emit,
+        emit: &mut suppressed,
         stopped: false,
+        skip_hints,
     };
     let mut reader = Reader::new(text, how);
     let mut read = Owned::default();
@@ -114,10 +111,17 @@ pub fn check_in_chunks(
         });
         pass.check(&read, at, cut, &mut ahead);
     }
+    let (claims, stopped) = (pass.claims, pass.stopped);
+    if let Some(suppressor) = &mut suppressor
+        && !stopped
+    {
+        // Whether the output broke off is the caller's to know.
+        let _ = suppressor.finish(emit);
+    }
     Outline {
         language,
         language_source,
-        claims: pass.claims,
+        claims,
     }
 }
 
@@ -203,6 +207,8 @@ struct Pass<'a, 'e> {
     emit: &'e mut dyn FnMut(Finding) -> ControlFlow<()>,
     /// `emit` broke: nothing more is checked.
     stopped: bool,
+    /// `Options::skip_hints`, unless the document has suppression comments.
+    skip_hints: bool,
 }
 
 impl Pass<'_, '_> {
@@ -273,7 +279,7 @@ impl Pass<'_, '_> {
             // it is known.
             rate_date: self.rate_date.flatten(),
             mentions: &mentions,
-            skip_hints: self.options.skip_hints,
+            skip_hints: self.skip_hints,
             document: Some(&self.state),
         };
         self.found.extend(checks::run(&context, CheckScope::Chunk));
