@@ -448,12 +448,11 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
 
 /// Splits `text[from..]` into chunks that tile it: each chunk ends after a run of blank lines
 /// that stands outside code fences, HTML comments and front matter, so every chunk can be
-/// parsed on its own. A line longer than `LONG_LINE_BYTES` that opens a chunk as a paragraph
-/// is cut into chunks of its own as well (see `line_cut`). `from` must be a chunk start (or 0);
-/// to split again after an edit, it must be the start of a chunk before the edit and, when
-/// that chunk starts inside a line, of the chunk before that.
-/// Calls `boundary` with the start of each chunk after the first and stops early when it
-/// returns `false`.
+/// parsed on its own. A paragraph longer than `LONG_LINE_BYTES` that opens a chunk is cut into
+/// chunks of its own as well (see `Run`). `from` must be a chunk start (or 0); to split again
+/// after an edit, it must be the start of a chunk before the edit and, when that chunk starts
+/// at a cut (`starts_at_cut`), of the chunk before that. Calls `boundary` with the start of
+/// each chunk after the first and stops early when it returns `false`.
 pub fn split_chunks(
     text: &str,
     from: usize,
@@ -463,23 +462,33 @@ pub fn split_chunks(
     let mut state = ChunkState::at(text, from == 0, format);
     let mut first_line = true;
     let mut after_blank = false;
+    // The paragraph being read, when it may be cut: one cut before `from` goes on.
+    let mut run = starts_at_cut(text, from).then(|| Run::new(from));
     for (at, line) in lines_from(text, from) {
         let blank = line.trim().is_empty();
         let opens_chunk = state == ChunkState::default() && (first_line || after_blank && !blank);
         if opens_chunk && !first_line && !boundary(at) {
             return;
         }
-        if opens_chunk && line.len() > LONG_LINE_BYTES && may_cut_line(line, format) {
-            let mut piece = 0;
-            while let Some(cut) = line_cut(&line[piece..]) {
-                piece += cut;
-                if !boundary(at + piece) {
-                    return;
-                }
-            }
+        if blank {
+            run = None;
+        } else if opens_chunk && !(first_line && run.is_some()) {
+            run = may_cut_line(line, format).then(|| Run::new(at));
+        } else if format == DocumentFormat::Markdown && may_start_block(line) {
+            // A list, quote, heading, fence or HTML block inside the chunk: what follows
+            // belongs to it, and a piece read on its own would lose that.
+            run = None;
+        }
+        if let Some(paragraph) = &mut run
+            && !paragraph.read(text, at + line.len(), &mut boundary)
+        {
+            return;
         }
         after_blank = false;
         state.step(line, first_line, format);
+        if state != ChunkState::default() {
+            run = None;
+        }
         if blank && state == ChunkState::default() {
             after_blank = true;
         }
@@ -487,15 +496,42 @@ pub fn split_chunks(
     }
 }
 
-/// A line longer than this that opens a chunk as a paragraph is parsed in chunks of about half
-/// of it, cut at white space: no paragraph written for people is that long, and parsed whole, a
-/// wall of figures or brackets would be held in the parser's memory at once.
+/// Whether the chunk that starts at `at` starts at a cut of a long paragraph (not at the start
+/// of the text or after a blank line).
+pub fn starts_at_cut(text: &str, at: usize) -> bool {
+    if at == 0 {
+        return false;
+    }
+    let Some(before) = text[..at].strip_suffix('\n') else {
+        return true;
+    };
+    !before[before.rfind('\n').map_or(0, |newline| newline + 1)..]
+        .trim()
+        .is_empty()
+}
+
+/// Whether a line starts a block that may interrupt a paragraph (after up to three spaces): a
+/// list item, quote, heading, fence, HTML block, table row, thematic break or setext underline.
+fn may_start_block(line: &str) -> bool {
+    let content = line.trim_start_matches(' ');
+    if line.len() - content.len() > 3 {
+        return false;
+    }
+    let Some(&first) = content.as_bytes().first() else {
+        return false;
+    };
+    b"<`~|-+*>#=_".contains(&first) || first.is_ascii_digit() && ordered_list_marker(content)
+}
+
+/// A paragraph longer than this that opens a chunk is parsed in chunks of half to all of it,
+/// cut at white space: no paragraph written for people is that long, and parsed whole, a wall
+/// of figures or brackets would be held in the parser's memory at once.
 pub const LONG_LINE_BYTES: usize = 64 << 10;
 
-/// Whether a long line that opens a chunk may be cut: it starts a paragraph, not a block of
-/// another kind (the pieces after a cut start with a letter, so read on their own they
-/// continue it as prose), and is no link reference definition, whose label is at most 999
-/// characters long.
+/// Whether a paragraph that opens a chunk with `line` may be cut: the line starts a
+/// paragraph, not a block of another kind (the pieces after a cut start as `may_start_piece`
+/// says, so read on their own they continue it as prose), and is no link reference definition,
+/// whose label is at most 999 characters long.
 fn may_cut_line(line: &str, format: DocumentFormat) -> bool {
     if format == DocumentFormat::PlainText {
         return true;
@@ -520,49 +556,76 @@ fn ordered_list_marker(line: &str) -> bool {
     matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
 }
 
-/// Where the long line (or the rest of one, from a cut) `line` is cut next, if it is longer
-/// than `LONG_LINE_BYTES`: after white space, where no code span, HTML tag or link destination
-/// is open (inline markup never crosses a cut), before what may start a piece
-/// (`may_start_piece`). From half that far in, only at the end of a sentence; from that far
-/// in, also after a word that cannot belong with the next in a claim (`tied_to_next`). Whether a cut is made depends only on the text from `line`'s start to a little past
-/// the cut, so splitting again from the chunk before an edit finds the same cuts.
-fn line_cut(line: &str) -> Option<usize> {
-    if line.len() <= LONG_LINE_BYTES {
-        return None;
-    }
-    let bytes = line.as_bytes();
-    let mut open = InlineOpen::default();
-    // The last two words before `at` (a word: bytes between white space).
-    let mut words = [0..0, 0..0];
-    let mut word_start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte == b'\n' || byte == b'\r' {
-            return None;
-        }
-        let space = byte == b' ' || byte == b'\t';
-        let after_space = at > 0 && matches!(bytes[at - 1], b' ' | b'\t');
-        if space && !after_space {
-            words = [words[1].clone(), word_start..at];
-        } else if !space && after_space {
-            word_start = at;
-            if at >= LONG_LINE_BYTES / 2 && open.is_closed() && may_start_piece(&line[at..]) {
-                let [before, last] = [&line[words[0].clone()], &line[words[1].clone()]];
-                let capital = line[at..].chars().next().is_some_and(char::is_uppercase);
-                if ends_sentence(before, last) && capital
-                    || at >= LONG_LINE_BYTES && !tied_to_next(last)
-                {
-                    return Some(at);
-                }
-            }
-        }
-        at += open.step(bytes, at);
-    }
-    None
+/// A paragraph being split into chunks as the lines come: what is open and the last words
+/// since the last cut. It is cut at a word after white space (a line break included), where no
+/// code span, HTML tag or link destination is open (inline markup never crosses a cut), before
+/// what may start a piece (`may_start_piece`): from `LONG_LINE_BYTES / 2` after the last cut,
+/// only at the end of a sentence; from `LONG_LINE_BYTES`, also after a word that cannot belong
+/// with the next in a claim (`tied_to_next`). Whether a cut is made depends only on the text
+/// from the last cut to a little past the new one, so splitting again from the chunk before an
+/// edit finds the same cuts. Nothing is scanned before a paragraph is half that long.
+struct Run {
+    /// The last cut (or the paragraph's start).
+    start: usize,
+    /// How far the text is scanned.
+    scanned: usize,
+    open: InlineOpen,
+    /// The last two words before `scanned` (a word: bytes between white space).
+    words: [std::ops::Range<usize>; 2],
+    word_start: usize,
 }
 
-/// Whether a piece of a long line may start with `rest`: read on its own, it starts a
+impl Run {
+    fn new(start: usize) -> Run {
+        Run {
+            start,
+            scanned: start,
+            open: InlineOpen::default(),
+            words: [start..start, start..start],
+            word_start: start,
+        }
+    }
+
+    /// Reads the text up to `end` (a line end), calling `boundary` at each cut; `false` when
+    /// `boundary` asked to stop.
+    fn read(&mut self, text: &str, end: usize, boundary: &mut impl FnMut(usize) -> bool) -> bool {
+        if end - self.start <= LONG_LINE_BYTES / 2 {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let space = |byte: u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\r');
+        while self.scanned < end {
+            let at = self.scanned;
+            let byte = bytes[at];
+            let after_space = at > 0 && space(bytes[at - 1]);
+            if space(byte) && !after_space {
+                self.words = [self.words[1].clone(), self.word_start..at];
+            } else if !space(byte) && after_space {
+                self.word_start = at;
+                if self.cut_at(text, at) {
+                    *self = Run::new(at);
+                    if !boundary(at) {
+                        return false;
+                    }
+                }
+            }
+            self.scanned = (at + self.open.step(bytes, at)).max(self.scanned);
+        }
+        true
+    }
+
+    fn cut_at(&self, text: &str, at: usize) -> bool {
+        let since = at - self.start;
+        if since < LONG_LINE_BYTES / 2 || !self.open.is_closed() || !may_start_piece(&text[at..]) {
+            return false;
+        }
+        let [before, last] = [&text[self.words[0].clone()], &text[self.words[1].clone()]];
+        let capital = text[at..].chars().next().is_some_and(char::is_uppercase);
+        ends_sentence(before, last) && capital || since >= LONG_LINE_BYTES && !tied_to_next(last)
+    }
+}
+
+/// Whether a piece of a long paragraph may start with `rest`: read on its own, it starts a
 /// paragraph, as the line did. A letter, a dollar sign, an opening quote or bracket, or
 /// digits that are no list marker (a sign written after figures, `€`, may belong to the one
 /// before); no link reference definition. (What follows the cut is
@@ -895,5 +958,37 @@ mod tests {
         for cut in boundaries(&line, 0) {
             assert!(may_start_piece(&line[cut..]) && !line[cut..].starts_with(['5', '[']));
         }
+    }
+
+    #[test]
+    fn long_paragraphs_of_many_lines_are_cut_too() {
+        // A wall of brackets broken into lines of about 60 bytes.
+        let line = "[12 % [3,5 Mio. € [[12 % [3,5 Mio. € [[12 % [3,5 Mio. € [[\n";
+        let text = line.repeat(4_000);
+        let cuts = boundaries(&text, 0);
+        assert!(cuts.len() >= 2, "{cuts:?}");
+        for (at, &cut) in cuts.iter().enumerate() {
+            assert!(starts_at_cut(&text, cut));
+            assert!(may_start_piece(&text[cut..]));
+            assert_eq!(
+                boundaries(&text, cut),
+                cuts[at + 1..],
+                "split again from {cut}"
+            );
+        }
+        // Sentences over lines: cut at a line start after a full stop.
+        let text = "Die Firma meldet 2.000 GPUs\nund 5 Mio. Euro Umsatz.\n".repeat(3_000);
+        let cuts = boundaries(&text, 0);
+        assert!(!cuts.is_empty());
+        assert!(cuts.iter().all(|&cut| text[..cut].ends_with("Umsatz.\n")));
+        // A list that starts inside the chunk ends the cutting: its items' lines would be read
+        // as paragraphs of their own.
+        let text = format!("Der Umsatz stieg.\n- Punkt eins\n{}", line.repeat(4_000));
+        assert!(boundaries(&text, 0).is_empty());
+        // After a blank line, a new paragraph is cut on its own.
+        let text = format!("- Punkt\n\n{}", line.repeat(4_000));
+        let cuts = boundaries(&text, 0);
+        assert_eq!(cuts.first(), Some(&"- Punkt\n\n".len()));
+        assert!(!starts_at_cut(&text, cuts[0]) && starts_at_cut(&text, cuts[1]));
     }
 }

@@ -331,6 +331,29 @@ fn a_wall_of_figures_is_cut_without_parting_figures() {
         RuleSet::bundled(),
     );
 
+    // The same wall over many lines of one paragraph.
+    let text = "12 % mehr, 3,5 Mio. € Umsatz\nund $88.8 billion ".repeat(6_000) + "\n";
+    let session = Session::new(
+        text.clone(),
+        DocumentFormat::Markdown,
+        Options::default(),
+        RuleSet::bundled(),
+    );
+    assert_eq!(session.claims().len(), 18_000);
+    for claim in session.claims() {
+        let written = &text[claim.span.start..claim.span.end];
+        assert!(
+            ["12 %", "3,5 Mio. €", "$88.8 billion"].contains(&written),
+            "{written}"
+        );
+    }
+    assert_same(
+        "wall of figures over lines",
+        &text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+
     let words =
         "eins zwei drei hundert tausend Millionen Milliarden fünfundzwanzig und einhalb Dutzend ";
     // The first cut falls after `drei`, before `hundert tausend`.

@@ -300,10 +300,9 @@ impl Session {
         // The chunks the edit touches, in old offsets: the one before the edit's start (an edit
         // at a chunk's start may join it to the one before) to the one holding its end.
         let mut first = self.chunk_at(start.saturating_sub(1));
-        // Where a long line was cut depends on a little of what follows the cut (see
-        // `split_chunks`): a chunk that starts inside a line is split again from the one before.
-        let starts_line = |at: usize| at == 0 || self.text.as_bytes()[at - 1] == b'\n';
-        if first > 0 && !starts_line(self.chunks[first].span.start) {
+        // Where a long paragraph was cut depends on a little of what follows the cut (see
+        // `split_chunks`): a chunk that starts at a cut is split again from the one before.
+        if first > 0 && crate::document::starts_at_cut(&self.text, self.chunks[first].span.start) {
             first -= 1;
         }
         let last = self.chunk_at(end);
@@ -1273,6 +1272,15 @@ mod tests {
             let cut = session.chunks[session.chunks.len() / 2].span.start;
             let at = cut.saturating_add_signed(offset);
             session.edit(at..at + len, replacement, rules);
+            same(&session, rules);
+        }
+        // A paragraph of many lines, cut at line starts and inside lines.
+        let text = "[12 % [3,5 Mio. € [[12 % [3,5 Mio. € [[\n".repeat(6_000);
+        let mut session = Session::new(text, DocumentFormat::Markdown, Options::default(), rules);
+        for (offset, replacement) in [(1, "a]:"), (0, "- "), (3, "\n\n"), (-1, "x")] {
+            let cut = session.chunks[session.chunks.len() / 2].span.start;
+            let at = cut.saturating_add_signed(offset);
+            session.edit(at..at, replacement, rules);
             same(&session, rules);
         }
         // Whether a piece may start with figures or a bracket depends on what follows them: an
