@@ -308,51 +308,34 @@ fn a_paragraph_longer_than_a_piece_is_checked_as_a_session_checks_it() {
 /// figures of one sentence contradict each other.
 #[test]
 fn a_wall_of_figures_is_cut_without_parting_figures() {
-    let text = "12 % mehr, 3,5 Mio. € Umsatz und $88.8 billion ".repeat(6_000) + "\n";
-    let session = Session::new(
-        text.clone(),
-        DocumentFormat::Markdown,
-        Options::default(),
-        RuleSet::bundled(),
-    );
-    let claims = session.claims();
-    assert_eq!(claims.len(), 18_000);
-    for claim in claims {
-        let written = &text[claim.span.start..claim.span.end];
-        assert!(
-            ["12 %", "3,5 Mio. €", "$88.8 billion"].contains(&written),
-            "{written}"
+    // On one line, and over many lines of one paragraph.
+    for (name, text) in [
+        (
+            "wall of figures",
+            "12 % mehr, 3,5 Mio. € Umsatz und $88.8 billion ",
+        ),
+        (
+            "wall of figures over lines",
+            "12 % mehr, 3,5 Mio. € Umsatz\nund $88.8 billion ",
+        ),
+    ] {
+        let text = text.repeat(6_000) + "\n";
+        let session = Session::new(
+            text.clone(),
+            DocumentFormat::Markdown,
+            Options::default(),
+            RuleSet::bundled(),
         );
+        assert_eq!(session.claims().len(), 18_000, "{name}");
+        for claim in session.claims() {
+            let written = &text[claim.span.start..claim.span.end];
+            assert!(
+                ["12 %", "3,5 Mio. €", "$88.8 billion"].contains(&written),
+                "{name}: {written}"
+            );
+        }
+        assert_same(name, &text, DocumentFormat::Markdown, RuleSet::bundled());
     }
-    assert_same(
-        "wall of figures",
-        &text,
-        DocumentFormat::Markdown,
-        RuleSet::bundled(),
-    );
-
-    // The same wall over many lines of one paragraph.
-    let text = "12 % mehr, 3,5 Mio. € Umsatz\nund $88.8 billion ".repeat(6_000) + "\n";
-    let session = Session::new(
-        text.clone(),
-        DocumentFormat::Markdown,
-        Options::default(),
-        RuleSet::bundled(),
-    );
-    assert_eq!(session.claims().len(), 18_000);
-    for claim in session.claims() {
-        let written = &text[claim.span.start..claim.span.end];
-        assert!(
-            ["12 %", "3,5 Mio. €", "$88.8 billion"].contains(&written),
-            "{written}"
-        );
-    }
-    assert_same(
-        "wall of figures over lines",
-        &text,
-        DocumentFormat::Markdown,
-        RuleSet::bundled(),
-    );
 
     let words =
         "eins zwei drei hundert tausend Millionen Milliarden fünfundzwanzig und einhalb Dutzend ";
