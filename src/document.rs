@@ -463,7 +463,12 @@ pub fn split_chunks(
     let mut first_line = true;
     let mut after_blank = false;
     // The paragraph being read, when it may be cut: one cut before `from` goes on.
-    let mut run = starts_at_cut(text, from).then(|| Run::new(from));
+    let mut run = starts_at_cut(text, from).then(|| {
+        Run::new(
+            from,
+            cuttable_after(text, from, format) == Cuttable::FirstLine,
+        )
+    });
     for (at, line) in lines_from(text, from) {
         let blank = line.trim().is_empty();
         let opens_chunk = state == ChunkState::default() && (first_line || after_blank && !blank);
@@ -473,16 +478,23 @@ pub fn split_chunks(
         if blank {
             run = None;
         } else if opens_chunk && !(first_line && run.is_some()) {
-            run = may_cut_line(line, format).then(|| Run::new(at));
+            run = match cuttable(line, format) {
+                Cuttable::No => None,
+                Cuttable::Paragraph => Some(Run::new(at, false)),
+                Cuttable::FirstLine => Some(Run::new(at, true)),
+            };
         } else if format == DocumentFormat::Markdown && may_start_block(line) {
             // A list, quote, heading, fence or HTML block inside the chunk: what follows
             // belongs to it, and a piece read on its own would lose that.
             run = None;
         }
-        if let Some(paragraph) = &mut run
-            && !paragraph.read(text, at + line.len(), &mut boundary)
-        {
-            return;
+        if let Some(paragraph) = &mut run {
+            if !paragraph.read(text, at + line.len(), &mut boundary) {
+                return;
+            }
+            if paragraph.first_line_only {
+                run = None;
+            }
         }
         after_blank = false;
         state.step(line, first_line, format);
@@ -528,26 +540,49 @@ fn may_start_block(line: &str) -> bool {
 /// of figures or brackets would be held in the parser's memory at once.
 pub const LONG_LINE_BYTES: usize = 64 << 10;
 
-/// Whether a paragraph that opens a chunk with `line` may be cut: the line starts a
-/// paragraph, not a block of another kind (the pieces after a cut start as `may_start_piece`
-/// says, so read on their own they continue it as prose), and is no link reference definition,
-/// whose label is at most 999 characters long.
-fn may_cut_line(line: &str, format: DocumentFormat) -> bool {
+/// How far a chunk opened by `line` may be cut (see `Run`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cuttable {
+    No,
+    /// A paragraph: anywhere, until a line starts a block of another kind.
+    Paragraph,
+    /// A list item, quote, heading or table row: only inside its first line. The lines after
+    /// it belong to the block (an indented fence in a list item among them); the last piece
+    /// takes them, and the pieces before are read as paragraphs.
+    FirstLine,
+}
+
+/// How far a chunk that opens with `line` may be cut. The pieces after a cut start as
+/// `may_start_piece` says, so read on their own they are prose as the line was. Indented code,
+/// fences, HTML blocks and link reference definitions (whose label is at most 999 characters
+/// long) are never cut.
+fn cuttable(line: &str, format: DocumentFormat) -> Cuttable {
     if format == DocumentFormat::PlainText {
-        return true;
+        return Cuttable::Paragraph;
     }
     let Some(&first) = line.as_bytes().first() else {
-        return false;
+        return Cuttable::No;
     };
-    // Lines that open a block of another kind: the lines after them would continue the last
-    // piece differently (an indented fence in a list item would be read as prose).
-    if first.is_ascii_whitespace()
-        || b"<`~|-+*>#=_".contains(&first)
-        || first.is_ascii_digit() && ordered_list_marker(line)
-    {
-        return false;
+    if first.is_ascii_whitespace() || b"<`~=_".contains(&first) {
+        Cuttable::No
+    } else if b"|-+*>#".contains(&first) || first.is_ascii_digit() && ordered_list_marker(line) {
+        Cuttable::FirstLine
+    } else if first == b'[' && link_reference_definition(line) {
+        Cuttable::No
+    } else {
+        Cuttable::Paragraph
     }
-    first != b'[' || !link_reference_definition(line)
+}
+
+/// How the chunk that starts at the cut `at` may be cut further: as the chunk that opened
+/// the line holding `at` when `at` is inside that line, else as a paragraph.
+fn cuttable_after(text: &str, at: usize, format: DocumentFormat) -> Cuttable {
+    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    if line_start == at || starts_at_cut(text, line_start) {
+        Cuttable::Paragraph
+    } else {
+        cuttable(&text[line_start..], format)
+    }
 }
 
 /// Whether `line` starts with digits and `.` or `)`.
@@ -567,6 +602,8 @@ fn ordered_list_marker(line: &str) -> bool {
 struct Run {
     /// The last cut (or the paragraph's start).
     start: usize,
+    /// Cut only inside the line being read (`Cuttable::FirstLine`).
+    first_line_only: bool,
     /// How far the text is scanned.
     scanned: usize,
     open: InlineOpen,
@@ -576,9 +613,10 @@ struct Run {
 }
 
 impl Run {
-    fn new(start: usize) -> Run {
+    fn new(start: usize, first_line_only: bool) -> Run {
         Run {
             start,
+            first_line_only,
             scanned: start,
             open: InlineOpen::default(),
             words: [start..start, start..start],
@@ -603,7 +641,7 @@ impl Run {
             } else if !space(byte) && after_space {
                 self.word_start = at;
                 if self.cut_at(text, at) {
-                    *self = Run::new(at);
+                    *self = Run::new(at, self.first_line_only);
                     if !boundary(at) {
                         return false;
                     }
@@ -946,13 +984,30 @@ mod tests {
     }
 
     #[test]
-    fn lines_that_open_other_blocks_are_not_cut() {
+    fn lines_that_open_other_blocks_are_cut_in_their_first_line_or_not_at_all() {
         let long = "Der Umsatz stieg um 5 %. ".repeat(6_000);
-        for opener in ["- ", "> ", "    ", "<div>", "1. ", "# ", "| ", "[a]: /u "] {
+        for opener in ["    ", "<div>", "[a]: /u ", "```", "===", "___ "] {
             let line = format!("{opener}{long}\n");
             assert!(boundaries(&line, 0).is_empty(), "{opener:?}");
         }
         assert!(!boundaries(&format!("[a] {long}\n"), 0).is_empty());
+        // A list item, quote, heading or table row: cut inside its first line only, the same
+        // when split again from a cut.
+        let more = "Der Umsatz stieg um 5 %.\n".repeat(6_000);
+        for opener in ["- ", "> ", "1. ", "# ", "| "] {
+            let text = format!("{opener}{long}\n{more}");
+            let first_line_end = opener.len() + long.len();
+            let cuts = boundaries(&text, 0);
+            assert!(cuts.len() >= 2, "{opener:?}");
+            assert!(cuts.iter().all(|&cut| cut < first_line_end), "{opener:?}");
+            for (at, &cut) in cuts.iter().enumerate() {
+                assert_eq!(
+                    boundaries(&text, cut),
+                    cuts[at + 1..],
+                    "{opener:?} from {cut}"
+                );
+            }
+        }
         // A piece never starts with a list marker or a link reference definition.
         let line = "Der Umsatz stieg. 5. Quartal [b]: x ".repeat(8_000);
         for cut in boundaries(&line, 0) {

@@ -1283,6 +1283,20 @@ mod tests {
             session.edit(at..at, replacement, rules);
             same(&session, rules);
         }
+        // A list item cut inside its first line only.
+        let text = format!(
+            "- {}\n  {}",
+            "[12 % [3,5 Mio. € [[".repeat(8_000),
+            "Der Umsatz stieg um 5 %.\n  ".repeat(3_000)
+        );
+        let mut session = Session::new(text, DocumentFormat::Markdown, Options::default(), rules);
+        assert!(session.chunks.len() > 2);
+        for (offset, replacement) in [(1, "x"), (2, "\n\n- "), (0, "\n")] {
+            let cut = session.chunks[session.chunks.len() / 2].span.start;
+            let at = cut.saturating_add_signed(offset);
+            session.edit(at..at, replacement, rules);
+            same(&session, rules);
+        }
         // Whether a piece may start with figures or a bracket depends on what follows them: an
         // edit after the cut can make them a list marker or a link reference definition.
         for text in ["12 Umsatz 7 [b] ", "12 Umsatz [b] 7 "] {
