@@ -691,36 +691,41 @@ fn a_large_document_full_of_digits_is_checked_as_it_is_written() {
     );
 }
 
-/// A document with more findings, or claims, than one checked ahead may hold (a small one,
-/// with few digits) is dropped there and checked again as its output is written: nothing of
-/// it is lost, and it stays in its place among the others.
+/// Documents with more findings, or claims, than the documents checked ahead may hold
+/// together (small ones, with few digits) are dropped there and checked again as their
+/// output is written: nothing of them is lost, and each stays in its place among the others.
 #[test]
-fn a_document_with_thousands_of_findings_loses_none_of_them() {
+fn documents_with_thousands_of_findings_lose_none_of_them() {
     let folder = tempfile::tempdir().unwrap();
     write(folder.path(), "a.md", BROKEN);
     write(folder.path(), "c.md", BROKEN);
-    let mut text = String::new();
-    for at in 0..2_600 {
-        let gpus = if at % 2 == 0 { 5 } else { 7 };
-        text.push_str(&format!(
-            "Die Firma betreibt {gpus} GPUs. Sie zählt 1, 2, 3 und 4.\n\n"
-        ));
+    // One over both limits alone (4,096 findings, 16,384 claims), two over them together.
+    let mut expected = Vec::new();
+    for (name, paragraphs) in [("b1.md", 5_000), ("b2.md", 2_500), ("b3.md", 2_500)] {
+        let mut text = String::new();
+        for at in 0..paragraphs {
+            let gpus = if at % 2 == 0 { 5 } else { 7 };
+            text.push_str(&format!(
+                "Die Firma betreibt {gpus} GPUs. Sie zählt 1, 2, 3 und 4.\n\n"
+            ));
+        }
+        assert!(text.len() < 1 << 20);
+        write(folder.path(), name, &text);
+        let session = factlint::Session::new(
+            text,
+            factlint::DocumentFormat::Markdown,
+            factlint::Options::default(),
+            factlint::rules::RuleSet::bundled(),
+        );
+        let findings: Vec<(usize, String)> = session
+            .findings()
+            .into_iter()
+            .map(|finding| (finding.span.start, finding.message.clone()))
+            .collect();
+        expected.push((name, findings, session.claims().len()));
     }
-    assert!(text.len() < 1 << 20);
-    write(folder.path(), "b.md", &text);
-    let session = factlint::Session::new(
-        text,
-        factlint::DocumentFormat::Markdown,
-        factlint::Options::default(),
-        factlint::rules::RuleSet::bundled(),
-    );
-    let expected: Vec<(usize, String)> = session
-        .findings()
-        .into_iter()
-        .map(|finding| (finding.span.start, finding.message.clone()))
-        .collect();
-    assert!(expected.len() > 2_048, "{}", expected.len());
-    assert!(session.claims().len() > 8_192, "{}", session.claims().len());
+    assert!(expected[0].1.len() > 4_096 && expected[0].2 > 16_384);
+    assert!(expected[1].1.len() + expected[2].1.len() > 4_096);
 
     for threads in ["1", "2"] {
         let json = factlint(
@@ -732,28 +737,30 @@ fn a_document_with_thousands_of_findings_loses_none_of_them() {
             .iter()
             .map(|finding| finding["file"].as_str().unwrap())
             .collect();
+        assert!(files.is_sorted(), "-j {threads}");
         assert_eq!(files.first(), Some(&"a.md"));
         assert_eq!(files.last(), Some(&"c.md"));
-        let in_b: Vec<(usize, String)> = findings
-            .iter()
-            .filter(|finding| finding["file"] == "b.md")
-            .map(|finding| {
-                (
-                    finding["start"].as_u64().unwrap() as usize,
-                    finding["message"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
-        assert_eq!(in_b, expected, "-j {threads}");
-
-        let claims = factlint(
+        let claims = stdout(&factlint(
             folder.path(),
             &["claims", "--format", "csv", "-j", threads, "."],
-        );
-        let rows = stdout(&claims)
-            .lines()
-            .filter(|line| line.starts_with("b.md,"))
-            .count();
-        assert_eq!(rows, session.claims().len(), "-j {threads}");
+        ));
+        for (name, expected_findings, expected_claims) in &expected {
+            let found: Vec<(usize, String)> = findings
+                .iter()
+                .filter(|finding| finding["file"] == *name)
+                .map(|finding| {
+                    (
+                        finding["start"].as_u64().unwrap() as usize,
+                        finding["message"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect();
+            assert_eq!(&found, expected_findings, "{name}, -j {threads}");
+            let rows = claims
+                .lines()
+                .filter(|line| line.starts_with(&format!("{name},")))
+                .count();
+            assert_eq!(rows, *expected_claims, "{name}, -j {threads}");
+        }
     }
 }

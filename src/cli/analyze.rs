@@ -8,7 +8,7 @@ use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use factlint::config::{Config, ConfigResolver, FailOn};
@@ -39,12 +39,40 @@ const BYTES_AHEAD_PER_THREAD: u64 = 8 << 20;
 const LARGE_DOCUMENT: usize = 1 << 20;
 const MANY_DIGITS: usize = 1 << 17;
 
-/// A document checked (or read) ahead on the pool that turns out to have more findings (or
-/// claims) than this is dropped there and checked again as its output is written, like a
-/// deferred one: whatever its digits, a document ahead never holds more. Real documents stay
-/// far below (the most in the benchmark corpus: 525 findings).
-const FINDINGS_HELD_AHEAD: usize = 2048;
-const CLAIMS_HELD_AHEAD: usize = 8192;
+/// The documents checked ahead on the pool hold at most this many findings (or, read for
+/// `claims`, claims) together, about 7 MB (3 MB): a document that would hold more is dropped
+/// there and checked again as its output is written, like a deferred one, whatever its
+/// digits. Real documents stay far below (the most in the benchmark corpus: 525 findings);
+/// a folder of number-dense documents is checked mostly on the writing thread, within its
+/// memory limit, instead of in parallel beyond it.
+const FINDINGS_HELD_AHEAD: usize = 4096;
+const CLAIMS_HELD_AHEAD: usize = 16_384;
+
+/// What the documents checked ahead hold, counted against `FINDINGS_HELD_AHEAD` and
+/// `CLAIMS_HELD_AHEAD`.
+#[derive(Default)]
+struct HeldAhead {
+    findings: AtomicUsize,
+    claims: AtomicUsize,
+}
+
+impl HeldAhead {
+    /// Counts one more item against `most`, or breaks when that would pass it.
+    fn take(counter: &AtomicUsize, most: usize) -> ControlFlow<()> {
+        if counter.fetch_add(1, Ordering::Relaxed) < most {
+            ControlFlow::Continue(())
+        } else {
+            counter.fetch_sub(1, Ordering::Relaxed);
+            ControlFlow::Break(())
+        }
+    }
+
+    /// Gives back what a document held.
+    fn release(&self, findings: usize, claims: usize) {
+        self.findings.fetch_sub(findings, Ordering::Relaxed);
+        self.claims.fetch_sub(claims, Ordering::Relaxed);
+    }
+}
 
 /// One document read and analyzed, with what it was analyzed with.
 pub(crate) struct Checked {
@@ -235,6 +263,7 @@ pub(super) fn analyze_in_order(
 ) {
     let shared = Shared {
         overrides,
+        held: HeldAhead::default(),
         progress: Progress::new(jobs.len()),
         analyze: AtomicBool::new(true),
         board: Mutex::new(Board {
@@ -293,6 +322,7 @@ pub(super) fn analyze_all(
 /// What the tasks of `analyze_in_order` share.
 struct Shared<'a> {
     overrides: &'a Overrides,
+    held: HeldAhead,
     progress: Progress,
     /// Cleared when the caller wants only errors from now on.
     analyze: AtomicBool,
@@ -361,6 +391,7 @@ fn hand_over_in_order<'scope>(
                     job,
                     shared.overrides,
                     shared.analyze.load(Ordering::Relaxed),
+                    &shared.held,
                 );
                 shared.progress.tick();
                 let mut board = lock(&shared.board);
@@ -391,6 +422,15 @@ fn hand_over_in_order<'scope>(
         }
         next += done.len();
         for outcome in done.drain(..) {
+            // What a document checked ahead held is given back once it is handed over.
+            if shared.overrides.defer_large
+                && let Ok(Some(checked)) = &outcome
+            {
+                shared.held.release(
+                    checked.analysis.findings.len(),
+                    checked.analysis.claims.len(),
+                );
+            }
             let result = match outcome {
                 Ok(Some(checked)) if wanted == Wanted::Everything => Ok(checked),
                 Ok(_) => continue,
@@ -474,7 +514,12 @@ fn document_options(
 }
 
 /// Reads one document and, when `analyze`, analyzes it; `None` for a document only read.
-fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>, InputError> {
+fn run(
+    job: Job,
+    overrides: &Overrides,
+    analyze: bool,
+    held: &HeldAhead,
+) -> Result<Option<Checked>, InputError> {
     let Job {
         source,
         options,
@@ -505,9 +550,9 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
         };
         if !deferred {
             let (mut claims, mut findings) = (Vec::new(), Vec::new());
-            let held = |count: usize, most: usize| {
-                if overrides.defer_large && count >= most {
-                    ControlFlow::Break(())
+            let take = |counter: &AtomicUsize, most: usize| {
+                if overrides.defer_large {
+                    HeldAhead::take(counter, most)
                 } else {
                     ControlFlow::Continue(())
                 }
@@ -515,14 +560,14 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
             let mut over = false;
             if overrides.claims_only {
                 checked.claims_in_chunks(&mut |claim| {
-                    held(claims.len(), CLAIMS_HELD_AHEAD).map_break(|()| over = true)?;
+                    take(&held.claims, CLAIMS_HELD_AHEAD).map_break(|()| over = true)?;
                     claims.push(claim);
                     ControlFlow::Continue(())
                 });
                 checked.claim_count = claims.len();
             } else {
                 checked.claim_count = checked.check_in_chunks(&mut |finding| {
-                    held(findings.len(), FINDINGS_HELD_AHEAD).map_break(|()| over = true)?;
+                    take(&held.findings, FINDINGS_HELD_AHEAD).map_break(|()| over = true)?;
                     findings.push(finding);
                     ControlFlow::Continue(())
                 });
@@ -533,6 +578,7 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
             }
             if over {
                 checked.deferred = true;
+                held.release(findings.len(), claims.len());
                 (claims, findings) = (Vec::new(), Vec::new());
             }
             (checked.analysis.claims, checked.analysis.findings) = (claims, findings);
@@ -570,7 +616,32 @@ fn run(job: Job, overrides: &Overrides, analyze: bool) -> Result<Option<Checked>
 
 #[cfg(test)]
 mod tests {
-    use super::how_many_to_start;
+    use super::{HeldAhead, how_many_to_start};
+    use std::ops::ControlFlow;
+    use std::sync::atomic::Ordering;
+
+    #[test]
+    fn what_is_held_ahead_stops_at_the_limit_and_is_given_back() {
+        let held = HeldAhead::default();
+        for _ in 0..3 {
+            assert_eq!(
+                HeldAhead::take(&held.findings, 3),
+                ControlFlow::Continue(())
+            );
+        }
+        assert_eq!(HeldAhead::take(&held.findings, 3), ControlFlow::Break(()));
+        assert_eq!(
+            held.findings.load(Ordering::Relaxed),
+            3,
+            "a refused item is not counted"
+        );
+        held.release(2, 0);
+        assert_eq!(
+            HeldAhead::take(&held.findings, 3),
+            ControlFlow::Continue(())
+        );
+        assert_eq!(held.findings.load(Ordering::Relaxed), 2);
+    }
 
     #[test]
     fn documents_are_started_within_the_count_and_the_bytes() {
