@@ -35,7 +35,7 @@ const BYTES_AHEAD_PER_THREAD: u64 = 8 << 20;
 /// checked while their findings are written (`Checked::deferred`), on the writing thread, not
 /// ahead on the pool: the findings of a number-dense text weigh several times the text, and a
 /// document checked ahead holds them all until its turn. Large documents of prose keep being
-/// checked in parallel.
+/// checked in parallel. The only document of a run is checked while it is written too.
 const LARGE_DOCUMENT: usize = 1 << 20;
 const MANY_DIGITS: usize = 1 << 17;
 
@@ -391,6 +391,7 @@ fn hand_over_in_order<'scope>(
                     job,
                     shared.overrides,
                     shared.analyze.load(Ordering::Relaxed),
+                    total == 1,
                     &shared.held,
                 );
                 shared.progress.tick();
@@ -514,10 +515,12 @@ fn document_options(
 }
 
 /// Reads one document and, when `analyze`, analyzes it; `None` for a document only read.
+/// `alone`: it is the only document of the run.
 fn run(
     job: Job,
     overrides: &Overrides,
     analyze: bool,
+    alone: bool,
     held: &HeldAhead,
 ) -> Result<Option<Checked>, InputError> {
     let Job {
@@ -531,9 +534,11 @@ fn run(
         return Ok(None);
     }
     if overrides.chunked || overrides.claims_only {
+        // A document checked alone gains nothing from being checked ahead.
         let deferred = overrides.defer_large
-            && input.text.len() > LARGE_DOCUMENT
-            && input.text.bytes().filter(u8::is_ascii_digit).count() > MANY_DIGITS;
+            && (alone
+                || input.text.len() > LARGE_DOCUMENT
+                    && input.text.bytes().filter(u8::is_ascii_digit).count() > MANY_DIGITS);
         let mut checked = Checked {
             input,
             analysis: Analysis {
