@@ -483,7 +483,7 @@ pub fn split_chunks(
                 Cuttable::Paragraph => Some(Run::new(at, false)),
                 Cuttable::FirstLine => Some(Run::new(at, true)),
             };
-        } else if format == DocumentFormat::Markdown && may_start_block(line) {
+        } else if run.is_some() && format == DocumentFormat::Markdown && may_start_block(line) {
             // A list, quote, heading, fence or HTML block inside the chunk: what follows
             // belongs to it, and a piece read on its own would lose that.
             run = None;
@@ -526,13 +526,27 @@ pub fn starts_at_cut(text: &str, at: usize) -> bool {
 /// list item, quote, heading, fence, HTML block, table row, thematic break or setext underline.
 fn may_start_block(line: &str) -> bool {
     let content = line.trim_start_matches(' ');
-    if line.len() - content.len() > 3 {
-        return false;
+    line.len() - content.len() <= 3 && opener(content).is_some()
+}
+
+/// A block a line opens other than a paragraph, by its first characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    /// HTML, a fence, a setext underline or thematic break: no prose of a paragraph.
+    NotProse,
+    /// A table row, list item, quote or heading: prose in a block of its own.
+    ProseBlock,
+}
+
+fn opener(content: &str) -> Option<Opener> {
+    let &first = content.as_bytes().first()?;
+    if b"<`~=_".contains(&first) {
+        Some(Opener::NotProse)
+    } else if b"|-+*>#".contains(&first) || first.is_ascii_digit() && ordered_list_marker(content) {
+        Some(Opener::ProseBlock)
+    } else {
+        None
     }
-    let Some(&first) = content.as_bytes().first() else {
-        return false;
-    };
-    b"<`~|-+*>#=_".contains(&first) || first.is_ascii_digit() && ordered_list_marker(content)
 }
 
 /// A paragraph longer than this that opens a chunk is parsed in chunks of half to all of it,
@@ -560,17 +574,14 @@ fn cuttable(line: &str, format: DocumentFormat) -> Cuttable {
     if format == DocumentFormat::PlainText {
         return Cuttable::Paragraph;
     }
-    let Some(&first) = line.as_bytes().first() else {
+    if line.is_empty() || line.starts_with(|c: char| c.is_ascii_whitespace()) {
         return Cuttable::No;
-    };
-    if first.is_ascii_whitespace() || b"<`~=_".contains(&first) {
-        Cuttable::No
-    } else if b"|-+*>#".contains(&first) || first.is_ascii_digit() && ordered_list_marker(line) {
-        Cuttable::FirstLine
-    } else if first == b'[' && link_reference_definition(line) {
-        Cuttable::No
-    } else {
-        Cuttable::Paragraph
+    }
+    match opener(line) {
+        Some(Opener::NotProse) => Cuttable::No,
+        Some(Opener::ProseBlock) => Cuttable::FirstLine,
+        None if line.starts_with('[') && link_reference_definition(line) => Cuttable::No,
+        None => Cuttable::Paragraph,
     }
 }
 
@@ -937,7 +948,7 @@ mod tests {
     }
 
     #[test]
-    fn walls_of_figures_are_cut_after_words_without_digits() {
+    fn walls_of_figures_are_cut_after_words_that_lead_into_no_figure() {
         let line = "12 % mehr, 3,5 Mio. € Umsatz [7 Prozentpunkte ".repeat(5_000);
         let cuts = boundaries(&line, 0);
         assert!(cuts.len() >= 2, "{cuts:?}");

@@ -181,8 +181,13 @@ fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Litera
     }
 
     // Mixed separators: all but the last group thousands, the last separator the decimal mark.
-    let (decimal, grouping_separators) = separators.split_last().expect("separators is not empty");
-    let grouping = grouping_separators[0];
+    // Not all the same: at least two separators.
+    let Some((decimal, grouping_separators)) = separators.split_last() else {
+        return Err(NotANumber::Version);
+    };
+    let Some(&grouping) = grouping_separators.first() else {
+        return Err(NotANumber::Version);
+    };
     let consistent = grouping_separators
         .iter()
         .all(|&separator| separator == grouping)

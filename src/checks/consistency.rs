@@ -62,21 +62,11 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             .is_none_or(|sentence| !continues(context.text, sentence, claim.sentence))
         {
             // Claims of the sentence just finished become "earlier".
-            if let Some((pending_high, pending)) = group.pending_lowest_high.take()
-                && group
-                    .lowest_high
-                    .as_ref()
-                    .is_none_or(|(value, _)| pending_high < *value)
-            {
-                group.lowest_high = Some((pending_high, pending));
+            if let Some((high, stated)) = group.pending_lowest_high.take() {
+                keep(&mut group.lowest_high, high, lower, || stated);
             }
-            if let Some((pending_low, pending)) = group.pending_highest_low.take()
-                && group
-                    .highest_low
-                    .as_ref()
-                    .is_none_or(|(value, _)| pending_low > *value)
-            {
-                group.highest_low = Some((pending_low, pending));
+            if let Some((low, stated)) = group.pending_highest_low.take() {
+                keep(&mut group.highest_low, low, higher, || stated);
             }
         }
         group.sentence = Some(claim.sentence);
@@ -90,21 +80,34 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
         }
         // Of the current sentence's claims only the lowest high end and the highest low end
         // (the first of each) can matter later.
-        if group
-            .pending_lowest_high
-            .as_ref()
-            .is_none_or(|(value, _)| high < *value)
-        {
-            group.pending_lowest_high = Some((high, Stated::of(claim)));
-        }
-        if group
-            .pending_highest_low
-            .as_ref()
-            .is_none_or(|(value, _)| low > *value)
-        {
-            group.pending_highest_low = Some((low, Stated::of(claim)));
-        }
+        keep(&mut group.pending_lowest_high, high, lower, || {
+            Stated::of(claim)
+        });
+        keep(&mut group.pending_highest_low, low, higher, || {
+            Stated::of(claim)
+        });
     }
+}
+
+/// Puts `value` (stated by `stated`) in `slot` when the slot is empty or `value` is `better`
+/// than what it holds: the first of equal extremes stays.
+fn keep(
+    slot: &mut Option<(f64, Stated)>,
+    value: f64,
+    better: fn(f64, f64) -> bool,
+    stated: impl FnOnce() -> Stated,
+) {
+    if slot.as_ref().is_none_or(|(kept, _)| better(value, *kept)) {
+        *slot = Some((value, stated()));
+    }
+}
+
+fn lower(a: f64, b: f64) -> bool {
+    a < b
+}
+
+fn higher(a: f64, b: f64) -> bool {
+    a > b
 }
 
 /// Whether the sentence `next` is the same as `sentence` or continues it: a long line is read

@@ -72,7 +72,7 @@ impl FirstOfValue {
     /// that spelling when it is the first.
     fn first(&mut self, text: &str, written: &WrittenNumber) -> Option<FirstSpelling> {
         let here = &text[written.span.start..written.span.end];
-        let hash = self.hash(here);
+        let hash = hash_digits(&self.hasher, here);
         if let Some(first) = self
             .table
             .find(hash, |first| same_digits(first.text(text), here))
@@ -88,10 +88,6 @@ impl FirstOfValue {
             });
         }
         None
-    }
-
-    fn hash(&self, written: &str) -> u64 {
-        hash_digits(&self.hasher, written)
     }
 }
 

@@ -606,9 +606,12 @@ fn write_document(
     let mut any_shown = false;
     let mut failed = false;
     let mut write = |finding: &factlint::Finding| {
-        any_shown |= totals.add_finding(finding);
+        let shown = totals.add_finding(finding);
+        any_shown |= shown;
         failed |= done.fail_on.fails(finding.severity);
-        pieces.write(|out, document| emitter.finding(out, document, finding));
+        if shown || emitter.carries_hidden_findings() {
+            pieces.write(|out, document| emitter.finding(out, document, finding));
+        }
     };
     let claims = if done.deferred {
         done.check_in_chunks(&mut |finding| {
@@ -676,13 +679,12 @@ fn emitter(settings: &CheckSettings, common: &Common) -> Box<dyn Emitter> {
         CheckFormat::Human => Box::new(output::human::HumanEmitter::new(
             use_color(common.color),
             common.quiet,
-            settings.show_hints,
         )),
         CheckFormat::Json => Box::new(output::json::JsonEmitter::default()),
         CheckFormat::Jsonl => Box::new(output::json::JsonLinesEmitter),
         CheckFormat::Sarif => Box::new(output::sarif::SarifEmitter::new()),
-        CheckFormat::Github => Box::new(output::github::GithubEmitter::new(settings.show_hints)),
-        CheckFormat::Rdjson => Box::new(output::rdjson::RdjsonEmitter::new(settings.show_hints)),
+        CheckFormat::Github => Box::new(output::github::GithubEmitter),
+        CheckFormat::Rdjson => Box::new(output::rdjson::RdjsonEmitter::new()),
     }
 }
 

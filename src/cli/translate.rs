@@ -61,11 +61,18 @@ pub(crate) fn run(
         eprintln!("factlint: error: {}: {}", error.path, error.message);
         failed = true;
     }
-    if failed || documents.len() != 2 {
+    let Ok(
+        [
+            (original, original_analysis),
+            (translated, translated_analysis),
+        ],
+    ) = <[_; 2]>::try_from(documents)
+    else {
+        return ExitCode::from(2);
+    };
+    if failed {
         return ExitCode::from(2);
     }
-    let (translated, translated_analysis) = documents.pop().expect("two documents");
-    let (original, original_analysis) = documents.pop().expect("two documents");
     let comparison = factlint::translation::compare(
         &original.text,
         &original_analysis,

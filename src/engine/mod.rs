@@ -475,8 +475,8 @@ impl Session {
             self.format == DocumentFormat::PlainText && lines_are_paragraphs(&self.text);
         let spans = chunk_spans(&self.text, self.format);
         self.chunks = spans
-            .into_iter()
-            .map(|span| Chunk {
+            .iter()
+            .map(|&span| Chunk {
                 span,
                 claims: 0..0,
                 problems: 0..0,
@@ -486,14 +486,7 @@ impl Session {
                 front_matter_language: None,
             })
             .collect();
-        let spans: Vec<Span> = self.chunks.iter().map(|chunk| chunk.span).collect();
-        let (language, source, sample_chunks) = settle_language(
-            &self.text,
-            &spans,
-            self.format,
-            self.lines_are_paragraphs,
-            &self.options,
-        );
+        let (language, source, sample_chunks) = self.settle_language();
         self.language = language;
         self.language_source = source;
         self.sample_chunks = sample_chunks;
@@ -540,14 +533,13 @@ impl Session {
     /// The language by precedence: option, front matter, project, detection.
     fn settle_language(&self) -> (Option<Language>, LanguageSource, usize) {
         let spans: Vec<Span> = self.chunks.iter().map(|chunk| chunk.span).collect();
-        let (language, source, used) = settle_language(
+        settle_language(
             &self.text,
             &spans,
             self.format,
             self.lines_are_paragraphs,
             &self.options,
-        );
-        (language, source, used)
+        )
     }
 
     /// Parses and reads one chunk, appending its claims and noting in `cuts` where they are

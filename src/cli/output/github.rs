@@ -11,19 +11,11 @@ use factlint::Severity;
 use factlint::diagnostics::Finding;
 use factlint::text::LineIndex;
 
-use super::{DocumentView, Emitter, Totals, plural, position, shown};
+use super::{DocumentView, Emitter, Totals, plural, position};
 use crate::cli::inputs::InputError;
 
 /// `check --format github`: an annotation per finding, then the summary line.
-pub(crate) struct GithubEmitter {
-    show_hints: bool,
-}
-
-impl GithubEmitter {
-    pub fn new(show_hints: bool) -> GithubEmitter {
-        GithubEmitter { show_hints }
-    }
-}
+pub(crate) struct GithubEmitter;
 
 impl Emitter for GithubEmitter {
     fn finding(
@@ -32,9 +24,6 @@ impl Emitter for GithubEmitter {
         document: &DocumentView,
         finding: &Finding,
     ) -> io::Result<()> {
-        if !shown(self.show_hints, finding.severity) {
-            return Ok(());
-        }
         writeln!(
             out,
             "{}",

@@ -6,7 +6,7 @@ use factlint::Severity;
 use factlint::diagnostics::{Applicability, Finding};
 use factlint::text::LineIndex;
 
-use super::{DocumentView, Emitter, Totals, plural, position, shown};
+use super::{DocumentView, Emitter, Totals, plural, position};
 use crate::cli::inputs::InputError;
 
 /// How many characters of a long line are shown around the span.
@@ -39,15 +39,13 @@ impl Style {
 pub(crate) struct HumanEmitter {
     style: Style,
     quiet: bool,
-    show_hints: bool,
 }
 
 impl HumanEmitter {
-    pub fn new(color: bool, quiet: bool, show_hints: bool) -> HumanEmitter {
+    pub fn new(color: bool, quiet: bool) -> HumanEmitter {
         HumanEmitter {
             style: Style { color },
             quiet,
-            show_hints,
         }
     }
 }
@@ -59,9 +57,6 @@ impl Emitter for HumanEmitter {
         document: &DocumentView,
         finding: &Finding,
     ) -> io::Result<()> {
-        if !shown(self.show_hints, finding.severity) {
-            return Ok(());
-        }
         write_finding(
             out,
             &self.style,

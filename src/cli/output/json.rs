@@ -24,6 +24,10 @@ impl Default for JsonEmitter {
 }
 
 impl Emitter for JsonEmitter {
+    fn carries_hidden_findings(&self) -> bool {
+        true
+    }
+
     fn finding(
         &mut self,
         out: &mut dyn Write,
@@ -45,6 +49,10 @@ impl Emitter for JsonEmitter {
 pub(crate) struct JsonLinesEmitter;
 
 impl Emitter for JsonLinesEmitter {
+    fn carries_hidden_findings(&self) -> bool {
+        true
+    }
+
     fn finding(
         &mut self,
         out: &mut dyn Write,

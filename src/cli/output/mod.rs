@@ -30,6 +30,13 @@ pub(crate) trait Emitter {
         Ok(())
     }
 
+    /// Whether the format carries the findings the run does not show (hints without
+    /// `--show-hints`, see `Totals`): the machine formats do, for their readers to filter;
+    /// the others are handed only the findings shown.
+    fn carries_hidden_findings(&self) -> bool {
+        false
+    }
+
     /// Writes one finding of `document`. Findings come in document order, documents in name
     /// order; a document's findings may come while it is still being checked.
     fn finding(
@@ -104,9 +111,9 @@ impl Totals {
         self.shown.iter().sum()
     }
 
-    /// Whether findings of `severity` are shown.
-    pub fn shows(&self, severity: Severity) -> bool {
-        shown(self.show_hints, severity)
+    /// Whether findings of `severity` are shown: hints only when asked (`--show-hints`).
+    fn shows(&self, severity: Severity) -> bool {
+        self.show_hints || severity > Severity::Hint
     }
 }
 
@@ -156,12 +163,6 @@ impl PrettyArray {
         }
         out.write_all(b"]")
     }
-}
-
-/// Whether a finding of `severity` is shown by a format for people, which shows hints only
-/// when asked (`--show-hints`).
-pub(crate) fn shown(show_hints: bool, severity: Severity) -> bool {
-    show_hints || severity > Severity::Hint
 }
 
 /// Writes `value` as pretty JSON nested `depth` levels deep (two spaces a level), exactly as

@@ -13,19 +13,17 @@ use factlint::text::{ColumnUnit, LineIndex, Span};
 
 use factlint::diagnostics::Finding;
 
-use super::{DocumentView, Emitter, PrettyArray, Totals, shown, write_pretty_nested};
+use super::{DocumentView, Emitter, PrettyArray, Totals, write_pretty_nested};
 use crate::cli::inputs::InputError;
 
 /// `check --format rdjson`: one diagnostic result, its diagnostics written as documents come.
 pub(crate) struct RdjsonEmitter {
-    show_hints: bool,
     diagnostics: PrettyArray,
 }
 
 impl RdjsonEmitter {
-    pub fn new(show_hints: bool) -> RdjsonEmitter {
+    pub fn new() -> RdjsonEmitter {
         RdjsonEmitter {
-            show_hints,
             diagnostics: PrettyArray::new(1),
         }
     }
@@ -44,9 +42,6 @@ impl Emitter for RdjsonEmitter {
         document: &DocumentView,
         finding: &Finding,
     ) -> io::Result<()> {
-        if !shown(self.show_hints, finding.severity) {
-            return Ok(());
-        }
         let (text, index) = (document.text, document.index);
         let mut message = finding.message.clone();
         if let Some(note) = &finding.note {

@@ -42,6 +42,10 @@ impl SarifEmitter {
 }
 
 impl Emitter for SarifEmitter {
+    fn carries_hidden_findings(&self) -> bool {
+        true
+    }
+
     fn finding(
         &mut self,
         _: &mut dyn Write,
