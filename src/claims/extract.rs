@@ -75,70 +75,100 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
     if has_ascii_digit(bytes) {
         return true;
     }
-    let mut buffer = [0u8; 48];
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte < 0x80 && !byte.is_ascii_alphabetic() {
-            at += 1;
-            while at < bytes.len() && bytes[at] < 0x80 && !bytes[at].is_ascii_alphabetic() {
-                at += 1;
+    // The text is read 64 bytes at a time: a mask of the bytes where a word may start is
+    // built without a branch, and only those bytes are looked at.
+    // The last, shorter window is padded with zeros, which start no word.
+    let mut padded = [0u8; 64];
+    let mut after_letter = false;
+    for (index, window) in bytes.chunks(64).enumerate() {
+        let window = match <&[u8; 64]>::try_from(window) {
+            Ok(window) => window,
+            Err(_) => {
+                padded[..window.len()].copy_from_slice(window);
+                &padded
             }
-            continue;
-        }
-        if byte < 0x80 {
-            // A word of one or two ASCII letters that ends there (as `scan_word` sees it: an
-            // ASCII byte that neither continues nor joins a word) is too short to count.
-            let ends = |next: Option<&u8>| {
-                next.is_none_or(|&next| {
-                    next < 0x80 && !next.is_ascii_alphanumeric() && next != b'-' && next != b'\''
-                })
-            };
-            if ends(bytes.get(at + 1)) {
-                at += 1;
-                continue;
-            }
-            if bytes[at + 1].is_ascii_alphabetic() && ends(bytes.get(at + 2)) {
-                at += 2;
-                continue;
-            }
-        }
-        if byte < 0x80 && !lexicon::may_be_number_word(&text[at..]) {
-            // Its first three letters rule the word out: pass over its letters and digits
-            // (never further than the word goes, so no word start is missed).
-            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                at += 1;
-            }
-            continue;
-        }
-        if byte >= 0x80 {
-            let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                at += 1;
-                continue;
-            };
-            if vulgar_fraction(ch.encode_utf8(&mut [0; 4])).is_some() {
+        };
+        let (letters, leads) = letters_and_leads(window);
+        // An ASCII letter starts a word unless it follows one; every character beyond ASCII
+        // is looked at, for it may start a word, follow a dash or quote, or be a fraction.
+        let before_letter = letters << 1 | u64::from(after_letter);
+        after_letter = letters >> 63 != 0;
+        let mut starts = (letters & !before_letter) | leads;
+        while starts != 0 {
+            let at = index * 64 + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if word_may_hold_claim(text, at) {
                 return true;
             }
-            if !ch.is_alphabetic() {
-                at += ch.len_utf8();
-                continue;
-            }
         }
-        let end = scan_word(text, at);
-        let Some(word) = text.get(at..end).filter(|word| !word.is_empty()) else {
-            at += 1;
-            continue;
-        };
-        // The three-letter gate let the word through already (or could not judge it).
-        if word.len() >= 3
-            && lexicon::lowercase_into(word, &mut buffer)
-                .is_some_and(|lower| lexicon::reads_as_number_word(word, lower))
-        {
-            return true;
-        }
-        at = end;
     }
     false
+}
+
+/// The ASCII letters (`letters`) and the first bytes of characters beyond ASCII (`leads`) of
+/// 64 bytes, one bit per byte, the first byte in the lowest bit.
+fn letters_and_leads(window: &[u8; 64]) -> (u64, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // Gathers the high bit of each of the eight bytes into the eight lowest bits.
+    let gather = |bits: u64| ((bits & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let (mut letters, mut leads) = (0, 0);
+    for (at, eight) in window.chunks_exact(8).enumerate() {
+        let mut word = [0; 8];
+        word.copy_from_slice(eight);
+        let word = u64::from_le_bytes(word);
+        // Seven bits of each byte, lowercased: no sum below carries into the next byte.
+        let lower = (word & LOW) | 0x2020_2020_2020_2020;
+        let from_a = lower + 0x1f1f_1f1f_1f1f_1f1f;
+        let past_z = lower + 0x0505_0505_0505_0505;
+        let letter = from_a & !past_z & !word & HIGH;
+        let lead = word & (word << 1) & HIGH;
+        letters |= gather(letter) << (at * 8);
+        leads |= gather(lead) << (at * 8);
+    }
+    (letters, leads)
+}
+
+/// Whether the word that may start at `at` (an ASCII letter that follows no letter, or the
+/// first byte of a character beyond ASCII) may make a claim: a vulgar fraction, or a word
+/// that reads as a number, scale, fraction or multiplier word or a German ordinal.
+fn word_may_hold_claim(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let byte = bytes[at];
+    if byte < 0x80 {
+        // A word of one or two ASCII letters that ends there (as `scan_word` sees it: an
+        // ASCII byte that neither continues nor joins a word) is too short to count.
+        let ends = |next: Option<&u8>| {
+            next.is_none_or(|&next| {
+                next < 0x80 && !next.is_ascii_alphanumeric() && next != b'-' && next != b'\''
+            })
+        };
+        if ends(bytes.get(at + 1)) || bytes[at + 1].is_ascii_alphabetic() && ends(bytes.get(at + 2))
+        {
+            return false;
+        }
+        // Its first three letters may rule the word out.
+        if !lexicon::may_be_number_word(&text[at..]) {
+            return false;
+        }
+    } else {
+        let Some(ch) = text[at..].chars().next() else {
+            return false;
+        };
+        if vulgar_fraction(ch.encode_utf8(&mut [0; 4])).is_some() {
+            return true;
+        }
+        // A letter inside a word that started with ASCII letters was judged with that word.
+        if !ch.is_alphabetic() || at > 0 && bytes[at - 1].is_ascii_alphabetic() {
+            return false;
+        }
+    }
+    let end = scan_word(text, at);
+    let word = &text[at..end];
+    let mut buffer = [0u8; 48];
+    word.len() >= 3
+        && lexicon::lowercase_into(word, &mut buffer)
+            .is_some_and(|lower| lexicon::reads_as_number_word(word, lower))
 }
 
 /// Whether a chunk's raw text may hold a full date (day, month and year): a capitalised month
@@ -2492,6 +2522,39 @@ mod tests {
                     previous_end = claim.span.end;
                 }
             }
+        }
+    }
+
+    /// The masks of the raw-text filter mark what a byte-by-byte reading marks.
+    #[test]
+    fn letter_and_lead_masks_match_the_bytes() {
+        let text = "Ab-z@[`{ ~Zy\u{7f}äöü ½ — “fünf” 3.5 ßx\ttail of the window, and more text ok";
+        let mut window = [0u8; 64];
+        window.copy_from_slice(&text.as_bytes()[..64]);
+        let (letters, leads) = super::letters_and_leads(&window);
+        for (at, byte) in window.iter().enumerate() {
+            assert_eq!(letters >> at & 1 == 1, byte.is_ascii_alphabetic(), "{at}");
+            assert_eq!(leads >> at & 1 == 1, *byte >= 0xc0, "{at}");
+        }
+    }
+
+    /// Words and fractions are found wherever they fall against the 64-byte windows.
+    #[test]
+    fn the_raw_text_filter_reads_across_windows() {
+        use super::may_hold_claims;
+        for offset in 0..70 {
+            let pad = " ".repeat(offset);
+            assert!(may_hold_claims(&format!("{pad}three things")), "{offset}");
+            assert!(may_hold_claims(&format!("{pad}x½ things")), "{offset}");
+            assert!(may_hold_claims(&format!("{pad}—fünf")), "{offset}");
+            assert!(may_hold_claims(&format!("{pad}Straße—Hälfte")), "{offset}");
+            // A word that goes on over a window's end is one word.
+            let letters = "q".repeat(offset.max(1));
+            assert!(
+                !may_hold_claims(&format!("{letters}three things")),
+                "{offset}"
+            );
+            assert!(may_hold_claims(&format!("{letters} three")), "{offset}");
         }
     }
 }

@@ -274,27 +274,29 @@ pub(super) fn analyze_in_order(
         }),
         ready: Condvar::new(),
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(common.threads.map_or(0, |threads| threads.max(1)))
-        .build()
-        .ok();
-    let threads = pool.as_ref().map_or_else(
-        rayon::current_num_threads,
-        rayon::ThreadPool::current_num_threads,
-    );
-    let ahead = threads.max(1) * DOCUMENTS_AHEAD_PER_THREAD;
-    let bytes_budget = threads.max(1) as u64 * BYTES_AHEAD_PER_THREAD;
-    shared.progress.run(!common.quiet, || match &pool {
-        Some(pool) => {
-            pool.in_place_scope(|scope| {
-                hand_over_in_order(scope, jobs, ahead, bytes_budget, &shared, &mut each)
-            });
-        }
-        None => {
-            rayon::in_place_scope(|scope| {
-                hand_over_in_order(scope, jobs, ahead, bytes_budget, &shared, &mut each)
-            });
-        }
+    let pool = match common.threads {
+        Some(threads) if threads <= 1 => None,
+        threads => rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .build()
+            .ok()
+            .filter(|pool| pool.current_num_threads() > 1),
+    };
+    let Some(pool) = pool else {
+        // One thread: nothing runs ahead, so each document is read and checked as it is
+        // written, on the calling thread, without handing anything over.
+        shared
+            .progress
+            .run(!common.quiet, || one_at_a_time(jobs, &shared, &mut each));
+        return;
+    };
+    let threads = pool.current_num_threads();
+    let ahead = threads * DOCUMENTS_AHEAD_PER_THREAD;
+    let bytes_budget = threads as u64 * BYTES_AHEAD_PER_THREAD;
+    shared.progress.run(!common.quiet, || {
+        pool.in_place_scope(|scope| {
+            hand_over_in_order(scope, jobs, ahead, bytes_budget, &shared, &mut each)
+        });
     });
 }
 
@@ -441,6 +443,35 @@ fn hand_over_in_order<'scope>(
                 wanted = Wanted::Errors;
                 shared.analyze.store(false, Ordering::Relaxed);
             }
+        }
+    }
+}
+
+/// Reads and analyzes the documents of `jobs` one after the other on the calling thread, and
+/// hands each to `each` as it is done. Every document is checked as its output is written
+/// (as the only document of a run is), so none holds its findings.
+fn one_at_a_time(
+    jobs: Vec<Job>,
+    shared: &Shared<'_>,
+    each: &mut dyn FnMut(Result<Checked, InputError>, &Progress) -> Wanted,
+) {
+    let mut wanted = Wanted::Everything;
+    for job in jobs {
+        let outcome = run(
+            job,
+            shared.overrides,
+            wanted == Wanted::Everything,
+            true,
+            &shared.held,
+        );
+        shared.progress.tick();
+        let result = match outcome {
+            Ok(Some(checked)) => Ok(checked),
+            Ok(None) => continue,
+            Err(error) => Err(error),
+        };
+        if each(result, &shared.progress) == Wanted::Errors {
+            wanted = Wanted::Errors;
         }
     }
 }
