@@ -58,13 +58,108 @@ const fn prefix_set(prefixes: &[&str]) -> [u64; PREFIX_SET_WORDS] {
     let mut at = 0;
     while at < prefixes.len() {
         let bytes = prefixes[at].as_bytes();
-        let index = (bytes[0] - b'a') as usize * 676
-            + (bytes[1] - b'a') as usize * 26
-            + (bytes[2] - b'a') as usize;
+        let index = prefix_index(bytes);
         set[index / 64] |= 1 << (index % 64);
         at += 1;
     }
     set
+}
+
+/// The first four letters (lowercased ASCII) of every word `reads_as_number_word` accepts
+/// whose first four bytes are ASCII letters, and every such word of three letters: the second
+/// gate of the raw-text filter (`may_read_as_number_word`; a test checks both lists against
+/// every word of the lexicon and its compounds). Each begins with one of
+/// `NUMBER_WORD_PREFIXES` (the build fails otherwise).
+const NUMBER_WORD_FOUR_LETTERS: &[&str] = &[
+    "acht", "ande", "bill", "dopp", "doub", "doze", "drei", "drit", "dutz", "eigh", "eine", "einh",
+    "eins", "eint", "einu", "elev", "elfe", "elff", "elft", "fift", "five", "fort", "four", "half",
+    "halv", "hund", "mill", "neun", "nine", "nint", "null", "quad", "quar", "sech", "seve", "sieb",
+    "sixf", "sixt", "taus", "tenf", "tent", "thir", "thou", "thre", "thri", "thsd", "tril", "trip",
+    "twel", "twen", "twic", "twof", "vier", "zehn", "zero", "zwan", "zwei",
+];
+const NUMBER_WORDS_OF_THREE_LETTERS: &[&str] = &[
+    "bil", "bln", "elf", "mia", "mil", "mio", "mln", "mrd", "six", "ten", "trn", "tsd", "two",
+];
+
+/// For each of `NUMBER_WORD_PREFIXES`, by its rank in `NUMBER_WORD_PREFIX_SET`: the fourth
+/// letters that may follow it (bits 0 to 25, `a` to `z`), and bit 26 when the three letters
+/// are a word of their own.
+static NUMBER_WORD_FOURTH_LETTERS: [u32; NUMBER_WORD_PREFIXES.len()] = fourth_letters();
+
+/// How many of `NUMBER_WORD_PREFIX_SET`'s bits lie in the words before each word.
+static PREFIX_SET_RANKS: [u16; PREFIX_SET_WORDS] = {
+    let mut ranks = [0u16; PREFIX_SET_WORDS];
+    let mut at = 1;
+    while at < PREFIX_SET_WORDS {
+        ranks[at] = ranks[at - 1] + NUMBER_WORD_PREFIX_SET[at - 1].count_ones() as u16;
+        at += 1;
+    }
+    ranks
+};
+
+const fn prefix_index(bytes: &[u8]) -> usize {
+    (bytes[0] - b'a') as usize * 676 + (bytes[1] - b'a') as usize * 26 + (bytes[2] - b'a') as usize
+}
+
+const fn prefix_rank(index: usize) -> usize {
+    let before = NUMBER_WORD_PREFIX_SET[index / 64] & ((1u64 << (index % 64)) - 1);
+    PREFIX_SET_RANKS[index / 64] as usize + before.count_ones() as usize
+}
+
+const fn fourth_letters() -> [u32; NUMBER_WORD_PREFIXES.len()] {
+    let mut letters = [0u32; NUMBER_WORD_PREFIXES.len()];
+    let mut at = 0;
+    while at < NUMBER_WORD_FOUR_LETTERS.len() {
+        let bytes = NUMBER_WORD_FOUR_LETTERS[at].as_bytes();
+        let index = prefix_index(bytes);
+        assert!(NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0);
+        letters[prefix_rank(index)] |= 1 << (bytes[3] - b'a');
+        at += 1;
+    }
+    at = 0;
+    while at < NUMBER_WORDS_OF_THREE_LETTERS.len() {
+        let index = prefix_index(NUMBER_WORDS_OF_THREE_LETTERS[at].as_bytes());
+        assert!(NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0);
+        letters[prefix_rank(index)] |= 1 << 26;
+        at += 1;
+    }
+    letters
+}
+
+/// Whether the word at the start of `text` (the rest of a text from where a word starts, as
+/// written, any case) may read as a number word (`reads_as_number_word`), judged from its
+/// first four bytes. `false` is certain; `true` means "look it up". It is stricter than
+/// `may_be_number_word`, which also lets articles ("eine", "one") through.
+pub fn may_read_as_number_word(text: &str) -> bool {
+    let [a, b, c, ..] = *text.as_bytes() else {
+        return true;
+    };
+    if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let index = prefix_index(&[
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ]);
+    if NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) == 0 {
+        return false;
+    }
+    let letters = NUMBER_WORD_FOURTH_LETTERS[prefix_rank(index)];
+    match text.as_bytes().get(3) {
+        Some(next) if next.is_ascii_alphabetic() => {
+            letters & 1 << (next.to_ascii_lowercase() - b'a') != 0
+        }
+        // The word goes on (a digit, a joining hyphen or apostrophe, a letter beyond ASCII),
+        // or is an abbreviation with its dot (`Mrd.`).
+        Some(next)
+            if next.is_ascii_digit() || matches!(next, b'-' | b'\'' | b'.') || *next >= 0x80 =>
+        {
+            true
+        }
+        // The word has three letters.
+        _ => letters & 1 << 26 != 0,
+    }
 }
 
 /// Whether `word` (as written, any case) may be a number word, fraction, multiplier, scale
@@ -78,9 +173,11 @@ pub fn may_be_number_word(word: &str) -> bool {
     if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
         return true;
     }
-    let index = (a.to_ascii_lowercase() - b'a') as usize * 676
-        + (b.to_ascii_lowercase() - b'a') as usize * 26
-        + (c.to_ascii_lowercase() - b'a') as usize;
+    let index = prefix_index(&[
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ]);
     NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0
 }
 
@@ -1231,6 +1328,13 @@ mod tests {
                         may_be_number_word(&written),
                         "the prefix gate passes over {written:?}"
                     );
+                    // The word as the filter meets it: alone, or followed by more text.
+                    for rest in ["", " and", ". So", ", 5"] {
+                        assert!(
+                            may_read_as_number_word(&format!("{written}{rest}")),
+                            "the four-letter gate passes over {written:?}"
+                        );
+                    }
                 }
             }
         };
@@ -1256,6 +1360,18 @@ mod tests {
             assert!(!reads_as_number_word(word, &lower));
         }
         assert!(!may_be_number_word("the") && !may_be_number_word("Server"));
+        // The second gate passes over the words that share the first three letters of one.
+        for word in [
+            "and", "For", "this", "THOSE", "through", "section", "security", "one",
+        ] {
+            let lower = word.to_lowercase();
+            assert!(!reads_as_number_word(word, &lower));
+            assert!(
+                may_be_number_word(word) && !may_read_as_number_word(word),
+                "{word}"
+            );
+        }
+        assert!(may_read_as_number_word("two.") && may_read_as_number_word("one-third"));
     }
 
     fn capitalised(word: &str) -> String {

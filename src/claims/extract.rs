@@ -147,8 +147,8 @@ fn word_may_hold_claim(text: &str, at: usize) -> bool {
         {
             return false;
         }
-        // Its first three letters may rule the word out.
-        if !lexicon::may_be_number_word(&text[at..]) {
+        // Its first four letters may rule the word out.
+        if !lexicon::may_read_as_number_word(&text[at..]) {
             return false;
         }
     } else {
