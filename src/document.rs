@@ -432,6 +432,60 @@ impl ChunkState {
     }
 }
 
+/// How many bytes at the start of a Markdown chunk are fenced code blocks: a chunk parsed on
+/// its own (not the first of its document) that starts with a fence, after up to three
+/// spaces, holds code up to the closing fence, at the top level, with nothing open; the
+/// rest reads the same parsed on its own. Fences that follow each other directly count
+/// together; a fence that is not closed runs to the end. 0 when the chunk does not start with
+/// a fence, or has a carriage return that is not part of a line break (where the parser sees
+/// lines that `\n` does not show).
+pub fn leading_code(chunk: &str) -> usize {
+    let mut code = 0;
+    let mut fence: Option<(u8, usize)> = None;
+    for (at, line) in lines_from(chunk, 0) {
+        let bare = line.strip_suffix('\n').unwrap_or(line);
+        let bare = bare.strip_suffix('\r').unwrap_or(bare);
+        if memchr::memchr(b'\r', bare.as_bytes()).is_some() {
+            return 0;
+        }
+        let content = bare.trim_start_matches(' ');
+        let indented = bare.len() - content.len() <= 3;
+        let run = |fence_char: u8| {
+            content
+                .bytes()
+                .take_while(|&byte| byte == fence_char)
+                .count()
+        };
+        match fence {
+            Some((fence_char, length)) => {
+                let closing = run(fence_char);
+                if indented
+                    && closing >= length
+                    && content[closing..].trim_matches([' ', '\t']).is_empty()
+                {
+                    fence = None;
+                    code = at + line.len();
+                }
+            }
+            None => {
+                let Some(&fence_char) = content.as_bytes().first() else {
+                    return code;
+                };
+                let length = run(fence_char);
+                let opens = indented
+                    && length >= 3
+                    && (fence_char == b'~'
+                        || fence_char == b'`' && !content[length..].contains('`'));
+                if !opens {
+                    return code;
+                }
+                fence = Some((fence_char, length));
+            }
+        }
+    }
+    if fence.is_some() { chunk.len() } else { code }
+}
+
 /// The lines of `text[from..]` with their line breaks, and their offsets.
 fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();

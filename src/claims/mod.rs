@@ -15,6 +15,8 @@ use crate::language::Language;
 use crate::number::Separator;
 use crate::text::Span;
 
+#[cfg(test)]
+pub(crate) use extract::testing;
 pub(crate) use extract::{Scratch, extract_block, may_hold_claims, may_hold_full_date};
 
 /// What kind of figure a claim is.

@@ -152,7 +152,7 @@ pub fn claims_in_chunks(
         if stopped {
             break;
         }
-        if !may_be_read(text, span, at == 0) {
+        if !may_be_read(text, span, at == 0, how.format) {
             continue;
         }
         reader.read(span, at == 0, false, &mut read, &mut |part| {
@@ -409,7 +409,7 @@ impl Ahead<'_> {
     fn holds(&mut self, at: usize) -> bool {
         *self.holds[at].get_or_insert_with(|| {
             let span = self.spans[at];
-            may_be_read(self.text, span, at == 0)
+            may_be_read(self.text, span, at == 0, self.reader.how.format)
         })
     }
 

@@ -23,7 +23,8 @@ use crate::claims::{
 };
 use crate::diagnostics::Finding;
 use crate::document::{
-    ChunkContext, Document, DocumentFormat, lines_are_paragraphs, read_prose_lines, split_chunks,
+    ChunkContext, Document, DocumentFormat, leading_code, lines_are_paragraphs, read_prose_lines,
+    split_chunks,
 };
 use crate::language::{self, Language};
 use crate::rules::{DocumentMentions, RuleSet, date_key};
@@ -554,7 +555,7 @@ impl Session {
         problems: &mut Vec<NumberProblem>,
         cuts: &mut Vec<(usize, usize)>,
     ) -> Option<Language> {
-        if !may_be_read(&self.text, span, first) {
+        if !may_be_read(&self.text, span, first, self.format) {
             return None;
         }
         let (claims_start, problems_start) = (claims.len(), problems.len());
@@ -725,10 +726,20 @@ fn chunk_spans(text: &str, format: DocumentFormat) -> Vec<Span> {
     spans
 }
 
-/// Whether the chunk at `span` is worth reading: it may hold a claim (the raw-text filter),
-/// or it opens the document (and may hold front matter).
-fn may_be_read(text: &str, span: Span, first: bool) -> bool {
-    first || may_hold_claims(&text[span.start..span.end])
+/// Whether the chunk at `span` is worth reading: it may hold a claim (the raw-text filter,
+/// over what follows the code it opens with), or it opens the document (and may hold front
+/// matter).
+fn may_be_read(text: &str, span: Span, first: bool, format: DocumentFormat) -> bool {
+    first || may_hold_claims(&text[prose_from(text, span, first, format)..span.end])
+}
+
+/// Where the part of the chunk at `span` that may hold prose starts: after the fenced code
+/// blocks a Markdown chunk opens with (`document::leading_code`).
+fn prose_from(text: &str, span: Span, first: bool, format: DocumentFormat) -> usize {
+    if first || format != DocumentFormat::Markdown {
+        return span.start;
+    }
+    span.start + leading_code(&text[span.start..span.end])
 }
 
 /// How the chunks of a document are read.
@@ -786,6 +797,8 @@ fn read_chunk(
     mut read: ReadInto,
     cut: &mut dyn FnMut(&mut ReadInto),
 ) -> Option<Language> {
+    // What a chunk opens with that is code need not be parsed: the rest parses the same.
+    let span = Span::new(prose_from(text, span, first, how.format), span.end);
     let document = Document::parse_chunk(
         &text[span.start..span.end],
         how.format,
@@ -968,6 +981,10 @@ mod tests {
 
     /// The claims of a chunk read in full, without the raw-text filter.
     fn claims_read_in_full(text: &str, format: DocumentFormat) -> Vec<Claim> {
+        crate::claims::testing::reading_in_full(|| claims_of_chunk(text, format))
+    }
+
+    fn claims_of_chunk(text: &str, format: DocumentFormat) -> Vec<Claim> {
         let document = Document::parse_chunk(
             text,
             format,
@@ -1014,6 +1031,14 @@ mod tests {
                 "zehnte",
                 "a third",
                 "twenty-five",
+                "H800",
+                "GPT-4",
+                "x86",
+                "mid-2024",
+                "Q3",
+                "rock'n'5",
+                "7",
+                "2024",
                 "½",
                 "dozen",
                 "`",
@@ -1052,7 +1077,94 @@ mod tests {
         ]
     }
 
+    /// Fences, what may follow them on their lines, and prose with claims.
+    fn fenced_fragment() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "```",
+            "````",
+            "~~~",
+            "`",
+            "~",
+            " ",
+            "   ",
+            "    ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\r",
+            "rust",
+            "It cost 5 million dollars.",
+            "> ",
+            "- ",
+            "1. ",
+            "<div>",
+            "<!--",
+            "-->",
+            "# ",
+        ])
+        .prop_map(str::to_owned)
+    }
+
     proptest! {
+        /// The fenced code a chunk opens with holds no claim, and the rest parsed on its own
+        /// reads as it reads in the whole chunk.
+        #[test]
+        fn code_a_chunk_opens_with_changes_no_claim(
+            parts in proptest::collection::vec(fenced_fragment(), 0..16),
+        ) {
+            let text = parts.concat();
+            let code = leading_code(&text);
+            let whole = claims_read_in_full(&text, DocumentFormat::Markdown);
+            let rest = claims_read_in_full(&text[code..], DocumentFormat::Markdown);
+            let spans = |claims: &[Claim], shift: usize| -> Vec<(usize, usize, String)> {
+                claims
+                    .iter()
+                    .map(|claim| (claim.span.start + shift, claim.span.end + shift, format!("{:?}", claim.value)))
+                    .collect()
+            };
+            prop_assert_eq!(spans(&whole, 0), spans(&rest, code), "{:?} from {}", text, code);
+        }
+    }
+
+    #[test]
+    fn fences_a_chunk_opens_with_are_code() {
+        let cases = [
+            ("```\n5 %\n```\nIt cost 5 %.", 12),
+            ("```rust\n5 %\n```\n~~~\n7\n~~~\nIt cost 5 %.", 26),
+            ("   ````\n```\n````  \nrest", 19),
+            ("```\nnever closed 5 %\n", 21),
+            ("``` info with ` tick\n5 %\n```\n", 0),
+            ("    ```\n5 %\n```\n", 0),
+            ("```\n5 %\n``\n```\r\nrest", 16),
+            ("```\r5 %\r```\rIt cost 5 %.", 0),
+            ("It cost 5 %.\n```\n5\n```\n", 0),
+            ("~~~\n```\n~~~\nrest", 12),
+            ("```\n5\n    ```\nrest", 18),
+        ];
+        for (text, code) in cases {
+            assert_eq!(leading_code(text), code, "{text:?}");
+        }
+    }
+
+    /// Pieces of words with digits in them and what joins or parts them.
+    fn digits_in_words() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "a", "Zb", "ü", "-", "'", "’", " ", "\n", "7", "2024", "H800", "_", ".", ",", "$", "%",
+            "(", "`", "x", "e",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        /// Digits the raw-text filter takes for part of a word start no claim.
+        #[test]
+        fn digits_inside_words_start_no_claim(
+            parts in proptest::collection::vec(digits_in_words(), 0..12),
+            markdown in any::<bool>(),
+        ) {
+            passed_over_holds_nothing(&parts.concat(), markdown)?;
+        }
+
         /// A chunk the raw-text filter passes over holds no claim when read in full: the
         /// filter may only save work, never lose a claim.
         #[test]
@@ -1060,12 +1172,21 @@ mod tests {
             parts in proptest::collection::vec(markup_fragment(), 0..24),
             markdown in any::<bool>(),
         ) {
-            let text = parts.concat();
-            let format = if markdown { DocumentFormat::Markdown } else { DocumentFormat::PlainText };
-            if !may_hold_claims(&text) {
-                prop_assert!(claims_read_in_full(&text, format).is_empty(), "{text:?}");
-            }
+            passed_over_holds_nothing(&parts.concat(), markdown)?;
         }
+    }
+
+    /// When the raw-text filter passes over `text`, reading it in full finds no claim.
+    fn passed_over_holds_nothing(text: &str, markdown: bool) -> Result<(), TestCaseError> {
+        let format = if markdown {
+            DocumentFormat::Markdown
+        } else {
+            DocumentFormat::PlainText
+        };
+        if !may_hold_claims(text) {
+            prop_assert!(claims_read_in_full(text, format).is_empty(), "{text:?}");
+        }
+        Ok(())
     }
 
     fn date_fragment() -> impl Strategy<Value = String> {
