@@ -190,6 +190,9 @@ impl ConfigError {
 pub struct ConfigResolver {
     explicit: Option<Arc<Config>>,
     by_directory: HashMap<PathBuf, Option<Arc<Config>>>,
+    /// The same, by the folder of a document as its path names it (relative or not): the
+    /// documents of one folder make the folder absolute once.
+    by_named_folder: HashMap<PathBuf, Option<Arc<Config>>>,
     pub errors: Vec<ConfigError>,
 }
 
@@ -199,6 +202,7 @@ impl ConfigResolver {
         let mut resolver = ConfigResolver {
             explicit: None,
             by_directory: HashMap::new(),
+            by_named_folder: HashMap::new(),
             errors: Vec::new(),
         };
         if let Some(path) = explicit {
@@ -233,9 +237,18 @@ impl ConfigResolver {
         if let Some(explicit) = &self.explicit {
             return Some(explicit.clone());
         }
+        let named_folder = Path::new(path).parent();
+        if let Some(found) = named_folder.and_then(|folder| self.by_named_folder.get(folder)) {
+            return found.clone();
+        }
         let absolute = std::path::absolute(path).ok()?;
         let directory = absolute.parent()?.to_path_buf();
-        self.for_directory(&directory)
+        let found = self.for_directory(&directory);
+        if let Some(folder) = named_folder {
+            self.by_named_folder
+                .insert(folder.to_path_buf(), found.clone());
+        }
+        found
     }
 
     #[expect(

@@ -14,17 +14,28 @@ pub(crate) enum Source {
     File {
         path: String,
         walked: bool,
-        /// The size when it was found, for how many documents may be read at once.
-        bytes: u64,
+        /// The size when it was found, if it was looked at (a walk does not), for how many
+        /// documents may be read at once.
+        bytes: Option<u64>,
     },
     Stdin(String),
 }
 
 impl Source {
-    /// The size of the document as far as it is known before reading (0 for standard input).
+    /// The size of the document as far as it is known before reading (0 for standard input
+    /// and a file that cannot be inspected).
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the CLI adapter is where files are inspected"
+    )]
     pub fn bytes(&self) -> u64 {
         match self {
-            Source::File { bytes, .. } => *bytes,
+            Source::File {
+                bytes: Some(bytes), ..
+            } => *bytes,
+            Source::File { path, .. } => {
+                std::fs::metadata(path).map_or(0, |metadata| metadata.len())
+            }
             Source::Stdin(_) => 0,
         }
     }
@@ -103,7 +114,7 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
                                 sources.push(Source::File {
                                     path: display(entry.path()),
                                     walked: true,
-                                    bytes: entry.metadata().map_or(0, |metadata| metadata.len()),
+                                    bytes: None,
                                 });
                             }
                         }
@@ -123,7 +134,7 @@ pub(crate) fn collect(paths: &[String], stdin_name: &str) -> (Vec<Source>, Vec<I
             Ok(metadata) => sources.push(Source::File {
                 path: display(as_path),
                 walked: false,
-                bytes: metadata.len(),
+                bytes: Some(metadata.len()),
             }),
         }
     }

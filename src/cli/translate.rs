@@ -30,7 +30,7 @@ pub(crate) fn run(
         let source = Source::File {
             path: path.to_owned(),
             walked: false,
-            bytes: 0,
+            bytes: None,
         };
         match inputs::read(source) {
             Ok(input) => {
