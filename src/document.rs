@@ -440,6 +440,12 @@ impl ChunkState {
 /// a fence, or has a carriage return that is not part of a line break (where the parser sees
 /// lines that `\n` does not show).
 pub fn leading_code(chunk: &str) -> usize {
+    if !matches!(
+        chunk.trim_start_matches(' ').as_bytes().first(),
+        Some(b'`' | b'~')
+    ) {
+        return 0;
+    }
     let mut code = 0;
     let mut fence: Option<(u8, usize)> = None;
     for (at, line) in lines_from(chunk, 0) {
