@@ -536,6 +536,37 @@ pub fn month(lower: &str) -> Option<u32> {
     })
 }
 
+/// Whether `word` (as written, any case) may be a month or its abbreviation (`month`,
+/// `month_abbreviation`), judged from its first three bytes. `false` is certain; words
+/// shorter than three bytes, or whose first three bytes are not all ASCII letters, are
+/// always `true`.
+pub fn may_be_month(word: &str) -> bool {
+    let [a, b, c, ..] = *word.as_bytes() else {
+        return true;
+    };
+    if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
+        return true;
+    }
+    matches!(
+        [
+            a.to_ascii_lowercase(),
+            b.to_ascii_lowercase(),
+            c.to_ascii_lowercase()
+        ],
+        [b'j', b'a', b'n']
+            | [b'f', b'e', b'b']
+            | [b'm', b'a', b'r' | b'y' | b'i']
+            | [b'm', b'r', b'z']
+            | [b'a', b'p', b'r']
+            | [b'j', b'u', b'n' | b'l']
+            | [b'a', b'u', b'g']
+            | [b's', b'e', b'p']
+            | [b'o', b'c' | b'k', b't']
+            | [b'n', b'o', b'v']
+            | [b'd', b'e', b'c' | b'z']
+    )
+}
+
 /// A month abbreviation written with a dot, given without it: "dez" for "Dez.".
 pub fn month_abbreviation(stem: &str) -> Option<u32> {
     Some(match stem {
@@ -1360,6 +1391,17 @@ mod tests {
             assert!(!reads_as_number_word(word, &lower));
         }
         assert!(!may_be_number_word("the") && !may_be_number_word("Server"));
+        // Every month the lexicon knows passes the month gate, and most words do not.
+        for word in literals.iter().filter(|word| {
+            let lower = word.to_lowercase();
+            month(&lower).is_some() || month_abbreviation(&lower).is_some()
+        }) {
+            assert!(
+                may_be_month(word) && may_be_month(&capitalised(word)),
+                "{word}"
+            );
+        }
+        assert!(!may_be_month("Server") && !may_be_month("The") && !may_be_month("Kubernetes"));
         // The second gate passes over the words that share the first three letters of one.
         for word in [
             "and", "For", "this", "THOSE", "through", "section", "security", "one",
