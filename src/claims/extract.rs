@@ -2614,4 +2614,62 @@ mod tests {
             assert!(may_hold_claims(&format!("{letters} three")), "{offset}");
         }
     }
+    /// Claims that start at words whose first three letters are no number word's: articles,
+    /// "halbe", "…mal", months and "every"/"jeder" get past the word gate.
+    #[test]
+    fn claims_that_start_at_words_the_gate_lets_through() {
+        let cases = [
+            (
+                Language::German,
+                "Er kam elfmal zu spät, 2024 sogar dreimal.",
+                "elfmal",
+            ),
+            (
+                Language::German,
+                "Es kostete eine halbe Milliarde Euro.",
+                "halbe Milliarde Euro",
+            ),
+            (
+                Language::German,
+                "Sie zahlten ein Drittel der Kosten.",
+                "ein Drittel",
+            ),
+            (
+                Language::German,
+                "Jeder zehnte Deutsche war dabei.",
+                "Jeder zehnte",
+            ),
+            (Language::English, "One in five users left.", "One in five"),
+            (
+                Language::English,
+                "It cost one million dollars.",
+                "one million dollars",
+            ),
+            (Language::English, "Every fifth user left.", "Every fifth"),
+            (
+                Language::English,
+                "It shipped on March 3, 2025.",
+                "March 3, 2025",
+            ),
+        ];
+        for (language, text, wanted) in cases {
+            let options = Options {
+                language: Some(language),
+                ..Options::default()
+            };
+            let analysis = analyze(text, DocumentFormat::PlainText, &options);
+            assert!(
+                analysis
+                    .claims
+                    .iter()
+                    .any(|claim| text[claim.span.start..claim.span.end].contains(wanted)),
+                "{text:?}: no claim with {wanted:?} in {:?}",
+                analysis
+                    .claims
+                    .iter()
+                    .map(|claim| &text[claim.span.start..claim.span.end])
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
 }
