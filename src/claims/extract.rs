@@ -579,12 +579,12 @@ impl<'a> Reader<'a, '_> {
         // Every claim that starts at a word starts at a month (capitalised), a number,
         // fraction or multiplier word, or "every"/"jeder": most words, capitalised or not,
         // are passed over on their first three letters.
-        if !lexicon::may_be_number_word(text)
-            && !(text.starts_with(|c: char| c.is_uppercase()) && lexicon::may_be_month(text))
-            && !text.get(..3).is_some_and(|head| {
+        let may_start = lexicon::may_be_number_word(text)
+            || text.starts_with(|c: char| c.is_uppercase()) && lexicon::may_be_month(text)
+            || text.get(..3).is_some_and(|head| {
                 head.eq_ignore_ascii_case("jed") || head.eq_ignore_ascii_case("eve")
-            })
-        {
+            });
+        if !may_start {
             return None;
         }
         let lower = LowerWord::new(text)?;
