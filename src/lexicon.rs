@@ -137,14 +137,15 @@ pub fn may_read_as_number_word(text: &str) -> bool {
     if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
         return true;
     }
-    let index = prefix_index(&[
+    let head = [
         a.to_ascii_lowercase(),
         b.to_ascii_lowercase(),
         c.to_ascii_lowercase(),
-    ]);
-    if NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) == 0 {
+    ];
+    if !number_word_prefix(head) {
         return false;
     }
+    let index = prefix_index(&head);
     let letters = NUMBER_WORD_FOURTH_LETTERS[prefix_rank(index)];
     match text.as_bytes().get(3) {
         Some(next) if next.is_ascii_alphabetic() => {
@@ -173,11 +174,17 @@ pub fn may_be_number_word(word: &str) -> bool {
     if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
         return true;
     }
-    let index = prefix_index(&[
+    number_word_prefix([
         a.to_ascii_lowercase(),
         b.to_ascii_lowercase(),
         c.to_ascii_lowercase(),
-    ]);
+    ])
+}
+
+/// Whether three lowercase ASCII letters begin a word of `NUMBER_WORD_PREFIXES`.
+#[inline]
+pub fn number_word_prefix(head: [u8; 3]) -> bool {
+    let index = prefix_index(&head);
     NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0
 }
 
@@ -547,12 +554,18 @@ pub fn may_be_month(word: &str) -> bool {
     if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
         return true;
     }
+    month_prefix([
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ])
+}
+
+/// Whether three lowercase ASCII letters begin a month or its abbreviation.
+#[inline]
+pub fn month_prefix(head: [u8; 3]) -> bool {
     matches!(
-        [
-            a.to_ascii_lowercase(),
-            b.to_ascii_lowercase(),
-            c.to_ascii_lowercase()
-        ],
+        head,
         [b'j', b'a', b'n']
             | [b'f', b'e', b'b']
             | [b'm', b'a', b'r' | b'y' | b'i']

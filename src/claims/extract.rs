@@ -579,13 +579,23 @@ impl<'a> Reader<'a, '_> {
         // Every claim that starts at a word starts at a month (capitalised), a number,
         // fraction or multiplier word, or "every"/"jeder": most words, capitalised or not,
         // are passed over on their first three letters.
-        let may_start = lexicon::may_be_number_word(text)
-            || text.starts_with(|c: char| c.is_uppercase()) && lexicon::may_be_month(text)
-            || text.get(..3).is_some_and(|head| {
-                head.eq_ignore_ascii_case("jed") || head.eq_ignore_ascii_case("eve")
-            });
-        if !may_start {
-            return None;
+        // (A word whose first three bytes are not ASCII letters is looked at.)
+        if let [a, b, c, ..] = *text.as_bytes()
+            && a.is_ascii_alphabetic()
+            && b.is_ascii_alphabetic()
+            && c.is_ascii_alphabetic()
+        {
+            let head = [
+                a.to_ascii_lowercase(),
+                b.to_ascii_lowercase(),
+                c.to_ascii_lowercase(),
+            ];
+            let may_start = lexicon::number_word_prefix(head)
+                || a.is_ascii_uppercase() && lexicon::month_prefix(head)
+                || matches!(&head, b"jed" | b"eve");
+            if !may_start {
+                return None;
+            }
         }
         let lower = LowerWord::new(text)?;
         if let Some(after) = self.try_date_from_month(i) {
