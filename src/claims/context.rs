@@ -10,7 +10,7 @@
 use crate::claims::tokens::{Token, TokenKind};
 use crate::claims::{Claim, ClaimKind, ClaimValue, Period, PeriodKind, Subject};
 use crate::language::Language;
-use crate::lexicon;
+use crate::lexicon::{self, LowerWord};
 use crate::text::Span;
 use crate::units::UNITS;
 
@@ -329,6 +329,29 @@ fn inside_a_claim(claim_ranges: &[(usize, usize)], at: usize) -> bool {
     next > 0 && claim_ranges[next - 1].1 >= at
 }
 
+/// A word lowercased: on the stack when it is no longer than any word of the grammar.
+enum Lower {
+    Stack(LowerWord),
+    Heap(String),
+}
+
+impl Lower {
+    fn as_str(&self) -> &str {
+        match self {
+            Lower::Stack(word) => word.as_str(),
+            Lower::Heap(word) => word,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 struct Context<'a> {
     block: &'a str,
     tokens: &'a [Token],
@@ -346,12 +369,13 @@ impl Context<'_> {
             .is_some_and(|token| token.kind == TokenKind::Word)
     }
 
-    fn lower(&self, i: usize) -> String {
-        if self.is_word(i) {
-            self.text(i).to_lowercase()
-        } else {
-            String::new()
+    /// Token `i` lowercased if it is a word, else empty.
+    fn lower(&self, i: usize) -> Lower {
+        if !self.is_word(i) {
+            return Lower::Stack(LowerWord::default());
         }
+        let text = self.text(i);
+        LowerWord::new(text).map_or_else(|| Lower::Heap(text.to_lowercase()), Lower::Stack)
     }
 
     fn subject(&self, first: usize, last: usize, text: String) -> Subject {
@@ -522,10 +546,14 @@ impl Context<'_> {
             .rev()
             .take(12)
             .find(|&i| {
-                self.is_word(i) && !inside_a_claim(claim_ranges, i) && {
+                self.is_word(i) && {
                     let text = self.text(i);
-                    let lower = self.lower(i);
                     let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+                    if capitals == 0 || inside_a_claim(claim_ranges, i) {
+                        // No name, or part of a figure.
+                        return false;
+                    }
+                    let lower = self.lower(i);
                     // One capital: an English name that is no nationality ("Chinese",
                     // "American"); at the sentence start, only a word that is no plural,
                     // gerund or sentence adverb ("Nvidia", not "Shares", "Training" or
