@@ -1,8 +1,9 @@
 //! Which documents a run reads, with which settings, and their analysis in name order.
 //!
 //! `plan` finds and selects the documents and resolves their configuration; `analyze_in_order`
-//! reads and analyzes them on the thread pool, a bounded number ahead of the caller, and hands
-//! each result over in name order, so a folder's run holds only a few documents at a time.
+//! reads and analyzes them on the thread pool, a bounded number ahead of the caller (with one
+//! thread, one at a time on the calling thread), and hands each result over in name order, so
+//! a folder's run holds only a few documents at a time.
 
 use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
@@ -251,8 +252,8 @@ pub(super) fn plan(
 }
 
 /// Reads and analyzes the documents of `jobs` on the thread pool (`-j`), at most a few per
-/// thread ahead of the one handed over next, and calls `each` with every result in the order
-/// of `jobs` on the calling thread. `each` also gets the progress line, to write output
+/// thread ahead of the one handed over next (with one thread, on the calling thread, one at
+/// a time), and calls `each` with every result in the order of `jobs` on the calling thread. `each` also gets the progress line, to write output
 /// without mixing with it. Once `each` returns `Wanted::Errors`, the documents still to come
 /// are only read, and only those that cannot be read are handed over.
 pub(super) fn analyze_in_order(
