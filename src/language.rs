@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::text::ByteMasks;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Language {
     #[serde(rename = "en")]
@@ -68,21 +70,7 @@ impl Detector {
         self.bytes += sample.len() + 1;
         // Words are runs of ASCII letters and non-ASCII bytes (so "für" and "ß" stay whole);
         // only short ones can be function words. Bytes, not characters: no decoding.
-        let bytes = sample.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            if !(bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
-                at += 1;
-                continue;
-            }
-            let start = at;
-            while at < bytes.len() && (bytes[at].is_ascii_alphabetic() || bytes[at] >= 0x80) {
-                at += 1;
-            }
-            let word = &bytes[start..at];
-            if word.len() > 6 {
-                continue;
-            }
+        for_each_short_word(sample.as_bytes(), 6, |word| {
             if !word.is_ascii() {
                 // Umlauts and ß only occur in German among the two.
                 if word.windows(2).any(|pair| {
@@ -90,7 +78,7 @@ impl Detector {
                 }) {
                     self.german += 1;
                 }
-                continue;
+                return false;
             }
             let mut buffer = [0u8; 6];
             for (slot, byte) in buffer.iter_mut().zip(word) {
@@ -106,12 +94,10 @@ impl Detector {
                 | b"sich" | b"auch" | b"im" | b"sind" | b"wird" | b"wurde" | b"nur" | b"oder"
                 | b"aber" | b"wie" | b"bei" | b"nach" | b"einer" | b"dass" | b"wir" | b"sie"
                 | b"es" | b"hat" | b"haben" | b"zum" | b"zur" | b"vom" => self.german += 1,
-                _ => continue,
+                _ => return false,
             }
-            if self.decided() {
-                break;
-            }
-        }
+            self.decided()
+        });
         self.done()
     }
 
@@ -139,6 +125,40 @@ impl Detector {
         } else {
             Some(Language::English)
         }
+    }
+}
+
+/// Calls `word` with each word of `bytes` (a run of ASCII letters and bytes beyond ASCII) of
+/// at most `longest` bytes, in order, until it returns `true`. Word starts are found 64 bytes
+/// at a time from bit masks (`ByteMasks`); longer words are passed over without a look.
+fn for_each_short_word(bytes: &[u8], longest: u32, mut word: impl FnMut(&[u8]) -> bool) {
+    let windows = bytes.len().div_ceil(64);
+    let in_word = |masks: ByteMasks| masks.letters | masks.high;
+    let mut current = ByteMasks::of(bytes, 0);
+    let mut after_word = false;
+    for index in 0..windows {
+        let next = if index + 1 < windows {
+            ByteMasks::of(bytes, index + 1)
+        } else {
+            ByteMasks::default()
+        };
+        let here = in_word(current);
+        // This window and the next: a word's end is found up to 64 bytes past its start.
+        let view = u128::from(here) | u128::from(in_word(next)) << 64;
+        let mut starts = here & !(here << 1 | u64::from(after_word));
+        after_word = here >> 63 != 0;
+        while starts != 0 {
+            let offset = starts.trailing_zeros();
+            starts &= starts - 1;
+            let length = (!(view >> offset)).trailing_zeros();
+            if length <= longest {
+                let at = index * 64 + offset as usize;
+                if word(&bytes[at..at + length as usize]) {
+                    return;
+                }
+            }
+        }
+        current = next;
     }
 }
 
@@ -170,5 +190,29 @@ mod tests {
             Some(Language::English)
         );
         assert_eq!(detect("2,000 GPUs"), None);
+    }
+
+    /// Short words are found wherever they fall against the 64-byte windows, in order, and
+    /// longer ones are passed over.
+    #[test]
+    fn short_words_are_found_across_windows() {
+        for offset in 0..70 {
+            let text = format!("{}die Länge of extraordinarily über x", " ".repeat(offset));
+            let mut words = Vec::new();
+            for_each_short_word(text.as_bytes(), 6, |word| {
+                words.push(String::from_utf8(word.to_vec()).unwrap());
+                false
+            });
+            assert_eq!(words, ["die", "Länge", "of", "über", "x"], "{offset}");
+            let mut seen = 0;
+            for_each_short_word(text.as_bytes(), 6, |_| {
+                seen += 1;
+                seen == 2
+            });
+            assert_eq!(seen, 2, "stops when told");
+        }
+        // A word that runs on over two windows is one long word.
+        let long = "a".repeat(130);
+        for_each_short_word(long.as_bytes(), 6, |word| panic!("{word:?}"));
     }
 }

@@ -224,6 +224,58 @@ impl LineIndex {
     }
 }
 
+/// What the bytes of one 64-byte window of a text are, one bit per byte, the first byte in
+/// the lowest bit: the scanners that look only at word starts build these without a branch.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct ByteMasks {
+    /// ASCII letters.
+    pub letters: u64,
+    /// Bytes beyond ASCII.
+    pub high: u64,
+    /// The first bytes of characters beyond ASCII.
+    pub leads: u64,
+}
+
+impl ByteMasks {
+    /// The masks of window `index` (bytes `64 * index ..`) of `bytes`, the last one read as if
+    /// padded with zeros.
+    pub fn of(bytes: &[u8], index: usize) -> ByteMasks {
+        let start = index * 64;
+        let part = &bytes[start..bytes.len().min(start + 64)];
+        match <&[u8; 64]>::try_from(part) {
+            Ok(window) => ByteMasks::of_window(window),
+            Err(_) => {
+                let mut window = [0u8; 64];
+                window[..part.len()].copy_from_slice(part);
+                ByteMasks::of_window(&window)
+            }
+        }
+    }
+
+    pub fn of_window(window: &[u8; 64]) -> ByteMasks {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        // Gathers the high bit of each of the eight bytes into the eight lowest bits.
+        let gather = |bits: u64| ((bits & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        let mut masks = ByteMasks::default();
+        for (at, eight) in window.chunks_exact(8).enumerate() {
+            let mut word = [0; 8];
+            word.copy_from_slice(eight);
+            let word = u64::from_le_bytes(word);
+            // Seven bits of each byte, lowercased: no sum below carries into the next byte.
+            let lower = (word & LOW) | 0x2020_2020_2020_2020;
+            let from_a = lower + 0x1f1f_1f1f_1f1f_1f1f;
+            let past_z = lower + 0x0505_0505_0505_0505;
+            let letter = from_a & !past_z & !word & HIGH;
+            let lead = word & (word << 1) & HIGH;
+            masks.letters |= gather(letter) << (at * 8);
+            masks.high |= gather(word) << (at * 8);
+            masks.leads |= gather(lead) << (at * 8);
+        }
+        masks
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

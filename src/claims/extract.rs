@@ -15,7 +15,7 @@ use crate::document::BlockKind;
 use crate::language::Language;
 use crate::lexicon::{self, Hedge, LowerWord, PercentWord};
 use crate::number::{self, NotANumber, parse_literal};
-use crate::text::Span;
+use crate::text::{ByteMasks, Span};
 use crate::units::{UNITS, UnitKind};
 
 /// Reusable buffers for extraction, so that a document allocates them once.
@@ -105,18 +105,10 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
     }
     // The text is read 64 bytes at a time: a mask of the bytes where a word may start is
     // built without a branch, and only those bytes are looked at.
-    // The last, shorter window is padded with zeros, which start no word.
-    let mut padded = [0u8; 64];
+    // The last, shorter window is read as if padded with zeros, which start no word.
     let mut after_letter = false;
-    for (index, window) in bytes.chunks(64).enumerate() {
-        let window = match <&[u8; 64]>::try_from(window) {
-            Ok(window) => window,
-            Err(_) => {
-                padded[..window.len()].copy_from_slice(window);
-                &padded
-            }
-        };
-        let (letters, leads) = letters_and_leads(window);
+    for index in 0..bytes.len().div_ceil(64) {
+        let ByteMasks { letters, leads, .. } = ByteMasks::of(bytes, index);
         // An ASCII letter starts a word unless it follows one; every character beyond ASCII
         // is looked at, for it may start a word, follow a dash or quote, or be a fraction.
         let before_letter = letters << 1 | u64::from(after_letter);
@@ -131,30 +123,6 @@ pub(crate) fn may_hold_claims(text: &str) -> bool {
         }
     }
     false
-}
-
-/// The ASCII letters (`letters`) and the first bytes of characters beyond ASCII (`leads`) of
-/// 64 bytes, one bit per byte, the first byte in the lowest bit.
-fn letters_and_leads(window: &[u8; 64]) -> (u64, u64) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // Gathers the high bit of each of the eight bytes into the eight lowest bits.
-    let gather = |bits: u64| ((bits & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut letters, mut leads) = (0, 0);
-    for (at, eight) in window.chunks_exact(8).enumerate() {
-        let mut word = [0; 8];
-        word.copy_from_slice(eight);
-        let word = u64::from_le_bytes(word);
-        // Seven bits of each byte, lowercased: no sum below carries into the next byte.
-        let lower = (word & LOW) | 0x2020_2020_2020_2020;
-        let from_a = lower + 0x1f1f_1f1f_1f1f_1f1f;
-        let past_z = lower + 0x0505_0505_0505_0505;
-        let letter = from_a & !past_z & !word & HIGH;
-        let lead = word & (word << 1) & HIGH;
-        letters |= gather(letter) << (at * 8);
-        leads |= gather(lead) << (at * 8);
-    }
-    (letters, leads)
 }
 
 /// Whether the word that may start at `at` (an ASCII letter that follows no letter, or the
@@ -2598,10 +2566,15 @@ mod tests {
         let text = "Ab-z@[`{ ~Zy\u{7f}äöü ½ — “fünf” 3.5 ßx\ttail of the window, and more text ok";
         let mut window = [0u8; 64];
         window.copy_from_slice(&text.as_bytes()[..64]);
-        let (letters, leads) = super::letters_and_leads(&window);
+        let masks = crate::text::ByteMasks::of_window(&window);
         for (at, byte) in window.iter().enumerate() {
-            assert_eq!(letters >> at & 1 == 1, byte.is_ascii_alphabetic(), "{at}");
-            assert_eq!(leads >> at & 1 == 1, *byte >= 0xc0, "{at}");
+            assert_eq!(
+                masks.letters >> at & 1 == 1,
+                byte.is_ascii_alphabetic(),
+                "{at}"
+            );
+            assert_eq!(masks.high >> at & 1 == 1, *byte >= 0x80, "{at}");
+            assert_eq!(masks.leads >> at & 1 == 1, *byte >= 0xc0, "{at}");
         }
     }
 
