@@ -403,12 +403,8 @@ impl ChunkState {
         } else if format == DocumentFormat::Markdown {
             let indent = line.len() - line.trim_start_matches(' ').len();
             let content = line.trim_start_matches(' ');
-            if let Some((fence_char, fence_len)) = self.fence {
-                let closing = content
-                    .bytes()
-                    .take_while(|&byte| byte == fence_char)
-                    .count();
-                if indent < 4 && closing >= fence_len && content[closing..].trim().is_empty() {
+            if let Some(fence) = self.fence {
+                if closes_fence(content.trim_end_matches(['\n', '\r']), indent, fence) {
                     self.fence = None;
                 }
             } else if self.comment {
@@ -417,11 +413,7 @@ impl ChunkState {
                 }
             } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
                 let fence_char = content.as_bytes()[0];
-                let fence_len = content
-                    .bytes()
-                    .take_while(|&byte| byte == fence_char)
-                    .count();
-                self.fence = Some((fence_char, fence_len));
+                self.fence = Some((fence_char, fence_run(content, fence_char)));
             } else if memchr::memchr(b'<', line.as_bytes()).is_some()
                 && let Some(open) = line.find("<!--")
                 && !line[open..].contains("-->")
@@ -455,20 +447,10 @@ pub fn leading_code(chunk: &str) -> usize {
             return 0;
         }
         let content = bare.trim_start_matches(' ');
-        let indented = bare.len() - content.len() <= 3;
-        let run = |fence_char: u8| {
-            content
-                .bytes()
-                .take_while(|&byte| byte == fence_char)
-                .count()
-        };
+        let indent = bare.len() - content.len();
         match fence {
-            Some((fence_char, length)) => {
-                let closing = run(fence_char);
-                if indented
-                    && closing >= length
-                    && content[closing..].trim_matches([' ', '\t']).is_empty()
-                {
+            Some(open) => {
+                if closes_fence(content, indent, open) {
                     fence = None;
                     code = at + line.len();
                 }
@@ -477,8 +459,8 @@ pub fn leading_code(chunk: &str) -> usize {
                 let Some(&fence_char) = content.as_bytes().first() else {
                     return code;
                 };
-                let length = run(fence_char);
-                let opens = indented
+                let length = fence_run(content, fence_char);
+                let opens = indent <= 3
                     && length >= 3
                     && (fence_char == b'~'
                         || fence_char == b'`' && !content[length..].contains('`'));
@@ -490,6 +472,22 @@ pub fn leading_code(chunk: &str) -> usize {
         }
     }
     if fence.is_some() { chunk.len() } else { code }
+}
+
+/// How many times `fence_char` repeats at the start of `content`.
+fn fence_run(content: &str, fence_char: u8) -> usize {
+    content
+        .bytes()
+        .take_while(|&byte| byte == fence_char)
+        .count()
+}
+
+/// Whether `content`, a line after its `indent` spaces and without its line break, closes a
+/// fence of `fence` (its character and length), as CommonMark has it: at most three spaces,
+/// a run as long or longer, then only spaces and tabs.
+fn closes_fence(content: &str, indent: usize, (fence_char, length): (u8, usize)) -> bool {
+    let run = fence_run(content, fence_char);
+    indent <= 3 && run >= length && content[run..].trim_matches([' ', '\t']).is_empty()
 }
 
 /// The lines of `text[from..]` with their line breaks, and their offsets.

@@ -112,14 +112,14 @@ const fn fourth_letters() -> [u32; NUMBER_WORD_PREFIXES.len()] {
     while at < NUMBER_WORD_FOUR_LETTERS.len() {
         let bytes = NUMBER_WORD_FOUR_LETTERS[at].as_bytes();
         let index = prefix_index(bytes);
-        assert!(NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0);
+        assert!(in_prefix_set(index));
         letters[prefix_rank(index)] |= 1 << (bytes[3] - b'a');
         at += 1;
     }
     at = 0;
     while at < NUMBER_WORDS_OF_THREE_LETTERS.len() {
         let index = prefix_index(NUMBER_WORDS_OF_THREE_LETTERS[at].as_bytes());
-        assert!(NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0);
+        assert!(in_prefix_set(index));
         letters[prefix_rank(index)] |= 1 << 26;
         at += 1;
     }
@@ -131,21 +131,13 @@ const fn fourth_letters() -> [u32; NUMBER_WORD_PREFIXES.len()] {
 /// first four bytes. `false` is certain; `true` means "look it up". It is stricter than
 /// `may_be_number_word`, which also lets articles ("eine", "one") through.
 pub fn may_read_as_number_word(text: &str) -> bool {
-    let [a, b, c, ..] = *text.as_bytes() else {
+    let Some(head) = ascii_head(text) else {
         return true;
     };
-    if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
-        return true;
-    }
-    let head = [
-        a.to_ascii_lowercase(),
-        b.to_ascii_lowercase(),
-        c.to_ascii_lowercase(),
-    ];
-    if !number_word_prefix(head) {
+    let index = prefix_index(&head);
+    if !in_prefix_set(index) {
         return false;
     }
-    let index = prefix_index(&head);
     let letters = NUMBER_WORD_FOURTH_LETTERS[prefix_rank(index)];
     match text.as_bytes().get(3) {
         Some(next) if next.is_ascii_alphabetic() => {
@@ -168,23 +160,32 @@ pub fn may_read_as_number_word(text: &str) -> bool {
 /// `true` means "look it up". Words shorter than three bytes, and words whose first three
 /// bytes are not all ASCII letters, are always `true`.
 pub fn may_be_number_word(word: &str) -> bool {
+    ascii_head(word).is_none_or(number_word_prefix)
+}
+
+/// The first three bytes of `word` lowercased, when they are ASCII letters: what the
+/// three-letter gates judge a word by.
+#[inline]
+pub fn ascii_head(word: &str) -> Option<[u8; 3]> {
     let [a, b, c, ..] = *word.as_bytes() else {
-        return true;
+        return None;
     };
-    if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
-        return true;
-    }
-    number_word_prefix([
-        a.to_ascii_lowercase(),
-        b.to_ascii_lowercase(),
-        c.to_ascii_lowercase(),
-    ])
+    (a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()).then(|| {
+        [
+            a.to_ascii_lowercase(),
+            b.to_ascii_lowercase(),
+            c.to_ascii_lowercase(),
+        ]
+    })
 }
 
 /// Whether three lowercase ASCII letters begin a word of `NUMBER_WORD_PREFIXES`.
 #[inline]
 pub fn number_word_prefix(head: [u8; 3]) -> bool {
-    let index = prefix_index(&head);
+    in_prefix_set(prefix_index(&head))
+}
+
+const fn in_prefix_set(index: usize) -> bool {
     NUMBER_WORD_PREFIX_SET[index / 64] & (1 << (index % 64)) != 0
 }
 
@@ -548,17 +549,7 @@ pub fn month(lower: &str) -> Option<u32> {
 /// shorter than three bytes, or whose first three bytes are not all ASCII letters, are
 /// always `true`.
 pub fn may_be_month(word: &str) -> bool {
-    let [a, b, c, ..] = *word.as_bytes() else {
-        return true;
-    };
-    if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
-        return true;
-    }
-    month_prefix([
-        a.to_ascii_lowercase(),
-        b.to_ascii_lowercase(),
-        c.to_ascii_lowercase(),
-    ])
+    ascii_head(word).is_none_or(month_prefix)
 }
 
 /// Whether three lowercase ASCII letters begin a month or its abbreviation.

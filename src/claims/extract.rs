@@ -259,7 +259,7 @@ pub(crate) fn may_hold_full_date(text: &str) -> bool {
 /// not figures (a number word with digits is none either).
 fn has_figure(bytes: &[u8]) -> bool {
     let mut at = 0;
-    while let Some(found) = memchr_digit(&bytes[at..]) {
+    while let Some(found) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let digit = at + found;
         let inside_word = match digit.checked_sub(1).map(|before| bytes[before]) {
             Some(before) if before.is_ascii_alphabetic() => true,
@@ -275,11 +275,6 @@ fn has_figure(bytes: &[u8]) -> bool {
         }
     }
     false
-}
-
-/// The offset of the first ASCII digit of `bytes`.
-fn memchr_digit(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(u8::is_ascii_digit)
 }
 
 fn has_ascii_digit(bytes: &[u8]) -> bool {
@@ -548,18 +543,9 @@ impl<'a> Reader<'a, '_> {
         // fraction or multiplier word, or "every"/"jeder": most words, capitalised or not,
         // are passed over on their first three letters.
         // (A word whose first three bytes are not ASCII letters is looked at.)
-        if let [a, b, c, ..] = *text.as_bytes()
-            && a.is_ascii_alphabetic()
-            && b.is_ascii_alphabetic()
-            && c.is_ascii_alphabetic()
-        {
-            let head = [
-                a.to_ascii_lowercase(),
-                b.to_ascii_lowercase(),
-                c.to_ascii_lowercase(),
-            ];
+        if let Some(head) = lexicon::ascii_head(text) {
             let may_start = lexicon::number_word_prefix(head)
-                || a.is_ascii_uppercase() && lexicon::month_prefix(head)
+                || text.as_bytes()[0].is_ascii_uppercase() && lexicon::month_prefix(head)
                 || matches!(&head, b"jed" | b"eve");
             if !may_start {
                 return None;

@@ -435,16 +435,29 @@ fn hand_over_in_order<'scope>(
                     checked.analysis.claims.len(),
                 );
             }
-            let result = match outcome {
-                Ok(Some(checked)) if wanted == Wanted::Everything => Ok(checked),
-                Ok(_) => continue,
-                Err(error) => Err(error),
-            };
-            if each(result, &shared.progress) == Wanted::Errors {
-                wanted = Wanted::Errors;
+            hand_over(outcome, &mut wanted, each, &shared.progress);
+            if wanted == Wanted::Errors {
                 shared.analyze.store(false, Ordering::Relaxed);
             }
         }
+    }
+}
+
+/// Hands a document's outcome to `each` if the caller still wants it (once it wants only
+/// errors, only those), and notes when it stops wanting more than errors.
+fn hand_over(
+    outcome: Outcome,
+    wanted: &mut Wanted,
+    each: &mut dyn FnMut(Result<Checked, InputError>, &Progress) -> Wanted,
+    progress: &Progress,
+) {
+    let result = match outcome {
+        Ok(Some(checked)) if *wanted == Wanted::Everything => Ok(checked),
+        Ok(_) => return,
+        Err(error) => Err(error),
+    };
+    if each(result, progress) == Wanted::Errors {
+        *wanted = Wanted::Errors;
     }
 }
 
@@ -466,14 +479,7 @@ fn one_at_a_time(
             &shared.held,
         );
         shared.progress.tick();
-        let result = match outcome {
-            Ok(Some(checked)) => Ok(checked),
-            Ok(None) => continue,
-            Err(error) => Err(error),
-        };
-        if each(result, &shared.progress) == Wanted::Errors {
-            wanted = Wanted::Errors;
-        }
+        hand_over(outcome, &mut wanted, each, &shared.progress);
     }
 }
 
