@@ -988,6 +988,16 @@ mod tests {
         found
     }
 
+    /// The splitter closes a fence only where the parser does: a run of backticks followed by
+    /// anything but spaces and tabs leaves the code open, so no chunk starts inside it.
+    #[test]
+    fn chunks_do_not_start_inside_a_fence_that_is_still_open() {
+        let text = "```\ncode\n```\u{a0}\n\nstill code 5 %\n```\n\nProse 7 %.\n";
+        assert_eq!(boundaries(text, 0), [text.find("Prose").unwrap()]);
+        let closed = "```\ncode\n```  \t\n\nProse 5 %.\n";
+        assert_eq!(boundaries(closed, 0), [closed.find("Prose").unwrap()]);
+    }
+
     #[test]
     fn long_lines_are_cut_at_the_end_of_a_sentence() {
         let line = "Die Firma meldet 2.000 GPUs und 5 Mio. Euro Umsatz. ".repeat(4_000) + "\n";
