@@ -401,8 +401,8 @@ impl ChunkState {
                 self.front_matter = false;
             }
         } else if format == DocumentFormat::Markdown {
-            let indent = line.len() - line.trim_start_matches(' ').len();
             let content = line.trim_start_matches(' ');
+            let indent = line.len() - content.len();
             if let Some(fence) = self.fence {
                 if closes_fence(content.trim_end_matches(['\n', '\r']), indent, fence) {
                     self.fence = None;
@@ -528,7 +528,8 @@ pub fn split_chunks(
         )
     });
     for (at, line) in lines_from(text, from) {
-        let blank = line.trim().is_empty();
+        // Most lines start with a letter or digit: not blank, without a look at the rest.
+        let blank = !line.as_bytes()[0].is_ascii_alphanumeric() && line.trim().is_empty();
         let opens_chunk = state == ChunkState::default() && (first_line || after_blank && !blank);
         if opens_chunk && !first_line && !boundary(at) {
             return;

@@ -177,7 +177,7 @@ fn claim_row<'a>(
         .filter(|finding| finding.span == claim.span)
         .collect();
     let value = claim.value.number();
-    let converted = match (claim.kind, claim.unit.as_deref(), value) {
+    let converted = match (claim.kind, claim.unit, value) {
         (ClaimKind::Money, Some(unit), Some(value)) if unit == currency => Some(value),
         (ClaimKind::Money, Some(_), Some(_)) => findings
             .iter()
@@ -204,7 +204,7 @@ fn claim_row<'a>(
                     .map(|input| input.value);
                 let amount = if result.unit.as_deref() == Some(currency) {
                     Some(result.value)
-                } else if result.unit.as_deref() == claim.unit.as_deref() {
+                } else if result.unit.as_deref() == claim.unit {
                     // In the claim's currency: convert at the rate of the claim's conversion.
                     match (converted, value) {
                         (Some(converted), Some(value)) if value != 0.0 => {
@@ -632,7 +632,7 @@ fn chartable(value: f64) -> bool {
 /// The label of a total bar: the converted amount, and the amount as written when it was in
 /// another currency (`137.3 bn USD (1 tn CNY)`).
 fn total_label(row: &ClaimRow, total: f64, currency: &str) -> String {
-    match (row.claim.unit.as_deref(), row.claim.value.number()) {
+    match (row.claim.unit, row.claim.value.number()) {
         (Some(unit), Some(value)) if unit != currency => {
             format!("{} ({})", money(total, currency), money(value, unit))
         }
@@ -799,7 +799,7 @@ fn normalised(claim: &Claim) -> String {
                 Some(high) => format!("{}–{}", number(value), number(high)),
                 None => number(value),
             };
-            match (claim.kind, claim.unit.as_deref()) {
+            match (claim.kind, claim.unit) {
                 (ClaimKind::Percent, _) => format!("{figure} %"),
                 (ClaimKind::PercentagePoints, _) => format!("{figure} pp"),
                 (ClaimKind::Multiplier, _) => format!("{figure}×"),

@@ -204,6 +204,15 @@ pub fn reads_as_number_word(written: &str, lower: &str) -> bool {
             .is_some_and(|(head, _)| number_word(head).is_some())
 }
 
+/// What `read` makes of `word` lowercased: on the stack unless the word is longer than any
+/// word of the grammar.
+pub fn with_lower<T>(word: &str, read: impl FnOnce(&str) -> T) -> T {
+    match LowerWord::new(word) {
+        Some(lower) => read(&lower),
+        None => read(&word.to_lowercase()),
+    }
+}
+
 /// A word lowercased into a stack buffer, for lookups without allocating.
 #[derive(Clone, Copy, Default)]
 pub struct LowerWord(arrayvec::ArrayString<48>);

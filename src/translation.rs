@@ -607,8 +607,8 @@ fn pair_drifts(left: &Side, right: &Side, pair: Pair) -> Vec<Drift> {
             DriftKind::Kind,
             format!(
                 "`{to}` is {} but the original `{from}` is {}; write {}",
-                kind_name(b.kind, b.unit.as_deref()),
-                kind_name(a.kind, a.unit.as_deref()),
+                kind_name(b.kind, b.unit),
+                kind_name(a.kind, a.unit),
                 should_be(a, target),
             ),
         );
@@ -646,7 +646,7 @@ fn pair_drifts(left: &Side, right: &Side, pair: Pair) -> Vec<Drift> {
         );
     }
 
-    if let (Some(x), Some(y)) = (a.unit.as_deref(), b.unit.as_deref())
+    if let (Some(x), Some(y)) = (a.unit, b.unit)
         && x != y
     {
         let message = if a.kind == ClaimKind::Money && b.kind == ClaimKind::Money {
@@ -791,7 +791,7 @@ fn should_be(claim: &Claim, language: Language) -> String {
                 Some(high) => format!("{}–{}", number(value), number(high)),
                 None => number(value),
             };
-            match (claim.kind, claim.unit.as_deref(), language) {
+            match (claim.kind, claim.unit, language) {
                 (ClaimKind::Percent, _, _) => format!("{figure} %"),
                 (ClaimKind::PercentagePoints, _, Language::English) => {
                     format!("{figure} percentage points")
@@ -897,7 +897,7 @@ fn plain_value(claim: &Claim) -> String {
     match claim.value {
         ClaimValue::Date(date) => date.iso(),
         ClaimValue::Number(value) => {
-            let unit = claim.unit.as_deref();
+            let unit = claim.unit;
             match claim.high {
                 Some(high) => format!(
                     "{}–{}",
@@ -915,7 +915,7 @@ fn describe(claim: &Claim) -> String {
     format!(
         "{} ({})",
         plain_value(claim),
-        kind_name(claim.kind, claim.unit.as_deref())
+        kind_name(claim.kind, claim.unit)
     )
 }
 

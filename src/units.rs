@@ -5,6 +5,10 @@
 //! which asks `lookup` with one to three words joined by single spaces.
 
 use std::collections::HashMap;
+
+/// The unit table's maps: looked up for every word after a figure, so with a fast hash (the
+/// keys are the table's own, not an attacker's).
+type Map = HashMap<String, UnitMatch, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -67,12 +71,12 @@ struct AcceleratorEntry {
 /// The unit table.
 pub struct UnitTable {
     /// Lowercased words (joined by single spaces) → unit.
-    words: HashMap<String, UnitMatch>,
+    words: Map,
     /// Words as written → unit, consulted first: `FLOPs` (operations) and `FLOPS` (per
     /// second) differ only in case.
-    exact: HashMap<String, UnitMatch>,
+    exact: Map,
     /// Case-sensitive symbols that take SI prefixes (`B`, `W`, `FLOPS`) → unit.
-    prefixed: HashMap<String, UnitMatch>,
+    prefixed: Map,
     /// The longest unit name, in words.
     pub max_words: usize,
 }
@@ -87,9 +91,9 @@ impl UnitTable {
     /// Parses a unit table; the error names the line and column.
     pub fn from_toml(text: &str) -> Result<UnitTable, String> {
         let file: UnitFile = toml::from_str(text).map_err(|error| error.to_string())?;
-        let mut words = HashMap::new();
-        let mut exact = HashMap::new();
-        let mut prefixed = HashMap::new();
+        let mut words = Map::default();
+        let mut exact = Map::default();
+        let mut prefixed = Map::default();
         let mut max_words = 1;
         let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
         for entry in file.unit {

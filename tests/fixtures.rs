@@ -158,7 +158,7 @@ fn claim_matches(claim: &factlint::Claim, what: &str) -> Result<(), String> {
             expected.to_owned()
         };
         let actual = match key {
-            "unit" => claim.unit.clone().unwrap_or_else(|| "null".into()),
+            "unit" => claim.unit.unwrap_or("null").to_owned(),
             "bound" => claim.bound.as_str().to_owned(),
             "high" => claim
                 .high

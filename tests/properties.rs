@@ -43,7 +43,7 @@ proptest! {
         prop_assert_eq!(analysis.claims.len(), 1, "{}", text);
         let claim = &analysis.claims[0];
         prop_assert_eq!(&text[claim.span.start..claim.span.end], format!("{written} {}", if language == Language::English { "dollars" } else { "Dollar" }));
-        prop_assert_eq!(claim.unit.as_deref(), Some("USD"));
+        prop_assert_eq!(claim.unit, Some("USD"));
         prop_assert_eq!(claim.value.number(), Some(expected_value(integer, &fraction)));
     }
 

@@ -145,7 +145,7 @@ fn key(claim: &Claim) -> QuantityKey {
         unit: if claim.kind == ClaimKind::Money {
             None
         } else {
-            claim.unit.clone()
+            claim.unit.map(str::to_owned)
         },
         subject: claim
             .subject
@@ -183,7 +183,7 @@ impl Stated {
         Stated {
             span: claim.span,
             value: claim.value.number().unwrap_or_default(),
-            unit: claim.unit.clone(),
+            unit: claim.unit.map(str::to_owned),
         }
     }
 }
@@ -223,7 +223,7 @@ fn report(context: &CheckContext, a: &Stated, b: &Claim) -> Finding {
                 b,
                 context.text,
                 b.value.number().unwrap_or_default(),
-                b.unit.clone(),
+                b.unit.map(str::to_owned),
             ),
         ],
         why: Some("both figures come from this document; no source is involved".to_owned()),

@@ -40,7 +40,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
 
 fn money(context: &CheckContext, claim: &Claim, findings: &mut Vec<Finding>) {
     let target = context.options.reporting_currency();
-    let (Some(from), Some(value)) = (claim.unit.as_deref(), claim.value.number()) else {
+    let (Some(from), Some(value)) = (claim.unit, claim.value.number()) else {
         return;
     };
     if from == target {

@@ -314,14 +314,14 @@ fn fits(input: &Input, claim: &Claim) -> bool {
     let kind_fits = claim.kind == input.kind
         || (input.kind == ClaimKind::Count
             && claim.kind == ClaimKind::Quantity
-            && claim.unit.as_deref() == Some("gpu"));
+            && claim.unit == Some("gpu"));
     if !kind_fits || claim.value.number().is_none() {
         return false;
     }
     if input.units.is_empty() || input.units.iter().any(|unit| unit == "any") {
         return true;
     }
-    let unit = claim.unit.as_deref();
+    let unit = claim.unit;
     input.units.iter().any(|wanted| match wanted.as_str() {
         "accelerator" => unit.is_some_and(|unit| UNITS.accelerator(unit).is_some()),
         wanted => {
@@ -343,13 +343,13 @@ fn value_of(
             .map(|(value, _, _)| (value, Some(currency.to_owned()))),
         ClaimKind::Duration => {
             let value = claim.value.number()?;
-            let from = claim.unit.as_deref()?;
+            let from = claim.unit?;
             match &input.convert_to {
                 Some(to) => Some((value * hours(from)? / hours(to)?, Some(to.clone()))),
                 None => Some((value, Some(from.to_owned()))),
             }
         }
-        _ => Some((claim.value.number()?, claim.unit.clone())),
+        _ => Some((claim.value.number()?, claim.unit.map(str::to_owned))),
     }
 }
 

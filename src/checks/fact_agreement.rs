@@ -50,7 +50,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             .get(at)
             .copied()
             .unwrap_or(claim.sentence);
-        let key = (claim.kind, claim.unit.as_deref());
+        let key = (claim.kind, claim.unit);
         let candidates = match fitting
             .iter()
             .position(|(kind, unit, _)| (*kind, *unit) == key)
@@ -102,7 +102,7 @@ fn fits(claim: &Claim, fact: &Fact, fact_unit_is_model: bool) -> bool {
             (claim.kind, fact.kind),
             (ClaimKind::Quantity, ClaimKind::Count) | (ClaimKind::Count, ClaimKind::Quantity)
         );
-    let claim_unit = claim.unit.as_deref();
+    let claim_unit = claim.unit;
     let fact_unit = fact.unit.as_deref();
     kind_fits
         && match claim.kind {
@@ -122,7 +122,7 @@ fn relevance(
     if !fits(claim, fact, fact_unit_is_model) {
         return None;
     }
-    let claim_unit = claim.unit.as_deref();
+    let claim_unit = claim.unit;
     let fact_unit = fact.unit.as_deref();
     // Prices per unit need their unit named near the claim; a plain amount is not a price.
     if fact.per.is_some() && claim.period.is_some() {
@@ -218,7 +218,7 @@ fn compare(context: &CheckContext, claim: &Claim, fact: &Fact) -> Comparison {
             None => {
                 return unverifiable(format!(
                     "no rate from {} to {currency} in the rule files",
-                    claim.unit.as_deref().unwrap_or("this currency")
+                    claim.unit.unwrap_or("this currency")
                 ));
             }
         }
@@ -273,7 +273,7 @@ fn report(context: &CheckContext, claim: &Claim, fact: &Fact, comparison: Compar
         explanation.formula = Some("claim × rate".to_owned());
         explanation.computation = Some(format!(
             "{} × {} = {}",
-            quantity(original, claim.unit.as_deref(), claim.kind),
+            quantity(original, claim.unit, claim.kind),
             rate.value,
             quantity(comparison.value, fact.unit.as_deref(), fact.kind)
         ));

@@ -264,7 +264,7 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
                 written(total)
             ),
             sum,
-            total.unit.clone(),
+            total.unit.map(str::to_owned),
         );
         findings.push(found);
     }

@@ -107,7 +107,7 @@ pub(crate) fn money_in(
     date: Option<Date>,
 ) -> Option<(f64, Option<f64>, Option<crate::rules::RateUsed>)> {
     let value = claim.value.number()?;
-    let from = claim.unit.as_deref()?;
+    let from = claim.unit?;
     if from == currency {
         return Some((value, claim.high, None));
     }

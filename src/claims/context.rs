@@ -108,8 +108,9 @@ fn ends_sentence(block: &str, tokens: &[Token], i: usize) -> bool {
     match previous.kind {
         // "26. Januar 2025": a German ordinal day before a month.
         TokenKind::Number => {
-            let lower = next_text.to_lowercase();
-            !(previous_text.len() <= 2 && lexicon::month(&lower).is_some())
+            // A month is no longer than a word `LowerWord` holds.
+            !(previous_text.len() <= 2
+                && LowerWord::new(next_text).is_some_and(|lower| lexicon::month(&lower).is_some()))
         }
         TokenKind::Word => !is_abbreviation(previous_text),
         _ => true,
@@ -121,65 +122,68 @@ fn is_abbreviation(word: &str) -> bool {
         // Initials and "z. B.", "u. a.", "e. g.".
         return true;
     }
-    matches!(
-        word.to_lowercase().as_str(),
-        "ca" | "mio"
-            | "mrd"
-            | "tsd"
-            | "bzw"
-            | "dr"
-            | "nr"
-            | "vs"
-            | "etc"
-            | "approx"
-            | "jan"
-            | "feb"
-            | "mär"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "okt"
-            | "oct"
-            | "nov"
-            | "dez"
-            | "dec"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "prof"
-            | "inc"
-            | "co"
-            | "corp"
-            | "ltd"
-            | "no"
-            | "fig"
-            | "vol"
-            | "abb"
-            | "bd"
-            | "pp"
-            | "st"
-            | "usw"
-            | "evtl"
-            | "ggf"
-            | "inkl"
-            | "zzgl"
-            | "bspw"
-            | "vgl"
-            | "sog"
-            | "jh"
-            | "jhd"
-            | "mind"
-            | "max"
-            | "min"
-            | "est"
-            | "gen"
-            | "u.s"
-            | "e.g"
-            | "i.e"
-    )
+    // No abbreviation is longer than a word `LowerWord` holds.
+    LowerWord::new(word).is_some_and(|lower| {
+        matches!(
+            lower.as_str(),
+            "ca" | "mio"
+                | "mrd"
+                | "tsd"
+                | "bzw"
+                | "dr"
+                | "nr"
+                | "vs"
+                | "etc"
+                | "approx"
+                | "jan"
+                | "feb"
+                | "mär"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "okt"
+                | "oct"
+                | "nov"
+                | "dez"
+                | "dec"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "prof"
+                | "inc"
+                | "co"
+                | "corp"
+                | "ltd"
+                | "no"
+                | "fig"
+                | "vol"
+                | "abb"
+                | "bd"
+                | "pp"
+                | "st"
+                | "usw"
+                | "evtl"
+                | "ggf"
+                | "inkl"
+                | "zzgl"
+                | "bspw"
+                | "vgl"
+                | "sog"
+                | "jh"
+                | "jhd"
+                | "mind"
+                | "max"
+                | "min"
+                | "est"
+                | "gen"
+                | "u.s"
+                | "e.g"
+                | "i.e"
+        )
+    })
 }
 
 /// Fills in the subject and period of each claim of one block.
@@ -198,7 +202,7 @@ pub(crate) fn annotate(
         .filter_map(|claim| {
             let first = index_of(claim.span.start);
             let value = claim.value.number()?;
-            let unit = lexicon::time_unit(claim.unit.as_deref()?)?;
+            let unit = lexicon::time_unit(claim.unit?)?;
             Some((
                 first,
                 index_of(claim.span.end) - 1,
@@ -388,12 +392,13 @@ impl Context<'_> {
 
     /// `2.000 H800` is about H800 GPUs; `>8 Experten` is about the experts.
     fn subject_from_unit(&self, claim: &Claim, first: usize, last: usize) -> Option<Subject> {
-        let unit = claim.unit.as_deref()?;
+        let unit = claim.unit?;
         if let Some(model) = UNITS.accelerator(unit) {
-            let model_name = model.name.to_lowercase();
-            let at = (first..=last)
-                .rev()
-                .find(|&i| self.is_word(i) && self.lower(i).contains(&model_name))?;
+            let at = lexicon::with_lower(model.name, |model_name| {
+                (first..=last)
+                    .rev()
+                    .find(|&i| self.is_word(i) && self.lower(i).contains(model_name))
+            })?;
             return Some(self.subject(at, last, format!("{} GPUs", model.name)));
         }
         if claim.kind != ClaimKind::Count || claim.unit_carried {
@@ -548,7 +553,11 @@ impl Context<'_> {
             .find(|&i| {
                 self.is_word(i) && {
                     let text = self.text(i);
-                    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+                    let capitals = if text.is_ascii() {
+                        text.bytes().filter(u8::is_ascii_uppercase).count()
+                    } else {
+                        text.chars().filter(|c| c.is_uppercase()).count()
+                    };
                     if capitals == 0 || inside_a_claim(claim_ranges, i) {
                         // No name, or part of a figure.
                         return false;

@@ -13,7 +13,7 @@ use crate::claims::{
 };
 use crate::document::BlockKind;
 use crate::language::Language;
-use crate::lexicon::{self, Hedge, LowerWord, PercentWord};
+use crate::lexicon::{self, Hedge, LowerWord, PercentWord, with_lower};
 use crate::number::{self, NotANumber, parse_literal};
 use crate::text::{ByteMasks, Span};
 use crate::units::{UNITS, UnitKind};
@@ -88,35 +88,66 @@ pub(crate) mod testing {
     }
 }
 
-/// Whether a chunk of a document, read as raw text before any parsing (or a block of its
-/// prose, before tokenizing), may hold a claim: it has a digit, a vulgar fraction (`½`), or a
-/// word that reads as a number, scale, fraction or multiplier word or a German ordinal (a
-/// month makes a claim only beside digits). `false` is certain, so the chunk need not be
-/// parsed at all.
+/// Whether a chunk of a plain-text document, read as raw text before any parsing (or a block
+/// of prose, before tokenizing), may hold a claim: it has a digit that may start a number
+/// (`has_figure`), a vulgar fraction (`½`), or a word that reads as a number, scale, fraction
+/// or multiplier word or a German ordinal (a month makes a claim only beside digits). `false`
+/// is certain, so the chunk need not be parsed at all.
 ///
 /// This holds because the prose of a chunk is a part of its raw text with everything else
 /// blanked out: blanking never joins words, and every construct that is blanked (code,
 /// HTML, link destinations, autolinks) ends in punctuation, so each word of the prose is a
 /// word of the raw text, scanned by the same `scan_word`.
 pub(crate) fn may_hold_claims(text: &str) -> bool {
+    may_hold(text, None)
+}
+
+/// `may_hold_claims` for a chunk of raw Markdown, which also passes over the digits of inline
+/// code spans where it can tell them without parsing (`CodeSpans`).
+pub(crate) fn markdown_may_hold_claims(text: &str) -> bool {
+    may_hold(text, Some(CodeSpans::new(text.as_bytes())))
+}
+
+fn may_hold(text: &str, code: Option<CodeSpans>) -> bool {
     let bytes = text.as_bytes();
-    if has_ascii_digit(bytes) && has_figure(bytes) {
+    if has_ascii_digit(bytes) && has_figure(bytes, code) {
         return true;
     }
     // The text is read 64 bytes at a time: a mask of the bytes where a word may start is
     // built without a branch, and only those bytes are looked at.
     // The last, shorter window is read as if padded with zeros, which start no word.
+    let windows = bytes.len().div_ceil(64);
     let mut after_letter = false;
-    for index in 0..bytes.len().div_ceil(64) {
-        let ByteMasks { letters, leads, .. } = ByteMasks::of(bytes, index);
+    let mut next = ByteMasks::of(bytes, 0);
+    for index in 0..windows {
+        let ByteMasks { letters, leads, .. } = next;
+        next = if index + 1 < windows {
+            ByteMasks::of(bytes, index + 1)
+        } else {
+            ByteMasks::default()
+        };
         // An ASCII letter starts a word unless it follows one; every character beyond ASCII
         // is looked at, for it may start a word, follow a dash or quote, or be a fraction.
         let before_letter = letters << 1 | u64::from(after_letter);
         after_letter = letters >> 63 != 0;
-        let mut starts = (letters & !before_letter) | leads;
-        while starts != 0 {
-            let at = index * 64 + starts.trailing_zeros() as usize;
-            starts &= starts - 1;
+        let starts = letters & !before_letter;
+        // Most words start with three ASCII letters: their first three letters alone rule
+        // out nearly all of them, without a call.
+        let three_letters =
+            starts & (letters >> 1 | next.letters << 63) & (letters >> 2 | next.letters << 62);
+        let mut threes = three_letters;
+        while threes != 0 {
+            let at = index * 64 + threes.trailing_zeros() as usize;
+            threes &= threes - 1;
+            let head = [bytes[at] | 0x20, bytes[at + 1] | 0x20, bytes[at + 2] | 0x20];
+            if lexicon::number_word_prefix(head) && word_may_hold_claim(text, at) {
+                return true;
+            }
+        }
+        let mut others = (starts & !three_letters) | leads;
+        while others != 0 {
+            let at = index * 64 + others.trailing_zeros() as usize;
+            others &= others - 1;
             if word_may_hold_claim(text, at) {
                 return true;
             }
@@ -252,12 +283,13 @@ pub(crate) fn may_hold_full_date(text: &str) -> bool {
     false
 }
 
-/// Whether `bytes` hold an ASCII digit; 32 bytes at a time, without a branch per byte.
-/// Whether `bytes` has digits that may start a number: digits that follow no ASCII letter,
-/// nor a hyphen or apostrophe after a letter or digit. Digits that do are inside a word, as
-/// `scan_word` reads it (`H800`, `x86`, `GPT-4`, `mid-2024`), and words with digits are names,
-/// not figures (a number word with digits is none either).
-fn has_figure(bytes: &[u8]) -> bool {
+/// Whether `bytes` has digits that may start a number. Digits that do not:
+/// - digits that follow an ASCII letter, or a hyphen or apostrophe after a letter or digit:
+///   they are inside a word, as `scan_word` reads it (`H800`, `x86`, `GPT-4`, `mid-2024`), and
+///   words with digits are names, not figures (a number word with digits is none either);
+/// - digits in a URL (`url_end`);
+/// - in raw Markdown, with `code`, digits in an inline code span.
+fn has_figure(bytes: &[u8], mut code: Option<CodeSpans>) -> bool {
     let mut at = 0;
     while let Some(found) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let digit = at + found;
@@ -266,10 +298,21 @@ fn has_figure(bytes: &[u8]) -> bool {
             Some(b'-' | b'\'') => digit >= 2 && bytes[digit - 2].is_ascii_alphanumeric(),
             _ => false,
         };
-        if !inside_word {
-            return true;
-        }
         at = digit + 1;
+        if !inside_word {
+            let skipped = url_end(bytes, digit).or_else(|| {
+                code.as_mut()
+                    .and_then(|code| code.end_of_span_holding(digit))
+            });
+            match skipped {
+                // What follows a code span may be a figure: "`x`5".
+                Some(end) => {
+                    at = end;
+                    continue;
+                }
+                None => return true,
+            }
+        }
         while bytes.get(at).is_some_and(u8::is_ascii_digit) {
             at += 1;
         }
@@ -277,6 +320,134 @@ fn has_figure(bytes: &[u8]) -> bool {
     false
 }
 
+/// The bytes a URL goes on with, as far as the raw-text filter follows one: ASCII letters and
+/// digits and the punctuation of paths and queries that is no Markdown markup (no `_`, `*`,
+/// `~`, `` ` ``, brackets, parentheses, angle brackets, quotes or backslash), so that neither
+/// parsing nor masking can part it.
+const URL_BYTES: [bool; 256] = {
+    let mut url = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        url[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    let punctuation = b"./-?=%#+:,;!$@&";
+    let mut at = 0;
+    while at < punctuation.len() {
+        url[punctuation[at] as usize] = true;
+        at += 1;
+    }
+    url
+};
+
+/// When the digit at `digit` belongs to a URL, where the URL (as `URL_BYTES` follow it) ends:
+/// a `://` comes before it with nothing in between but `URL_BYTES`. The tokenizer drops
+/// everything from a `://` to the next white space, and the masking of Markdown blanks none
+/// of these bytes, so no claim starts there.
+fn url_end(bytes: &[u8], digit: usize) -> Option<usize> {
+    let start = bytes[..digit]
+        .iter()
+        .rposition(|&byte| !URL_BYTES[byte as usize])
+        .map_or(0, |before| before + 1);
+    memchr::memmem::find(&bytes[start..digit], b"://")?;
+    Some(
+        bytes[digit..]
+            .iter()
+            .position(|&byte| !URL_BYTES[byte as usize])
+            .map_or(bytes.len(), |end| digit + end),
+    )
+}
+
+/// The inline code spans of a chunk of raw Markdown, found in document order as far as they
+/// can be told without parsing, for `has_figure` to pass over their digits.
+///
+/// A backtick run opens a code span that ends at the next run of the same length (CommonMark);
+/// this follows that rule only while each span ends on the line it opens on, and only in a
+/// chunk without anything that may take a backtick out of the running or part a line in two:
+/// `<` (raw HTML, autolinks), `\` (escapes), `|` (table cells), `](` and `]:` (link
+/// destinations). Then every block of the chunk, a run of whole lines, pairs its runs as the
+/// whole chunk pairs them. At the first run not closed on its own line it stops for good: what
+/// follows may be prose to the parser.
+struct CodeSpans<'a> {
+    bytes: &'a [u8],
+    /// Whether the chunk is one this can read, once asked.
+    readable: Option<bool>,
+    /// Where the next run is looked for.
+    from: usize,
+    /// The latest code span found (from its opening run to the end of its closing run).
+    span: Option<(usize, usize)>,
+    stopped: bool,
+}
+
+impl<'a> CodeSpans<'a> {
+    fn new(bytes: &'a [u8]) -> CodeSpans<'a> {
+        CodeSpans {
+            bytes,
+            readable: None,
+            from: 0,
+            span: None,
+            stopped: false,
+        }
+    }
+
+    /// The end of the code span that surely holds the byte at `at`; `at` grows from call to
+    /// call.
+    fn end_of_span_holding(&mut self, at: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let readable = *self.readable.get_or_insert_with(|| {
+            memchr::memchr3(b'<', b'\\', b'|', bytes).is_none()
+                && memchr::memchr_iter(b']', bytes)
+                    .all(|close| !matches!(bytes.get(close + 1), Some(b'(' | b':')))
+        });
+        if !readable {
+            return None;
+        }
+        loop {
+            if let Some((start, end)) = self.span {
+                if at < start {
+                    return None;
+                }
+                if at < end {
+                    return Some(end);
+                }
+            }
+            if self.stopped {
+                return None;
+            }
+            self.span = self.next_span();
+            self.stopped = self.span.is_none();
+        }
+    }
+
+    /// The next code span, if it closes on the line it opens on.
+    fn next_span(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.bytes;
+        let open = self.from + memchr::memchr(b'`', &bytes[self.from..])?;
+        let length = backtick_run(bytes, open);
+        let mut at = open + length;
+        loop {
+            match *bytes.get(at)? {
+                b'\n' | b'\r' => return None,
+                b'`' => {
+                    let run = backtick_run(bytes, at);
+                    if run == length {
+                        self.from = at + run;
+                        return Some((open, at + run));
+                    }
+                    at += run;
+                }
+                _ => at += 1,
+            }
+        }
+    }
+}
+
+/// How many backticks follow each other from `at`.
+fn backtick_run(bytes: &[u8], at: usize) -> usize {
+    bytes[at..].iter().take_while(|&&byte| byte == b'`').count()
+}
+
+/// Whether `bytes` hold an ASCII digit; 32 bytes at a time, without a branch per byte.
 fn has_ascii_digit(bytes: &[u8]) -> bool {
     let mut blocks = bytes.chunks_exact(32);
     for block in &mut blocks {
@@ -313,7 +484,7 @@ struct Draft {
     bound: Bound,
     only: bool,
     kind: Option<ClaimKind>,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     unit_carried: bool,
     currency: Option<&'static str>,
     scale: Option<(String, i32)>,
@@ -598,8 +769,10 @@ impl<'a> Reader<'a, '_> {
         };
         if let Some(at) = scale_at
             && let Some(scale_word) = self.word(at)
-            && lexicon::scale_word(scale_word, &scale_word.to_lowercase(), self.language)
-                .is_some_and(|scale| !scale.attached_only)
+            && with_lower(scale_word, |lower| {
+                lexicon::scale_word(scale_word, lower, self.language)
+            })
+            .is_some_and(|scale| !scale.attached_only)
         {
             let first = if i > 0
                 && matches!(
@@ -764,7 +937,7 @@ impl<'a> Reader<'a, '_> {
         let mut draft = Draft::new(i, i, number.value);
         if let Some(unit) = lexicon::time_unit(tail).filter(|_| !number.article_like) {
             draft.kind = Some(ClaimKind::Duration);
-            draft.unit = Some(unit.to_owned());
+            draft.unit = Some(unit);
         } else if lexicon::multiplier_suffix(tail) && !number.article_like {
             draft.kind = Some(ClaimKind::Multiplier);
         } else if let Some(denominator) = lexicon::fraction_denominator(tail) {
@@ -1074,7 +1247,7 @@ impl<'a> Reader<'a, '_> {
         s_and_p
             || self.word(i - 1).is_some_and(|word| {
                 word.starts_with(|c: char| c.is_uppercase())
-                    && lexicon::is_stock_index(&word.to_lowercase())
+                    && with_lower(word, lexicon::is_stock_index)
             })
     }
 
@@ -1108,20 +1281,21 @@ impl<'a> Reader<'a, '_> {
     fn is_known_attached_word(&self, word: &str) -> bool {
         // "$300bn-plus": a scale word with "-plus".
         let word = word.strip_suffix("-plus").unwrap_or(word);
-        let lower = word.to_lowercase();
         if exponent_word(word).is_some() {
             return true;
         }
-        lexicon::scale_word(word, &lower, self.language).is_some()
-            || lexicon::multiplier_suffix(&lower)
-            || lexicon::is_ordinal_suffix(&lower)
-            || lexicon::percent_word(&lower).is_some()
-            || lexicon::currency_word(&lower).is_some()
-            || lexicon::time_unit(&lower).is_some()
-            || UNITS.lookup(word).is_some()
-            || lower.strip_suffix("fach").is_some_and(str::is_empty)
-            || matches!(word, "h" | "s" | "ms" | "min" | "d" | "y")
-            || matches!(lower.as_str(), "mal" | "fache" | "fachen")
+        with_lower(word, |lower| {
+            lexicon::scale_word(word, lower, self.language).is_some()
+                || lexicon::multiplier_suffix(lower)
+                || lexicon::is_ordinal_suffix(lower)
+                || lexicon::percent_word(lower).is_some()
+                || lexicon::currency_word(lower).is_some()
+                || lexicon::time_unit(lower).is_some()
+                || UNITS.lookup(word).is_some()
+                || lower.strip_suffix("fach").is_some_and(str::is_empty)
+                || matches!(word, "h" | "s" | "ms" | "min" | "d" | "y")
+                || matches!(lower, "mal" | "fache" | "fachen")
+        })
     }
 
     fn skip_identifier(&self, i: usize) -> Option<usize> {
@@ -1419,7 +1593,10 @@ impl<'a> Reader<'a, '_> {
                 && !self.amount_word_follows(j + 1)
                 && !self.unit_follows(j + 1)
                 && self.word(j + 1).is_none_or(|word| {
-                    lexicon::scale_word(word, &word.to_lowercase(), self.language).is_none()
+                    with_lower(word, |lower| {
+                        lexicon::scale_word(word, lower, self.language)
+                    })
+                    .is_none()
                 })
             {
                 return Some(j + 1);
@@ -1463,7 +1640,7 @@ impl<'a> Reader<'a, '_> {
         });
         let before_name = self.word(i + 1).is_some_and(|word| {
             word.starts_with(|c: char| c.is_uppercase())
-                && lexicon::month(&word.to_lowercase()).is_none()
+                && with_lower(word, |lower| lexicon::month(lower).is_none())
         });
         let after_name = self.word(i - 1).is_some_and(|word| {
             word.starts_with(|c: char| c.is_uppercase())
@@ -1621,7 +1798,7 @@ impl<'a> Reader<'a, '_> {
             } else if let Some(word) = self.word(j - 1)
                 && word.len() == 3
                 && word.bytes().all(|byte| byte.is_ascii_uppercase())
-                && let Some(code) = lexicon::currency_word(&word.to_lowercase())
+                && let Some(code) = with_lower(word, lexicon::currency_word)
             {
                 draft.currency = Some(code);
                 j -= 1;
@@ -1745,7 +1922,7 @@ impl<'a> Reader<'a, '_> {
         // Ordinals: "2nd", "3rd".
         if self.attached(j)
             && let Some(word) = self.word(j)
-            && lexicon::is_ordinal_suffix(&word.to_lowercase())
+            && with_lower(word, lexicon::is_ordinal_suffix)
         {
             return Some(j + 1);
         }
@@ -2039,7 +2216,7 @@ impl<'a> Reader<'a, '_> {
                         if let Some(unit) = lexicon::time_unit(head) {
                             // "8-hour", "8-Stunden-Schichten".
                             draft.kind = Some(ClaimKind::Duration);
-                            draft.unit = Some(unit.to_owned());
+                            draft.unit = Some(unit);
                             draft.last = j + 1;
                             return j + 2;
                         }
@@ -2136,7 +2313,7 @@ impl<'a> Reader<'a, '_> {
         }
         if let Some(unit) = lexicon::time_unit(&lower) {
             draft.kind = Some(ClaimKind::Duration);
-            draft.unit = Some(unit.to_owned());
+            draft.unit = Some(unit);
             draft.last = j;
             return j + 1;
         }
@@ -2284,7 +2461,7 @@ impl<'a> Reader<'a, '_> {
         if let Some(high) = &mut draft.high {
             *high *= 10f64.powi(unit.exponent);
         }
-        draft.unit = Some(unit.name.to_owned());
+        draft.unit = Some(unit.name);
         draft.kind = Some(match unit.kind {
             UnitKind::Count => ClaimKind::Count,
             UnitKind::Quantity => ClaimKind::Quantity,
@@ -2323,7 +2500,7 @@ impl<'a> Reader<'a, '_> {
         {
             return;
         }
-        draft.unit = previous.unit.clone();
+        draft.unit = previous.unit;
         draft.unit_carried = true;
         draft.kind = Some(previous.kind);
     }
@@ -2366,7 +2543,7 @@ impl<'a> Reader<'a, '_> {
     /// Turns a draft into a claim and returns the index after its last token.
     fn finish(&mut self, draft: Draft) -> usize {
         let mut kind = draft.kind.unwrap_or(ClaimKind::Count);
-        let mut unit = draft.unit.clone();
+        let mut unit = draft.unit;
         if let Some(code) = draft.currency {
             if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) {
                 kind = ClaimKind::Money;
@@ -2374,7 +2551,7 @@ impl<'a> Reader<'a, '_> {
             unit = if code == "¥" {
                 self.resolve_yen(draft.first)
             } else {
-                Some(code.to_owned())
+                Some(code)
             };
         }
         let value = match draft.date {
@@ -2410,7 +2587,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// `¥` is the sign of both the yuan and the yen; the sentence decides.
-    fn resolve_yen(&self, at: usize) -> Option<String> {
+    fn resolve_yen(&self, at: usize) -> Option<&'static str> {
         let sentence = self.sentences.span_of(at, self.tokens, 0);
         let text = self.block[sentence.start..sentence.end].to_lowercase();
         let chinese = ["yuan", "china", "chines", "rmb", "renminbi", "cny"]
@@ -2420,8 +2597,8 @@ impl<'a> Reader<'a, '_> {
             .iter()
             .any(|word| text.contains(word));
         match (chinese, japanese) {
-            (true, false) => Some("CNY".to_owned()),
-            (false, true) => Some("JPY".to_owned()),
+            (true, false) => Some("CNY"),
+            (false, true) => Some("JPY"),
             _ => None,
         }
     }

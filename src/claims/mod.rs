@@ -17,7 +17,9 @@ use crate::text::Span;
 
 #[cfg(test)]
 pub(crate) use extract::testing;
-pub(crate) use extract::{Scratch, extract_block, may_hold_claims, may_hold_full_date};
+pub(crate) use extract::{
+    Scratch, extract_block, markdown_may_hold_claims, may_hold_claims, may_hold_full_date,
+};
 
 /// What kind of figure a claim is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -173,7 +175,7 @@ pub struct Claim {
     /// Written with "only", "just", "nur", "lediglich".
     pub only: bool,
     /// ISO 4217 code for money, a canonical unit name otherwise.
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     /// The unit was carried over from an earlier figure in a list ("50.000 H100, 30.000").
     pub unit_carried: bool,
     /// The scale word as written ("Millionen", "bn", "M").

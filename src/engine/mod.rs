@@ -18,8 +18,8 @@ pub use chunked::{Outline, check_in_chunks, claims_in_chunks};
 
 use crate::checks::{self, CheckContext, CheckScope};
 use crate::claims::{
-    Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block, may_hold_claims,
-    may_hold_full_date,
+    Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block, markdown_may_hold_claims,
+    may_hold_claims, may_hold_full_date,
 };
 use crate::diagnostics::Finding;
 use crate::document::{
@@ -727,10 +727,21 @@ fn chunk_spans(text: &str, format: DocumentFormat) -> Vec<Span> {
 }
 
 /// Whether the chunk at `span` is worth reading: it may hold a claim (the raw-text filter,
-/// over what follows the code it opens with), or it opens the document (and may hold front
-/// matter).
+/// over what follows the code it opens with). Front matter, which only the first chunk may
+/// hold, is read by `settle_language`.
 fn may_be_read(text: &str, span: Span, first: bool, format: DocumentFormat) -> bool {
-    first || may_hold_claims(&text[prose_from(text, span, first, format)..span.end])
+    chunk_may_hold_claims(
+        &text[prose_from(text, span, first, format)..span.end],
+        format,
+    )
+}
+
+/// The raw-text filter for a chunk of a document in `format`.
+fn chunk_may_hold_claims(chunk: &str, format: DocumentFormat) -> bool {
+    match format {
+        DocumentFormat::Markdown => markdown_may_hold_claims(chunk),
+        DocumentFormat::PlainText => may_hold_claims(chunk),
+    }
 }
 
 /// Where the part of the chunk at `span` that may hold prose starts: after the fenced code
@@ -985,6 +996,15 @@ mod tests {
     }
 
     fn claims_of_chunk(text: &str, format: DocumentFormat) -> Vec<Claim> {
+        claims_and_problems_of_chunk(text, format).0
+    }
+
+    /// The claims and number problems of a chunk read in all three ways a language may be
+    /// settled.
+    fn claims_and_problems_of_chunk(
+        text: &str,
+        format: DocumentFormat,
+    ) -> (Vec<Claim>, Vec<NumberProblem>) {
         let document = Document::parse_chunk(
             text,
             format,
@@ -1015,7 +1035,7 @@ mod tests {
                 &mut |_| {},
             );
         }
-        claims
+        (claims, problems)
     }
 
     fn markup_fragment() -> impl Strategy<Value = String> {
@@ -1165,6 +1185,16 @@ mod tests {
             passed_over_holds_nothing(&parts.concat(), markdown)?;
         }
 
+        /// Digits the raw-text filter takes for part of a URL or an inline code span start no
+        /// claim.
+        #[test]
+        fn digits_in_urls_and_code_spans_start_no_claim(
+            parts in proptest::collection::vec(link_and_code_fragment(), 0..10),
+            markdown in any::<bool>(),
+        ) {
+            passed_over_holds_nothing(&parts.concat(), markdown)?;
+        }
+
         /// A chunk the raw-text filter passes over holds no claim when read in full: the
         /// filter may only save work, never lose a claim.
         #[test]
@@ -1183,10 +1213,71 @@ mod tests {
         } else {
             DocumentFormat::PlainText
         };
-        if !may_hold_claims(text) {
-            prop_assert!(claims_read_in_full(text, format).is_empty(), "{text:?}");
+        if !chunk_may_hold_claims(text, format) {
+            let (claims, problems) = crate::claims::testing::reading_in_full(|| {
+                claims_and_problems_of_chunk(text, format)
+            });
+            prop_assert!(claims.is_empty(), "{text:?}: {claims:?}");
+            prop_assert!(problems.is_empty(), "{text:?}: {problems:?}");
         }
         Ok(())
+    }
+
+    /// URLs and inline code spans with digits in them (the only digits), and what may stand
+    /// around them in a line of Markdown.
+    fn link_and_code_fragment() -> impl Strategy<Value = String> {
+        let select = |items: &[&'static str]| prop::sample::select(items.to_vec());
+        let tail = select(&[
+            "a", "7", "2024", "/", ".", "-", "?", "=", "&", "%", "#", ":", ",", ";", "!", "@", "_",
+            "*", "~", ")", "(", "]", "`", "'", "\"", "<", ">", "\\", " ", "\n",
+        ]);
+        let inside = select(&[
+            "a", "7", " ", "`", "``", "\n", "\r", "|", "<", "\\", "](", "]:",
+        ]);
+        let around = select(&[
+            " ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "[",
+            "]",
+            "](",
+            "]:",
+            "(",
+            ")",
+            "<",
+            ">",
+            "\\",
+            "|",
+            "_",
+            "*",
+            "~",
+            "a",
+            "> ",
+            "- ",
+            "# ",
+            "    ",
+            "```\n",
+            "~~~\n",
+            "<a title=\"",
+            "\">",
+            "<!--",
+            "-->",
+        ]);
+        prop_oneof![
+            (
+                select(&["https://x.test/", "http://a.b:8080/", "://"]),
+                prop::collection::vec(tail, 0..6)
+            )
+                .prop_map(|(start, tail)| format!("{start}{}", tail.concat())),
+            (
+                select(&["`", "``"]),
+                prop::collection::vec(inside, 0..5),
+                select(&["`", "``", ""])
+            )
+                .prop_map(|(open, inside, close)| format!("{open}{}{close}", inside.concat())),
+            around.prop_map(str::to_owned),
+        ]
     }
 
     fn date_fragment() -> impl Strategy<Value = String> {
@@ -1298,6 +1389,72 @@ mod tests {
         let claims =
             claims_read_in_full("Only ½ of the budget was spent.", DocumentFormat::Markdown);
         assert!(!claims.is_empty(), "a vulgar fraction alone is a claim");
+    }
+
+    #[test]
+    fn the_raw_text_filter_passes_over_digits_in_urls_and_code_spans() {
+        use DocumentFormat::{Markdown, PlainText};
+        let cases = [
+            // Digits after `://` belong to the URL, in either format.
+            (
+                "See https://example.org/issues/27733 for more.",
+                Markdown,
+                false,
+            ),
+            (
+                "See https://example.org/issues/27733 for more.",
+                PlainText,
+                false,
+            ),
+            ("See <https://example.org/2024/05/report>.", Markdown, false),
+            (
+                "[the report](https://example.org/2024/05/report) says so",
+                Markdown,
+                false,
+            ),
+            ("http://a.test/x?id=7&n=3;v=2#5", PlainText, false),
+            // A URL ends where its bytes end: what follows may be a figure.
+            ("See https://example.org/a 5 million users.", Markdown, true),
+            (
+                "See (https://example.org/a)5 million users.",
+                Markdown,
+                true,
+            ),
+            ("[a](https://example.org/a)5 million users.", Markdown, true),
+            ("https://example.org/_5_", Markdown, true),
+            ("https://example.org/*5*", Markdown, true),
+            ("See https//example.org/5", Markdown, true),
+            ("5 https://example.org/", Markdown, true),
+            // Inline code spans in Markdown; in plain text backticks are text.
+            ("Set `retries = 5` and `timeout: 30`.", Markdown, false),
+            ("Set `retries = 5` and `timeout: 30`.", PlainText, true),
+            ("Set ``a ` 5`` here.", Markdown, false),
+            ("A list:\n- `5`\n- `7`\n", Markdown, false),
+            ("`5`7 %", Markdown, true),
+            ("`x` 5 million `y`", Markdown, true),
+            // Where a span may end on another line, or something may take a backtick out of
+            // the running, the filter does not guess.
+            ("`a\nb` 5 `c`", Markdown, true),
+            ("`a` `b\n5 `c`", Markdown, true),
+            ("`a`\r5 `c`", Markdown, true),
+            ("<b title=\"`\">5 % `x`", Markdown, true),
+            ("\\`a` `5`", Markdown, true),
+            ("| `a | 5` |", Markdown, true),
+            ("[a](b`) 5 `c`", Markdown, true),
+            ("[a]: b` 5 `c`", Markdown, true),
+        ];
+        for (text, format, holds) in cases {
+            assert_eq!(
+                chunk_may_hold_claims(text, format),
+                holds,
+                "{text:?} as {format:?}"
+            );
+            if !holds {
+                let claims =
+                    crate::claims::testing::reading_in_full(|| claims_of_chunk(text, format));
+                assert!(claims.is_empty(), "{text:?}: {claims:?}");
+            }
+        }
     }
 
     fn same(session: &Session, rules: &RuleSet) {

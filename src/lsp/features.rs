@@ -88,12 +88,12 @@ pub fn hover(
     let value = match claim.value {
         ClaimValue::Date(date) => date.iso(),
         ClaimValue::Number(value) => {
-            let shown = quantity(value, claim.unit.as_deref(), claim.kind);
+            let shown = quantity(value, claim.unit, claim.kind);
             match claim.high {
                 Some(high) => format!(
                     "{}–{}",
                     figure(value),
-                    quantity(high, claim.unit.as_deref(), claim.kind)
+                    quantity(high, claim.unit, claim.kind)
                 ),
                 None => shown,
             }
@@ -339,7 +339,7 @@ pub fn inlay_hints(session: &Session, lines: &Lines, range: Span) -> Vec<InlayHi
             (None, ClaimKind::Money | ClaimKind::Count | ClaimKind::Quantity)
                 if claim.scale.is_some() =>
             {
-                format!("= {}", quantity(value, claim.unit.as_deref(), claim.kind))
+                format!("= {}", quantity(value, claim.unit, claim.kind))
             }
             (None, ClaimKind::Fraction) => format!("= {} %", figure(value * 100.0)),
             _ => continue,

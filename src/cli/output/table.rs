@@ -29,7 +29,7 @@ fn row(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> [String; 10]
         value,
         claim.high.map(format_value).unwrap_or_default(),
         bound,
-        claim.unit.clone().unwrap_or_default(),
+        claim.unit.unwrap_or_default().to_owned(),
         claim.scale.clone().unwrap_or_default(),
         claim
             .subject
