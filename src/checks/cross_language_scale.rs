@@ -25,14 +25,17 @@ use crate::checks::{CheckContext, finding};
 use crate::claims::{Claim, ClaimKind};
 use crate::diagnostics::Finding;
 use crate::language::Language;
-use crate::lexicon::{CrossLanguageScale, scale_word};
+use crate::lexicon::{CrossLanguageScale, LowerWord, scale_word};
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     for claim in context.claims {
         let Some(written) = claim.scale.as_deref() else {
             continue;
         };
-        let lower = written.to_lowercase();
+        let Some(lower) = LowerWord::new(written) else {
+            // No scale word is that long.
+            continue;
+        };
         let Some(scale) = scale_word(written, &lower, context.language) else {
             continue;
         };

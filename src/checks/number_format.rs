@@ -236,26 +236,30 @@ fn mixed_decimal_marks(
         .claims
         .iter()
         .filter_map(|claim| claim.written.filter(is_foreign_decimal));
+    let language_name = match language {
+        Language::English => "English",
+        Language::German => "German",
+    };
+    // Every finding points at the same decimal in the document's own style.
+    let related = native.map(|other| {
+        let there = &context.text[other.span.start..other.span.end];
+        Related {
+            span: other.span,
+            message: format!("`{there}` uses the {language_name} mark"),
+        }
+    });
     for written in foreign {
         let here = &context.text[written.span.start..written.span.end];
         let (integer, fraction) = split_decimal(here);
         let intended = format_number(&integer, &fraction, language);
-        let language_name = match language {
-            Language::English => "English",
-            Language::German => "German",
-        };
         let mut found = finding(
             "FL002",
             written.span,
             format!("`{here}` uses the other language's decimal mark in {language_name} text"),
         );
         found.note = Some(format!("In {language_name} this is written `{intended}`."));
-        if let Some(other) = native {
-            let there = &context.text[other.span.start..other.span.end];
-            found.related.push(Related {
-                span: other.span,
-                message: format!("`{there}` uses the {language_name} mark"),
-            });
+        if let Some(related) = &related {
+            found.related.push(related.clone());
         } else {
             found.severity = crate::diagnostics::Severity::Info;
         }

@@ -253,17 +253,25 @@ pub(crate) fn annotate(
         tokens,
         base,
     };
-    for (claim, &(first, last)) in claims.iter_mut().zip(&claim_ranges) {
+    // In order (as nearly always), the claim a word just before a claim belongs to is one of
+    // the last few before it.
+    let in_order = claim_ranges.is_sorted_by_key(|&(first, _)| first);
+    for (at, (claim, &(first, last))) in claims.iter_mut().zip(&claim_ranges).enumerate() {
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
         }
         let last = last.max(first);
         let sentence = sentences.of(first);
         let (sentence_first, sentence_last) = sentences.range_of(first);
+        let claims_before = if in_order {
+            ClaimsBefore::InOrder(&claim_ranges[..at])
+        } else {
+            ClaimsBefore::Any(&claim_ranges)
+        };
         claim.subject = reader
             .subject_from_unit(claim, first, last)
             .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
-            .or_else(|| reader.subject_before(first, sentence_first, claim.language, &claim_ranges))
+            .or_else(|| reader.subject_before(first, sentence_first, claim.language, claims_before))
             .map(Box::new);
         claim.period = reader
             .rate_after(last + 1, sentence_last)
@@ -327,10 +335,35 @@ fn near(at: usize, first: usize, last: usize, claim_starts: &[usize]) -> bool {
     to - from <= 6 && claim_starts.get(next).is_none_or(|&start| start >= to)
 }
 
-/// Whether token `at` lies inside one of the (sorted, disjoint) claim token ranges.
-fn inside_a_claim(claim_ranges: &[(usize, usize)], at: usize) -> bool {
-    let next = claim_ranges.partition_point(|&(first, _)| first <= at);
-    next > 0 && claim_ranges[next - 1].1 >= at
+/// How many tokens before a claim its subject is looked for (`Context::subject_before`).
+const SUBJECT_WORDS_BEFORE: usize = 12;
+
+/// The token ranges of the claims of a block a word before a claim may lie in.
+#[derive(Clone, Copy)]
+enum ClaimsBefore<'a> {
+    /// Sorted by first token, and all before the claim: the nearest are at the end.
+    InOrder(&'a [(usize, usize)]),
+    /// All the block's, in the order they came.
+    Any(&'a [(usize, usize)]),
+}
+
+impl ClaimsBefore<'_> {
+    /// Whether token `at` lies inside one of the (disjoint) claim token ranges.
+    fn hold(self, at: usize) -> bool {
+        let (ranges, next) = match self {
+            ClaimsBefore::InOrder(ranges) => (
+                ranges,
+                ranges
+                    .iter()
+                    .rposition(|&(first, _)| first <= at)
+                    .map_or(0, |last| last + 1),
+            ),
+            ClaimsBefore::Any(ranges) => {
+                (ranges, ranges.partition_point(|&(first, _)| first <= at))
+            }
+        };
+        next > 0 && ranges[next - 1].1 >= at
+    }
 }
 
 /// A word lowercased: on the stack when it is no longer than any word of the grammar.
@@ -545,11 +578,11 @@ impl Context<'_> {
         before: usize,
         sentence_first: usize,
         language: Option<Language>,
-        claim_ranges: &[(usize, usize)],
+        claims_before: ClaimsBefore,
     ) -> Option<Subject> {
         (sentence_first..before)
             .rev()
-            .take(12)
+            .take(SUBJECT_WORDS_BEFORE)
             .find(|&i| {
                 self.is_word(i) && {
                     let text = self.text(i);
@@ -558,7 +591,7 @@ impl Context<'_> {
                     } else {
                         text.chars().filter(|c| c.is_uppercase()).count()
                     };
-                    if capitals == 0 || inside_a_claim(claim_ranges, i) {
+                    if capitals == 0 || claims_before.hold(i) {
                         // No name, or part of a figure.
                         return false;
                     }

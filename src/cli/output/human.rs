@@ -17,20 +17,34 @@ struct Style {
 }
 
 impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
+    fn paint<'a>(&self, code: &'a str, text: &'a str) -> Painted<'a> {
+        Painted {
+            code: self.color.then_some(code),
+            text,
         }
     }
 
-    fn severity(&self, severity: Severity) -> String {
+    fn severity(&self, severity: Severity) -> Painted<'static> {
         match severity {
             Severity::Error => self.paint("1;31", "error"),
             Severity::Warning => self.paint("1;33", "warning"),
             Severity::Info => self.paint("1;36", "info"),
             Severity::Hint => self.paint("1;32", "hint"),
+        }
+    }
+}
+
+/// Text written in a colour (an SGR `code`), or as it is: formatted straight into the output.
+struct Painted<'a> {
+    code: Option<&'a str>,
+    text: &'a str,
+}
+
+impl std::fmt::Display for Painted<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.code {
+            Some(code) => write!(formatter, "\x1b[{code}m{}\x1b[0m", self.text),
+            None => formatter.write_str(self.text),
         }
     }
 }
