@@ -87,22 +87,57 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         while end < context.claims.len() && context.claims[end].sentence == sentence {
             end += 1;
         }
-        let lower = context.text[sentence.start..sentence.end].to_lowercase();
-        shares(context, &context.claims[start..end], &lower, findings);
+        let cues = cues_in(&context.text[sentence.start..sentence.end].to_lowercase());
+        if cues & SHARE != 0 && cues & CHANGE == 0 {
+            shares(context, &context.claims[start..end], findings);
+        }
         // "in total" and its kin must stand in the sentence before any total does.
-        if TOTAL_CUES.iter().any(|cue| lower.contains(cue)) {
+        if cues & TOTAL != 0 {
             parts_of_total(context, start, end, findings);
         }
         start = end;
     }
 }
 
-fn shares(context: &CheckContext, claims: &[Claim], lower: &str, findings: &mut Vec<Finding>) {
-    if !SHARE_CUES.iter().any(|cue| lower.contains(cue))
-        || CHANGE_CUES.iter().any(|cue| lower.contains(cue))
-    {
-        return;
+/// Which of the cue lists a sentence holds a cue of: bits of `SHARE`, `CHANGE`, `TOTAL`.
+const SHARE: u8 = 1;
+const CHANGE: u8 = 2;
+const TOTAL: u8 = 4;
+
+/// The cues of `SHARE_CUES`, `CHANGE_CUES` and `TOTAL_CUES` found in `lower`, a sentence
+/// lowercased: every cue is looked for in one pass, overlapping ones too.
+fn cues_in(lower: &str) -> u8 {
+    static CUES: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
+        std::sync::LazyLock::new(|| {
+            let mut cues: Vec<(&str, u8)> = Vec::new();
+            for (list, bit) in [
+                (SHARE_CUES, SHARE),
+                (CHANGE_CUES, CHANGE),
+                (TOTAL_CUES, TOTAL),
+            ] {
+                for &cue in list {
+                    match cues.iter_mut().find(|(known, _)| *known == cue) {
+                        Some((_, bits)) => *bits |= bit,
+                        None => cues.push((cue, bit)),
+                    }
+                }
+            }
+            let automaton = aho_corasick::AhoCorasick::new(cues.iter().map(|(cue, _)| cue))
+                .expect("the cue lists are a few short words");
+            (automaton, cues.into_iter().map(|(_, bits)| bits).collect())
+        });
+    let (automaton, bits) = &*CUES;
+    let mut found = 0;
+    for hit in automaton.find_overlapping_iter(lower) {
+        found |= bits[hit.pattern().as_usize()];
+        if found == SHARE | CHANGE | TOTAL {
+            break;
+        }
     }
+    found
+}
+
+fn shares(context: &CheckContext, claims: &[Claim], findings: &mut Vec<Finding>) {
     let percents: Vec<&Claim> = claims
         .iter()
         .filter(|claim| {
