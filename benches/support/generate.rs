@@ -90,6 +90,7 @@ pub fn pathological(name: &str, bytes: usize) -> Option<String> {
         "nested-quotes" => nested_quotes(bytes),
         "nested-emphasis" => nested_emphasis(bytes),
         "brackets" => repeat_to("[12 % [3,5 Mio. € [", bytes),
+        "yen-one-line" => yen_one_line(100_000),
         _ => return None,
     };
     Some(text)
@@ -139,6 +140,10 @@ pub const PATHOLOGICAL: &[(&str, &str)] = &[
         "brackets",
         "unclosed link brackets around numbers: `[12 % [3,5 Mio. € [` repeated",
     ),
+    (
+        "yen-one-line",
+        "100,000 amounts in `¥` on one line, the currency named nowhere (one FL006 each)",
+    ),
 ];
 
 fn repeat_to(unit: &str, bytes: usize) -> String {
@@ -174,6 +179,16 @@ fn numbers_one_line(count: usize) -> String {
         }
     }
     out.push('\n');
+    out
+}
+
+fn yen_one_line(count: usize) -> String {
+    let mut random = Random::new(11);
+    let mut out = String::from("It cost");
+    for _ in 0..count {
+        out.push_str(&format!(" ¥{}", random.between(1, 999_999)));
+    }
+    out.push_str(".\n");
     out
 }
 

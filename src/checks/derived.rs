@@ -42,7 +42,23 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     if context.rules.checks.is_empty() || context.claims.is_empty() {
         return;
     }
+    // The kinds of claim at hand: a check with an input no claim can fit binds nowhere, and
+    // a wall of figures need not be searched for it group by group.
+    let mut kinds = 0u32;
+    for claim in context.claims {
+        kinds |= 1 << claim.kind as u32;
+        if claim.kind == ClaimKind::Quantity && claim.unit == Some("gpu") {
+            kinds |= 1 << ClaimKind::Count as u32;
+        }
+    }
     for derived in &context.rules.checks {
+        if derived
+            .inputs
+            .iter()
+            .any(|input| kinds & 1 << input.kind as u32 == 0)
+        {
+            continue;
+        }
         let mut start = 0;
         while start < context.claims.len() {
             let scope = scope_of(context, derived.scope, start);

@@ -248,10 +248,23 @@ pub(crate) fn annotate(
         })
         .collect();
     let claim_starts: Vec<usize> = claim_ranges.iter().map(|&(first, _)| first).collect();
+    let mut last_word = 0;
     let reader = Context {
         block,
         tokens,
         base,
+        words_before: (claims.len() >= DENSE_CLAIMS).then(|| {
+            tokens
+                .iter()
+                .enumerate()
+                .map(|(at, token)| {
+                    if token.kind == TokenKind::Word {
+                        last_word = at as u32 + 1;
+                    }
+                    last_word
+                })
+                .collect()
+        }),
     };
     // In order (as nearly always), the claim a word just before a claim belongs to is one of
     // the last few before it.
@@ -393,9 +406,25 @@ struct Context<'a> {
     block: &'a str,
     tokens: &'a [Token],
     base: usize,
+    /// For each token, the nearest word token at or before it, plus one (0: none); only in a
+    /// block dense with claims (`DENSE_CLAIMS`), where most tokens before a claim are figures.
+    words_before: Option<Vec<u32>>,
 }
 
+/// How many claims make a block dense enough to index its words (`Context::words_before`).
+const DENSE_CLAIMS: usize = 256;
+
 impl Context<'_> {
+    /// The nearest word token at or before token `at`, not before token `from`.
+    fn word_between(&self, from: usize, at: usize) -> Option<usize> {
+        match &self.words_before {
+            Some(words_before) => (words_before[at] as usize)
+                .checked_sub(1)
+                .filter(|&word| word >= from),
+            None => (from..=at).rev().find(|&i| self.is_word(i)),
+        }
+    }
+
     fn text(&self, i: usize) -> &str {
         self.tokens[i].text(self.block)
     }
@@ -580,65 +609,72 @@ impl Context<'_> {
         language: Option<Language>,
         claims_before: ClaimsBefore,
     ) -> Option<Subject> {
-        (sentence_first..before)
-            .rev()
-            .take(SUBJECT_WORDS_BEFORE)
-            .find(|&i| {
-                self.is_word(i) && {
-                    let text = self.text(i);
-                    let capitals = if text.is_ascii() {
-                        text.bytes().filter(u8::is_ascii_uppercase).count()
-                    } else {
-                        text.chars().filter(|c| c.is_uppercase()).count()
-                    };
-                    if capitals == 0 || claims_before.hold(i) {
-                        // No name, or part of a figure.
-                        return false;
-                    }
-                    let lower = self.lower(i);
-                    // One capital: an English name that is no nationality ("Chinese",
-                    // "American"); at the sentence start, only a word that is no plural,
-                    // gerund or sentence adverb ("Nvidia", not "Shares", "Training" or
-                    // "However").
-                    let english_name = language == Some(Language::English)
-                        && capitals == 1
-                        && (i > sentence_first
-                            || !is_plural(&lower)
-                                && !is_sentence_adverb(&lower)
-                                && !lower.ends_with("ing"))
-                        && text.starts_with(|c: char| c.is_uppercase())
-                        && !["ese", "ian", "ish", "ean", "can"]
-                            .iter()
-                            .any(|suffix| lower.ends_with(suffix));
-                    let name = capitals >= 2 && text.chars().count() >= 2 || english_name;
-                    name && lexicon::currency_word(&lower).is_none()
-                        && UNITS.lookup(text).is_none()
-                        && !is_time_word(&lower)
-                        && !lexicon::is_function_word(&lower)
+        // The words among the tokens before the claim, nearest first: a wall of figures has
+        // none to look at.
+        let from = sentence_first.max(before.saturating_sub(SUBJECT_WORDS_BEFORE));
+        let mut next = before
+            .checked_sub(1)
+            .and_then(|at| self.word_between(from, at));
+        std::iter::from_fn(|| {
+            let at = next?;
+            next = at.checked_sub(1).and_then(|at| self.word_between(from, at));
+            Some(at)
+        })
+        .find(|&i| {
+            self.is_word(i) && {
+                let text = self.text(i);
+                let capitals = if text.is_ascii() {
+                    text.bytes().filter(u8::is_ascii_uppercase).count()
+                } else {
+                    text.chars().filter(|c| c.is_uppercase()).count()
+                };
+                if capitals == 0 || claims_before.hold(i) {
+                    // No name, or part of a figure.
+                    return false;
                 }
-            })
-            .map(|i| {
-                // An English sentence that opens with a noun phrase: "Gross margin widened",
-                // "Cloud revenue grew", "Nvidia shares fell".
-                let next = i + 1;
-                let phrase = language == Some(Language::English)
-                    && i == sentence_first
-                    && next < before
-                    && self.is_word(next)
-                    && self.text(next).starts_with(|c: char| c.is_lowercase())
-                    && {
-                        let lower = self.lower(next);
-                        !lexicon::is_function_word(&lower)
-                            && !is_common_verb(&lower)
-                            && !lower.ends_with("ed")
-                            && !lower.ends_with("ing")
-                    };
-                let last = if phrase { next } else { i };
-                let text = self.block
-                    [self.tokens[i].start as usize..self.tokens[last].end as usize]
-                    .to_owned();
-                self.subject(i, last, text)
-            })
+                let lower = self.lower(i);
+                // One capital: an English name that is no nationality ("Chinese",
+                // "American"); at the sentence start, only a word that is no plural,
+                // gerund or sentence adverb ("Nvidia", not "Shares", "Training" or
+                // "However").
+                let english_name = language == Some(Language::English)
+                    && capitals == 1
+                    && (i > sentence_first
+                        || !is_plural(&lower)
+                            && !is_sentence_adverb(&lower)
+                            && !lower.ends_with("ing"))
+                    && text.starts_with(|c: char| c.is_uppercase())
+                    && !["ese", "ian", "ish", "ean", "can"]
+                        .iter()
+                        .any(|suffix| lower.ends_with(suffix));
+                let name = capitals >= 2 && text.chars().count() >= 2 || english_name;
+                name && lexicon::currency_word(&lower).is_none()
+                    && UNITS.lookup(text).is_none()
+                    && !is_time_word(&lower)
+                    && !lexicon::is_function_word(&lower)
+            }
+        })
+        .map(|i| {
+            // An English sentence that opens with a noun phrase: "Gross margin widened",
+            // "Cloud revenue grew", "Nvidia shares fell".
+            let next = i + 1;
+            let phrase = language == Some(Language::English)
+                && i == sentence_first
+                && next < before
+                && self.is_word(next)
+                && self.text(next).starts_with(|c: char| c.is_lowercase())
+                && {
+                    let lower = self.lower(next);
+                    !lexicon::is_function_word(&lower)
+                        && !is_common_verb(&lower)
+                        && !lower.ends_with("ed")
+                        && !lower.ends_with("ing")
+                };
+            let last = if phrase { next } else { i };
+            let text = self.block[self.tokens[i].start as usize..self.tokens[last].end as usize]
+                .to_owned();
+            self.subject(i, last, text)
+        })
     }
 
     /// "per year", "a year", "pro Jahr", "jährlich", "annually", "/year".

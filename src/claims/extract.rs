@@ -55,6 +55,7 @@ pub(crate) fn extract_block(
         claims,
         first,
         problems,
+        yen: None,
     };
     reader.run();
     context::annotate(block, tokens, base, &sentences, &mut claims[first..]);
@@ -472,6 +473,9 @@ struct Reader<'a, 'p> {
     claims: &'p mut Vec<Claim>,
     first: usize,
     problems: &'p mut Vec<NumberProblem>,
+    /// The currency `¥` stands for in the sentence last asked about (`resolve_yen`): the
+    /// sentence is read once, however many amounts in yen or yuan it holds.
+    yen: Option<(Span, Option<&'static str>)>,
 }
 
 /// A claim being built; token indices are inclusive.
@@ -2587,8 +2591,19 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// `¥` is the sign of both the yuan and the yen; the sentence decides.
-    fn resolve_yen(&self, at: usize) -> Option<&'static str> {
+    fn resolve_yen(&mut self, at: usize) -> Option<&'static str> {
         let sentence = self.sentences.span_of(at, self.tokens, 0);
+        if let Some((known, currency)) = self.yen
+            && known == sentence
+        {
+            return currency;
+        }
+        let currency = self.yen_in(sentence);
+        self.yen = Some((sentence, currency));
+        currency
+    }
+
+    fn yen_in(&self, sentence: Span) -> Option<&'static str> {
         let text = self.block[sentence.start..sentence.end].to_lowercase();
         let chinese = ["yuan", "china", "chines", "rmb", "renminbi", "cny"]
             .iter()
