@@ -204,12 +204,36 @@ pub fn reads_as_number_word(written: &str, lower: &str) -> bool {
             .is_some_and(|(head, _)| number_word(head).is_some())
 }
 
-/// What `read` makes of `word` lowercased: on the stack unless the word is longer than any
-/// word of the grammar.
+/// What `read` makes of `word` lowercased (`Lower`).
 pub fn with_lower<T>(word: &str, read: impl FnOnce(&str) -> T) -> T {
-    match LowerWord::new(word) {
-        Some(lower) => read(&lower),
-        None => read(&word.to_lowercase()),
+    read(&Lower::of(word))
+}
+
+/// A word lowercased: on the stack when it is no longer than any word of the grammar.
+pub enum Lower {
+    Stack(LowerWord),
+    Heap(String),
+}
+
+impl Lower {
+    /// `word` lowercased.
+    pub fn of(word: &str) -> Lower {
+        LowerWord::new(word).map_or_else(|| Lower::Heap(word.to_lowercase()), Lower::Stack)
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Stack(word) => word.as_str(),
+            Lower::Heap(word) => word,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
     }
 }
 

@@ -92,7 +92,7 @@ fn money(context: &CheckContext, claim: &Claim, findings: &mut Vec<Finding>) {
             claim,
             context.text,
             value,
-            Some(from.to_owned()),
+            Some(from),
         )],
         formula: Some("amount × rate".to_owned()),
         computation: Some(format!(

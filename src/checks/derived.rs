@@ -44,13 +44,10 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     }
     // The kinds of claim at hand: a check with an input no claim can fit binds nowhere, and
     // a wall of figures need not be searched for it group by group.
-    let mut kinds = 0u32;
-    for claim in context.claims {
-        kinds |= 1 << claim.kind as u32;
-        if claim.kind == ClaimKind::Quantity && claim.unit == Some("gpu") {
-            kinds |= 1 << ClaimKind::Count as u32;
-        }
-    }
+    let kinds = context
+        .claims
+        .iter()
+        .fold(0, |kinds, claim| kinds | input_kinds(claim));
     for derived in &context.rules.checks {
         if derived
             .inputs
@@ -305,7 +302,7 @@ fn evaluate(
                     bound.claim,
                     context.text,
                     bound.value,
-                    bound.unit.clone(),
+                    bound.unit.as_deref(),
                 )
             })
             .collect(),
@@ -326,11 +323,19 @@ fn evaluate(
 }
 
 /// Whether a claim fits an input's kind and units.
+/// The kinds of input a claim may be bound to, one bit per `ClaimKind`: its own, and a count
+/// for a quantity of GPUs.
+fn input_kinds(claim: &Claim) -> u32 {
+    let own = 1 << claim.kind as u32;
+    if claim.kind == ClaimKind::Quantity && claim.unit == Some("gpu") {
+        own | 1 << ClaimKind::Count as u32
+    } else {
+        own
+    }
+}
+
 fn fits(input: &Input, claim: &Claim) -> bool {
-    let kind_fits = claim.kind == input.kind
-        || (input.kind == ClaimKind::Count
-            && claim.kind == ClaimKind::Quantity
-            && claim.unit == Some("gpu"));
+    let kind_fits = input_kinds(claim) & 1 << input.kind as u32 != 0;
     if !kind_fits || claim.value.number().is_none() {
         return false;
     }

@@ -262,7 +262,7 @@ fn report(context: &CheckContext, claim: &Claim, fact: &Fact, comparison: Compar
             claim,
             context.text,
             comparison.value,
-            fact.unit.clone(),
+            fact.unit.as_deref(),
         )],
         reference: Some(reference(fact)),
         sources,

@@ -382,7 +382,7 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
                 .filter(|claim| finding.span.end <= claim.span.end);
             finding.explanation = Some(Box::new(crate::diagnostics::Explanation {
                 inputs: claim
-                    .and_then(|claim| Some(support::input("claim", claim, context.text, claim.value.number()?, claim.unit.map(str::to_owned))))
+                    .and_then(|claim| Some(support::input("claim", claim, context.text, claim.value.number()?, claim.unit)))
                     .into_iter()
                     .collect(),
                 why: Some("this finding is about how the figure is written; no computation or source is involved".to_owned()),

@@ -193,7 +193,7 @@ fn shares(context: &CheckContext, claims: &[Claim], findings: &mut Vec<Finding>)
         "sum of the shares",
         format!("{} = {} %", listed.join(" + "), figure(stated)),
         stated,
-        Some("percent".to_owned()),
+        Some("percent"),
     );
     findings.push(found);
 }
@@ -299,7 +299,7 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
                 written(total)
             ),
             sum,
-            total.unit.map(str::to_owned),
+            total.unit,
         );
         findings.push(found);
     }

@@ -168,8 +168,8 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
         found.explanation = Some(Box::new(Explanation {
             inputs: vec![
                 support::input("relation", relation, context.text, stated, None),
-                support::input("a", a, context.text, a_value, a.unit.map(str::to_owned)),
-                support::input("b", b, context.text, b_value, b.unit.map(str::to_owned)),
+                support::input("a", a, context.text, a_value, a.unit),
+                support::input("b", b, context.text, b_value, b.unit),
             ],
             formula: Some(if form == "multiplier" {
                 "larger ÷ smaller".to_owned()
@@ -351,7 +351,7 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
                 figure(actual)
             ),
             actual,
-            Some("percent".to_owned()),
+            Some("percent"),
         );
         findings.push(found);
     }
@@ -428,7 +428,7 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
             "total ÷ count",
             format!("{} ÷ {} = {}", figure(t), figure(c), figure(t / c)),
             t / c,
-            rate.unit.map(str::to_owned),
+            rate.unit,
         );
         findings.push(found);
     }

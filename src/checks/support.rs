@@ -167,7 +167,7 @@ pub(crate) fn input(
     claim: &Claim,
     text: &str,
     value: f64,
-    unit: Option<String>,
+    unit: Option<&str>,
 ) -> ExplainedInput {
     input_at(name, claim.span, text, value, unit)
 }
@@ -178,7 +178,7 @@ pub(crate) fn input_at(
     span: crate::text::Span,
     text: &str,
     value: f64,
-    unit: Option<String>,
+    unit: Option<&str>,
 ) -> ExplainedInput {
     ExplainedInput {
         name: name.to_owned(),
@@ -186,7 +186,7 @@ pub(crate) fn input_at(
         start: Some(span.start),
         end: Some(span.end),
         value,
-        unit,
+        unit: unit.map(str::to_owned),
     }
 }
 
@@ -290,12 +290,15 @@ pub(crate) fn own_arithmetic(
     formula: &str,
     computation: String,
     value: f64,
-    unit: Option<String>,
+    unit: Option<&str>,
 ) -> Option<Box<Explanation>> {
     Some(Box::new(Explanation {
         formula: Some(formula.to_owned()),
         computation: Some(computation),
-        result: Some(Quantity { value, unit }),
+        result: Some(Quantity {
+            value,
+            unit: unit.map(str::to_owned),
+        }),
         why: Some("all figures come from this document; no source is involved".to_owned()),
         ..Explanation::default()
     }))

@@ -10,7 +10,7 @@
 use crate::claims::tokens::{Token, TokenKind};
 use crate::claims::{Claim, ClaimKind, ClaimValue, Period, PeriodKind, Subject};
 use crate::language::Language;
-use crate::lexicon::{self, LowerWord};
+use crate::lexicon::{self, Lower, LowerWord};
 use crate::text::Span;
 use crate::units::UNITS;
 
@@ -379,29 +379,6 @@ impl ClaimsBefore<'_> {
     }
 }
 
-/// A word lowercased: on the stack when it is no longer than any word of the grammar.
-enum Lower {
-    Stack(LowerWord),
-    Heap(String),
-}
-
-impl Lower {
-    fn as_str(&self) -> &str {
-        match self {
-            Lower::Stack(word) => word.as_str(),
-            Lower::Heap(word) => word,
-        }
-    }
-}
-
-impl std::ops::Deref for Lower {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 struct Context<'a> {
     block: &'a str,
     tokens: &'a [Token],
@@ -440,8 +417,7 @@ impl Context<'_> {
         if !self.is_word(i) {
             return Lower::Stack(LowerWord::default());
         }
-        let text = self.text(i);
-        LowerWord::new(text).map_or_else(|| Lower::Heap(text.to_lowercase()), Lower::Stack)
+        Lower::of(self.text(i))
     }
 
     fn subject(&self, first: usize, last: usize, text: String) -> Subject {

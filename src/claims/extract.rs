@@ -2703,6 +2703,27 @@ mod tests {
     use crate::language::Language;
     use crate::{DocumentFormat, Options, analyze};
 
+    /// `¥` is read as yen or yuan by its own sentence, whichever sentence of the paragraph
+    /// came before (the currency of the last sentence asked about is remembered).
+    #[test]
+    fn yen_is_resolved_by_its_own_sentence() {
+        let text = "In Japan it cost ¥5 and ¥6. In China it cost ¥7, or ¥8 in yuan. \
+                    It cost ¥9. In Tokyo, the yen bought ¥10.";
+        let analysis = analyze(text, DocumentFormat::PlainText, &Options::default());
+        let units: Vec<Option<&str>> = analysis.claims.iter().map(|claim| claim.unit).collect();
+        assert_eq!(
+            units,
+            [
+                Some("JPY"),
+                Some("JPY"),
+                Some("CNY"),
+                Some("CNY"),
+                None,
+                Some("JPY")
+            ]
+        );
+    }
+
     /// Claims come in order, never overlap and lie inside their sentence, whatever the text.
     #[test]
     fn claims_are_ordered_disjoint_and_inside_their_sentence() {

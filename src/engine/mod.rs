@@ -113,7 +113,6 @@ struct Chunk {
     cuts: Vec<(usize, usize)>,
     /// The findings of the chunk-scoped checks.
     findings: Vec<Finding>,
-    front_matter_language: Option<Language>,
 }
 
 /// A document kept analyzed while it is edited.
@@ -351,7 +350,7 @@ impl Session {
             let claims_start = claims_from + claims.len();
             let problems_start = problems_from + problems.len();
             let mut cuts = Vec::new();
-            let front_matter_language = self.read_chunk(
+            self.read_chunk(
                 span,
                 span.start == 0,
                 &mut claims,
@@ -366,7 +365,6 @@ impl Session {
                 mentions: DocumentMentions::default(),
                 cuts,
                 findings: Vec::new(),
-                front_matter_language,
             });
         }
         let claims_added = claims.len() as isize - (claims_to - claims_from) as isize;
@@ -484,7 +482,6 @@ impl Session {
                 mentions: DocumentMentions::default(),
                 cuts: Vec::new(),
                 findings: Vec::new(),
-                front_matter_language: None,
             })
             .collect();
         let (language, source, sample_chunks) = self.settle_language();
@@ -498,7 +495,7 @@ impl Session {
             let claims_start = claims.len();
             let problems_start = problems.len();
             let mut cuts = Vec::new();
-            let front_matter_language = self.read_chunk(
+            self.read_chunk(
                 span,
                 at == 0,
                 &mut claims,
@@ -510,7 +507,6 @@ impl Session {
             chunk.claims = claims_start..claims.len();
             chunk.problems = problems_start..problems.len();
             chunk.cuts = cuts;
-            chunk.front_matter_language = front_matter_language;
         }
         self.claims = claims;
         self.claim_blocks = blocks;
@@ -544,8 +540,7 @@ impl Session {
     }
 
     /// Parses and reads one chunk, appending its claims and noting in `cuts` where they are
-    /// cut into parts checked apart (offsets from the chunk's first claim and problem);
-    /// returns its front matter language.
+    /// cut into parts checked apart (offsets from the chunk's first claim and problem).
     fn read_chunk(
         &mut self,
         span: Span,
@@ -554,9 +549,9 @@ impl Session {
         blocks: &mut Vec<Span>,
         problems: &mut Vec<NumberProblem>,
         cuts: &mut Vec<(usize, usize)>,
-    ) -> Option<Language> {
+    ) {
         if !may_be_read(&self.text, span, first, self.format) {
-            return None;
+            return;
         }
         let (claims_start, problems_start) = (claims.len(), problems.len());
         let how = ReadAs {
@@ -583,7 +578,7 @@ impl Session {
                     read.problems.len() - problems_start,
                 ));
             },
-        )
+        );
     }
 
     /// The mentions in the blocks of prose that hold the chunk's claims (the fact checks look
@@ -790,8 +785,8 @@ fn piece_end(prose: &str, from: usize) -> usize {
         .map_or(prose.len(), |at| from + PIECE_BYTES + at + 1)
 }
 
-/// Parses and reads the chunk at `span` of `text` into `read`; returns its front matter
-/// language. `cut` is called with what was read so far after each piece of a long block but
+/// Parses and reads the chunk at `span` of `text` into `read`. (Its front matter is read by
+/// `settle_language`.) `cut` is called with what was read so far after each piece of a long block but
 /// the last (see `PIECE_BYTES`): the claims before and after are checked apart. The raw-text
 /// filter is the caller's.
 #[allow(
@@ -807,7 +802,7 @@ fn read_chunk(
     buffer: &mut String,
     mut read: ReadInto,
     cut: &mut dyn FnMut(&mut ReadInto),
-) -> Option<Language> {
+) {
     // What a chunk opens with that is code need not be parsed: the rest parses the same.
     let span = Span::new(prose_from(text, span, first, how.format), span.end);
     let document = Document::parse_chunk(
@@ -819,7 +814,6 @@ fn read_chunk(
         },
     );
     extract_document(&document, span.start, how, scratch, buffer, &mut read, cut);
-    document.front_matter_language
 }
 
 /// The mentions in the blocks of prose (`blocks`, one per claim, in order) that hold a
