@@ -292,25 +292,48 @@ impl<'a> Document<'a> {
     }
 
     fn read_front_matter(&mut self, text: &str, start: usize) {
-        // The metadata text is YAML; only `lang:`/`language:` matters here, so a line scan is
-        // enough and never fails on YAML factlint does not otherwise read.
-        let mut offset = 0;
+        // The metadata text is YAML; only a top-level `lang:`/`language:` matters here, so a
+        // line scan is enough and never fails on YAML factlint does not otherwise read.
+        let mut offset = start;
         for line in text.split_inclusive('\n') {
-            let trimmed = line.trim();
-            for key in ["lang:", "language:"] {
-                if let Some(value) = trimmed.strip_prefix(key) {
-                    let value = value.trim().trim_matches(['"', '\'']);
-                    match Language::parse(value) {
-                        Some(language) => self.front_matter_language = Some(language),
-                        None => {
-                            let at = start + offset + line.find(key).unwrap_or(0);
-                            self.unknown_front_matter_language =
-                                Some((value.to_owned(), Span::new(at, at + trimmed.len())));
-                        }
-                    }
+            let line_start = offset;
+            offset += line.len();
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
+            if !matches!(key, "lang" | "language") {
+                continue;
+            }
+            // The value, without a comment, the line end and quotes, with its place.
+            let value = value.split(" #").next().unwrap_or(value);
+            let trimmed = value.trim_start();
+            let value_start = line_start + key.len() + 1 + (value.len() - trimmed.len());
+            let trimmed = trimmed.trim_end();
+            let unquoted = trimmed
+                .strip_prefix('"')
+                .and_then(|rest| rest.strip_suffix('"'))
+                .or_else(|| {
+                    trimmed
+                        .strip_prefix('\'')
+                        .and_then(|rest| rest.strip_suffix('\''))
+                })
+                .unwrap_or(trimmed);
+            if unquoted.trim().is_empty() {
+                continue;
+            }
+            match Language::parse(unquoted) {
+                Some(language) => {
+                    self.front_matter_language = Some(language);
+                    self.unknown_front_matter_language = None;
+                }
+                None => {
+                    self.front_matter_language = None;
+                    self.unknown_front_matter_language = Some((
+                        unquoted.to_owned(),
+                        Span::new(value_start, value_start + trimmed.len()),
+                    ));
                 }
             }
-            offset += line.len();
         }
     }
 
@@ -955,6 +978,38 @@ mod tests {
                 buffer.replace('\u{1f}', "|")
             })
             .collect()
+    }
+
+    /// Only a top-level key is the document's language; its value is found without quotes,
+    /// comments and line ends, and an unknown one keeps its exact span.
+    #[test]
+    fn front_matter_language_is_a_top_level_key_with_its_value_span() {
+        let language = |text: &str| {
+            let document = Document::parse(text, DocumentFormat::Markdown);
+            let unknown = document
+                .unknown_front_matter_language
+                .map(|(value, span)| (value, text[span.start..span.end].to_owned()));
+            (document.front_matter_language, unknown)
+        };
+        assert_eq!(
+            language("---\nlang: \"en-GB\" # British\r\n---\n\nText.\n"),
+            (Some(Language::English), None)
+        );
+        assert_eq!(
+            language("---\ntitle: x\nlanguage: 'fr'  # French\r\n---\n\nText.\n"),
+            (None, Some(("fr".to_owned(), "'fr'".to_owned())))
+        );
+        assert_eq!(
+            language("---\r\nlang:   dee\r\n---\r\n\r\nText.\r\n"),
+            (None, Some(("dee".to_owned(), "dee".to_owned())))
+        );
+        // A nested key belongs to something else; an empty value says nothing.
+        assert_eq!(
+            language("---\ncode:\n  language: rust\nlang:\n---\n\nText.\n"),
+            (None, None)
+        );
+        // Not front matter: no language.
+        assert_eq!(language("Text.\n\nlang: fr\n"), (None, None));
     }
 
     #[test]

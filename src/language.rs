@@ -20,13 +20,23 @@ impl Language {
         }
     }
 
-    /// Parses `en`, `de`, `english`, `german`, `deutsch` (any case).
+    /// Parses `en`, `de`, `english`, `german`, `deutsch` (any case), and language tags whose
+    /// primary language is one of them (`en-GB`, `de_CH`, `en-Latn-US`).
     pub fn parse(name: &str) -> Option<Language> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "en" | "eng" | "english" | "en-us" | "en-gb" | "englisch" => Some(Language::English),
-            "de" | "deu" | "ger" | "german" | "deutsch" | "de-de" | "de-at" | "de-ch" => {
-                Some(Language::German)
-            }
+        let mut parts = name.trim().split(['-', '_']);
+        let primary = parts.next()?.to_ascii_lowercase();
+        let tagged = parts.clone().next().is_some();
+        // A tag's subtags are letters and digits: `en-` or `de-?` is no tag.
+        if !parts
+            .all(|subtag| !subtag.is_empty() && subtag.bytes().all(|b| b.is_ascii_alphanumeric()))
+        {
+            return None;
+        }
+        match primary.as_str() {
+            "en" | "eng" => Some(Language::English),
+            "de" | "deu" | "ger" => Some(Language::German),
+            "english" | "englisch" if !tagged => Some(Language::English),
+            "german" | "deutsch" if !tagged => Some(Language::German),
             _ => None,
         }
     }
@@ -176,6 +186,27 @@ fn truncate_at_char_boundary(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_language_tags_parse() {
+        for name in [
+            "en",
+            "EN",
+            "english",
+            "en-GB",
+            "en_US",
+            "en-Latn-US",
+            " eng ",
+        ] {
+            assert_eq!(Language::parse(name), Some(Language::English), "{name}");
+        }
+        for name in ["de", "Deutsch", "german", "de-CH", "de_AT", "ger"] {
+            assert_eq!(Language::parse(name), Some(Language::German), "{name}");
+        }
+        for name in ["fr", "", "en-", "de-?", "english-GB", "dee", "e", "en--US"] {
+            assert_eq!(Language::parse(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn detects_both_languages() {

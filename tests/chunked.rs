@@ -243,6 +243,31 @@ fn a_decimal_in_the_other_style_is_compared_with_the_first_one_in_the_own_style_
 }
 
 #[test]
+fn an_unknown_front_matter_language_comes_first_and_may_be_suppressed() {
+    let text = "---\nlang: fr\n---\n\nEs sind 2.000 GPUs.\n\nMit 2000 GPUs trainiert.\n";
+    let findings = assert_same(
+        "front matter",
+        text,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+    assert_eq!(findings[0].code, "FL902");
+    assert_eq!(&text[findings[0].span.start..findings[0].span.end], "fr");
+    assert!(findings.iter().any(|finding| finding.code == "FL002"));
+    let suppressed = text.replace("lang: fr\n", "lang: fr\nfactlint: {disable: [FL902]}\n");
+    let findings = assert_same(
+        "suppressed",
+        &suppressed,
+        DocumentFormat::Markdown,
+        RuleSet::bundled(),
+    );
+    assert!(findings.iter().all(|finding| finding.code != "FL902"));
+    // Plain text has no front matter.
+    let findings = assert_same("plain", text, DocumentFormat::PlainText, RuleSet::bundled());
+    assert!(findings.iter().all(|finding| finding.code != "FL902"));
+}
+
+#[test]
 fn suppression_comments_are_honoured() {
     let text = "Es sind 2.000 GPUs.\n\n<!-- factlint-disable-next-line FL002 -->\nMit 2000 GPUs trainiert.\n\n\
                 <!-- factlint-disable-next-line FL001 -->\nNichts hier.\n";

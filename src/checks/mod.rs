@@ -17,6 +17,9 @@ mod parts;
 mod percent_points;
 mod relations;
 pub(crate) mod support;
+mod unknown_language;
+
+pub(crate) use unknown_language::unknown_language;
 
 use crate::claims::{Claim, NumberProblem};
 use crate::diagnostics::{Finding, Severity};
@@ -317,6 +320,15 @@ pub static CODES: &[Code] = &[
         own_summary: Some(
             "A suppression comment without a reason, where the configuration requires one.",
         ),
+    },
+    Code {
+        code: "FL902",
+        name: "unknown-language",
+        default_severity: Severity::Warning,
+        run: None,
+        scope: CheckScope::Document,
+        source: include_str!("unknown_language.rs"),
+        own_summary: None,
     },
 ];
 

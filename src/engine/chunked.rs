@@ -26,7 +26,7 @@ use std::cell::RefCell;
 use std::ops::ControlFlow;
 
 use super::{
-    LanguageSource, Options, PIECE_BYTES, ReadAs, ReadInto, chunk_spans, latest_full_date,
+    LanguageSource, Options, PIECE_BYTES, ReadAs, ReadInto, Settled, chunk_spans, latest_full_date,
     may_be_read, mentions_in, read_chunk, settle_language,
 };
 use crate::checks::{self, CheckContext, CheckScope, DocumentState};
@@ -65,8 +65,8 @@ pub fn check_in_chunks(
         Some(suppressor) => suppressor.push(finding, emit),
         None => emit(finding),
     };
-    let (spans, how, language_source) = prepare(text, format, options);
-    let language = how.language;
+    let (spans, how, settled) = prepare(text, format, options);
+    let (language, language_source) = (how.language, settled.source);
     let mut ahead = Ahead {
         text,
         holds: vec![None; spans.len()],
@@ -90,6 +90,12 @@ pub fn check_in_chunks(
         stopped: false,
         skip_hints,
     };
+    // FL902 is about the front matter, before any figure.
+    for finding in settled.findings(options) {
+        if !pass.stopped && (pass.emit)(finding).is_break() {
+            pass.stopped = true;
+        }
+    }
     let mut reader = Reader::new(text, how);
     let mut read = Owned::default();
     for at in 0..ahead.spans.len() {
@@ -134,8 +140,8 @@ pub fn claims_in_chunks(
     options: &Options,
     emit: &mut dyn FnMut(Claim) -> ControlFlow<()>,
 ) -> Outline {
-    let (spans, how, language_source) = prepare(text, format, options);
-    let language = how.language;
+    let (spans, how, settled) = prepare(text, format, options);
+    let (language, language_source) = (how.language, settled.source);
     let mut reader = Reader::new(text, how);
     let mut read = Owned::default();
     let mut claims = 0;
@@ -171,22 +177,17 @@ pub fn claims_in_chunks(
 
 /// The chunks of `text`, how they are read (the language settled as a session settles it),
 /// and where the language came from.
-fn prepare(
-    text: &str,
-    format: DocumentFormat,
-    options: &Options,
-) -> (Vec<Span>, ReadAs, LanguageSource) {
+fn prepare(text: &str, format: DocumentFormat, options: &Options) -> (Vec<Span>, ReadAs, Settled) {
     let lines_are_paragraphs = format == DocumentFormat::PlainText && lines_are_paragraphs(text);
     let spans = chunk_spans(text, format);
-    let (language, language_source, _) =
-        settle_language(text, &spans, format, lines_are_paragraphs, options);
+    let settled = settle_language(text, &spans, format, lines_are_paragraphs, options);
     let how = ReadAs {
         format,
         lines_are_paragraphs,
-        language,
+        language: settled.language,
         dates_only: false,
     };
-    (spans, how, language_source)
+    (spans, how, settled)
 }
 
 /// The main pass: checks what is read, part by part, and hands the findings over.

@@ -125,6 +125,9 @@ pub struct Session {
     lines_are_paragraphs: bool,
     /// How many leading chunks language detection read.
     sample_chunks: usize,
+    /// A front matter language factlint cannot use, and FL902 for it.
+    unknown_language: Option<(String, Span)>,
+    language_findings: Vec<Finding>,
     rate_date: Option<Date>,
     chunks: Vec<Chunk>,
     claims: Vec<Claim>,
@@ -150,6 +153,8 @@ impl Session {
             language_source: LanguageSource::Unknown,
             lines_are_paragraphs: false,
             sample_chunks: 0,
+            unknown_language: None,
+            language_findings: Vec::new(),
             rate_date: None,
             chunks: Vec::new(),
             claims: Vec::new(),
@@ -193,6 +198,7 @@ impl Session {
             .iter()
             .flat_map(|chunk| &chunk.findings)
             .chain(&self.document_findings)
+            .chain(&self.language_findings)
             .collect();
         if !self.directives.is_empty() {
             all.retain(|finding| {
@@ -219,6 +225,7 @@ impl Session {
             .iter()
             .flat_map(|chunk| &chunk.findings)
             .chain(&self.document_findings)
+            .chain(&self.language_findings)
             .collect();
         self.suppression_findings =
             crate::suppress::findings(&self.directives, &all, &self.options);
@@ -242,6 +249,7 @@ impl Session {
             .drain(..)
             .flat_map(|chunk| chunk.findings)
             .chain(self.document_findings.drain(..))
+            .chain(self.language_findings.drain(..))
             .filter(|finding| {
                 !directives
                     .iter()
@@ -437,11 +445,14 @@ impl Session {
 
         // The language may have changed with the front matter or the detection sample.
         if first == 0 || first < self.sample_chunks {
-            let (language, source, sample_chunks) = self.settle_language();
-            if language != self.language || source != self.language_source {
+            let settled = self.settle_language();
+            if settled.language != self.language
+                || settled.source != self.language_source
+                || settled.unknown != self.unknown_language
+            {
                 return self.rebuild(rules);
             }
-            self.sample_chunks = sample_chunks;
+            self.sample_chunks = settled.sample_chunks;
         }
         let rate_date = self.document_date();
         if rate_date != self.rate_date {
@@ -484,10 +495,12 @@ impl Session {
                 findings: Vec::new(),
             })
             .collect();
-        let (language, source, sample_chunks) = self.settle_language();
-        self.language = language;
-        self.language_source = source;
-        self.sample_chunks = sample_chunks;
+        let settled = self.settle_language();
+        self.language = settled.language;
+        self.language_source = settled.source;
+        self.sample_chunks = settled.sample_chunks;
+        self.language_findings = settled.findings(&self.options);
+        self.unknown_language = settled.unknown;
         let mut claims = Vec::new();
         let mut blocks = Vec::new();
         let mut problems = Vec::new();
@@ -528,7 +541,7 @@ impl Session {
     }
 
     /// The language by precedence: option, front matter, project, detection.
-    fn settle_language(&self) -> (Option<Language>, LanguageSource, usize) {
+    fn settle_language(&self) -> Settled {
         let spans: Vec<Span> = self.chunks.iter().map(|chunk| chunk.span).collect();
         settle_language(
             &self.text,
@@ -661,35 +674,74 @@ impl Session {
     }
 }
 
+/// How a document's language was settled.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Settled {
+    pub(crate) language: Option<Language>,
+    pub(crate) source: LanguageSource,
+    /// How many leading chunks detection read.
+    pub(crate) sample_chunks: usize,
+    /// A front matter language value that names no language factlint reads, and its span.
+    pub(crate) unknown: Option<(String, Span)>,
+}
+
+impl Settled {
+    /// FL902 for an unknown front matter language, at the configured severity (none when
+    /// the code is off).
+    pub(crate) fn findings(&self, options: &Options) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self
+            .unknown
+            .iter()
+            .map(|(value, span)| checks::unknown_language(value, *span, self.language, self.source))
+            .collect();
+        checks::apply_severity(&options.severity, &mut findings);
+        findings
+    }
+}
+
 /// The language by precedence: option, front matter, project, detection from the raw prose
-/// lines of the first chunks. Returns how many chunks detection read.
+/// lines of the first chunks.
 fn settle_language(
     text: &str,
     chunks: &[Span],
     format: DocumentFormat,
     lines_are_paragraphs: bool,
     options: &Options,
-) -> (Option<Language>, LanguageSource, usize) {
-    if let Some(language) = options.language {
-        return (Some(language), LanguageSource::Option, 0);
-    }
+) -> Settled {
     // Only the first chunk can hold front matter, and only when the document opens with a
-    // `---` line: a long first chunk without is not parsed twice.
-    if let Some(first) = chunks.first().filter(|_| text.starts_with("---")) {
-        let document = Document::parse_chunk(
-            &text[first.start..first.end],
-            format,
-            ChunkContext {
-                first: true,
-                lines_are_paragraphs,
-            },
-        );
-        if let Some(language) = document.front_matter_language {
-            return (Some(language), LanguageSource::FrontMatter, 1);
+    // `---` line: a long first chunk without is not parsed twice. Its language is read even
+    // when an option overrides it, so that a value factlint cannot use is reported.
+    let (front_matter, unknown) = match chunks.first() {
+        Some(first) if format == DocumentFormat::Markdown && text.starts_with("---") => {
+            let document = Document::parse_chunk(
+                &text[first.start..first.end],
+                format,
+                ChunkContext {
+                    first: true,
+                    lines_are_paragraphs,
+                },
+            );
+            (
+                document.front_matter_language,
+                document.unknown_front_matter_language,
+            )
         }
+        _ => (None, None),
+    };
+    let settled = |language, source, sample_chunks| Settled {
+        language,
+        source,
+        sample_chunks,
+        unknown: unknown.clone(),
+    };
+    if let Some(language) = options.language {
+        return settled(Some(language), LanguageSource::Option, 0);
+    }
+    if let Some(language) = front_matter {
+        return settled(Some(language), LanguageSource::FrontMatter, 1);
     }
     if let Some(language) = options.project_language {
-        return (Some(language), LanguageSource::Project, 1);
+        return settled(Some(language), LanguageSource::Project, 1);
     }
     // Detection reads the raw lines that may be prose, so it parses nothing.
     let mut detector = language::Detector::default();
@@ -703,8 +755,8 @@ fn settle_language(
         }
     }
     match detector.language() {
-        Some(language) => (Some(language), LanguageSource::Detected, used),
-        None => (None, LanguageSource::Unknown, used),
+        Some(language) => settled(Some(language), LanguageSource::Detected, used),
+        None => settled(None, LanguageSource::Unknown, used),
     }
 }
 
@@ -982,6 +1034,7 @@ fn floor_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Severity;
     use proptest::prelude::*;
 
     /// The claims of a chunk read in full, without the raw-text filter.
@@ -1511,6 +1564,80 @@ mod tests {
         session.edit(0..end, "", rules);
         same(&session, rules);
         assert!(session.claims().is_empty());
+    }
+
+    /// FL902 follows the front matter as it is edited: a new unknown value, a known one, the
+    /// front matter gone; and it is reported at the configured severity, or not at all.
+    #[test]
+    fn an_unknown_front_matter_language_is_reported_as_it_is_edited() {
+        let rules = RuleSet::bundled();
+        let text =
+            "---\nlang: fr\n---\n\nDie Firma meldet 2.000 GPUs und der Umsatz stieg um 5 %.\n";
+        let mut session = Session::new(
+            text.to_owned(),
+            DocumentFormat::Markdown,
+            Options::default(),
+            rules,
+        );
+        let unknown = |session: &Session| -> Vec<(String, String)> {
+            session
+                .findings()
+                .into_iter()
+                .filter(|finding| finding.code == "FL902")
+                .map(|finding| {
+                    let span = &session.text()[finding.span.start..finding.span.end];
+                    (span.to_owned(), finding.note.clone().unwrap_or_default())
+                })
+                .collect()
+        };
+        let found = unknown(&session);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "fr");
+        assert!(
+            found[0].1.contains("read as German, detected"),
+            "{}",
+            found[0].1
+        );
+        for (old, new, expected) in [
+            ("fr", "fx", Some("fx")),
+            ("fx", "de", None),
+            ("de", "dee", Some("dee")),
+            ("lang: dee", "title: x\nlang: dee", Some("dee")),
+            ("---\ntitle", "---\ntitel", Some("dee")),
+            ("---\ntitel: x\nlang: dee\n---\n", "", None),
+        ] {
+            let at = session.text().find(old).expect("edit target");
+            session.edit(at..at + old.len(), new, rules);
+            same(&session, rules);
+            let found = unknown(&session);
+            assert_eq!(
+                found.first().map(|(span, _)| span.as_str()),
+                expected,
+                "{:?}",
+                session.text()
+            );
+        }
+        assert_eq!(session.language(), Some(Language::German));
+
+        let options = |level: Option<Severity>| Options {
+            severity: vec![("unknown-language".to_owned(), level)],
+            ..Options::default()
+        };
+        let mut session = Session::new(
+            text.to_owned(),
+            DocumentFormat::Markdown,
+            options(None),
+            rules,
+        );
+        assert!(unknown(&session).is_empty());
+        session.set_options(options(Some(Severity::Error)), rules);
+        let errors: Vec<Severity> = session
+            .findings()
+            .into_iter()
+            .filter(|finding| finding.code == "FL902")
+            .map(|finding| finding.severity)
+            .collect();
+        assert_eq!(errors, [Severity::Error]);
     }
 
     #[test]
