@@ -381,6 +381,27 @@ pub fn push_grouped(out: &mut String, digits: &str, separator: char) {
     }
 }
 
+/// `value × 10^exponent`, as near to the decimal product as a double gets: `1.1` (the double
+/// nearest 1.1) times 10^18 is 1.1e18 exactly, where `1.1 * 1e18` is 128 above it. A value
+/// with a short decimal form `m / 10^d` (m below 2^53) is scaled as `m × 10^(exponent − d)`:
+/// both factors are exact doubles, so the product is rounded once.
+pub fn times_power_of_ten(value: f64, exponent: i32) -> f64 {
+    const EXACT_POWERS: i32 = 22;
+    if exponent > 0 && value.is_finite() {
+        for digits in 0..=exponent.min(15) {
+            let power = 10f64.powi(digits);
+            let mantissa = (value * power).round();
+            if mantissa.abs() < 9_007_199_254_740_992.0 && mantissa / power == value {
+                if exponent - digits <= EXACT_POWERS {
+                    return mantissa * 10f64.powi(exponent - digits);
+                }
+                break;
+            }
+        }
+    }
+    value * 10f64.powi(exponent)
+}
+
 /// The nearest double to `integer.fraction`, both strings of ASCII digits.
 pub fn decimal_value(integer: &str, fraction: &str) -> f64 {
     let text = if fraction.is_empty() {
@@ -394,6 +415,33 @@ pub fn decimal_value(integer: &str, fraction: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Scaling gives the double nearest the decimal product, as parsing the product does.
+    #[test]
+    fn scaling_by_powers_of_ten_is_rounded_once() {
+        for (literal, exponent) in [
+            ("1.1", 18),
+            ("35.1", 9),
+            ("0.35", 12),
+            ("263.3", 6),
+            ("2.788", 6),
+            ("15.6", 12),
+            ("1.2", 18),
+            ("5", 9),
+            ("123456.789", 15),
+        ] {
+            let value: f64 = literal.parse().unwrap();
+            let expected: f64 = format!("{literal}e{exponent}").parse().unwrap();
+            assert_eq!(
+                times_power_of_ten(value, exponent),
+                expected,
+                "{literal}e{exponent}"
+            );
+        }
+        assert_eq!(times_power_of_ten(1.5, 0), 1.5);
+        assert_eq!(times_power_of_ten(2.5, -1), 0.25);
+        assert!(times_power_of_ten(f64::NAN, 3).is_nan());
+    }
 
     /// The one-pass reading of evenly grouped literals gives what the general one gives.
     #[test]

@@ -54,6 +54,10 @@ struct UnitEntry {
     symbols: Vec<String>,
     #[serde(default)]
     si_prefixes: bool,
+    /// Words read after a spelled-out prefix, without regard to case: `flops` in
+    /// `petaflops`, `bytes` in `Terabytes`.
+    #[serde(default)]
+    spelled_prefixes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +81,8 @@ pub struct UnitTable {
     exact: Map,
     /// Case-sensitive symbols that take SI prefixes (`B`, `W`, `FLOPS`) → unit.
     prefixed: Map,
+    /// Lowercased words that take spelled-out prefixes (`flops`, `bytes`) → unit.
+    spelled: Map,
     /// The longest unit name, in words.
     pub max_words: usize,
 }
@@ -94,6 +100,7 @@ impl UnitTable {
         let mut words = Map::default();
         let mut exact = Map::default();
         let mut prefixed = Map::default();
+        let mut spelled = Map::default();
         let mut max_words = 1;
         let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
         for entry in file.unit {
@@ -118,6 +125,9 @@ impl UnitTable {
             for symbol in &entry.symbols {
                 prefixed.insert(symbol.clone(), unit.clone());
             }
+            for word in &entry.spelled_prefixes {
+                spelled.insert(word.to_lowercase(), unit.clone());
+            }
         }
         for entry in file.accelerator {
             let name = leak(entry.model);
@@ -135,6 +145,7 @@ impl UnitTable {
             words,
             exact,
             prefixed,
+            spelled,
             max_words,
         })
     }
@@ -152,6 +163,9 @@ impl UnitTable {
         if let Some(unit) = found {
             return Some(unit.clone());
         }
+        if let Some(unit) = self.spelled_prefix(written) {
+            return Some(unit);
+        }
         // SI-prefixed symbols are case-sensitive: `TB`, `PFLOPS`, `kW`, `GWh`.
         let mut chars = written.chars();
         let prefix = chars.next()?;
@@ -168,6 +182,29 @@ impl UnitTable {
         let unit = self.prefixed.get(rest)?;
         Some(UnitMatch {
             exponent,
+            ..unit.clone()
+        })
+    }
+
+    /// A unit after a spelled-out SI prefix, in any case: `petaflops`, `Terabytes`.
+    fn spelled_prefix(&self, written: &str) -> Option<UnitMatch> {
+        const PREFIXES: [(&str, i32); 6] = [
+            ("kilo", 3),
+            ("mega", 6),
+            ("giga", 9),
+            ("tera", 12),
+            ("peta", 15),
+            ("exa", 18),
+        ];
+        let (prefix, exponent) = PREFIXES.iter().find(|(prefix, _)| {
+            written
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        })?;
+        let rest = LowerWord::new(&written[prefix.len()..])?;
+        let unit = self.spelled.get(rest.as_str())?;
+        Some(UnitMatch {
+            exponent: *exponent,
             ..unit.clone()
         })
     }
@@ -237,6 +274,31 @@ mod tests {
         let pflops = units.lookup("PFLOPS").unwrap();
         assert_eq!((pflops.name, pflops.exponent), ("FLOP/s", 15));
         assert!(units.lookup("Tag").is_none());
+    }
+
+    #[test]
+    fn spelled_out_prefixes_scale_their_units_in_any_case() {
+        let units = &*UNITS;
+        for (written, name, exponent) in [
+            ("petaflops", "FLOP/s", 15),
+            ("exaFLOPS", "FLOP/s", 18),
+            ("Teraflop/s", "FLOP/s", 12),
+            ("terabytes", "byte", 12),
+            ("Gigabyte", "byte", 9),
+            ("kilobytes", "byte", 3),
+        ] {
+            let unit = units.lookup(written).expect(written);
+            assert_eq!((unit.name, unit.exponent), (name, exponent), "{written}");
+        }
+        for written in [
+            "petagpus",
+            "megaparameters",
+            "exa",
+            "kilograms",
+            "gigatokens",
+        ] {
+            assert!(units.lookup(written).is_none(), "{written}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::claims::{
 use crate::document::BlockKind;
 use crate::language::Language;
 use crate::lexicon::{self, Hedge, LowerWord, PercentWord, with_lower};
-use crate::number::{self, NotANumber, parse_literal};
+use crate::number::{self, NotANumber, parse_literal, times_power_of_ten};
 use crate::text::{ByteMasks, Span};
 use crate::units::{UNITS, UnitKind};
 
@@ -670,7 +670,7 @@ impl<'a> Reader<'a, '_> {
         if self.attached(i + 1)
             && let Some(exponent) = self.word(i + 1).and_then(exponent_word)
         {
-            return Some((mantissa * 10f64.powi(exponent), i + 1));
+            return Some((times_power_of_ten(mantissa, exponent), i + 1));
         }
         let power_of_ten = |at: usize| -> Option<(i32, usize)> {
             if self.text(at) != "10" || !self.attached(at + 1) {
@@ -701,13 +701,13 @@ impl<'a> Reader<'a, '_> {
         if self.text(i) == "10"
             && let Some((exponent, last)) = power_of_ten(i)
         {
-            return Some((10f64.powi(exponent), last));
+            return Some((times_power_of_ten(1.0, exponent), last));
         }
         if matches!(self.punct(i + 1), Some("×" | "x" | "·" | "*"))
             && self.is(i + 2, TokenKind::Number)
             && let Some((exponent, last)) = power_of_ten(i + 2)
         {
-            return Some((mantissa * 10f64.powi(exponent), last));
+            return Some((times_power_of_ten(mantissa, exponent), last));
         }
         None
     }
@@ -792,10 +792,57 @@ impl<'a> Reader<'a, '_> {
             return self.complete_numeric(draft);
         }
         if matches!(lower.as_str(), "half" | "hälfte") {
+            // "the second half of 2024", "die andere Hälfte": a part of a year or of a
+            // whole, not a share.
+            let which_half = i > 0
+                && self.lower(i - 1).is_some_and(|before| {
+                    matches!(
+                        before.as_str(),
+                        "first"
+                            | "second"
+                            | "other"
+                            | "latter"
+                            | "former"
+                            | "back"
+                            | "front"
+                            | "top"
+                            | "bottom"
+                            | "upper"
+                            | "lower"
+                            | "erste"
+                            | "ersten"
+                            | "zweite"
+                            | "zweiten"
+                            | "andere"
+                            | "anderen"
+                            | "letzte"
+                            | "letzten"
+                            | "vordere"
+                            | "vorderen"
+                            | "hintere"
+                            | "hinteren"
+                            | "obere"
+                            | "oberen"
+                            | "untere"
+                            | "unteren"
+                    )
+                });
+            // "and half had no plans", "fell by half": half of those just named.
+            let half_alone = lower == "half"
+                && (i > 0 && self.lower(i - 1).as_deref() == Some("by")
+                    || self
+                        .lower(i + 1)
+                        .is_some_and(|next| lexicon::is_verb_after_share(&next))
+                        // Not "the receiver half is": half of a thing just named.
+                        && (i == 0 || self.word(i - 1).is_none() || !self.noun_at(i - 1)));
+            if which_half {
+                return None;
+            }
             if lower == "half"
                 && (self.lower(i + 1).as_deref() == Some("of")
                     || self.lower(i + 1).as_deref() == Some("the"))
                 || lower == "hälfte"
+                || half_alone
             {
                 let first = if i > 0
                     && matches!(
@@ -1541,6 +1588,7 @@ impl<'a> Reader<'a, '_> {
                     || self.attributive_year(i, year)
                     || self.year_in_list(i)
                     || self.year_before_verb(i, year)
+                    || self.years_between(i, &previous)
                     // "2025-26", "2024/25": a span of years.
                     || self.attached(i + 1)
                         && matches!(self.punct(i + 1), Some("-" | "–" | "/"))
@@ -1631,9 +1679,36 @@ impl<'a> Reader<'a, '_> {
 
     /// An English year used as an attribute: "the 2019 survey", "its 2025 budget", "the 2020
     /// Rust Survey", "CES 2025". English groups counts from 1,000 on, so a bare four-digit
-    /// number in this position is a year.
+    /// number in this position is a year. In German, a year after a noun: "der Haushalt
+    /// 2025 sieht", "die Agenda 2030" (a German count comes before its noun).
     fn attributive_year(&self, i: usize, year: i32) -> bool {
-        if self.language != Some(Language::English) || !(1950..=2100).contains(&year) {
+        if !(1950..=2100).contains(&year) {
+            return false;
+        }
+        // A currency before the number makes it an amount: "USD 2000", "EUR 2000".
+        let after_currency = self.word(i - 1).is_some_and(|word| {
+            lexicon::currency_symbol(word).is_some()
+                || with_lower(word, |lower| lexicon::currency_word(lower).is_some())
+        });
+        if after_currency {
+            return false;
+        }
+        // After a capitalised noun ("CES 2025", "der Haushalt 2025"), where the year closes
+        // the noun phrase: a function word (English) or a lowercase word (German) follows.
+        let after_name = self.word(i - 1).is_some_and(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                && self.noun_at(i - 1)
+                && !self.sentences.starts_sentence(i - 1)
+        });
+        let closes = |closing: &dyn Fn(&str) -> bool| {
+            self.tokens.get(i + 1).is_none_or(|next| {
+                next.kind != TokenKind::Word || self.word(i + 1).is_some_and(closing)
+            })
+        };
+        if self.language == Some(Language::German) {
+            return after_name && closes(&|word| word.starts_with(|c: char| c.is_lowercase()));
+        }
+        if self.language != Some(Language::English) {
             return false;
         }
         let after_determiner = self.lower(i - 1).is_some_and(|word| {
@@ -1646,16 +1721,7 @@ impl<'a> Reader<'a, '_> {
             word.starts_with(|c: char| c.is_uppercase())
                 && with_lower(word, |lower| lexicon::month(lower).is_none())
         });
-        let after_name = self.word(i - 1).is_some_and(|word| {
-            word.starts_with(|c: char| c.is_uppercase())
-                && self.noun_at(i - 1)
-                && !self.sentences.starts_sentence(i - 1)
-        }) && self.tokens.get(i + 1).is_none_or(|next| {
-            next.kind != TokenKind::Word
-                || self
-                    .lower(i + 1)
-                    .is_some_and(|word| lexicon::is_function_word(&word))
-        });
+        let after_name = after_name && closes(&|word| with_lower(word, lexicon::is_function_word));
         let edition = self.lower(i + 1).is_some_and(|word| {
             matches!(
                 word.as_str(),
@@ -1663,6 +1729,27 @@ impl<'a> Reader<'a, '_> {
             )
         });
         after_determiner || before_name || after_name || edition
+    }
+
+    /// The first of two years between which something happened: "between 2015 and 2023",
+    /// "zwischen 2015 und 2023" (the second is read as a year in a list). Two figures of
+    /// that size with a unit after the second are an amount ("between 2000 and 3000 euros").
+    fn years_between(&self, i: usize, previous: &str) -> bool {
+        let is_year = |at: usize| {
+            self.is(at, TokenKind::Number)
+                && self.text(at).len() == 4
+                && self
+                    .text(at)
+                    .parse::<i32>()
+                    .is_ok_and(|year| (1800..=2100).contains(&year))
+        };
+        matches!(previous, "between" | "zwischen")
+            && self
+                .lower(i + 1)
+                .is_some_and(|word| matches!(word.as_str(), "and" | "und"))
+            && is_year(i + 2)
+            && !self.amount_word_follows(i + 3)
+            && !self.unit_follows(i + 3)
     }
 
     /// A German year opening a clause before its verb: ", 2023 waren es erst 15 Prozent".
@@ -2038,7 +2125,7 @@ impl<'a> Reader<'a, '_> {
         if plus && draft.bound == Bound::Exact {
             draft.bound = Bound::MoreThan;
         }
-        draft.value *= 10f64.powi(scale.exponent);
+        draft.value = times_power_of_ten(draft.value, scale.exponent);
         let written = if plus { word } else { self.span_text(j, last) };
         draft.scale = Some((written.to_owned(), scale.exponent));
         draft.last = last;
@@ -2110,11 +2197,11 @@ impl<'a> Reader<'a, '_> {
         if let Some((written, exponent)) = &high_draft.scale {
             high = high_draft.value;
             if draft.scale.is_none() {
-                draft.value *= 10f64.powi(*exponent);
+                draft.value = times_power_of_ten(draft.value, *exponent);
                 draft.scale = Some((written.clone(), *exponent));
             }
         } else if let Some((_, exponent)) = &draft.scale {
-            high *= 10f64.powi(*exponent);
+            high = times_power_of_ten(high, *exponent);
         }
         if high <= draft.value {
             return j;
@@ -2357,9 +2444,9 @@ impl<'a> Reader<'a, '_> {
                 .filter(|scale| !scale.attached_only)
             && draft.scale.is_none()
         {
-            draft.value *= 10f64.powi(scale.exponent);
+            draft.value = times_power_of_ten(draft.value, scale.exponent);
             if let Some(high) = &mut draft.high {
-                *high *= 10f64.powi(scale.exponent);
+                *high = times_power_of_ten(*high, scale.exponent);
             }
             draft.scale = Some(((*first).to_owned(), scale.exponent));
             parts.next();
@@ -2461,9 +2548,9 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn apply_unit(&self, draft: &mut Draft, unit: crate::units::UnitMatch, last: usize) {
-        draft.value *= 10f64.powi(unit.exponent);
+        draft.value = times_power_of_ten(draft.value, unit.exponent);
         if let Some(high) = &mut draft.high {
-            *high *= 10f64.powi(unit.exponent);
+            *high = times_power_of_ten(*high, unit.exponent);
         }
         draft.unit = Some(unit.name);
         draft.kind = Some(match unit.kind {
