@@ -3,8 +3,12 @@
 //! ## What it does
 //! Compares claims about the same subject with the same kind and unit (and the same period,
 //! if any) in different sentences. When their values differ beyond what rounding explains
-//! ("2,000" and "2,048" are compatible, "2,000" and "3,000" are not), it flags the later one
-//! and links the earlier one.
+//! ("2,000" and "2,048" are compatible, "2,000" and "2,500" are not), it flags the later one
+//! and links the earlier one. Counts of a plain noun without a unit count many different
+//! things in one text ("two functions", "four functions"), and percentages many shares: figures
+//! without a unit (money has its currency) are compared only when the larger is at most half
+//! again the smaller, as a figure stated twice would be. The cells of
+//! a table are not compared: its rows are different records.
 //!
 //! ## Why is this bad?
 //! Readers notice two figures for one thing and trust neither. Usually one of them is a
@@ -49,7 +53,8 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             claim.kind,
             ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
         ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
-            && claim.subject.is_some();
+            && claim.subject.is_some()
+            && !in_table_row(context.text, claim.sentence);
         if !comparable {
             continue;
         }
@@ -68,8 +73,38 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             if let Some((low, stated)) = group.pending_highest_low.take() {
                 keep(&mut group.highest_low, low, higher, || stated);
             }
+            for figure in group.pending_figures.drain(..) {
+                if group.earlier_figures.len() < KEPT_FIGURES {
+                    let at = group
+                        .earlier_figures
+                        .partition_point(|(earlier, _)| earlier.value <= figure.0.value);
+                    group.earlier_figures.insert(at, figure);
+                }
+            }
         }
         group.sentence = Some(claim.sentence);
+        if claim.unit.is_none() && claim.kind != ClaimKind::Money {
+            // A figure without a unit is compared only with close ones (see `CLOSE`): the
+            // earlier figures are kept sorted, and those within reach looked at.
+            let value = claim.value.number().unwrap_or_default();
+            if value <= 0.0 {
+                continue;
+            }
+            let from = group
+                .earlier_figures
+                .partition_point(|(earlier, _)| earlier.value < value / CLOSE);
+            let contradicted = group.earlier_figures[from..]
+                .iter()
+                .take_while(|(earlier, _)| earlier.value <= value * CLOSE)
+                .find(|(_, (earlier_low, earlier_high))| {
+                    low > *earlier_high || high < *earlier_low
+                });
+            if let Some((earlier, _)) = contradicted {
+                findings.push(report(context, earlier, claim));
+            }
+            group.pending_figures.push((Stated::of(claim), (low, high)));
+            continue;
+        }
         let contradicted = match (&group.lowest_high, &group.highest_low) {
             (Some((earlier_high, earlier)), _) if low > *earlier_high => Some(earlier),
             (_, Some((earlier_low, earlier))) if high < *earlier_low => Some(earlier),
@@ -87,6 +122,25 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             Stated::of(claim)
         });
     }
+}
+
+/// How far apart two figures without a unit may be and still be one figure stated twice
+/// ("2,000 employees" and "2,500 employees", "fell 17 %" and "fell 13 %"), not two things
+/// counted or measured ("two functions" and "four functions", "81 % of users" and "5 % of
+/// them"): the larger at most half again the smaller.
+const CLOSE: f64 = 1.5;
+
+/// How many earlier figures without a unit a group keeps: a long list of figures of one
+/// noun is a list, not restatements.
+const KEPT_FIGURES: usize = 256;
+
+/// Whether a claim stands in a table row: the rows of a table are records, and the same
+/// column differs from row to row by design.
+fn in_table_row(text: &str, sentence: Span) -> bool {
+    let line_start = text[..sentence.start].rfind('\n').map_or(0, |at| at + 1);
+    text[line_start..sentence.start]
+        .trim_start()
+        .starts_with('|')
 }
 
 /// Puts `value` (stated by `stated`) in `slot` when the slot is empty or `value` is `better`
@@ -168,6 +222,10 @@ struct Group {
     pending_highest_low: Option<(f64, Stated)>,
     lowest_high: Option<(f64, Stated)>,
     highest_low: Option<(f64, Stated)>,
+    /// Figures without a unit, of the current sentence and (sorted by value) of earlier ones,
+    /// with their intervals.
+    pending_figures: Vec<(Stated, (f64, f64))>,
+    earlier_figures: Vec<(Stated, (f64, f64))>,
 }
 
 /// What a finding needs of an earlier claim, kept after the claim itself is gone.
@@ -230,4 +288,37 @@ fn report(context: &CheckContext, a: &Stated, b: &Claim) -> Finding {
         ..Explanation::default()
     }));
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{DocumentFormat, Options, analyze};
+
+    fn contradictions(text: &str) -> Vec<&str> {
+        analyze(text, DocumentFormat::Markdown, &Options::default())
+            .findings
+            .iter()
+            .filter(|finding| finding.code == "FL110")
+            .map(|finding| &text[finding.span.start..finding.span.end])
+            .collect()
+    }
+
+    /// The rows of a table are records: the same column is not one figure stated twice.
+    #[test]
+    fn table_rows_are_not_restatements() {
+        let prose = "The firm employs 2,000 engineers in Berlin.\n\n";
+        let table = "| Site | Engineers |\n|---|---|\n| Munich | 2,100 engineers |\n| Dresden | 2,900 engineers |\n";
+        assert!(contradictions(&format!("{prose}{table}")).is_empty());
+        // The same figures in prose are.
+        let text = format!("{prose}The Dresden site has 2,900 engineers.\n");
+        assert_eq!(contradictions(&text), ["2,900"]);
+    }
+
+    /// Figures without a unit are compared with the close ones among many earlier figures.
+    #[test]
+    fn figures_without_a_unit_meet_only_close_ones() {
+        let text = "The firm employs 2,000 engineers.\n\nTwo teams of 40 engineers review it.\n\n\
+                    Its 2,600 engineers build chips.\n\nAt night 9,000 engineers sleep.\n";
+        assert_eq!(contradictions(text), ["2,600"]);
+    }
 }

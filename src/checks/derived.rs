@@ -10,7 +10,12 @@
 //! year over a stated number of years, and GPU hours and their rental cost.
 //!
 //! FL150 reports the derived figure with its arithmetic; FL151 flags a derived figure outside
-//! the sourced or expected range.
+//! the sourced or expected range. FL152 flags a figure the text states for the result itself
+//! ("16,384 GPUs for 54 days, or about 2.1 million GPU hours": a claim in the scope, bound
+//! to no input, in the first step's unit) that its inputs cannot give: the result is computed
+//! at the ends of every input's rounding, and no value the stated figure allows (its rounding,
+//! "about" as ±10 %, bounds) lies in between. Money results are not compared: an amount in the
+//! sentence is rarely the amount per GPU or per year.
 //!
 //! ## Why is this bad?
 //! Figures that are each plausible can be impossible together: $5 million for 2,000 GPUs is
@@ -63,7 +68,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             while end < context.claims.len() && scope_of(context, derived.scope, end) == scope {
                 end += 1;
             }
-            if let Some(found) = evaluate(context, derived, start..end) {
+            if let Some(found) = evaluate(context, derived, start..end, findings) {
                 findings.push(found);
             }
             start = end;
@@ -93,6 +98,7 @@ fn evaluate(
     context: &CheckContext,
     derived: &DerivedCheck,
     claims: std::ops::Range<usize>,
+    findings: &mut Vec<Finding>,
 ) -> Option<Finding> {
     let currency = context.options.reporting_currency().to_owned();
     let mut bound: Vec<(&Input, Bound_)> = Vec::new();
@@ -138,6 +144,18 @@ fn evaluate(
         results.push((step.name.as_str(), value, unit));
     }
     let (_, result, result_unit) = results.first().cloned()?;
+    if let Some(disagrees) = stated_result(
+        context,
+        derived,
+        claims.clone(),
+        &used,
+        &bound,
+        &fact_value,
+        (result, result_unit.as_deref()),
+        &currency,
+    ) {
+        findings.push(disagrees);
+    }
 
     // Compare the first result with a fact or an expected range.
     let compare_fact = derived
@@ -294,18 +312,7 @@ fn evaluate(
         }
     }
     found.explanation = Some(Box::new(Explanation {
-        inputs: bound
-            .iter()
-            .map(|(input, bound)| {
-                support::input(
-                    &input.name,
-                    bound.claim,
-                    context.text,
-                    bound.value,
-                    bound.unit.as_deref(),
-                )
-            })
-            .collect(),
+        inputs: explained_inputs(context, &bound),
         formula: Some(formula.join("; ")),
         computation: Some(computation.join("; ")),
         result: Some(Quantity {
@@ -320,6 +327,166 @@ fn evaluate(
     }));
     found.rule = Some(derived.id.clone());
     Some(found)
+}
+
+/// FL152 when the scope states the first step's result itself (a claim in its unit bound to
+/// no input) and no stated figure fits what the inputs give at the ends of their rounding.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the parts of one evaluation, passed apart to keep them borrowed"
+)]
+fn stated_result(
+    context: &CheckContext,
+    derived: &DerivedCheck,
+    claims: std::ops::Range<usize>,
+    used: &[bool],
+    bound: &[(&Input, Bound_)],
+    fact_value: &dyn Fn(&str) -> Option<f64>,
+    (result, unit): (f64, Option<&str>),
+    currency: &str,
+) -> Option<Finding> {
+    let unit = unit.filter(|unit| *unit != currency)?;
+    let stated: Vec<&Claim> = claims
+        .zip(used)
+        .filter(|&(_, used)| !used)
+        .map(|(at, _)| &context.claims[at])
+        .filter(|claim| claim.kind != ClaimKind::Money && claim.unit == Some(unit))
+        .collect();
+    if stated.is_empty() || bound.len() > 8 {
+        return None;
+    }
+    // Every input's interval, in the unit the check computes in.
+    let intervals: Vec<(f64, f64)> = bound
+        .iter()
+        .map(|(_, bound)| {
+            let original = bound.claim.value.number().unwrap_or(bound.value);
+            let factor = if original != 0.0 {
+                bound.value / original
+            } else {
+                1.0
+            };
+            support::claim_interval(
+                bound.claim,
+                context.text,
+                bound.value,
+                bound.claim.high.map(|high| high * factor),
+            )
+        })
+        .collect();
+    if intervals
+        .iter()
+        .any(|(low, high)| !low.is_finite() || !high.is_finite())
+    {
+        return None;
+    }
+    // The result at every corner of the inputs' intervals.
+    let step = derived.steps.first()?;
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for corner in 0..1u32 << bound.len() {
+        let values: HashMap<&str, f64> = bound
+            .iter()
+            .zip(&intervals)
+            .enumerate()
+            .map(|(at, ((input, _), &(low, high)))| {
+                let value = if corner & 1 << at == 0 { low } else { high };
+                (input.name.as_str(), value)
+            })
+            .collect();
+        let value = step
+            .formula
+            .eval(&|name| values.get(name).copied(), fact_value)
+            .ok()
+            .filter(|value| value.is_finite())?;
+        low = low.min(value);
+        high = high.max(value);
+    }
+    let fits = |claim: &&Claim| {
+        support::value_interval(context, claim)
+            .is_some_and(|(stated_low, stated_high)| stated_low <= high && low <= stated_high)
+    };
+    if stated.iter().any(fits) {
+        return None;
+    }
+    let claim = stated[0];
+    let written = |claim: &Claim| &context.text[claim.span.start..claim.span.end];
+    let inputs: Vec<String> = bound
+        .iter()
+        .map(|(_, bound)| format!("`{}`", written(bound.claim)))
+        .collect();
+    let mut found = finding(
+        "FL152",
+        claim.span,
+        format!(
+            "`{}` disagrees with the figures beside it: {} ⇒ {}",
+            written(claim),
+            inputs.join(", "),
+            shown_value(result, Some(unit))
+        ),
+    );
+    found.note = Some(format!(
+        "{}: {} = {}; with every input anywhere within its rounding, between {} and {}. One of \
+         the figures is wrong, or they are about different things.",
+        derived.title,
+        step.formula_text,
+        shown_value(result, Some(unit)),
+        shown_value(low, Some(unit)),
+        shown_value(high, Some(unit)),
+    ));
+    for (_, bound) in bound {
+        found.related.push(Related {
+            span: bound.claim.span,
+            message: format!("`{}` is an input", written(bound.claim)),
+        });
+    }
+    found.explanation = Some(Box::new(Explanation {
+        inputs: explained_inputs(context, bound)
+            .into_iter()
+            .chain(
+                claim
+                    .value
+                    .number()
+                    .map(|value| support::input("stated", claim, context.text, value, claim.unit)),
+            )
+            .collect(),
+        formula: Some(format!("{} = {}", step.name, step.formula_text)),
+        computation: Some(format!(
+            "{} = {} (from {} to {} within the inputs' rounding)",
+            step.name,
+            shown_value(result, Some(unit)),
+            shown_value(low, Some(unit)),
+            shown_value(high, Some(unit)),
+        )),
+        result: Some(Quantity {
+            value: result,
+            unit: Some(unit.to_owned()),
+        }),
+        why: Some(
+            "pure arithmetic on the document's own figures; no source is involved".to_owned(),
+        ),
+        ..Default::default()
+    }));
+    found.severity = Severity::Warning;
+    found.rule = Some(derived.id.clone());
+    Some(found)
+}
+
+/// The inputs of an explanation: each bound claim with the value the check computed with.
+fn explained_inputs(
+    context: &CheckContext,
+    bound: &[(&Input, Bound_)],
+) -> Vec<crate::diagnostics::ExplainedInput> {
+    bound
+        .iter()
+        .map(|(input, bound)| {
+            support::input(
+                &input.name,
+                bound.claim,
+                context.text,
+                bound.value,
+                bound.unit.as_deref(),
+            )
+        })
+        .collect()
 }
 
 /// Whether a claim fits an input's kind and units.

@@ -302,6 +302,17 @@ pub static CODES: &[Code] = &[
         own_summary: Some("A derived figure outside the sourced or expected range."),
     },
     Code {
+        code: "FL152",
+        name: "derived-figure-disagrees",
+        default_severity: Severity::Warning,
+        run: None,
+        scope: CheckScope::Chunk,
+        source: include_str!("derived.rs"),
+        own_summary: Some(
+            "A figure stated for what other figures of its sentence compute, which they cannot give.",
+        ),
+    },
+    Code {
         code: "FL900",
         name: "unused-suppression",
         default_severity: Severity::Warning,

@@ -311,15 +311,17 @@ pub(crate) fn annotate(
             .or_else(|| {
                 // A year close to the figure, with no other figure between them: "1 trillion
                 // dollars by 2030", not "$300 billion this year, three times what they spent
-                // in 2022".
+                // in 2022". Of two, the nearer: "1 billion users by 2025 and revenue of $100
+                // billion in 2029".
                 let from = years.partition_point(|year| year.2 < sentence);
                 years[from..]
                     .iter()
                     .take_while(|year| year.2 == sentence)
-                    .find(|year| {
+                    .filter(|year| {
                         near(year.0, first, last, &claim_starts)
                             && reader.same_clause(year.0, year.0, first, last, false)
                     })
+                    .min_by_key(|year| year.0.abs_diff(first).min(year.0.abs_diff(last)))
                     .map(|&(at, year, _)| {
                         let from = if at > sentence_first && reader.is_word(at - 1) {
                             at - 1

@@ -1094,13 +1094,18 @@ impl<'a> Reader<'a, '_> {
         {
             return true;
         }
-        // Numbered sections: "## 3.1 Results".
+        // Numbered sections: "## 3.1 Results", but not a year ("## 2018 Annual Report").
         if i == 0
             && self.kind == BlockKind::Heading
             && self
                 .text(i)
                 .bytes()
                 .all(|byte| byte.is_ascii_digit() || byte == b'.')
+            && !(self.text(i).len() == 4
+                && self
+                    .text(i)
+                    .parse::<i32>()
+                    .is_ok_and(|year| (1950..=2100).contains(&year)))
             && self.is(i + 1, TokenKind::Word)
             && self.tokens[i + 1].space_before
             && self
@@ -1154,11 +1159,20 @@ impl<'a> Reader<'a, '_> {
         if self.attached(i + 1) && self.word(i + 1) == Some("s") && self.text(i).len() == 4 {
             return true;
         }
-        // Digits glued to letters that are no known suffix: "3D", "5G", "1080p".
+        // Digits glued to letters that are no known suffix: "3D", "5G", "1080p"; and the
+        // resolutions "4K", "8k" (one digit: "2.7K" or "32K" is thousands).
         if self.attached(i + 1)
             && let Some(word) = self.word(i + 1)
         {
-            return !self.is_known_attached_word(word);
+            let resolution = matches!(word, "K" | "k")
+                && self.text(i).len() == 1
+                && !self.currency_after(i + 2)
+                && !self.counted_after(i + 2)
+                && !(i > 0
+                    && self
+                        .punct(i - 1)
+                        .is_some_and(|punct| lexicon::currency_symbol(punct).is_some()));
+            return resolution || !self.is_known_attached_word(word);
         }
         false
     }
@@ -1220,7 +1234,12 @@ impl<'a> Reader<'a, '_> {
             return false;
         }
         let next = i + 1;
-        if self.amount_word_follows(next) || self.unit_follows(next) || self.attached(next) {
+        // Punctuation glued to the version ends it ("Llama 3.1, Qwen 2.5"); a word or
+        // number glued to it makes something else ("3D", "2.5x").
+        if self.amount_word_follows(next)
+            || self.unit_follows(next)
+            || self.attached(next) && !self.is(next, TokenKind::Punct)
+        {
             return false;
         }
         match self.tokens.get(next).map(|token| token.kind) {
@@ -1229,7 +1248,7 @@ impl<'a> Reader<'a, '_> {
             Some(TokenKind::Punct) => {
                 matches!(
                     self.punct(next),
-                    Some("," | "." | ";" | ":" | ")" | "!" | "?")
+                    Some("," | "." | ";" | ":" | ")" | "]" | "!" | "?")
                 ) && !(self.punct(next) == Some(".")
                     && self
                         .tokens
@@ -1256,12 +1275,51 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    /// A version before a word that says so: "the 1.56 release", "1.0 stable", "0.3 beta".
+    /// A version before a word that says so: "the 1.56 release", "1.0 stable", "0.3 beta";
+    /// or after a release stage or step and a preposition: "beta in 1.31", "removed in
+    /// 1.22", "update from 1.82".
     fn is_release_number(&self, i: usize) -> bool {
         let text = self.text(i);
-        text.contains('.')
-            && text.len() <= 5
-            && self.lower(i + 1).is_some_and(|word| {
+        if !text.contains('.') || text.len() > 5 {
+            return false;
+        }
+        let after_stage = i >= 2
+            && self.lower(i - 1).is_some_and(|word| {
+                matches!(word.as_str(), "in" | "from" | "since" | "to" | "until")
+            })
+            && self.lower(i - 2).is_some_and(|word| {
+                matches!(
+                    word.as_str(),
+                    "alpha"
+                        | "beta"
+                        | "ga"
+                        | "stable"
+                        | "released"
+                        | "shipped"
+                        | "introduced"
+                        | "added"
+                        | "removed"
+                        | "deprecated"
+                        | "promoted"
+                        | "graduated"
+                        | "stabilized"
+                        | "stabilised"
+                        | "update"
+                        | "updated"
+                        | "upgrade"
+                        | "upgraded"
+                        | "upgrades"
+                        | "downgrade"
+                        | "downgraded"
+                        | "landed"
+                        | "enabled"
+                        | "disabled"
+                )
+            })
+            && !self.amount_word_follows(i + 1)
+            && !self.unit_follows(i + 1);
+        after_stage
+            || self.lower(i + 1).is_some_and(|word| {
                 matches!(
                     word.as_str(),
                     "release"
@@ -1277,6 +1335,7 @@ impl<'a> Reader<'a, '_> {
                         | "line"
                         | "preview"
                         | "patch"
+                        | "milestone"
                 )
             })
     }
@@ -1533,6 +1592,28 @@ impl<'a> Reader<'a, '_> {
             || text.len() == 4 && self.punct(i + 1).is_some()
         {
             let year: i32 = text.parse().ok()?;
+            // A block that opens with a year before a name: "2018 Rust Survey results" (the
+            // text of a link), "2025 Annual Report".
+            let opens_title = i == 0
+                && self.language == Some(Language::English)
+                && (1950..=2100).contains(&year)
+                && self.word(i + 1).is_some_and(|word| {
+                    word.starts_with(|c: char| c.is_uppercase())
+                        && with_lower(word, |lower| lexicon::month(lower).is_none())
+                })
+                && !self.amount_word_follows(i + 1)
+                && !self.unit_follows(i + 1);
+            if opens_title {
+                return Some(self.date(
+                    i,
+                    i,
+                    Date {
+                        year,
+                        month: None,
+                        day: None,
+                    },
+                ));
+            }
             if (1800..=2100).contains(&year)
                 && i > 0
                 && !self.amount_word_follows(i + 1)
@@ -2111,7 +2192,15 @@ impl<'a> Reader<'a, '_> {
         let Some(scale) = scale else { return j };
         let last = if abbreviation { j + 1 } else { j };
         let attached = self.attached(j);
+        // `k` glued to a figure is a thousand ("2.7K stars", "130k users"), except on a single
+        // digit ("4K", "8k" are resolutions).
+        let thousands = lower.as_str() == "k"
+            && attached
+            && j > 0
+            && self.is(j - 1, TokenKind::Number)
+            && (self.text(j - 1).len() > 1 || draft.value >= 10.0);
         if scale.attached_only
+            && !thousands
             && !(attached
                 && (draft.currency.is_some()
                     || self.currency_after(last + 1)
