@@ -8,6 +8,13 @@
 //! reading of the sentence makes the relation hold, the finding says what the figures give
 //! instead (the figures say 1/20 where the text says 1/50).
 //!
+//! The sides are the two amounts nearest the relation that fit together, within a few words
+//! of it, and the sentence must tie them to it: the figure right after "of" for a share, the
+//! figure right after "times the" or "more than" (or "from A to B" before it) for a
+//! multiplier, a count of the thing named after "per" for a rate. Figures that merely stand
+//! near a relation ("print 13 twice or 42 twice", "120 per account, 64 per slot",
+//! "200 × 24,576") are not related by it.
+//!
 //! ## Why is this bad?
 //! A relation is the figure readers remember ("a fiftieth of the cost"). When the figures next
 //! to it say something else, one of them is wrong.
@@ -44,6 +51,27 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         start = end;
     }
 }
+
+/// Whether the words between a multiplier and the figure after it relate the two ("10 times
+/// the 70 watts", "1.5x slower than 1,147"): some words, and not a mere "or" or "and" ("print
+/// 13 twice or 42 twice"). A multiplication sign right before a figure is arithmetic
+/// ("200 × 24,576").
+fn joins_a_multiplier(between: &str) -> bool {
+    let mut words = between
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && !words.all(|word| {
+            matches!(
+                word.to_lowercase().as_str(),
+                "or" | "and" | "oder" | "und" | "bis" | "to"
+            )
+        })
+}
+
+/// How far (in bytes) from a relation the amounts it relates may stand.
+const RELATION_REACH: usize = 80;
 
 /// The most figures a sentence may hold for its relations to be checked.
 const MAX_FIGURES_IN_A_RELATION: usize = 16;
@@ -84,7 +112,8 @@ fn relation_factor(context: &CheckContext, claim: &Claim) -> Option<(f64, f64, &
     match claim.kind {
         ClaimKind::Fraction => Some((low, high, "fraction")),
         ClaimKind::Percent if of => Some((low / 100.0, high / 100.0, "percent")),
-        ClaimKind::Multiplier => Some((low, high, "multiplier")),
+        // "1x" labels a unit of something, not a relation.
+        ClaimKind::Multiplier if claim.value.number()? > 1.0 => Some((low, high, "multiplier")),
         _ => None,
     }
 }
@@ -94,22 +123,66 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
         let Some((factor_low, factor_high, form)) = relation_factor(context, relation) else {
             continue;
         };
-        let amounts: Vec<&Claim> = claims
+        // The two amounts nearest the relation that fit together, each close to it: the
+        // nearest amount, then the nearest one that fits it. A figure further off in a long
+        // sentence is about something else.
+        let distance = |claim: &Claim| {
+            if claim.span.start >= relation.span.end {
+                claim.span.start - relation.span.end
+            } else {
+                relation.span.start.saturating_sub(claim.span.end)
+            }
+        };
+        let mut amounts: Vec<&Claim> = claims
             .iter()
             .copied()
-            .filter(|claim| is_amount(claim))
+            .filter(|claim| is_amount(claim) && distance(claim) <= RELATION_REACH)
             .collect();
-        // The two amounts nearest the relation that fit together.
-        let mut pair = None;
-        'search: for (i, a) in amounts.iter().enumerate() {
-            for b in &amounts[i + 1..] {
-                if compatible(a, b) {
-                    pair = Some((*a, *b));
-                    break 'search;
-                }
-            }
+        amounts.sort_by_key(|claim| distance(claim));
+        let Some((&a, rest)) = amounts.split_first() else {
+            continue;
+        };
+        let Some(&b) = rest.iter().find(|b| compatible(a, b)) else {
+            continue;
+        };
+        // In the order of the text.
+        let (a, b) = if a.span.start <= b.span.start {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        // "N % of B", "1/50 of the B", "10 times the B", "1.5x slower than B": the other
+        // side is the figure right after the relation. A share of something the sentence
+        // gives no figure for ("79 % of cold items") relates nothing; nor does "twice" or
+        // "2x" beside figures of something else ("print 13 twice or 42 twice").
+        let reach = if form == "multiplier" { 24 } else { 16 };
+        let other_side_follows = [a, b].iter().any(|claim| {
+            claim.span.start >= relation.span.end
+                && context
+                    .text
+                    .get(relation.span.end..claim.span.start)
+                    .is_some_and(|between| {
+                        between.len() <= reach
+                            && !between.contains(['.', ';', ':', '(', ')'])
+                            && !between.contains(|c: char| c.is_ascii_digit())
+                            && (form != "multiplier" || joins_a_multiplier(between))
+                    })
+        });
+        // "from 6 structs to 53, a 9x increase": both sides before it, joined by "to".
+        let from_to = form == "multiplier"
+            && b.span.end <= relation.span.start
+            && context
+                .text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|between| {
+                    let between = between.to_lowercase();
+                    [" to ", " auf ", " bis ", "→", "->"]
+                        .iter()
+                        .any(|joint| between.contains(joint))
+                });
+        if !other_side_follows && !from_to {
+            continue;
         }
-        let Some((a, b)) = pair else { continue };
         let (Some((a_low, a_high)), Some((b_low, b_high))) =
             (interval(context, a), interval(context, b))
         else {
@@ -381,11 +454,35 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
         }) else {
             continue;
         };
+        // "per GPU", "pro Kopf": the thing the rate is per names the count ("2,000 GPUs").
+        let per_what = after
+            .split_once(' ')
+            .map(|(_, rest)| {
+                rest.trim_start()
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or_default()
+            })
+            .filter(|word| !word.is_empty());
+        let names = |claim: &Claim| {
+            let Some(word) = per_what else { return true };
+            let stem: String = word.chars().take(4).collect();
+            let named = |name: &str| {
+                let name = name.to_lowercase();
+                name.starts_with(&stem) || name.contains(&format!(" {stem}"))
+            };
+            claim.unit.is_some_and(named)
+                || claim
+                    .subject
+                    .as_ref()
+                    .is_some_and(|subject| named(&subject.text))
+        };
         let Some(count) = claims.iter().find(|claim| {
             claim.kind == ClaimKind::Count
                 && claim.span != total.span
                 && claim.span != rate.span
                 && is_amount(claim)
+                && names(claim)
         }) else {
             continue;
         };
