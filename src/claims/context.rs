@@ -323,7 +323,15 @@ pub(crate) fn annotate(
                     })
                     .min_by_key(|year| year.0.abs_diff(first).min(year.0.abs_diff(last)))
                     .map(|&(at, year, _)| {
-                        let from = if at > sentence_first && reader.is_word(at - 1) {
+                        // With the word that says when ("by 2025", "im Jahr 2025"), not a
+                        // noun the year qualifies ("der Bundeshaushalt 2025").
+                        let from = if at > sentence_first
+                            && reader.is_word(at - 1)
+                            && (reader.text(at - 1).starts_with(|c: char| c.is_lowercase())
+                                || matches!(
+                                    reader.lower(at - 1).as_str(),
+                                    "jahr" | "jahres" | "ende" | "anfang" | "mitte" | "fy"
+                                )) {
                             at - 1
                         } else {
                             at
