@@ -48,13 +48,22 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
     // Group the claims by quantity (kind, unit, subject, period); within a group, a claim
     // contradicts an earlier sentence's claim when their intervals do not meet. Keeping the
     // lowest high end and the highest low end of earlier sentences finds that in one pass.
+    // Whether the sentence at hand stands in a table row, asked once per sentence.
+    let mut table_row: Option<(Span, bool)> = None;
     for claim in context.claims {
         let comparable = matches!(
             claim.kind,
             ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
         ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
             && claim.subject.is_some()
-            && !in_table_row(context.text, claim.sentence);
+            && !match table_row {
+                Some((sentence, in_row)) if sentence == claim.sentence => in_row,
+                _ => {
+                    let in_row = in_table_row(context.text, claim.sentence);
+                    table_row = Some((claim.sentence, in_row));
+                    in_row
+                }
+            };
         if !comparable {
             continue;
         }
@@ -74,10 +83,15 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
                 keep(&mut group.highest_low, low, higher, || stated);
             }
             for figure in group.pending_figures.drain(..) {
-                if group.earlier_figures.len() < KEPT_FIGURES {
-                    let at = group
-                        .earlier_figures
-                        .partition_point(|(earlier, _)| earlier.value <= figure.0.value);
+                // The first of equal figures is the one a contradiction names.
+                let at = group
+                    .earlier_figures
+                    .partition_point(|(earlier, _)| earlier.value < figure.0.value);
+                let known = group.earlier_figures[at..]
+                    .iter()
+                    .take_while(|(earlier, _)| earlier.value == figure.0.value)
+                    .any(|(_, interval)| *interval == figure.1);
+                if !known && group.earlier_figures.len() < KEPT_FIGURES {
                     group.earlier_figures.insert(at, figure);
                 }
             }
@@ -130,18 +144,28 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
 /// them"): the larger at most half again the smaller.
 const CLOSE: f64 = 1.5;
 
-/// How many earlier figures without a unit a group keeps: a long list of figures of one
-/// noun is a list, not restatements.
-const KEPT_FIGURES: usize = 256;
+/// How many different earlier figures without a unit a group keeps: a long list of figures
+/// of one noun is a list, not restatements.
+const KEPT_FIGURES: usize = 64;
 
 /// Whether a claim stands in a table row: the rows of a table are records, and the same
-/// column differs from row to row by design.
+/// column differs from row to row by design. A line longer than `TABLE_ROW_BYTES` before the
+/// claim is taken for prose, so that a wall of figures on one line is not searched back to
+/// its start for every figure.
 fn in_table_row(text: &str, sentence: Span) -> bool {
-    let line_start = text[..sentence.start].rfind('\n').map_or(0, |at| at + 1);
-    text[line_start..sentence.start]
-        .trim_start()
-        .starts_with('|')
+    let mut from = sentence.start.saturating_sub(TABLE_ROW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..sentence.start];
+    match before.rfind('\n') {
+        Some(at) => before[at + 1..].trim_start().starts_with('|'),
+        None => from == 0 && before.trim_start().starts_with('|'),
+    }
 }
+
+/// How far back a table row's opening `|` is looked for.
+const TABLE_ROW_BYTES: usize = 4096;
 
 /// Puts `value` (stated by `stated`) in `slot` when the slot is empty or `value` is `better`
 /// than what it holds: the first of equal extremes stays.

@@ -313,12 +313,15 @@ pub(crate) fn annotate(
                 // dollars by 2030", not "$300 billion this year, three times what they spent
                 // in 2022". Of two, the nearer: "1 billion users by 2025 and revenue of $100
                 // billion in 2029".
-                let from = years.partition_point(|year| year.2 < sentence);
+                // Only the years within reach of `near` are looked at: a wall of years and
+                // figures in one sentence is not searched whole for each figure.
+                let from = years.partition_point(|year| year.0 + NEAR_TOKENS < first);
                 years[from..]
                     .iter()
-                    .take_while(|year| year.2 == sentence)
+                    .take_while(|year| year.0 <= last + NEAR_TOKENS)
                     .filter(|year| {
-                        near(year.0, first, last, &claim_starts)
+                        year.2 == sentence
+                            && near(year.0, first, last, &claim_starts)
                             && reader.same_clause(year.0, year.0, first, last, false)
                     })
                     .min_by_key(|year| year.0.abs_diff(first).min(year.0.abs_diff(last)))
@@ -349,13 +352,16 @@ pub(crate) fn annotate(
     }
 }
 
-/// Whether token `at` lies within six tokens of the claim `first..=last` with no other claim
-/// starting between them.
+/// How many tokens from a claim a year that dates it may stand (`near`).
+const NEAR_TOKENS: usize = 6;
+
+/// Whether token `at` lies within `NEAR_TOKENS` of the claim `first..=last` with no other
+/// claim starting between them.
 fn near(at: usize, first: usize, last: usize, claim_starts: &[usize]) -> bool {
     let (from, to) = if at > last { (last, at) } else { (at, first) };
     // `claim_starts` is sorted: the first start after `from` decides.
     let next = claim_starts.partition_point(|&start| start <= from);
-    to - from <= 6 && claim_starts.get(next).is_none_or(|&start| start >= to)
+    to - from <= NEAR_TOKENS && claim_starts.get(next).is_none_or(|&start| start >= to)
 }
 
 /// How many tokens before a claim its subject is looked for (`Context::subject_before`).
