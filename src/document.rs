@@ -6,7 +6,7 @@
 //! cell (in plain text: a paragraph, or a line where lines are paragraphs). Claims never cross
 //! a block.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use crate::language::Language;
 use crate::text::Span;
@@ -195,13 +195,14 @@ impl<'a> Document<'a> {
             | Options::ENABLE_FOOTNOTES;
         if first {
             // Front matter exists only at the start of the document.
-            options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+            options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+                | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
         }
         let parser = Parser::new_ext(self.text, options).into_offset_iter();
         let mut builder = BlockBuilder::default();
         // Depth of containers whose text is not prose (code, HTML, images, autolinks).
         let mut skip_depth = 0u32;
-        let mut in_front_matter = false;
+        let mut in_front_matter: Option<FrontMatter> = None;
         let mut kind_stack: Vec<BlockKind> = Vec::new();
         for (event, range) in parser {
             match event {
@@ -219,10 +220,13 @@ impl<'a> Document<'a> {
                         builder.flush(self, kind_stack.last().copied());
                         skip_depth += 1;
                     }
-                    Tag::MetadataBlock(_) => {
+                    Tag::MetadataBlock(kind) => {
                         builder.flush(self, kind_stack.last().copied());
                         skip_depth += 1;
-                        in_front_matter = true;
+                        in_front_matter = Some(match kind {
+                            MetadataBlockKind::YamlStyle => FrontMatter::Yaml,
+                            MetadataBlockKind::PlusesStyle => FrontMatter::Toml,
+                        });
                     }
                     Tag::Image { .. } => {
                         builder.boundary(self, range.start);
@@ -254,7 +258,7 @@ impl<'a> Document<'a> {
                     }
                     TagEnd::MetadataBlock(_) => {
                         skip_depth = skip_depth.saturating_sub(1);
-                        in_front_matter = false;
+                        in_front_matter = None;
                     }
                     TagEnd::Image => skip_depth = skip_depth.saturating_sub(1),
                     TagEnd::Link => {
@@ -271,8 +275,8 @@ impl<'a> Document<'a> {
                     _ => builder.flush(self, kind_stack.last().copied()),
                 },
                 Event::Text(text) => {
-                    if in_front_matter {
-                        self.read_front_matter(&text, range.start);
+                    if let Some(kind) = in_front_matter {
+                        self.read_front_matter(&text, range.start, kind);
                     } else if skip_depth == 0 {
                         builder.prose(self, range.start, range.end);
                     }
@@ -291,15 +295,30 @@ impl<'a> Document<'a> {
         builder.flush(self, kind_stack.last().copied());
     }
 
-    fn read_front_matter(&mut self, text: &str, start: usize) {
-        // The metadata text is YAML; only a top-level `lang:`/`language:` matters here, so a
-        // line scan is enough and never fails on YAML factlint does not otherwise read.
+    fn read_front_matter(&mut self, text: &str, start: usize, kind: FrontMatter) {
+        // The metadata text is YAML or TOML; only a top-level `lang`/`language` key matters
+        // here, so a line scan is enough and never fails on metadata factlint does not
+        // otherwise read.
+        let separator = match kind {
+            FrontMatter::Yaml => ':',
+            FrontMatter::Toml => '=',
+        };
         let mut offset = start;
         for line in text.split_inclusive('\n') {
             let line_start = offset;
             offset += line.len();
-            let Some((key, value)) = line.split_once(':') else {
+            // A TOML table (`[params]`) ends the top level.
+            if kind == FrontMatter::Toml && line.starts_with('[') {
+                break;
+            }
+            let Some((key, value)) = line.split_once(separator) else {
                 continue;
+            };
+            let key_end = key.len();
+            // TOML allows spaces around `=`; YAML has none before `:` at the top level.
+            let key = match kind {
+                FrontMatter::Yaml => key,
+                FrontMatter::Toml => key.trim_end(),
             };
             if !matches!(key, "lang" | "language") {
                 continue;
@@ -307,7 +326,7 @@ impl<'a> Document<'a> {
             // The value, without a comment, the line end and quotes, with its place.
             let value = value.split(" #").next().unwrap_or(value);
             let trimmed = value.trim_start();
-            let value_start = line_start + key.len() + 1 + (value.len() - trimmed.len());
+            let value_start = line_start + key_end + 1 + (value.len() - trimmed.len());
             let trimmed = trimmed.trim_end();
             let unquoted = trimmed
                 .strip_prefix('"')
@@ -401,27 +420,57 @@ struct ChunkState {
     fence: Option<(u8, usize)>,
     /// Inside an HTML comment.
     comment: bool,
-    /// Inside front matter (only at the start of a Markdown document).
-    front_matter: bool,
+    /// Inside front matter (only at the start of a Markdown document), and its kind.
+    front_matter: Option<FrontMatter>,
+}
+
+/// The front matter a Markdown document may open with: YAML between `---` lines (Jekyll,
+/// Docusaurus, most static site generators), TOML between `+++` lines (Hugo, Zola).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrontMatter {
+    Yaml,
+    Toml,
+}
+
+impl FrontMatter {
+    /// The front matter `text` opens with, if its first line is a fence.
+    pub fn opening(text: &str) -> Option<FrontMatter> {
+        [("---", FrontMatter::Yaml), ("+++", FrontMatter::Toml)]
+            .into_iter()
+            .find(|(fence, _)| {
+                text.strip_prefix(fence)
+                    .is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"))
+            })
+            .map(|(_, kind)| kind)
+    }
+
+    /// Whether `line` (trimmed) closes front matter of this kind.
+    pub fn closes(self, line: &str) -> bool {
+        match self {
+            FrontMatter::Yaml => line == "---" || line == "...",
+            FrontMatter::Toml => line == "+++",
+        }
+    }
 }
 
 impl ChunkState {
     /// The state at the start of a chunk `text`; `document_start` when it starts the document.
     fn at(text: &str, document_start: bool, format: DocumentFormat) -> ChunkState {
         ChunkState {
-            front_matter: format == DocumentFormat::Markdown
-                && document_start
-                && (text.starts_with("---\n") || text.starts_with("---\r\n")),
+            front_matter: if format == DocumentFormat::Markdown && document_start {
+                FrontMatter::opening(text)
+            } else {
+                None
+            },
             ..ChunkState::default()
         }
     }
 
     /// Moves past one line (with its line break).
     fn step(&mut self, line: &str, first_line: bool, format: DocumentFormat) {
-        if self.front_matter {
-            let trimmed = line.trim();
-            if !first_line && (trimmed == "---" || trimmed == "...") {
-                self.front_matter = false;
+        if let Some(front_matter) = self.front_matter {
+            if !first_line && front_matter.closes(line.trim()) {
+                self.front_matter = None;
             }
         } else if format == DocumentFormat::Markdown {
             let content = line.trim_start_matches(' ');
@@ -1010,6 +1059,33 @@ mod tests {
         );
         // Not front matter: no language.
         assert_eq!(language("Text.\n\nlang: fr\n"), (None, None));
+    }
+
+    /// TOML front matter (Hugo, Zola) is skipped like YAML: its figures are no prose, a
+    /// blank line inside it parts no chunk, and a top-level `lang` before any table counts.
+    #[test]
+    fn toml_front_matter_is_skipped_and_read() {
+        let text = "+++\ntitle = \"Q3\"\n\nweight = 10\nlang = \"de\"\n[params]\nlang = \"fr\"\n+++\n\nUmsatz 5 %.\n";
+        let document = Document::parse(text, DocumentFormat::Markdown);
+        assert_eq!(document.front_matter_language, Some(Language::German));
+        assert_eq!(document.unknown_front_matter_language, None);
+        assert_eq!(prose_of(text), ["Umsatz 5 %."]);
+        assert_eq!(boundaries(text, 0), [text.find("Umsatz").unwrap()]);
+        let mut lines = Vec::new();
+        read_prose_lines(text, DocumentFormat::Markdown, true, |line| {
+            lines.push(line.to_owned());
+            false
+        });
+        assert_eq!(lines.concat().trim(), "Umsatz 5 %.");
+        // An unknown value keeps its span; `---` inside TOML closes nothing.
+        let text = "+++\nlang = 'fr'\nnote = \"---\"\n+++\n\nText.\n";
+        let document = Document::parse(text, DocumentFormat::Markdown);
+        let (value, span) = document.unknown_front_matter_language.unwrap();
+        assert_eq!(
+            (value.as_str(), &text[span.start..span.end]),
+            ("fr", "'fr'")
+        );
+        assert_eq!(prose_of(text), ["Text."]);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! `<!-- factlint-disable-file -->`. Plain text takes the same directives on a line of their own,
 //! with or without the comment markers. A directive without codes covers every code; a reason
 //! may follow after `--` (`-- source: https://…`). Front matter may turn codes off for the
-//! whole file: `factlint: {disable: [FL001]}`.
+//! whole file: `factlint: {disable: [FL001]}` (YAML), `factlint = { disable = ["FL001"] }`
+//! (TOML).
 //!
 //! ## What it does
 //! FL900 flags a suppression comment that suppresses nothing (the figure was fixed, or the
@@ -24,6 +25,7 @@
 //! No fix: remove the comment or add the reason.
 
 use crate::diagnostics::Finding;
+use crate::document::FrontMatter;
 use crate::text::Span;
 
 /// What a directive does.
@@ -155,14 +157,30 @@ pub fn directives(text: &str) -> Vec<Directive> {
     found
 }
 
-/// `factlint: {disable: [FL001, FL002]}` or the same as nested YAML in the front matter.
+/// `factlint: {disable: [FL001, FL002]}` or the same as nested YAML in YAML front matter;
+/// `factlint = { disable = ["FL001"] }` or a `[factlint]` table with `disable = [...]` in
+/// TOML front matter.
 fn front_matter_directive(text: &str) -> Option<Directive> {
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))?;
-    let end = rest.find("\n---").or_else(|| rest.find("\n..."))?;
-    let front = &rest[..end];
-    let start_of_key = front.find("factlint:")?;
+    let kind = FrontMatter::opening(text)?;
+    let opening = text.find('\n')? + 1;
+    // The front matter runs to its closing fence; without one there is none.
+    let mut end = None;
+    let mut offset = opening;
+    for line in text[opening..].split_inclusive('\n') {
+        if kind.closes(line.trim()) {
+            end = Some(offset);
+            break;
+        }
+        offset += line.len();
+    }
+    let front = &text[opening..end?];
+    let start_of_key = match kind {
+        FrontMatter::Yaml => front.find("factlint:")?,
+        FrontMatter::Toml => front
+            .find("[factlint]")
+            .or_else(|| front.find("factlint ="))
+            .or_else(|| front.find("factlint="))?,
+    };
     let block = &front[start_of_key..];
     let disable_at = block.find("disable")?;
     let after = &block[disable_at + "disable".len()..];
@@ -187,7 +205,7 @@ fn front_matter_directive(text: &str) -> Option<Directive> {
             })
             .collect()
     };
-    let line_start = 4 + start_of_key;
+    let line_start = opening + start_of_key;
     let line_end = text[line_start..]
         .find('\n')
         .map_or(text.len(), |newline| line_start + newline);
@@ -393,6 +411,24 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>) -> Vec<Directive> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toml_front_matter_turns_codes_off() {
+        for text in [
+            "+++\ntitle = \"x\"\nfactlint = { disable = [\"FL002\", \"FL110\"] }\n+++\n\nText.\n",
+            "+++\r\ntitle = \"x\"\r\n[factlint]\r\ndisable = [\"FL002\", \"FL110\"]\r\n+++\r\n\r\nText.\r\n",
+        ] {
+            let found = directives(text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found[0].codes, ["FL002", "FL110"]);
+            assert!(
+                text[found[0].span.start..found[0].span.end].starts_with("factlint =")
+                    || text[found[0].span.start..found[0].span.end].starts_with("[factlint]")
+            );
+        }
+        // Not closed: no front matter, no directive.
+        assert!(directives("+++\nfactlint = { disable = [\"FL002\"] }\n\nText.\n").is_empty());
+    }
     use crate::{DocumentFormat, Options, analyze};
 
     fn codes(text: &str) -> Vec<(&'static str, String)> {

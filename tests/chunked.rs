@@ -265,6 +265,14 @@ fn an_unknown_front_matter_language_comes_first_and_may_be_suppressed() {
     // Plain text has no front matter.
     let findings = assert_same("plain", text, DocumentFormat::PlainText, RuleSet::bundled());
     assert!(findings.iter().all(|finding| finding.code != "FL902"));
+    // TOML front matter (Hugo, Zola) the same.
+    let toml = text.replace("---\nlang: fr\n---", "+++\nlang = \"fr\"\n+++");
+    let findings = assert_same("toml", &toml, DocumentFormat::Markdown, RuleSet::bundled());
+    assert_eq!(findings[0].code, "FL902");
+    assert_eq!(
+        &toml[findings[0].span.start..findings[0].span.end],
+        "\"fr\""
+    );
 }
 
 #[test]

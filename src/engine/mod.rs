@@ -709,10 +709,13 @@ fn settle_language(
     options: &Options,
 ) -> Settled {
     // Only the first chunk can hold front matter, and only when the document opens with a
-    // `---` line: a long first chunk without is not parsed twice. Its language is read even
+    // `---` or `+++` line: a long first chunk without is not parsed twice. Its language is read even
     // when an option overrides it, so that a value factlint cannot use is reported.
     let (front_matter, unknown) = match chunks.first() {
-        Some(first) if format == DocumentFormat::Markdown && text.starts_with("---") => {
+        Some(first)
+            if format == DocumentFormat::Markdown
+                && crate::document::FrontMatter::opening(text).is_some() =>
+        {
             let document = Document::parse_chunk(
                 &text[first.start..first.end],
                 format,

@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::{
 use crate::checks::support::{figure, quantity};
 use crate::claims::{Claim, ClaimKind, ClaimValue};
 use crate::diagnostics::{Applicability, Finding, Severity};
-use crate::document::DocumentFormat;
+use crate::document::{DocumentFormat, FrontMatter};
 use crate::engine::Session;
 use crate::text::Span;
 
@@ -298,13 +298,13 @@ pub fn code_actions(
 
 /// Where a file-wide directive goes: after the front matter, if any.
 fn front_matter_end(text: &str, markdown: bool) -> usize {
-    if !markdown || !text.starts_with("---") {
+    let Some(front_matter) = FrontMatter::opening(text).filter(|_| markdown) else {
         return 0;
-    }
+    };
     let mut offset = 0;
     for (index, line) in text.split_inclusive('\n').enumerate() {
         offset += line.len();
-        if index > 0 && matches!(line.trim(), "---" | "...") {
+        if index > 0 && front_matter.closes(line.trim()) {
             return offset;
         }
     }
