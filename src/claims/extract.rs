@@ -1720,6 +1720,13 @@ impl<'a> Reader<'a, '_> {
                     },
                 ));
             }
+            // "March 3 to March 21, 2024", "March 3–21, 2024": the first day takes the year
+            // of the second.
+            if (1..=31).contains(&day)
+                && let Some(after) = self.date_range_end(k, month, day, i, j)
+            {
+                return Some(after);
+            }
             // "Jan. 26" without a year has no ISO form; the day is no count either, unless
             // an amount follows ("in May 5 million users").
             if (1..=31).contains(&day)
@@ -1882,6 +1889,73 @@ impl<'a> Reader<'a, '_> {
         closes
             && word.starts_with(|c: char| c.is_lowercase())
             && (word.ends_with('t') || word.starts_with("ge") && word.ends_with("en"))
+    }
+
+    /// The end of a range of days whose first day (`month` `day`, tokens `first..=day_at`)
+    /// has no year, at token `k`: "to March 21, 2024", "–21, 2024", "through April 2, 2024".
+    /// Reads both days as dates (the first with the second's year) and returns the token after
+    /// the year.
+    fn date_range_end(
+        &mut self,
+        k: usize,
+        month: u32,
+        day: u32,
+        first: usize,
+        day_at: usize,
+    ) -> Option<usize> {
+        let connector = matches!(self.punct(k), Some("–" | "—" | "-"))
+            || self
+                .lower(k)
+                .is_some_and(|word| matches!(word.as_str(), "to" | "through" | "until" | "till"));
+        if !connector || self.language == Some(Language::German) {
+            return None;
+        }
+        // The second day, with or without its month.
+        let mut at = k + 1;
+        let mut end_month = month;
+        if let Some(named) = self.month_at(at) {
+            end_month = named;
+            at = self.month_end(at) + 1;
+        }
+        if !self.is(at, TokenKind::Number) || self.text(at).len() > 2 {
+            return None;
+        }
+        let end_day: u32 = self.text(at).parse().ok()?;
+        let mut year_at = at + 1;
+        if self.punct(year_at) == Some(",") {
+            year_at += 1;
+        }
+        if !(1..=31).contains(&end_day)
+            || !self.is(year_at, TokenKind::Number)
+            || self.text(year_at).len() != 4
+        {
+            return None;
+        }
+        let year: i32 = self.text(year_at).parse().ok()?;
+        self.date(
+            first,
+            day_at,
+            Date {
+                year,
+                month: Some(month),
+                day: Some(day),
+            },
+        );
+        // The second date starts at its month, or at its day.
+        let second_first = if end_month == month && self.month_at(k + 1).is_none() {
+            at
+        } else {
+            k + 1
+        };
+        Some(self.date(
+            second_first,
+            year_at,
+            Date {
+                year,
+                month: Some(end_month),
+                day: Some(end_day),
+            },
+        ))
     }
 
     /// The month named at token `i`: "Januar", "Jan.", "Dez.". Month names are capitalised
