@@ -3,7 +3,8 @@
 //! ## What it does
 //! Flags numbers that no reader can take at face value: a space after the decimal mark
 //! (`22, 4 %` in German, `22. 4 %` in English), separators that fit neither the English
-//! (`1,234.5`) nor the German (`1.234,5`) convention, and a dotted date used as an amount.
+//! (`1,234.5`) nor the German (`1.234,5`) convention, a dotted date used as an amount, and a
+//! range of days that ends before it starts (`October 27-18, 2016`).
 //!
 //! ## Why is this bad?
 //! A reader, a translator or a search for the figure sees two numbers, or the wrong one.
@@ -63,6 +64,17 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                         applicability: Applicability::Suggestion,
                     });
                 }
+                found
+            }
+            NumberProblemKind::BackwardDays => {
+                let mut found = finding(
+                    "FL001",
+                    problem.span,
+                    format!("`{written}` ends before it starts"),
+                );
+                found.note = Some(
+                    "Check the days: the second day of a range comes after the first.".to_owned(),
+                );
                 found
             }
             NumberProblemKind::DateAsNumber => {

@@ -1932,11 +1932,13 @@ impl<'a> Reader<'a, '_> {
             return None;
         }
         let year: i32 = self.text(year_at).parse().ok()?;
+        // "December 28 to January 3, 2025" crosses into the year given.
+        let first_year = if end_month < month { year - 1 } else { year };
         self.date(
             first,
             day_at,
             Date {
-                year,
+                year: first_year,
                 month: Some(month),
                 day: Some(day),
             },
@@ -1947,6 +1949,9 @@ impl<'a> Reader<'a, '_> {
         } else {
             k + 1
         };
+        if end_month == month && end_day < day {
+            self.problem(first, year_at, NumberProblemKind::BackwardDays);
+        }
         Some(self.date(
             second_first,
             year_at,

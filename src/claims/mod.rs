@@ -238,4 +238,6 @@ pub enum NumberProblemKind {
     },
     /// A dotted date used as an amount (`5.5.2025 Euro`).
     DateAsNumber,
+    /// A range of days that ends before it starts (`October 27-18, 2016`).
+    BackwardDays,
 }
