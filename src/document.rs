@@ -444,6 +444,21 @@ impl FrontMatter {
             .map(|(_, kind)| kind)
     }
 
+    /// The front matter `text` opens with, closed by its fence line: its kind, the span of
+    /// the lines between the fences, and where the text after the closing line starts.
+    pub fn block(text: &str) -> Option<(FrontMatter, Span, usize)> {
+        let kind = FrontMatter::opening(text)?;
+        let content_start = text.find('\n')? + 1;
+        let mut offset = content_start;
+        for line in text[content_start..].split_inclusive('\n') {
+            if kind.closes(line.trim()) {
+                return Some((kind, Span::new(content_start, offset), offset + line.len()));
+            }
+            offset += line.len();
+        }
+        None
+    }
+
     /// Whether `line` (trimmed) closes front matter of this kind.
     pub fn closes(self, line: &str) -> bool {
         match self {

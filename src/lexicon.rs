@@ -761,6 +761,7 @@ pub fn is_reference_noun(lower: &str) -> bool {
 /// prepositions, auxiliaries and pronouns ("and", "or", "sind", "davon").
 pub fn is_function_word(lower: &str) -> bool {
     is_auxiliary(lower)
+        || is_german_article(lower)
         || matches!(
             lower,
             "and"
@@ -881,17 +882,6 @@ pub fn is_function_word(lower: &str) -> bool {
                 | "wenn"
                 | "weil"
                 | "während"
-                | "der"
-                | "die"
-                | "das"
-                | "den"
-                | "dem"
-                | "des"
-                | "ein"
-                | "eine"
-                | "einen"
-                | "einem"
-                | "einer"
                 | "dessen"
                 | "deren"
                 | "denen"
@@ -1104,6 +1094,24 @@ pub fn fraction_denominator(lower: &str) -> Option<u32> {
         "thousandth" | "thousandths" | "tausendstel" => 1000,
         _ => return None,
     })
+}
+
+/// A German article, definite or indefinite, in any case.
+pub fn is_german_article(lower: &str) -> bool {
+    matches!(
+        lower,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einen"
+            | "einem"
+            | "einer"
+    )
 }
 
 /// An English auxiliary or modal verb.

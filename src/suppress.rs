@@ -161,19 +161,9 @@ pub fn directives(text: &str) -> Vec<Directive> {
 /// `factlint = { disable = ["FL001"] }` or a `[factlint]` table with `disable = [...]` in
 /// TOML front matter.
 fn front_matter_directive(text: &str) -> Option<Directive> {
-    let kind = FrontMatter::opening(text)?;
-    let opening = text.find('\n')? + 1;
-    // The front matter runs to its closing fence; without one there is none.
-    let mut end = None;
-    let mut offset = opening;
-    for line in text[opening..].split_inclusive('\n') {
-        if kind.closes(line.trim()) {
-            end = Some(offset);
-            break;
-        }
-        offset += line.len();
-    }
-    let front = &text[opening..end?];
+    let (kind, content, _) = FrontMatter::block(text)?;
+    let opening = content.start;
+    let front = &text[content.start..content.end];
     let start_of_key = match kind {
         FrontMatter::Yaml => front.find("factlint:")?,
         FrontMatter::Toml => front

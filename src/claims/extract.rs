@@ -1597,10 +1597,7 @@ impl<'a> Reader<'a, '_> {
             let opens_title = i == 0
                 && self.language == Some(Language::English)
                 && (1950..=2100).contains(&year)
-                && self.word(i + 1).is_some_and(|word| {
-                    word.starts_with(|c: char| c.is_uppercase())
-                        && with_lower(word, |lower| lexicon::month(lower).is_none())
-                })
+                && self.name_follows(i)
                 && !self.amount_word_follows(i + 1)
                 && !self.unit_follows(i + 1);
             if opens_title {
@@ -1805,10 +1802,7 @@ impl<'a> Reader<'a, '_> {
                 "the" | "its" | "their" | "our" | "this" | "that" | "his" | "her"
             )
         });
-        let before_name = self.word(i + 1).is_some_and(|word| {
-            word.starts_with(|c: char| c.is_uppercase())
-                && with_lower(word, |lower| lexicon::month(lower).is_none())
-        });
+        let before_name = self.name_follows(i);
         let after_name = after_name && closes(&|word| with_lower(word, lexicon::is_function_word));
         let edition = self.lower(i + 1).is_some_and(|word| {
             matches!(
@@ -1838,6 +1832,15 @@ impl<'a> Reader<'a, '_> {
             && is_year(i + 2)
             && !self.amount_word_follows(i + 3)
             && !self.unit_follows(i + 3)
+    }
+
+    /// Whether a capitalised word that is no month follows token `i`: a name a year before
+    /// it qualifies ("the 2020 Rust Survey").
+    fn name_follows(&self, i: usize) -> bool {
+        self.word(i + 1).is_some_and(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                && with_lower(word, |lower| lexicon::month(lower).is_none())
+        })
     }
 
     /// A German year opening a clause before its verb: ", 2023 waren es erst 15 Prozent".

@@ -298,17 +298,9 @@ pub fn code_actions(
 
 /// Where a file-wide directive goes: after the front matter, if any.
 fn front_matter_end(text: &str, markdown: bool) -> usize {
-    let Some(front_matter) = FrontMatter::opening(text).filter(|_| markdown) else {
-        return 0;
-    };
-    let mut offset = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        offset += line.len();
-        if index > 0 && front_matter.closes(line.trim()) {
-            return offset;
-        }
-    }
-    0
+    FrontMatter::block(text)
+        .filter(|_| markdown)
+        .map_or(0, |(_, _, end)| end)
 }
 
 /// Inlay hints after the claims in `range`: the normalised value, and money in the reporting
