@@ -210,14 +210,14 @@ pub fn with_lower<T>(word: &str, read: impl FnOnce(&str) -> T) -> T {
 }
 
 /// A word lowercased: on the stack when it is no longer than any word of the grammar.
-pub enum Lower {
-    Stack(LowerWord),
+pub enum Lower<'a> {
+    Stack(LowerWord<'a>),
     Heap(String),
 }
 
-impl Lower {
+impl<'a> Lower<'a> {
     /// `word` lowercased.
-    pub fn of(word: &str) -> Lower {
+    pub fn of(word: &'a str) -> Lower<'a> {
         LowerWord::new(word).map_or_else(|| Lower::Heap(word.to_lowercase()), Lower::Stack)
     }
 
@@ -229,7 +229,7 @@ impl Lower {
     }
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -237,29 +237,59 @@ impl std::ops::Deref for Lower {
     }
 }
 
-/// A word lowercased into a stack buffer, for lookups without allocating.
-#[derive(Clone, Copy, Default)]
-pub struct LowerWord(arrayvec::ArrayString<48>);
+/// A word lowercased, for lookups without allocating: the word itself when it is lowercase
+/// ASCII already (most words of prose), else a copy on the stack.
+#[derive(Clone, Copy)]
+pub struct LowerWord<'a>(LowerText<'a>);
 
-impl LowerWord {
+#[derive(Clone, Copy)]
+enum LowerText<'a> {
+    Borrowed(&'a str),
+    Owned(arrayvec::ArrayString<LONGEST_WORD>),
+}
+
+/// The longest word (in bytes, lowercased) `LowerWord` holds: longer than any of the grammar.
+const LONGEST_WORD: usize = 48;
+
+impl Default for LowerWord<'_> {
+    fn default() -> Self {
+        LowerWord(LowerText::Borrowed(""))
+    }
+}
+
+impl<'a> LowerWord<'a> {
     /// Lowercases `word`, or `None` when it is longer than any word of the grammar.
-    pub fn new(word: &str) -> Option<LowerWord> {
+    pub fn new(word: &'a str) -> Option<LowerWord<'a>> {
+        if word.len() > LONGEST_WORD {
+            return None;
+        }
+        if word
+            .bytes()
+            .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+        {
+            return Some(LowerWord(LowerText::Borrowed(word)));
+        }
         if word.is_ascii() {
             let mut lower = arrayvec::ArrayString::from(word).ok()?;
             lower.make_ascii_lowercase();
-            return Some(LowerWord(lower));
+            return Some(LowerWord(LowerText::Owned(lower)));
         }
-        let mut buffer = [0u8; 48];
+        let mut buffer = [0u8; LONGEST_WORD];
         let lower = lowercase_into(word, &mut buffer)?;
-        arrayvec::ArrayString::from(lower).ok().map(LowerWord)
+        arrayvec::ArrayString::from(lower)
+            .ok()
+            .map(|lower| LowerWord(LowerText::Owned(lower)))
     }
 
     pub fn as_str(&self) -> &str {
-        self.0.as_str()
+        match &self.0 {
+            LowerText::Borrowed(word) => word,
+            LowerText::Owned(word) => word.as_str(),
+        }
     }
 }
 
-impl std::ops::Deref for LowerWord {
+impl std::ops::Deref for LowerWord<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -267,19 +297,19 @@ impl std::ops::Deref for LowerWord {
     }
 }
 
-impl PartialEq<&str> for LowerWord {
+impl PartialEq<&str> for LowerWord<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-impl std::fmt::Display for LowerWord {
+impl std::fmt::Display for LowerWord<'_> {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter.write_str(self.as_str())
     }
 }
 
-impl std::fmt::Debug for LowerWord {
+impl std::fmt::Debug for LowerWord<'_> {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self.as_str(), formatter)
     }
@@ -1541,6 +1571,22 @@ mod tests {
         assert_eq!(month_abbreviation("dez"), Some(12));
         assert!(is_survey_noun("bitkom-umfrage"));
         assert!(is_function_word("und") && !is_function_word("server"));
+    }
+
+    #[test]
+    fn lowercase_words_are_borrowed_and_others_copied() {
+        let lower = "milliarden";
+        let borrowed = LowerWord::new(lower).unwrap();
+        assert!(std::ptr::eq(borrowed.as_str(), lower));
+        assert_eq!(LowerWord::new("Milliarden").unwrap().as_str(), "milliarden");
+        assert_eq!(LowerWord::new("fünf").unwrap().as_str(), "fünf");
+        assert_eq!(LowerWord::new("FÜNF").unwrap().as_str(), "fünf");
+        assert_eq!(LowerWord::default().as_str(), "");
+        // No word of the grammar is longer than 48 bytes, in any case.
+        for long in ["a".repeat(49), "A".repeat(49), "ü".repeat(25)] {
+            assert!(LowerWord::new(&long).is_none(), "{long}");
+        }
+        assert_eq!(LowerWord::new(&"a".repeat(48)).unwrap().len(), 48);
     }
 
     #[test]

@@ -429,7 +429,7 @@ impl Context<'_> {
     }
 
     /// Token `i` lowercased if it is a word, else empty.
-    fn lower(&self, i: usize) -> Lower {
+    fn lower(&self, i: usize) -> Lower<'_> {
         if !self.is_word(i) {
             return Lower::Stack(LowerWord::default());
         }

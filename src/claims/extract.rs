@@ -549,7 +549,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Token `i` lowercased, if it is a word short enough to be one of the grammar.
-    fn lower(&self, i: usize) -> Option<LowerWord> {
+    fn lower(&self, i: usize) -> Option<LowerWord<'_>> {
         self.word(i).and_then(LowerWord::new)
     }
 
@@ -2393,7 +2393,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// The word that opens a range before the claim: "between", "zwischen", "from", "von".
-    fn range_opener(&self, first: usize) -> Option<LowerWord> {
+    fn range_opener(&self, first: usize) -> Option<LowerWord<'_>> {
         let previous = first.checked_sub(1)?;
         self.lower(previous)
             .filter(|word| matches!(word.as_str(), "between" | "zwischen" | "from" | "von"))

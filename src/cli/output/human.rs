@@ -24,6 +24,19 @@ impl Style {
         }
     }
 
+    /// A number in a colour, without formatting it first.
+    fn paint_number(&self, code: &'static str, number: u32) -> PaintedNumber {
+        PaintedNumber {
+            code: self.code(code),
+            number,
+        }
+    }
+
+    /// The SGR code to write, when colour is on.
+    fn code<'a>(&self, code: &'a str) -> Option<&'a str> {
+        self.color.then_some(code)
+    }
+
     fn severity(&self, severity: Severity) -> Painted<'static> {
         match severity {
             Severity::Error => self.paint("1;31", "error"),
@@ -49,10 +62,27 @@ impl std::fmt::Display for Painted<'_> {
     }
 }
 
+struct PaintedNumber {
+    code: Option<&'static str>,
+    number: u32,
+}
+
+impl std::fmt::Display for PaintedNumber {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.code {
+            Some(code) => write!(formatter, "\x1b[{code}m{}\x1b[0m", self.number),
+            None => write!(formatter, "{}", self.number),
+        }
+    }
+}
+
 /// `check --format human`: each finding as a snippet, then a summary line (unless `quiet`).
 pub(crate) struct HumanEmitter {
     style: Style,
     quiet: bool,
+    /// A finding is composed here and written at once: the output of many findings costs no
+    /// allocation per line.
+    scratch: String,
 }
 
 impl HumanEmitter {
@@ -60,6 +90,7 @@ impl HumanEmitter {
         HumanEmitter {
             style: Style { color },
             quiet,
+            scratch: String::new(),
         }
     }
 }
@@ -71,14 +102,16 @@ impl Emitter for HumanEmitter {
         document: &DocumentView,
         finding: &Finding,
     ) -> io::Result<()> {
-        write_finding(
-            out,
+        self.scratch.clear();
+        compose_finding(
+            &mut self.scratch,
             &self.style,
             finding,
             document.name,
             document.text,
             document.index,
-        )
+        );
+        out.write_all(self.scratch.as_bytes())
     }
 
     fn end(
@@ -127,31 +160,37 @@ impl Emitter for HumanEmitter {
     }
 }
 
-fn write_finding(
-    out: &mut dyn Write,
+fn compose_finding(
+    out: &mut String,
     style: &Style,
     finding: &Finding,
     name: &str,
     text: &str,
     index: &LineIndex,
-) -> io::Result<()> {
+) {
+    // Writing to a `String` cannot fail.
+    use std::fmt::Write as _;
     let start = position(index, text, finding.span.start);
-    writeln!(
+    let _ = write!(out, "{}", style.severity(finding.severity));
+    match style.code("1") {
+        Some(bold) => {
+            let _ = write!(out, "\x1b[{bold}m[{}]\x1b[0m", finding.code);
+        }
+        None => {
+            let _ = write!(out, "[{}]", finding.code);
+        }
+    }
+    let _ = writeln!(out, ": {}", style.paint("1", &finding.message));
+    let gutter = digits(start.line);
+    let pad = |out: &mut String| out.extend(std::iter::repeat_n(' ', gutter));
+    pad(out);
+    let _ = writeln!(
         out,
-        "{}{}: {}",
-        style.severity(finding.severity),
-        style.paint("1", &format!("[{}]", finding.code)),
-        style.paint("1", &finding.message)
-    )?;
-    let gutter = start.line.to_string().len();
-    let pad = " ".repeat(gutter);
-    writeln!(
-        out,
-        "{pad}{} {name}:{}:{}",
+        "{} {name}:{}:{}",
         style.paint("1;34", "-->"),
         start.line,
         start.column
-    )?;
+    );
     let line_number = start.line - 1;
     let line = index.line_text(text, line_number);
     let line_start = index.line_start(line_number).unwrap_or(0);
@@ -163,78 +202,66 @@ fn write_finding(
     let span_end = (finding.span.end.saturating_sub(line_start))
         .min(line.len())
         .max(span_start);
-    let (shown, marker_offset, marker_width) = window(line, span_start, span_end);
-    writeln!(out, "{pad} {}", style.paint("1;34", "|"))?;
-    writeln!(
-        out,
-        "{} {} {shown}",
-        style.paint("1;34", &start.line.to_string()),
-        style.paint("1;34", "|")
-    )?;
-    let marker = format!(
-        "{}{}",
-        " ".repeat(marker_offset),
-        "^".repeat(marker_width.max(1))
-    );
+    pad(out);
+    let _ = writeln!(out, " {}", style.paint("1;34", "|"));
+    let _ = write!(out, "{}", style.paint_number("1;34", start.line));
+    let _ = write!(out, " {} ", style.paint("1;34", "|"));
+    let (marker_offset, marker_width) = window(out, line, span_start, span_end);
+    out.push('\n');
     let marker_color = match finding.severity {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
         Severity::Info => "1;36",
         Severity::Hint => "1;32",
     };
-    writeln!(
-        out,
-        "{pad} {} {}",
-        style.paint("1;34", "|"),
-        style.paint(marker_color, &marker)
-    )?;
+    pad(out);
+    let _ = write!(out, " {} ", style.paint("1;34", "|"));
+    if let Some(code) = style.code(marker_color) {
+        let _ = write!(out, "\x1b[{code}m");
+    }
+    out.extend(std::iter::repeat_n(' ', marker_offset));
+    out.extend(std::iter::repeat_n('^', marker_width.max(1)));
+    if style.color {
+        out.push_str("\x1b[0m");
+    }
+    out.push('\n');
+    let line_with = |out: &mut String, label: &str| {
+        pad(out);
+        let _ = write!(
+            out,
+            " {} {}: ",
+            style.paint("1;34", "="),
+            style.paint("1", label)
+        );
+    };
     for related in &finding.related {
         let at = position(index, text, related.span.start);
-        writeln!(
-            out,
-            "{pad} {} {}: {name}:{}:{}: {}",
-            style.paint("1;34", "="),
-            style.paint("1", "see"),
-            at.line,
-            at.column,
-            related.message
-        )?;
+        line_with(out, "see");
+        let _ = writeln!(out, "{name}:{}:{}: {}", at.line, at.column, related.message);
     }
     if let Some(note) = &finding.note {
-        writeln!(
-            out,
-            "{pad} {} {}: {note}",
-            style.paint("1;34", "="),
-            style.paint("1", "note")
-        )?;
+        line_with(out, "note");
+        let _ = writeln!(out, "{note}");
     }
     if let Some(explanation) = &finding.explanation {
         if let Some(computation) = &explanation.computation {
-            writeln!(
-                out,
-                "{pad} {} {}: {computation}",
-                style.paint("1;34", "="),
-                style.paint("1", "computed")
-            )?;
+            line_with(out, "computed");
+            let _ = writeln!(out, "{computation}");
         }
         for source in &explanation.sources {
-            let mut cited = source.title.clone();
+            line_with(out, "source");
+            out.push_str(&source.title);
             let details: Vec<&str> = [source.publisher.as_deref(), source.published.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect();
             if !details.is_empty() {
-                cited.push_str(&format!(" ({})", details.join(", ")));
+                let _ = write!(out, " ({})", details.join(", "));
             }
             if let Some(url) = &source.url {
-                cited.push_str(&format!(" <{url}>"));
+                let _ = write!(out, " <{url}>");
             }
-            writeln!(
-                out,
-                "{pad} {} {}: {cited}",
-                style.paint("1;34", "="),
-                style.paint("1", "source")
-            )?;
+            out.push('\n');
         }
     }
     if let Some(fix) = &finding.fix {
@@ -242,21 +269,21 @@ fn write_finding(
             Applicability::Safe => "safe fix",
             Applicability::Suggestion => "suggestion",
         };
-        writeln!(
-            out,
-            "{pad} {} {}: {} ({safety})",
-            style.paint("1;34", "="),
-            style.paint("1", "help"),
-            fix.title
-        )?;
+        line_with(out, "help");
+        let _ = writeln!(out, "{} ({safety})", fix.title);
     }
-    writeln!(out)
+    out.push('\n');
+}
+
+/// How many digits `number` has in decimal.
+fn digits(number: u32) -> usize {
+    number.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 /// The part of `line` to show around bytes `start..end`: the text, and where (in characters)
 /// and how wide the marker goes. Long lines are cut with `…` on either side. Only the shown
 /// part of the line is walked, so many findings on one long line cost linear time.
-fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+fn window(out: &mut String, line: &str, start: usize, end: usize) -> (usize, usize) {
     let before = &line[..start];
     // The byte where the shown text begins: `CONTEXT_CHARS` characters before the span.
     let from = before
@@ -271,21 +298,24 @@ fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
             .nth(CONTEXT_CHARS)
             .map_or(after.len(), |(at, _)| at);
     let span_chars = line[start..end].chars().count();
-    let mut shown = String::new();
     let mut offset = line[from..start].chars().count();
     if from > 0 {
-        shown.push('…');
+        out.push('…');
         offset += 1;
     }
-    shown.extend(
-        line[from..to]
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c }),
-    );
-    if to < line.len() {
-        shown.push('…');
+    // A tab is shown as one space, so that the marker stays under the span.
+    let shown = &line[from..to];
+    let mut rest = shown;
+    while let Some(tab) = rest.find('\t') {
+        out.push_str(&rest[..tab]);
+        out.push(' ');
+        rest = &rest[tab + 1..];
     }
-    (shown, offset, span_chars)
+    out.push_str(rest);
+    if to < line.len() {
+        out.push('…');
+    }
+    (offset, span_chars)
 }
 
 #[cfg(test)]
@@ -325,8 +355,10 @@ mod tests {
             .collect();
         for (i, &start) in boundaries.iter().enumerate() {
             for &end in boundaries[i..].iter().take(6) {
+                let mut shown = String::new();
+                let (offset, width) = window(&mut shown, &line, start, end);
                 assert_eq!(
-                    window(&line, start, end),
+                    (shown, offset, width),
                     window_by_counting(&line, start, end),
                     "{start}..{end}"
                 );
