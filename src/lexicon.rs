@@ -130,6 +130,7 @@ const fn fourth_letters() -> [u32; NUMBER_WORD_PREFIXES.len()] {
 /// written, any case) may read as a number word (`reads_as_number_word`), judged from its
 /// first four bytes. `false` is certain; `true` means "look it up". It is stricter than
 /// `may_be_number_word`, which also lets articles ("eine", "one") through.
+#[inline]
 pub fn may_read_as_number_word(text: &str) -> bool {
     let Some(head) = ascii_head(text) else {
         return true;

@@ -141,7 +141,12 @@ fn may_hold(text: &str, code: Option<CodeSpans>) -> bool {
             let at = index * 64 + threes.trailing_zeros() as usize;
             threes &= threes - 1;
             let head = [bytes[at] | 0x20, bytes[at + 1] | 0x20, bytes[at + 2] | 0x20];
-            if lexicon::number_word_prefix(head) && word_may_hold_claim(text, at) {
+            // The fourth letter rules out the commonest words the three let through ("and",
+            // "for", "this"), again without a call.
+            if lexicon::number_word_prefix(head)
+                && lexicon::may_read_as_number_word(&text[at..])
+                && word_may_hold_claim(text, at)
+            {
                 return true;
             }
         }
@@ -149,6 +154,10 @@ fn may_hold(text: &str, code: Option<CodeSpans>) -> bool {
         while others != 0 {
             let at = index * 64 + others.trailing_zeros() as usize;
             others &= others - 1;
+            // Most of these are words of one or two letters: ruled out here, without a call.
+            if bytes[at] < 0x80 && too_short(bytes, at) {
+                continue;
+            }
             if word_may_hold_claim(text, at) {
                 return true;
             }
@@ -164,15 +173,7 @@ fn word_may_hold_claim(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let byte = bytes[at];
     if byte < 0x80 {
-        // A word of one or two ASCII letters that ends there (as `scan_word` sees it: an
-        // ASCII byte that neither continues nor joins a word) is too short to count.
-        let ends = |next: Option<&u8>| {
-            next.is_none_or(|&next| {
-                next < 0x80 && !next.is_ascii_alphanumeric() && next != b'-' && next != b'\''
-            })
-        };
-        if ends(bytes.get(at + 1)) || bytes[at + 1].is_ascii_alphabetic() && ends(bytes.get(at + 2))
-        {
+        if too_short(bytes, at) {
             return false;
         }
         // Its first four letters may rule the word out.
@@ -197,6 +198,20 @@ fn word_may_hold_claim(text: &str, at: usize) -> bool {
     word.len() >= 3
         && lexicon::lowercase_into(word, &mut buffer)
             .is_some_and(|lower| lexicon::reads_as_number_word(word, lower))
+}
+
+/// Whether the word of ASCII letters that starts at `at` has only one or two letters and ends
+/// there (as `scan_word` sees it: at an ASCII byte that neither continues nor joins a word, or
+/// the end of the text): too short to count.
+#[inline]
+fn too_short(bytes: &[u8], at: usize) -> bool {
+    let ends = |next: Option<&u8>| {
+        next.is_none_or(|&next| {
+            next < 0x80 && !next.is_ascii_alphanumeric() && next != b'-' && next != b'\''
+        })
+    };
+    ends(bytes.get(at + 1))
+        || bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) && ends(bytes.get(at + 2))
 }
 
 /// Whether a chunk's raw text may hold a full date (day, month and year): a capitalised month
