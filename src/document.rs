@@ -6,7 +6,9 @@
 //! cell (in plain text: a paragraph, or a line where lines are paragraphs). Claims never cross
 //! a block.
 
-use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CowStr, Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use crate::language::Language;
 use crate::text::Span;
@@ -198,7 +200,14 @@ impl<'a> Document<'a> {
             options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
                 | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
         }
-        let parser = Parser::new_ext(self.text, options).into_offset_iter();
+        // A full reference link (`[text][label]`) whose label is defined in another chunk,
+        // or nowhere, is still a link: its label is no prose (`[2018 Edition][2018]`).
+        let full_references = |link: BrokenLink<'a>| {
+            (link.link_type == LinkType::Reference).then(|| (CowStr::from(""), CowStr::from("")))
+        };
+        let parser =
+            Parser::new_with_broken_link_callback(self.text, options, Some(full_references))
+                .into_offset_iter();
         let mut builder = BlockBuilder::default();
         // Depth of containers whose text is not prose (code, HTML, images, autolinks).
         let mut skip_depth = 0u32;
@@ -278,7 +287,15 @@ impl<'a> Document<'a> {
                     if let Some(kind) = in_front_matter {
                         self.read_front_matter(&text, range.start, kind);
                     } else if skip_depth == 0 {
-                        builder.prose(self, range.start, range.end);
+                        if builder.skipping_link.last() == Some(&false)
+                            && is_citation_mark(self.text, range.start, range.end)
+                        {
+                            // A link whose text is a citation mark (`[2](…)`, `[1][ref]`) is no
+                            // figure, as the same mark without a link is none.
+                            builder.boundary(self, range.start);
+                        } else {
+                            builder.prose(self, range.start, range.end);
+                        }
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {}
@@ -430,6 +447,17 @@ struct ChunkState {
 pub enum FrontMatter {
     Yaml,
     Toml,
+}
+
+/// Whether the text at `start..end` is a citation mark: one to three digits alone between
+/// the brackets of a link's text (`[2](https://…)`, `[1][ref]`).
+fn is_citation_mark(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    (1..=3).contains(&(end - start))
+        && bytes[start..end].iter().all(u8::is_ascii_digit)
+        && start > 0
+        && bytes[start - 1] == b'['
+        && bytes.get(end) == Some(&b']')
 }
 
 impl FrontMatter {

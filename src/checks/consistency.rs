@@ -8,7 +8,8 @@
 //! things in one text ("two functions", "four functions"), and percentages many shares: figures
 //! without a unit (money has its currency) are compared only when the larger is at most half
 //! again the smaller, as a figure stated twice would be. The cells of
-//! a table are not compared: its rows are different records.
+//! a table are not compared: its rows are different records. Nor are widths in bits
+//! (`32-bit platforms`, `64-bit platforms`): they name kinds of types and machines.
 //!
 //! ## Why is this bad?
 //! Readers notice two figures for one thing and trust neither. Usually one of them is a
@@ -56,6 +57,7 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
         ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
             && claim.subject.is_some()
+            && !is_width(claim)
             && !match table_row {
                 Some((sentence, in_row)) if sentence == claim.sentence => in_row,
                 _ => {
@@ -147,6 +149,13 @@ const CLOSE: f64 = 1.5;
 /// How many different earlier figures without a unit a group keeps: a long list of figures
 /// of one noun is a list, not restatements.
 const KEPT_FIGURES: usize = 64;
+
+/// Whether `claim` is a width in bits (`32-bit platforms`, `a 256-bit value`, `112 bits of
+/// mantissa`): it names a kind of type or machine, and two of them in a text are different
+/// kinds, not one quantity stated twice.
+fn is_width(claim: &Claim) -> bool {
+    claim.unit == Some("bit")
+}
 
 /// Whether a claim stands in a table row: the rows of a table are records, and the same
 /// column differs from row to row by design. A line longer than `TABLE_ROW_BYTES` before the

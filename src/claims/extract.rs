@@ -1778,7 +1778,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// An English year used as an attribute: "the 2019 survey", "its 2025 budget", "the 2020
-    /// Rust Survey", "CES 2025". English groups counts from 1,000 on, so a bare four-digit
+    /// Rust Survey", "CES 2025", "RustConf 2025". English groups counts from 1,000 on, so a bare four-digit
     /// number in this position is a year. In German, a year after a noun: "der Haushalt
     /// 2025 sieht", "die Agenda 2030" (a German count comes before its noun).
     fn attributive_year(&self, i: usize, year: i32) -> bool {
@@ -1819,13 +1819,20 @@ impl<'a> Reader<'a, '_> {
         });
         let before_name = self.name_follows(i);
         let after_name = after_name && closes(&|word| with_lower(word, lexicon::is_function_word));
+        // After a name with a capital inside ("RustConf 2025 took place", "KubeCon EU 2019"),
+        // even one opening the sentence: the edition of an event or a product.
+        let after_event_name = self.word(i - 1).is_some_and(|word| {
+            word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                && word.chars().all(|c| c.is_ascii_alphabetic())
+        });
         let edition = self.lower(i + 1).is_some_and(|word| {
             matches!(
                 word.as_str(),
                 "edition" | "editions" | "survey" | "roadmap" | "budget" | "release"
             )
         });
-        after_determiner || before_name || after_name || edition
+        after_determiner || before_name || after_name || after_event_name || edition
     }
 
     /// The first of two years between which something happened: "between 2015 and 2023",
