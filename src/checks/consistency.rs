@@ -9,7 +9,10 @@
 //! without a unit (money has its currency) are compared only when the larger is at most half
 //! again the smaller, as a figure stated twice would be. The cells of
 //! a table are not compared: its rows are different records. Nor are widths in bits
-//! (`32-bit platforms`, `64-bit platforms`): they name kinds of types and machines.
+//! (`32-bit platforms`, `64-bit platforms`), which name kinds of types and machines; counts
+//! with decimals and no unit (`1.36`, a version; `9.6`, a score), which count nothing; and
+//! shares of a whole (`39 % of respondents`, `3 % des BIP`), of which a text gives many, each
+//! of something else.
 //!
 //! ## Why is this bad?
 //! Readers notice two figures for one thing and trust neither. Usually one of them is a
@@ -58,6 +61,8 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
         ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
             && claim.subject.is_some()
             && !is_width(claim)
+            && !counts_nothing(claim)
+            && !is_share_of_whole(context.text, claim)
             && !match table_row {
                 Some((sentence, in_row)) if sentence == claim.sentence => in_row,
                 _ => {
@@ -149,6 +154,28 @@ const CLOSE: f64 = 1.5;
 /// How many different earlier figures without a unit a group keeps: a long list of figures
 /// of one noun is a list, not restatements.
 const KEPT_FIGURES: usize = 64;
+
+/// Whether `claim` is a count with decimals and neither unit nor scale word: it counts nothing
+/// (`1.36` is a version, `9.6` a score), and two of them name no one quantity.
+fn counts_nothing(claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Count
+        && claim.unit.is_none()
+        && claim.scale.is_none()
+        && claim
+            .value
+            .number()
+            .is_some_and(|value| value.fract() != 0.0)
+}
+
+/// Whether `claim` is a share of a whole (`39 % of respondents`, `3 % des BIP`): a text gives
+/// many shares of one whole, each of something else.
+fn is_share_of_whole(text: &str, claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Percent
+        && text
+            .get(claim.span.end..)
+            .and_then(|after| after.split_whitespace().next())
+            .is_some_and(|word| matches!(word, "of" | "der" | "des" | "aller"))
+}
 
 /// Whether `claim` is a width in bits (`32-bit platforms`, `a 256-bit value`, `112 bits of
 /// mantissa`): it names a kind of type or machine, and two of them in a text are different

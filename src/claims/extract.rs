@@ -1165,6 +1165,7 @@ impl<'a> Reader<'a, '_> {
         if self.is_model_size(i)
             || self.is_model_version(i)
             || self.is_release_number(i)
+            || self.is_version_series(i)
             || self.is_index_name(i)
             || self.is_time_of_day(i)
         {
@@ -1236,10 +1237,10 @@ impl<'a> Reader<'a, '_> {
             || lexicon::scale_word(name, lower, self.language).is_some()
             || lexicon::time_unit(lower).is_some()
             || UNITS.lookup(name).is_some();
-        if !name.starts_with(|c: char| c.is_uppercase())
-            || grammar_word
-            || lexicon::is_weekday(lower)
-        {
+        // A name is capitalised, or has a capital inside ("macOS", "iOS", "npm" has none).
+        let named = name.starts_with(|c: char| c.is_uppercase())
+            || name.chars().skip(1).any(char::is_uppercase);
+        if !named || grammar_word || lexicon::is_weekday(lower) {
             return false;
         }
         // A capitalised word opening the sentence may be any word ("Today 40 engineers …"):
@@ -1288,6 +1289,17 @@ impl<'a> Reader<'a, '_> {
                         && !lexicon::multiplier_suffix(following_lower)
             }
         }
+    }
+
+    /// A series of versions, its later parts a placeholder: "Prometheus 3.x", "1.N releases",
+    /// "2.x.y".
+    fn is_version_series(&self, i: usize) -> bool {
+        self.punct(i + 1) == Some(".")
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+            && self
+                .word(i + 2)
+                .is_some_and(|word| matches!(word, "x" | "X" | "N" | "n" | "y" | "Y"))
     }
 
     /// A version before a word that says so: "the 1.56 release", "1.0 stable", "0.3 beta";
