@@ -1055,6 +1055,9 @@ impl<'a> Reader<'a, '_> {
             {
                 return true;
             }
+            if self.in_reference_list(i) {
+                return true;
+            }
             // Glued to a word by `-`, `.`, `_` or `/`: "GPT-4", "v1.2", "x_1".
             if !token.space_before
                 && matches!(
@@ -1289,6 +1292,53 @@ impl<'a> Reader<'a, '_> {
                         && !lexicon::multiplier_suffix(following_lower)
             }
         }
+    }
+
+    /// A number in a list that a reference noun opens: "EIPs 1153, 4788 and 6780",
+    /// "Chapters 6 and 19", "Seiten 4, 5 und 9". Looks back over at most 16 items.
+    fn in_reference_list(&self, i: usize) -> bool {
+        // Only plain numbers, before no noun that they may count ("Table 1, 2,000 rows",
+        // "version 56 and 3 additional elements" hold figures): the list ends in punctuation,
+        // a function word or a name.
+        let plain = |at: usize| self.text(at).bytes().all(|byte| byte.is_ascii_digit());
+        let ends_list = self.word(i + 1).is_none_or(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                || with_lower(word, lexicon::is_function_word)
+        });
+        if !plain(i) || !ends_list {
+            return false;
+        }
+        let mut at = i;
+        for _ in 0..16 {
+            // The separator before `at`: ",", a conjunction, or ", and".
+            let mut before = at;
+            if before > 0
+                && self
+                    .lower(before - 1)
+                    .is_some_and(|word| matches!(word.as_str(), "and" | "or" | "und" | "oder"))
+            {
+                before -= 1;
+            }
+            if before > 0 && self.punct(before - 1) == Some(",") {
+                before -= 1;
+            }
+            if before == at
+                || before == 0
+                || !self.is(before - 1, TokenKind::Number)
+                || !plain(before - 1)
+            {
+                return false;
+            }
+            at = before - 1;
+            if at > 0
+                && self
+                    .lower(at - 1)
+                    .is_some_and(|word| lexicon::is_reference_noun(&word))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// A series of versions, its later parts a placeholder: "Prometheus 3.x", "1.N releases",
