@@ -26,6 +26,7 @@
 //! ## Fix safety
 //! No fix: only the writer knows which figure is right.
 
+use crate::checks::support::in_table_row;
 use crate::checks::{CheckContext, finding};
 use std::collections::HashMap;
 
@@ -66,7 +67,7 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             && !match table_row {
                 Some((sentence, in_row)) if sentence == claim.sentence => in_row,
                 _ => {
-                    let in_row = in_table_row(context.text, claim.sentence);
+                    let in_row = in_table_row(context.text, claim.sentence.start);
                     table_row = Some((claim.sentence, in_row));
                     in_row
                 }
@@ -183,25 +184,6 @@ fn is_share_of_whole(text: &str, claim: &Claim) -> bool {
 fn is_width(claim: &Claim) -> bool {
     claim.unit == Some("bit")
 }
-
-/// Whether a claim stands in a table row: the rows of a table are records, and the same
-/// column differs from row to row by design. A line longer than `TABLE_ROW_BYTES` before the
-/// claim is taken for prose, so that a wall of figures on one line is not searched back to
-/// its start for every figure.
-fn in_table_row(text: &str, sentence: Span) -> bool {
-    let mut from = sentence.start.saturating_sub(TABLE_ROW_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..sentence.start];
-    match before.rfind('\n') {
-        Some(at) => before[at + 1..].trim_start().starts_with('|'),
-        None => from == 0 && before.trim_start().starts_with('|'),
-    }
-}
-
-/// How far back a table row's opening `|` is looked for.
-const TABLE_ROW_BYTES: usize = 4096;
 
 /// Puts `value` (stated by `stated`) in `slot` when the slot is empty or `value` is `better`
 /// than what it holds: the first of equal extremes stays.

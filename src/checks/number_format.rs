@@ -3,7 +3,8 @@
 //! ## What it does
 //! Flags a figure written in a different format than the same figure elsewhere in the
 //! document (`2.000` here, `2000` there), and decimals that use the other language's mark
-//! (`22.4` in a German text that writes `13,5` elsewhere).
+//! (`22.4` in a German text that writes `13,5` elsewhere). Tuples of numbers in brackets
+//! (`k_(4,12)`, `{-1,1}`) hold no decimals and are left alone.
 //!
 //! ## Why is this bad?
 //! Readers compare figures by their shape. Two spellings of one number look like two
@@ -27,6 +28,7 @@ use crate::claims::{Claim, ClaimKind, WrittenNumber};
 use crate::diagnostics::{Applicability, Finding, Fix, Related};
 use crate::language::Language;
 use crate::number::{Separator, format_number};
+use crate::text::Span;
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     match context.document {
@@ -175,6 +177,13 @@ fn integers(claims: &[Claim]) -> impl Iterator<Item = WrittenNumber> {
     })
 }
 
+/// Whether the digits at `span` stand between brackets, glued to them, as a tuple of numbers
+/// does (`k_(4,12)`, `{-1,1}`, `max(16,64)`): no decimal in either language.
+fn in_tuple(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches('-');
+    before.ends_with(['(', '[', '{']) || text[span.end..].starts_with([')', ']', '}'])
+}
+
 fn same_number_two_formats(
     context: &CheckContext,
     first_of_value: &mut FirstOfValue,
@@ -235,7 +244,8 @@ fn mixed_decimal_marks(
     let foreign = context
         .claims
         .iter()
-        .filter_map(|claim| claim.written.filter(is_foreign_decimal));
+        .filter_map(|claim| claim.written.filter(is_foreign_decimal))
+        .filter(|written| !in_tuple(context.text, written.span));
     let language_name = match language {
         Language::English => "English",
         Language::German => "German",

@@ -323,6 +323,28 @@ fn days_from_civil(date: Date) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// Whether the text at `at` stands in a table row: the rows of a table are records, and the
+/// same column differs from row to row by design. A line longer than `TABLE_ROW_BYTES` before
+/// `at` is taken for prose, so that a wall of figures on one line is not searched back to its
+/// start for every figure.
+pub(crate) fn in_table_row(text: &str, at: usize) -> bool {
+    let at = at.min(text.len());
+    let mut from = at.saturating_sub(TABLE_ROW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(before) = text.get(from..at) else {
+        return false;
+    };
+    match before.rfind('\n') {
+        Some(line) => before[line + 1..].trim_start().starts_with('|'),
+        None => from == 0 && before.trim_start().starts_with('|'),
+    }
+}
+
+/// How far back a table row's opening `|` is looked for.
+const TABLE_ROW_BYTES: usize = 4096;
+
 #[cfg(test)]
 mod tests {
     use super::*;

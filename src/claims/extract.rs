@@ -1055,7 +1055,7 @@ impl<'a> Reader<'a, '_> {
             {
                 return true;
             }
-            if self.in_reference_list(i) {
+            if self.in_reference_list(i) || self.is_tuple(i) {
                 return true;
             }
             // Glued to a word by `-`, `.`, `_` or `/`: "GPT-4", "v1.2", "x_1".
@@ -1292,6 +1292,37 @@ impl<'a> Reader<'a, '_> {
                         && !lexicon::multiplier_suffix(following_lower)
             }
         }
+    }
+
+    /// Numbers joined by commas that no English grouping explains, glued into brackets in an
+    /// English text: a tuple or an index ("k_(4,12)", "{-1,1}", "max(16,64)"), no decimal.
+    /// "(1,000)" is a figure in brackets.
+    fn is_tuple(&self, i: usize) -> bool {
+        let text = self.text(i);
+        let mut parts = text.split(',');
+        let _ = parts.next();
+        let ungrouped = parts.any(|part| part.len() != 3);
+        // "101,489.08" is an English figure: only digits and commas make a tuple.
+        let digits_and_commas = text
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || byte == b',');
+        if self.language != Some(Language::English)
+            || !text.contains(',')
+            || !digits_and_commas
+            || !ungrouped
+        {
+            return false;
+        }
+        let opens = |k: usize| matches!(self.punct(k), Some("(" | "[" | "{"));
+        let closes = |k: usize| matches!(self.punct(k), Some(")" | "]" | "}"));
+        let first = if i > 0 && self.punct(i - 1) == Some("-") && self.attached(i) {
+            i - 1
+        } else {
+            i
+        };
+        let glued_open = first > 0 && self.attached(first) && opens(first - 1);
+        let glued_close = self.attached(i + 1) && closes(i + 1);
+        glued_open || glued_close
     }
 
     /// A number in a list that a reference noun opens: "EIPs 1153, 4788 and 6780",
