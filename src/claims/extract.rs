@@ -1299,6 +1299,9 @@ impl<'a> Reader<'a, '_> {
     /// "(1,000)" is a figure in brackets.
     fn is_tuple(&self, i: usize) -> bool {
         let text = self.text(i);
+        if self.language != Some(Language::English) || !text.contains(',') {
+            return false;
+        }
         let mut parts = text.split(',');
         let _ = parts.next();
         let ungrouped = parts.any(|part| part.len() != 3);
@@ -1331,6 +1334,16 @@ impl<'a> Reader<'a, '_> {
         // Only plain numbers, before no noun that they may count ("Table 1, 2,000 rows",
         // "version 56 and 3 additional elements" hold figures): the list ends in punctuation,
         // a function word or a name.
+        // Most numbers follow no separator: ruled out before anything else is looked at.
+        let after_separator = i > 0
+            && (self.punct(i - 1) == Some(",")
+                || self.is(i - 1, TokenKind::Word)
+                    && self.lower(i - 1).is_some_and(|word| {
+                        matches!(word.as_str(), "and" | "or" | "und" | "oder")
+                    }));
+        if !after_separator {
+            return false;
+        }
         let plain = |at: usize| self.text(at).bytes().all(|byte| byte.is_ascii_digit());
         let ends_list = self.word(i + 1).is_none_or(|word| {
             word.starts_with(|c: char| c.is_uppercase())
