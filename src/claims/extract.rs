@@ -2261,14 +2261,20 @@ impl<'a> Reader<'a, '_> {
 
     /// The hedge phrase that ends right before token `j`: its length in tokens and meaning.
     fn hedge_before(&self, j: usize) -> Option<(usize, Hedge)> {
+        let dot_at = |offset: usize| offset < j && self.punct(j - 1 - offset) == Some(".");
+        // Every phrase ends in a word right before `j`, or in a word and its dot: most
+        // figures follow neither, and are done with here.
+        let last = if j > 0 { self.lower(j - 1) } else { None };
+        if last.is_none() && !dot_at(0) {
+            return None;
+        }
         // The four tokens before `j`, lowercased once: index 0 is token `j - 1`.
-        let mut before: [Option<LowerWord>; 4] = [None; 4];
-        for (offset, slot) in before.iter_mut().enumerate() {
+        let mut before: [Option<LowerWord>; 4] = [last, None, None, None];
+        for (offset, slot) in before.iter_mut().enumerate().skip(1) {
             if offset < j {
                 *slot = self.lower(j - 1 - offset);
             }
         }
-        let dot_at = |offset: usize| offset < j && self.punct(j - 1 - offset) == Some(".");
         'phrases: for (words, hedge) in lexicon::HEDGE_PHRASES {
             let mut offset = 0;
             for expected in words.iter().rev() {
