@@ -87,7 +87,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         while end < context.claims.len() && context.claims[end].sentence == sentence {
             end += 1;
         }
-        let cues = cues_in(&context.text[sentence.start..sentence.end].to_lowercase());
+        let cues = cues_in(&context.text[sentence.start..sentence.end]);
         if cues & SHARE != 0 && cues & CHANGE == 0 {
             shares(context, &context.claims[start..end], findings);
         }
@@ -104,31 +104,37 @@ const SHARE: u8 = 1;
 const CHANGE: u8 = 2;
 const TOTAL: u8 = 4;
 
-/// The cues of `SHARE_CUES`, `CHANGE_CUES` and `TOTAL_CUES` found in `lower`, a sentence
-/// lowercased: every cue is looked for in one pass, overlapping ones too.
-fn cues_in(lower: &str) -> u8 {
+/// The cues of `SHARE_CUES`, `CHANGE_CUES` and `TOTAL_CUES` found in `sentence`, in any case:
+/// every cue is looked for in one pass, overlapping ones too, without lowercasing the
+/// sentence first (a cue with `ü` is looked for with `Ü` too).
+fn cues_in(sentence: &str) -> u8 {
     static CUES: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
         std::sync::LazyLock::new(|| {
-            let mut cues: Vec<(&str, u8)> = Vec::new();
+            let mut cues: Vec<(String, u8)> = Vec::new();
             for (list, bit) in [
                 (SHARE_CUES, SHARE),
                 (CHANGE_CUES, CHANGE),
                 (TOTAL_CUES, TOTAL),
             ] {
                 for &cue in list {
-                    match cues.iter_mut().find(|(known, _)| *known == cue) {
-                        Some((_, bits)) => *bits |= bit,
-                        None => cues.push((cue, bit)),
+                    let capital = cue.replace('ü', "Ü");
+                    for cue in [cue.to_owned(), capital] {
+                        match cues.iter_mut().find(|(known, _)| *known == cue) {
+                            Some((_, bits)) => *bits |= bit,
+                            None => cues.push((cue, bit)),
+                        }
                     }
                 }
             }
-            let automaton = aho_corasick::AhoCorasick::new(cues.iter().map(|(cue, _)| cue))
+            let automaton = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(cues.iter().map(|(cue, _)| cue))
                 .expect("the cue lists are a few short words");
             (automaton, cues.into_iter().map(|(_, bits)| bits).collect())
         });
     let (automaton, bits) = &*CUES;
     let mut found = 0;
-    for hit in automaton.find_overlapping_iter(lower) {
+    for hit in automaton.find_overlapping_iter(sentence) {
         found |= bits[hit.pattern().as_usize()];
         if found == SHARE | CHANGE | TOTAL {
             break;
@@ -302,5 +308,25 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
             total.unit,
         );
         findings.push(found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_are_found_in_any_case() {
+        for sentence in [
+            "Der Rückgang lag bei 3 %.",
+            "DER RÜCKGANG LAG BEI 3 %.",
+            "gegenüber dem Vorjahr",
+            "GEGENÜBER DEM VORJAHR",
+            "Sales ROSE by 5 %.",
+        ] {
+            assert_eq!(cues_in(sentence) & CHANGE, CHANGE, "{sentence}");
+        }
+        assert_eq!(cues_in("Of Which 40 % went to Europe."), SHARE);
+        assert_eq!(cues_in("Nothing here."), 0);
     }
 }

@@ -106,8 +106,10 @@ fn is_change(text: &str, from: &Claim, to: &Claim) -> bool {
     if to.span.start < from.span.end {
         return false;
     }
-    let between = text[from.span.end..to.span.start].trim().to_lowercase();
-    matches!(between.as_str(), "to" | "auf" | "→" | "->" | "bis auf")
+    let between = text[from.span.end..to.span.start].trim();
+    ["to", "auf", "→", "->", "bis auf"]
+        .iter()
+        .any(|word| between.eq_ignore_ascii_case(word))
 }
 
 fn close(a: f64, b: f64) -> bool {
