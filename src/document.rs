@@ -878,7 +878,7 @@ fn link_reference_definition(line: &str) -> bool {
 /// Whether a word may belong with the word after it in one claim: it holds digits, or its
 /// letters read as a number, scale, fraction or multiplier word (`drei`, `Mio.`), a currency
 /// (`€`, `USD`), a word of a bound or hedge (`up to`, `mehr als`, `etwa`) or a function word.
-fn tied_to_next(word: &str) -> bool {
+pub(crate) fn tied_to_next(word: &str) -> bool {
     if word.bytes().any(|byte| byte.is_ascii_digit()) {
         return true;
     }
