@@ -24,11 +24,17 @@ impl Style {
         }
     }
 
-    /// A number in a colour, without formatting it first.
-    fn paint_number(&self, code: &'static str, number: u32) -> PaintedNumber {
-        PaintedNumber {
-            code: self.code(code),
-            number,
+    /// Pushes `text`, in the colour of SGR `code` when colour is on.
+    fn put(&self, out: &mut String, code: Option<&str>, text: &str) {
+        match code.filter(|_| self.color) {
+            Some(code) => {
+                out.push_str("\x1b[");
+                out.push_str(code);
+                out.push('m');
+                out.push_str(text);
+                out.push_str("\x1b[0m");
+            }
+            None => out.push_str(text),
         }
     }
 
@@ -58,20 +64,6 @@ impl std::fmt::Display for Painted<'_> {
         match self.code {
             Some(code) => write!(formatter, "\x1b[{code}m{}\x1b[0m", self.text),
             None => formatter.write_str(self.text),
-        }
-    }
-}
-
-struct PaintedNumber {
-    code: Option<&'static str>,
-    number: u32,
-}
-
-impl std::fmt::Display for PaintedNumber {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.code {
-            Some(code) => write!(formatter, "\x1b[{code}m{}\x1b[0m", self.number),
-            None => write!(formatter, "{}", self.number),
         }
     }
 }
@@ -168,29 +160,36 @@ fn compose_finding(
     text: &str,
     index: &LineIndex,
 ) {
-    // Writing to a `String` cannot fail.
+    // Writing to a `String` cannot fail. The lines every finding has are pushed piece by
+    // piece, without the formatting machinery: 100,000 findings are a lot of lines.
     use std::fmt::Write as _;
     let start = position(index, text, finding.span.start);
-    let _ = write!(out, "{}", style.severity(finding.severity));
+    let severity = style.severity(finding.severity);
+    style.put(out, severity.code, severity.text);
     match style.code("1") {
         Some(bold) => {
             let _ = write!(out, "\x1b[{bold}m[{}]\x1b[0m", finding.code);
         }
         None => {
-            let _ = write!(out, "[{}]", finding.code);
+            out.push('[');
+            out.push_str(finding.code);
+            out.push(']');
         }
     }
-    let _ = writeln!(out, ": {}", style.paint("1", &finding.message));
+    out.push_str(": ");
+    style.put(out, Some("1"), &finding.message);
+    out.push('\n');
     let gutter = digits(start.line);
     let pad = |out: &mut String| out.extend(std::iter::repeat_n(' ', gutter));
     pad(out);
-    let _ = writeln!(
-        out,
-        "{} {name}:{}:{}",
-        style.paint("1;34", "-->"),
-        start.line,
-        start.column
-    );
+    style.put(out, Some("1;34"), "-->");
+    out.push(' ');
+    out.push_str(name);
+    out.push(':');
+    push_number(out, start.line);
+    out.push(':');
+    push_number(out, start.column);
+    out.push('\n');
     let line_number = start.line - 1;
     let line = index.line_text(text, line_number);
     let line_start = index.line_start(line_number).unwrap_or(0);
@@ -203,9 +202,18 @@ fn compose_finding(
         .min(line.len())
         .max(span_start);
     pad(out);
-    let _ = writeln!(out, " {}", style.paint("1;34", "|"));
-    let _ = write!(out, "{}", style.paint_number("1;34", start.line));
-    let _ = write!(out, " {} ", style.paint("1;34", "|"));
+    out.push(' ');
+    style.put(out, Some("1;34"), "|");
+    out.push('\n');
+    match style.code("1;34") {
+        Some(code) => {
+            let _ = write!(out, "\x1b[{code}m{}\x1b[0m", start.line);
+        }
+        None => push_number(out, start.line),
+    }
+    out.push(' ');
+    style.put(out, Some("1;34"), "|");
+    out.push(' ');
     let (marker_offset, marker_width) = window(out, line, span_start, span_end);
     out.push('\n');
     let marker_color = match finding.severity {
@@ -215,7 +223,9 @@ fn compose_finding(
         Severity::Hint => "1;32",
     };
     pad(out);
-    let _ = write!(out, " {} ", style.paint("1;34", "|"));
+    out.push(' ');
+    style.put(out, Some("1;34"), "|");
+    out.push(' ');
     if let Some(code) = style.code(marker_color) {
         let _ = write!(out, "\x1b[{code}m");
     }
@@ -227,12 +237,11 @@ fn compose_finding(
     out.push('\n');
     let line_with = |out: &mut String, label: &str| {
         pad(out);
-        let _ = write!(
-            out,
-            " {} {}: ",
-            style.paint("1;34", "="),
-            style.paint("1", label)
-        );
+        out.push(' ');
+        style.put(out, Some("1;34"), "=");
+        out.push(' ');
+        style.put(out, Some("1"), label);
+        out.push_str(": ");
     };
     for related in &finding.related {
         let at = position(index, text, related.span.start);
@@ -241,7 +250,8 @@ fn compose_finding(
     }
     if let Some(note) = &finding.note {
         line_with(out, "note");
-        let _ = writeln!(out, "{note}");
+        out.push_str(note);
+        out.push('\n');
     }
     if let Some(explanation) = &finding.explanation {
         if let Some(computation) = &explanation.computation {
@@ -273,6 +283,24 @@ fn compose_finding(
         let _ = writeln!(out, "{} ({safety})", fix.title);
     }
     out.push('\n');
+}
+
+/// Pushes `number` in decimal.
+fn push_number(out: &mut String, number: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// How many digits `number` has in decimal.
