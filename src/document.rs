@@ -453,8 +453,11 @@ pub enum FrontMatter {
 /// the brackets of a link's text (`[2](https://…)`, `[1][ref]`).
 fn is_citation_mark(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    (1..=3).contains(&(end - start))
-        && bytes[start..end].iter().all(u8::is_ascii_digit)
+    end.checked_sub(start)
+        .is_some_and(|length| (1..=3).contains(&length))
+        && bytes
+            .get(start..end)
+            .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
         && start > 0
         && bytes[start - 1] == b'['
         && bytes.get(end) == Some(&b']')
