@@ -1241,8 +1241,7 @@ impl<'a> Reader<'a, '_> {
             || lexicon::time_unit(lower).is_some()
             || UNITS.lookup(name).is_some();
         // A name is capitalised, or has a capital inside ("macOS", "iOS", "npm" has none).
-        let named = name.starts_with(|c: char| c.is_uppercase())
-            || name.chars().skip(1).any(char::is_uppercase);
+        let named = name.starts_with(|c: char| c.is_uppercase()) || capital_inside(name);
         if !named || grammar_word || lexicon::is_weekday(lower) {
             return false;
         }
@@ -1331,30 +1330,9 @@ impl<'a> Reader<'a, '_> {
     /// A number in a list that a reference noun opens: "EIPs 1153, 4788 and 6780",
     /// "Chapters 6 and 19", "Seiten 4, 5 und 9". Looks back over at most 16 items.
     fn in_reference_list(&self, i: usize) -> bool {
-        // Only plain numbers, before no noun that they may count ("Table 1, 2,000 rows",
-        // "version 56 and 3 additional elements" hold figures): the list ends in punctuation,
-        // a function word or a name.
-        // Most numbers follow no separator: ruled out before anything else is looked at.
-        let after_separator = i > 0
-            && (self.punct(i - 1) == Some(",")
-                || self.is(i - 1, TokenKind::Word)
-                    && self.lower(i - 1).is_some_and(|word| {
-                        matches!(word.as_str(), "and" | "or" | "und" | "oder")
-                    }));
-        if !after_separator {
-            return false;
-        }
-        let plain = |at: usize| self.text(at).bytes().all(|byte| byte.is_ascii_digit());
-        let ends_list = self.word(i + 1).is_none_or(|word| {
-            word.starts_with(|c: char| c.is_uppercase())
-                || with_lower(word, lexicon::is_function_word)
-        });
-        if !plain(i) || !ends_list {
-            return false;
-        }
-        let mut at = i;
-        for _ in 0..16 {
-            // The separator before `at`: ",", a conjunction, or ", and".
+        // Where the separator before token `at` starts (",", a conjunction, or ", and"), if
+        // one stands there. Most numbers follow none: ruled out before anything else.
+        let separator_before = |at: usize| {
             let mut before = at;
             if before > 0
                 && self
@@ -1366,20 +1344,37 @@ impl<'a> Reader<'a, '_> {
             if before > 0 && self.punct(before - 1) == Some(",") {
                 before -= 1;
             }
-            if before == at
-                || before == 0
-                || !self.is(before - 1, TokenKind::Number)
-                || !plain(before - 1)
-            {
+            (before != at && before > 0).then_some(before)
+        };
+        let Some(mut before) = separator_before(i) else {
+            return false;
+        };
+        // Only plain numbers, before no noun that they may count ("Table 1, 2,000 rows",
+        // "version 56 and 3 additional elements" hold figures): the list ends in punctuation,
+        // a function word or a name.
+        let plain = |at: usize| self.text(at).bytes().all(|byte| byte.is_ascii_digit());
+        let ends_list = self.word(i + 1).is_none_or(|word| {
+            word.starts_with(|c: char| c.is_uppercase())
+                || with_lower(word, lexicon::is_function_word)
+        });
+        if !plain(i) || !ends_list {
+            return false;
+        }
+        for _ in 0..16 {
+            let at = before - 1;
+            if !self.is(at, TokenKind::Number) || !plain(at) {
                 return false;
             }
-            at = before - 1;
             if at > 0
                 && self
                     .lower(at - 1)
                     .is_some_and(|word| lexicon::is_reference_noun(&word))
             {
                 return true;
+            }
+            match separator_before(at) {
+                Some(next) => before = next,
+                None => return false,
             }
         }
         false
@@ -1929,7 +1924,7 @@ impl<'a> Reader<'a, '_> {
         // even one opening the sentence: the edition of an event or a product.
         let after_event_name = self.word(i - 1).is_some_and(|word| {
             word.starts_with(|c: char| c.is_ascii_uppercase())
-                && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                && capital_inside(word)
                 && word.chars().all(|c| c.is_ascii_alphabetic())
         });
         let edition = self.lower(i + 1).is_some_and(|word| {
@@ -3009,6 +3004,11 @@ impl<'a> Reader<'a, '_> {
             _ => None,
         }
     }
+}
+
+/// Whether `word` has a capital after its first letter: a name ("macOS", "RustConf", "EU").
+fn capital_inside(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
 }
 
 /// A tier after a model version: "Claude 3 Opus", "Gemini 2.5 Pro".
