@@ -196,7 +196,7 @@ pub struct Finding {
     /// Why, and what to do; may name a source or show the arithmetic.
     pub note: Option<String>,
     pub related: Vec<Related>,
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
     /// For findings about a reference fact.
     pub verdict: Option<Verdict>,
     /// The id of the fact or derived check involved.

@@ -59,14 +59,23 @@ pub enum ColumnUnit {
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
-    /// Columns of a long line at every `CHECKPOINT` bytes (unit, line, (offset, column)s):
-    /// a column on it is counted from the checkpoint before it, so the columns of many
-    /// findings on one long line cost linear time in whatever order they are asked for.
+    /// Columns of a long line at every `CHECKPOINT` bytes: a column on it is counted from
+    /// the checkpoint before it, or from the column asked for last when that lies between,
+    /// so the columns of many findings on one long line cost linear time in whatever order
+    /// they are asked for, and little more than their distance in document order.
     checkpoints: std::cell::RefCell<Option<Checkpoints>>,
 }
 
-/// The checkpoints of one long line: the unit, the line, and (offset, column) pairs.
-type Checkpoints = (ColumnUnit, u32, Vec<(usize, u32)>);
+/// The checkpoints of one long line.
+#[derive(Clone, Debug)]
+struct Checkpoints {
+    unit: ColumnUnit,
+    line: u32,
+    /// (offset, column) every `CHECKPOINT` bytes, the line's start first.
+    points: Vec<(usize, u32)>,
+    /// The (offset, column) asked for last.
+    last: (usize, u32),
+}
 
 /// Lines longer than this get checkpoints (see `LineIndex::checkpoints`), this far apart.
 const CHECKPOINT: usize = 1024;
@@ -135,9 +144,9 @@ impl LineIndex {
             width(&text[start..offset])
         } else {
             let mut cache = self.checkpoints.borrow_mut();
-            let cached = cache.as_ref().is_some_and(|(cached_unit, cached_line, _)| {
-                *cached_unit == unit && *cached_line == line
-            });
+            let cached = cache
+                .as_ref()
+                .is_some_and(|cached| cached.unit == unit && cached.line == line);
             if !cached {
                 let mut points = vec![(start, 0u32)];
                 let mut at = start;
@@ -151,13 +160,30 @@ impl LineIndex {
                     points.push((next, col));
                     at = next;
                 }
-                *cache = Some((unit, line, points));
+                *cache = Some(Checkpoints {
+                    unit,
+                    line,
+                    points,
+                    last: (start, 0),
+                });
             }
-            match &*cache {
-                Some((_, _, points)) => {
-                    let (from, base) =
-                        points[points.partition_point(|&(at, _)| at <= offset).max(1) - 1];
-                    base as usize + width(&text[from..offset])
+            match &mut *cache {
+                Some(Checkpoints { points, last, .. }) => {
+                    // Any known column before the offset will do; the nearest costs least.
+                    let from = if last.0 <= offset && offset - last.0 <= CHECKPOINT {
+                        *last
+                    } else {
+                        let point =
+                            points[points.partition_point(|&(at, _)| at <= offset).max(1) - 1];
+                        if (point.0..=offset).contains(&last.0) {
+                            *last
+                        } else {
+                            point
+                        }
+                    };
+                    let col = from.1 as usize + width(&text[from.0..offset]);
+                    *last = (offset, col as u32);
+                    col
                 }
                 None => width(&text[start..offset]),
             }

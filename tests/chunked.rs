@@ -174,6 +174,51 @@ fn every_fixture_and_example_gets_the_findings_of_a_session() {
     );
 }
 
+/// `Options::skip_plain_explanations` leaves out only the explanations that hold neither a
+/// computation nor a source (what the human output would not show); the findings, their
+/// order and every other explanation stay as they are.
+#[test]
+fn plain_explanations_are_skipped_and_nothing_else() {
+    let rules = fixture_rules();
+    let mut documents = documents_under(&root().join("tests/fixtures"));
+    documents.extend(documents_under(&root().join("examples")));
+    let (mut skipped, mut kept) = (0, 0);
+    for path in &documents {
+        let text = std::fs::read_to_string(path).unwrap();
+        let format = DocumentFormat::from_path(&path.to_string_lossy());
+        let skipping = Options {
+            skip_plain_explanations: true,
+            ..options(false)
+        };
+        let full = chunked_findings(&text, format, &options(false), &rules);
+        let lean = chunked_findings(&text, format, &skipping, &rules);
+        assert_eq!(full.len(), lean.len(), "{}", path.display());
+        for (mut with, without) in full.into_iter().zip(lean) {
+            let explanation = with.explanation.take().expect("every finding is explained");
+            match &without.explanation {
+                Some(kept_explanation) => {
+                    assert_eq!(format!("{kept_explanation:?}"), format!("{explanation:?}"));
+                    kept += 1;
+                }
+                None => {
+                    assert!(
+                        explanation.computation.is_none() && explanation.sources.is_empty(),
+                        "{}: {explanation:?} was left out",
+                        path.display()
+                    );
+                    skipped += 1;
+                }
+            }
+            let without = Finding {
+                explanation: None,
+                ..without
+            };
+            assert_eq!(format!("{with:?}"), format!("{without:?}"));
+        }
+    }
+    assert!(skipped > 10 && kept > 10, "skipped {skipped}, kept {kept}");
+}
+
 #[test]
 fn the_german_news_text_gets_the_findings_of_a_session() {
     let path = root().join("../shared/fixtures/deepseek-r1-de.txt");

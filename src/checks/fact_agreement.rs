@@ -350,12 +350,12 @@ fn report(context: &CheckContext, claim: &Claim, fact: &Fact, comparison: Compar
                 && claim.kind != ClaimKind::Money
             {
                 let number = support::figure(value);
-                found.fix = Some(Fix {
+                found.fix = Some(Box::new(Fix {
                     title: format!("Use the sourced figure {number}"),
                     span: claim.written.map_or(claim.span, |written| written.span),
                     replacement: number,
                     applicability: Applicability::Suggestion,
-                });
+                }));
             }
             found
         }

@@ -41,12 +41,12 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                     ),
                 );
                 found.note = Some(format!("The figure meant is most likely {intended}."));
-                found.fix = Some(Fix {
+                found.fix = Some(Box::new(Fix {
                     title: format!("Write `{intended}`"),
                     span: problem.span,
                     replacement: intended.clone(),
                     applicability: Applicability::Safe,
-                });
+                }));
                 found
             }
             NumberProblemKind::Malformed { reason, suggestion } => {
@@ -57,12 +57,12 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 );
                 if let Some(suggestion) = suggestion {
                     found.note = Some(format!("Did you mean {suggestion}?"));
-                    found.fix = Some(Fix {
+                    found.fix = Some(Box::new(Fix {
                         title: format!("Write `{suggestion}`"),
                         span: problem.span,
                         replacement: suggestion.clone(),
                         applicability: Applicability::Suggestion,
-                    });
+                    }));
                 }
                 found
             }

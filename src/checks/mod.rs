@@ -395,8 +395,10 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
         }
     }
     // Every finding carries an explanation; the checks of how figures are written have no
-    // computation and no source, and say so.
-    for finding in &mut findings {
+    // computation and no source, and say so (unless the output shows no such explanation,
+    // `Options::skip_plain_explanations`).
+    let explained = !context.options.skip_plain_explanations;
+    for finding in findings.iter_mut().filter(|_| explained) {
         if finding.explanation.is_none() {
             // Claims are in document order and do not overlap: the one that may hold the
             // finding is the last one starting at or before it.
@@ -466,7 +468,7 @@ pub(crate) fn finding(code: &'static str, span: crate::text::Span, message: Stri
     let severity = lookup(code).map_or(Severity::Warning, |code| code.default_severity);
     // A message is one line: figures quoted from a wrapped paragraph keep their words, not
     // their line breaks.
-    let message = if message.contains(['\n', '\r']) {
+    let message = if memchr::memchr2(b'\n', b'\r', message.as_bytes()).is_some() {
         message.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         message

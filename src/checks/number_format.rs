@@ -215,12 +215,12 @@ fn same_number_two_formats(
             None => digits,
             Some(separator) => group(&digits, separator),
         };
-        found.fix = Some(Fix {
+        found.fix = Some(Box::new(Fix {
             title: format!("Write `{replacement}`"),
             span: written.span,
             replacement,
             applicability: Applicability::Safe,
-        });
+        }));
         findings.push(found);
     }
 }
@@ -273,12 +273,12 @@ fn mixed_decimal_marks(
         } else {
             found.severity = crate::diagnostics::Severity::Info;
         }
-        found.fix = Some(Fix {
+        found.fix = Some(Box::new(Fix {
             title: format!("Write `{intended}`"),
             span: written.span,
             replacement: intended,
             applicability: Applicability::Safe,
-        });
+        }));
         findings.push(found);
     }
 }

@@ -89,12 +89,12 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                     .find(|c: char| c == '%' || c.is_alphabetic())
                     .unwrap_or(figure.len());
                 let number = figure[..digits_end].trim_end();
-                found.fix = Some(Fix {
+                found.fix = Some(Box::new(Fix {
                     title: format!("Write `{number} {points_word}`"),
                     span: stated.span,
                     replacement: format!("{number} {points_word}"),
                     applicability: Applicability::Suggestion,
-                });
+                }));
                 findings.push(found);
             }
         }

@@ -2990,14 +2990,23 @@ impl<'a> Reader<'a, '_> {
         currency
     }
 
+    /// The currency the words of `sentence` give `¥`, found in any case without lowercasing
+    /// the sentence: each list is looked for on its own, so that a word of one that overlaps
+    /// a word of the other (`CNYen`) is found all the same.
     fn yen_in(&self, sentence: Span) -> Option<&'static str> {
-        let text = self.block[sentence.start..sentence.end].to_lowercase();
-        let chinese = ["yuan", "china", "chines", "rmb", "renminbi", "cny"]
-            .iter()
-            .any(|word| text.contains(word));
-        let japanese = ["yen", "japan", "jpy"]
-            .iter()
-            .any(|word| text.contains(word));
+        type Words = std::sync::LazyLock<Option<aho_corasick::AhoCorasick>>;
+        fn words(list: &[&str]) -> Option<aho_corasick::AhoCorasick> {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(list)
+                .ok()
+        }
+        static CHINESE: Words =
+            Words::new(|| words(&["yuan", "china", "chines", "rmb", "renminbi", "cny"]));
+        static JAPANESE: Words = Words::new(|| words(&["yen", "japan", "jpy"]));
+        let text = &self.block[sentence.start..sentence.end];
+        let found = |words: &Words| words.as_ref().is_some_and(|words| words.is_match(text));
+        let (chinese, japanese) = (found(&CHINESE), found(&JAPANESE));
         match (chinese, japanese) {
             (true, false) => Some("CNY"),
             (false, true) => Some("JPY"),

@@ -133,6 +133,9 @@ pub(crate) struct Overrides {
     /// The output leaves hints out: unless they fail the run, they need not be computed
     /// (`Options::skip_hints`).
     pub skip_hints: bool,
+    /// The output shows explanations only where they hold a computation or a source
+    /// (`Options::skip_plain_explanations`).
+    pub skip_plain_explanations: bool,
     /// Only findings are wanted, not claims and not fixes: documents are checked a chunk at a
     /// time (`factlint::check_in_chunks`), the large ones only as their output is written.
     pub chunked: bool,
@@ -549,6 +552,7 @@ fn document_options(
         .or_else(|| config.and_then(|config| config.fail_on))
         .unwrap_or(FailOn::At(Severity::Warning));
     options.skip_hints = overrides.skip_hints && !fail_on.fails(Severity::Hint);
+    options.skip_plain_explanations = overrides.skip_plain_explanations;
     options
 }
 

@@ -148,7 +148,7 @@ mod tests {
             message: String::new(),
             note: None,
             related: Vec::new(),
-            fix: Some(Fix {
+            fix: Some(Box::new(Fix {
                 title: String::new(),
                 span: Span::new(start, end),
                 replacement: replacement.to_owned(),
@@ -157,7 +157,7 @@ mod tests {
                 } else {
                     Applicability::Suggestion
                 },
-            }),
+            })),
             verdict: None,
             rule: None,
             explanation: None,

@@ -478,6 +478,11 @@ fn check(
                 settings.format,
                 CheckFormat::Human | CheckFormat::Github | CheckFormat::Rdjson
             ),
+        // They show no explanation without a computation or a source either.
+        skip_plain_explanations: matches!(
+            settings.format,
+            CheckFormat::Human | CheckFormat::Github | CheckFormat::Rdjson
+        ),
         ..Overrides::default()
     };
     if settings.fix || settings.diff {
