@@ -90,18 +90,12 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             if let Some((low, stated)) = group.pending_highest_low.take() {
                 keep(&mut group.highest_low, low, higher, || stated);
             }
+            // The pending figures are new and fit (`Group::will_keep`).
             for figure in group.pending_figures.drain(..) {
-                // The first of equal figures is the one a contradiction names.
                 let at = group
                     .earlier_figures
                     .partition_point(|(earlier, _)| earlier.value < figure.0.value);
-                let known = group.earlier_figures[at..]
-                    .iter()
-                    .take_while(|(earlier, _)| earlier.value == figure.0.value)
-                    .any(|(_, interval)| *interval == figure.1);
-                if !known && group.earlier_figures.len() < KEPT_FIGURES {
-                    group.earlier_figures.insert(at, figure);
-                }
+                group.earlier_figures.insert(at, figure);
             }
         }
         group.sentence = Some(claim.sentence);
@@ -124,7 +118,10 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             if let Some((earlier, _)) = contradicted {
                 findings.push(report(context, earlier, claim));
             }
-            group.pending_figures.push((Stated::of(claim), (low, high)));
+            let figure = (Stated::of(claim), (low, high));
+            if group.will_keep(&figure) {
+                group.pending_figures.push(figure);
+            }
             continue;
         }
         let contradicted = match (&group.lowest_high, &group.highest_low) {
@@ -270,6 +267,28 @@ struct Group {
     earlier_figures: Vec<(Stated, (f64, f64))>,
 }
 
+impl Group {
+    /// Whether `figure`, of the current sentence, is one the group will keep as earlier once
+    /// the sentence ends: one not known yet (the first of equal figures is the one a
+    /// contradiction names), while fewer than `KEPT_FIGURES` are kept. Only those are held
+    /// as pending: a sentence that never ends (a wall of figures read in pieces) holds no
+    /// more than that.
+    fn will_keep(&self, figure: &(Stated, (f64, f64))) -> bool {
+        let same = |(stated, interval): &(Stated, (f64, f64))| {
+            stated.value == figure.0.value && *interval == figure.1
+        };
+        let at = self
+            .earlier_figures
+            .partition_point(|(earlier, _)| earlier.value < figure.0.value);
+        let known = self.earlier_figures[at..]
+            .iter()
+            .take_while(|(earlier, _)| earlier.value == figure.0.value)
+            .any(same)
+            || self.pending_figures.iter().any(same);
+        !known && self.earlier_figures.len() + self.pending_figures.len() < KEPT_FIGURES
+    }
+}
+
 /// What a finding needs of an earlier claim, kept after the claim itself is gone.
 #[derive(Clone)]
 struct Stated {
@@ -334,6 +353,7 @@ fn report(context: &CheckContext, a: &Stated, b: &Claim) -> Finding {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::{DocumentFormat, Options, analyze};
 
     fn contradictions(text: &str) -> Vec<&str> {
@@ -354,6 +374,80 @@ mod tests {
         // The same figures in prose are.
         let text = format!("{prose}The Dresden site has 2,900 engineers.\n");
         assert_eq!(contradictions(&text), ["2,900"]);
+    }
+
+    /// A sentence that never ends (a wall of figures of one noun, read in pieces) holds no
+    /// more pending figures than the group may keep; what it keeps, and the contradictions
+    /// found after it, are those of holding all of them.
+    #[test]
+    fn a_sentence_that_never_ends_holds_only_what_it_keeps() {
+        let wall: String = (0..3000)
+            .map(|n| format!("{} engineers, ", 1000 + (n * 7919) % 5000))
+            .collect();
+        let text = format!("{wall}and more.\n\nThe firm employs 6001 engineers.\n");
+        let analysis = analyze(&text, DocumentFormat::Markdown, &Options::default());
+        let claims = &analysis.claims;
+        let wall_claims = claims
+            .iter()
+            .take_while(|claim| claim.span.end < wall.len())
+            .count();
+        assert!(wall_claims > 2000, "{wall_claims}");
+        let rules = crate::rules::RuleSet::bundled();
+        let mentions = crate::rules::DocumentMentions::default();
+        let mentions = crate::checks::Mentions::Found(&mentions);
+        let blocks = vec![crate::text::Span::new(0, text.len()); claims.len()];
+        let options = Options::default();
+        let context = |claims| CheckContext {
+            text: &text,
+            language: analysis.language,
+            claims,
+            claim_blocks: &blocks[..wall_claims],
+            number_problems: &[],
+            rules,
+            options: &options,
+            rate_date: None,
+            mentions: &mentions,
+            skip_hints: false,
+            document: None,
+        };
+        let (mut figures, mut findings) = (Figures::default(), Vec::new());
+        feed(
+            &context(&claims[..wall_claims]),
+            &mut figures,
+            &mut findings,
+        );
+        let group = figures
+            .groups
+            .values()
+            .next()
+            .expect("one group: engineers");
+        assert_eq!(figures.groups.len(), 1);
+        assert_eq!(group.pending_figures.len(), KEPT_FIGURES);
+        // The figures kept are the first 64 different ones, and the sentence after them
+        // meets them: 6001 lies within none of their intervals but close to some.
+        let first: std::collections::BTreeSet<u64> = claims[..wall_claims]
+            .iter()
+            .map(|claim| claim.value.number().unwrap_or_default() as u64)
+            .scan(std::collections::BTreeSet::new(), |seen, value| {
+                seen.insert(value);
+                Some(seen.len())
+            })
+            .zip(&claims[..wall_claims])
+            .take_while(|(count, _)| *count <= KEPT_FIGURES)
+            .map(|(_, claim)| claim.value.number().unwrap_or_default() as u64)
+            .collect();
+        let pending: std::collections::BTreeSet<u64> = group
+            .pending_figures
+            .iter()
+            .map(|(stated, _)| stated.value as u64)
+            .collect();
+        assert_eq!(pending, first);
+        let rest = &claims[wall_claims..];
+        feed(&context(rest), &mut figures, &mut findings);
+        assert!(
+            !findings.is_empty(),
+            "6001 engineers contradicts a close figure"
+        );
     }
 
     /// Figures without a unit are compared with the close ones among many earlier figures.
