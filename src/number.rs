@@ -119,12 +119,49 @@ fn evenly_grouped(literal: &str, language: Option<Language>) -> Option<Literal> 
     if group != 3 || first_group == 0 {
         return None;
     }
-    let digits: String = literal.chars().filter(char::is_ascii_digit).collect();
-    Some(plain(&digits, Some(separator), None, foreign_style, false))
+    let value = match small_integer(literal.bytes().filter(u8::is_ascii_digit)) {
+        Some(value) => value,
+        None => decimal_value(
+            &literal
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>(),
+            "",
+        ),
+    };
+    Some(Literal {
+        value,
+        grouping: Some(separator),
+        decimal: None,
+        foreign_style,
+        ambiguous: false,
+    })
 }
 
 /// Reads any literal, split into its groups.
 fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Literal, NotANumber> {
+    // Most literals have a few groups: they are split on the stack.
+    let mut groups = arrayvec::ArrayVec::<&str, 8>::new();
+    let mut separators = arrayvec::ArrayVec::<Separator, 8>::new();
+    let mut start = 0;
+    for (i, ch) in literal.char_indices() {
+        if ch.is_ascii_digit() {
+            continue;
+        }
+        let separator = Separator::from_char(ch).ok_or(NotANumber::Version)?;
+        if groups.try_push(&literal[start..i]).is_err() || separators.try_push(separator).is_err() {
+            return parse_split_literal(literal, language);
+        }
+        start = i + ch.len_utf8();
+    }
+    if groups.try_push(&literal[start..]).is_err() {
+        return parse_split_literal(literal, language);
+    }
+    read_groups(literal, &groups, &separators, language)
+}
+
+/// `parse_any_literal` for a literal of many groups.
+fn parse_split_literal(literal: &str, language: Option<Language>) -> Result<Literal, NotANumber> {
     let mut groups: Vec<&str> = Vec::new();
     let mut separators: Vec<Separator> = Vec::new();
     let mut start = 0;
@@ -138,6 +175,16 @@ fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Litera
         start = i + ch.len_utf8();
     }
     groups.push(&literal[start..]);
+    read_groups(literal, &groups, &separators, language)
+}
+
+/// Reads a literal split into its groups of digits and the separators between them.
+fn read_groups(
+    literal: &str,
+    groups: &[&str],
+    separators: &[Separator],
+    language: Option<Language>,
+) -> Result<Literal, NotANumber> {
     if groups.iter().any(|group| group.is_empty()) {
         return Err(NotANumber::Version);
     }
@@ -154,13 +201,13 @@ fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Litera
         return match first {
             Separator::Space | Separator::Apostrophe => {
                 if first_group_fits && later_groups_are_thousands {
-                    Ok(grouped(&groups, first, language, false, false))
+                    Ok(grouped(groups, first, language, false, false))
                 } else {
                     Err(NotANumber::Version)
                 }
             }
             Separator::Dot | Separator::Comma if separators.len() == 1 => {
-                Ok(one_separator(&groups, first, language))
+                Ok(one_separator(groups, first, language))
             }
             Separator::Dot | Separator::Comma => {
                 if first_group_fits && later_groups_are_thousands {
@@ -170,9 +217,9 @@ fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Litera
                             | (Separator::Comma, Some(Language::English))
                             | (_, None)
                     );
-                    Ok(grouped(&groups, first, language, !native, false))
+                    Ok(grouped(groups, first, language, !native, false))
                 } else if first == Separator::Dot {
-                    dotted_date(&groups).unwrap_or(Err(NotANumber::Version))
+                    dotted_date(groups).unwrap_or(Err(NotANumber::Version))
                 } else {
                     Err(NotANumber::Version)
                 }
@@ -201,7 +248,7 @@ fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Litera
     if !consistent || !thousands_ok {
         return Err(NotANumber::Malformed {
             reason: "its separators fit neither the English (1,234.5) nor the German (1.234,5) convention",
-            suggestion: suggestion_for_mixed(&groups, &separators, language),
+            suggestion: suggestion_for_mixed(groups, separators, language),
         });
     }
     let native = match language {
@@ -209,10 +256,9 @@ fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Litera
         Some(Language::German) => *decimal == Separator::Comma,
         None => true,
     };
-    let integer: String = groups[..groups.len() - 1].concat();
     let fraction = groups[groups.len() - 1];
     Ok(Literal {
-        value: decimal_value(&integer, fraction),
+        value: value_of_groups(&groups[..groups.len() - 1], fraction),
         grouping: Some(grouping),
         decimal: Some(*decimal),
         foreign_style: !native,
@@ -243,13 +289,13 @@ fn grouped(
     foreign_style: bool,
     ambiguous: bool,
 ) -> Literal {
-    plain(
-        &groups.concat(),
-        Some(separator),
-        None,
+    Literal {
+        value: value_of_groups(groups, ""),
+        grouping: Some(separator),
+        decimal: None,
         foreign_style,
         ambiguous,
-    )
+    }
 }
 
 /// `2.000`, `22,4`, `1.234`: one dot or comma.
@@ -404,17 +450,88 @@ pub fn times_power_of_ten(value: f64, exponent: i32) -> f64 {
 
 /// The nearest double to `integer.fraction`, both strings of ASCII digits.
 pub fn decimal_value(integer: &str, fraction: &str) -> f64 {
+    value_of_groups(&[integer], fraction)
+}
+
+/// The value of the integer part written in `groups` (their digits in order) and the
+/// fraction `fraction` (digits, perhaps none). Up to 15 digits in all it is computed
+/// without text: the digits make an integer below 2^53, exact as a double, and a division
+/// by an exact power of ten rounds once, as parsing the decimal rounds it.
+fn value_of_groups(groups: &[&str], fraction: &str) -> f64 {
+    let digits = groups.iter().map(|group| group.len()).sum::<usize>() + fraction.len();
+    if digits <= 15 && groups.first().is_some_and(|first| !first.is_empty()) {
+        let bytes = groups.iter().flat_map(|group| group.bytes());
+        if let Some(whole) = small_integer(bytes.chain(fraction.bytes())) {
+            return whole / EXACT_POWERS_OF_TEN[fraction.len()];
+        }
+    }
+    let integer = groups.concat();
     let text = if fraction.is_empty() {
-        integer.to_owned()
+        integer
     } else {
         format!("{integer}.{fraction}")
     };
     text.parse().unwrap_or(f64::NAN)
 }
 
+/// The powers of ten a double holds exactly (up to 10^22; 15 are needed).
+const EXACT_POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// The integer that `digits` (ASCII digits only, at most 15, at least one) write, as a
+/// double; `None` for anything else.
+fn small_integer(digits: impl Iterator<Item = u8>) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut count = 0;
+    for byte in digits {
+        if !byte.is_ascii_digit() || count == 15 {
+            return None;
+        }
+        value = value * 10 + u64::from(byte - b'0');
+        count += 1;
+    }
+    (count > 0).then_some(value as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values computed from digits equal the values parsed from the decimal's text, whatever
+    /// the number of digits on either side of the mark (leading and trailing zeros too).
+    #[test]
+    fn values_from_digits_equal_parsed_values() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut digits = |count: usize| -> String {
+            (0..count)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    char::from(b'0' + (state % 10) as u8)
+                })
+                .collect()
+        };
+        for integer_digits in 1..=17 {
+            for fraction_digits in 0..=17 {
+                for _ in 0..40 {
+                    let (integer, fraction) = (digits(integer_digits), digits(fraction_digits));
+                    let text = if fraction.is_empty() {
+                        integer.clone()
+                    } else {
+                        format!("{integer}.{fraction}")
+                    };
+                    let parsed: f64 = text.parse().unwrap();
+                    assert_eq!(decimal_value(&integer, &fraction), parsed, "{text}");
+                    let (head, tail) = integer.split_at(integer.len() / 2);
+                    assert_eq!(value_of_groups(&[head, tail], &fraction), parsed, "{text}");
+                }
+            }
+        }
+        assert_eq!(decimal_value("0", "5"), 0.5);
+        assert!(decimal_value("", "").is_nan());
+    }
 
     /// Scaling gives the double nearest the decimal product, as parsing the product does.
     #[test]

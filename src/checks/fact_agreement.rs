@@ -71,9 +71,23 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             }
         };
         let mut best: Option<(u32, &Fact, Comparison)> = None;
+        // Whether the sentence or the paragraph before it names any entity: asked once per
+        // claim, not once per fact (money fits every money fact).
+        let mut named = None;
         for &index in &fitting[candidates].2 {
             let fact = &context.rules.facts[index];
             let unit_is_model = context.rules.fact_counts_model(index);
+            // A fact about an entity no name stands for is not `relevance`'s, unless the claim
+            // counts the fact's GPU model.
+            if fact.subject.is_some()
+                && !(unit_is_model && claim.unit == fact.unit.as_deref())
+                && !*named.get_or_insert_with(|| {
+                    let span = claim.sentence.cover(block);
+                    context.mentions.get().entities_in(span).next().is_some()
+                })
+            {
+                continue;
+            }
             let Some(score) = relevance(context, claim, block, fact, unit_is_model) else {
                 continue;
             };
