@@ -180,7 +180,7 @@ fn compose_finding(
     style.put(out, Some("1"), &finding.message);
     out.push('\n');
     let gutter = digits(start.line);
-    let pad = |out: &mut String| out.extend(std::iter::repeat_n(' ', gutter));
+    let pad = |out: &mut String| push_repeated(out, ' ', gutter);
     pad(out);
     style.put(out, Some("1;34"), "-->");
     out.push(' ');
@@ -229,8 +229,8 @@ fn compose_finding(
     if let Some(code) = style.code(marker_color) {
         let _ = write!(out, "\x1b[{code}m");
     }
-    out.extend(std::iter::repeat_n(' ', marker_offset));
-    out.extend(std::iter::repeat_n('^', marker_width.max(1)));
+    push_repeated(out, ' ', marker_offset);
+    push_repeated(out, '^', marker_width.max(1));
     if style.color {
         out.push_str("\x1b[0m");
     }
@@ -311,22 +311,48 @@ fn digits(number: u32) -> usize {
 /// The part of `line` to show around bytes `start..end`: the text, and where (in characters)
 /// and how wide the marker goes. Long lines are cut with `…` on either side. Only the shown
 /// part of the line is walked, so many findings on one long line cost linear time.
+/// Pushes `count` times the ASCII character `ch`.
+fn push_repeated(out: &mut String, ch: char, count: usize) {
+    debug_assert!(ch.is_ascii());
+    const SPACES: &str = "                                                                ";
+    const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+    let run = match ch {
+        ' ' => SPACES,
+        '^' => CARETS,
+        _ => "",
+    };
+    if count <= run.len() && !run.is_empty() {
+        out.push_str(&run[..count]);
+    } else {
+        out.extend(std::iter::repeat_n(ch, count));
+    }
+}
+
 fn window(out: &mut String, line: &str, start: usize, end: usize) -> (usize, usize) {
-    let before = &line[..start];
+    // Characters are counted by their first bytes, without decoding them.
+    let starts_char = |byte: &u8| (*byte as i8) >= -0x40;
+    let before = &line.as_bytes()[..start];
     // The byte where the shown text begins: `CONTEXT_CHARS` characters before the span.
     let from = before
-        .char_indices()
+        .iter()
+        .enumerate()
         .rev()
+        .filter(|(_, byte)| starts_char(byte))
         .nth(CONTEXT_CHARS.saturating_sub(1))
         .map_or(0, |(at, _)| at);
-    let after = &line[end..];
+    let after = &line.as_bytes()[end..];
     let to = end
         + after
-            .char_indices()
+            .iter()
+            .enumerate()
+            .filter(|(_, byte)| starts_char(byte))
             .nth(CONTEXT_CHARS)
             .map_or(after.len(), |(at, _)| at);
     let span_chars = line[start..end].chars().count();
-    let mut offset = line[from..start].chars().count();
+    let mut offset = before[from..]
+        .iter()
+        .filter(|byte| starts_char(byte))
+        .count();
     if from > 0 {
         out.push('…');
         offset += 1;
