@@ -32,11 +32,13 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         if !text.contains(['¥', '￥']) {
             continue;
         }
-        let mut found = finding(
-            "FL006",
-            claim.span,
-            format!("`{text}`: `¥` is the sign of both the yuan (CNY) and the yen (JPY)"),
-        );
+        // Composed without the formatting machinery: money-dense text has one per amount.
+        const SAYS: &str = "`: `¥` is the sign of both the yuan (CNY) and the yen (JPY)";
+        let mut message = String::with_capacity(1 + text.len() + SAYS.len());
+        message.push('`');
+        message.push_str(text);
+        message.push_str(SAYS);
+        let mut found = finding("FL006", claim.span, message);
         found.note = Some("Name the currency (yuan/CNY or yen/JPY) in the sentence.".to_owned());
         findings.push(found);
     }
