@@ -7,7 +7,8 @@
 //! rate, its date and its source (FL140). Spells out large scale words in both languages'
 //! scales: "500 Milliarden (de) = 500 billion (en) = 5 × 10^11" (FL141). Restates a percentage
 //! of something, or a reduction, as a factor: "3 % of it" = 1/33; "93.3 % less" = 14.9× smaller
-//! (FL142).
+//! (FL142); a share above half gets no factor ("81 % of it" is no useful 1/1.23), a reduction
+//! below half only what remains ("10 % less" = 90 % of the original).
 //!
 //! ## Why is this bad?
 //! Nothing is wrong: these are the conversions a reader or fact-checker does in their head,
@@ -211,15 +212,24 @@ fn percent_as_factor(context: &CheckContext, claim: &Claim, findings: &mut Vec<F
         .iter()
         .any(|word| after.trim_start().starts_with(word));
     let written = &context.text[claim.span.start..claim.span.end];
+    // A factor is worth stating from 2 on: "81 % of it" is no useful "1/1.23 of it", and
+    // "99.9 % of it" would read "1/1".
     let message = if less {
         let factor = 100.0 / (100.0 - value);
-        format!(
-            "`{written}` less = {} % of the original = 1/{} ({}× smaller)",
-            figure(100.0 - value),
-            figure(factor),
-            figure(factor)
-        )
-    } else if of {
+        if factor >= 2.0 {
+            format!(
+                "`{written}` less = {} % of the original = 1/{} ({}× smaller)",
+                figure(100.0 - value),
+                figure(factor),
+                figure(factor)
+            )
+        } else {
+            format!(
+                "`{written}` less = {} % of the original",
+                figure(100.0 - value)
+            )
+        }
+    } else if of && value <= 50.0 {
         format!(
             "`{written}` of something = 1/{} of it",
             figure(100.0 / value)
@@ -239,4 +249,40 @@ fn percent_as_factor(context: &CheckContext, claim: &Claim, findings: &mut Vec<F
         ..Explanation::default()
     }));
     findings.push(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{DocumentFormat, Options, analyze};
+
+    fn factors(text: &str) -> Vec<String> {
+        analyze(text, DocumentFormat::Markdown, &Options::default())
+            .findings
+            .iter()
+            .filter(|finding| finding.code == "FL142")
+            .map(|finding| finding.message.clone())
+            .collect()
+    }
+
+    /// A share or a reduction is restated as a factor from 2 on; below, a reduction says what
+    /// remains and a share says nothing.
+    #[test]
+    fn percentages_become_factors_from_two_on() {
+        assert_eq!(
+            factors("It uses 3 % of the budget.\n\nIt is 93.3 % less.\n"),
+            [
+                "`3 %` of something = 1/33.33 of it",
+                "`93.3 %` less = 6.7 % of the original = 1/14.93 (14.93× smaller)",
+            ]
+        );
+        assert_eq!(
+            factors("It uses 50 % of the budget.\n"),
+            ["`50 %` of something = 1/2 of it"]
+        );
+        assert_eq!(
+            factors("It costs 10 % less.\n"),
+            ["`10 %` less = 90 % of the original"]
+        );
+        assert!(factors("It serves 81 % of users and 99.9 % of requests.\n").is_empty());
+    }
 }
