@@ -397,11 +397,11 @@ mod tests {
         let mentions = crate::checks::Mentions::Found(&mentions);
         let blocks = vec![crate::text::Span::new(0, text.len()); claims.len()];
         let options = Options::default();
-        let context = |claims| CheckContext {
+        let context = |claims, claim_blocks| CheckContext {
             text: &text,
             language: analysis.language,
             claims,
-            claim_blocks: &blocks[..wall_claims],
+            claim_blocks,
             number_problems: &[],
             rules,
             options: &options,
@@ -411,8 +411,9 @@ mod tests {
             document: None,
         };
         let (mut figures, mut findings) = (Figures::default(), Vec::new());
+        let (wall_blocks, rest_blocks) = blocks.split_at(wall_claims);
         feed(
-            &context(&claims[..wall_claims]),
+            &context(&claims[..wall_claims], wall_blocks),
             &mut figures,
             &mut findings,
         );
@@ -443,7 +444,7 @@ mod tests {
             .collect();
         assert_eq!(pending, first);
         let rest = &claims[wall_claims..];
-        feed(&context(rest), &mut figures, &mut findings);
+        feed(&context(rest, rest_blocks), &mut figures, &mut findings);
         assert!(
             !findings.is_empty(),
             "6001 engineers contradicts a close figure"
