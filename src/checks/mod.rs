@@ -397,26 +397,27 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
     // Every finding carries an explanation; the checks of how figures are written have no
     // computation and no source, and say so (unless the output shows no such explanation,
     // `Options::skip_plain_explanations`).
-    let explained = !context.options.skip_plain_explanations;
-    for finding in findings.iter_mut().filter(|_| explained) {
-        if finding.explanation.is_none() {
-            // Claims are in document order and do not overlap: the one that may hold the
-            // finding is the last one starting at or before it.
-            let at = context
-                .claims
-                .partition_point(|claim| claim.span.start <= finding.span.start);
-            let claim = at
-                .checked_sub(1)
-                .map(|at| &context.claims[at])
-                .filter(|claim| finding.span.end <= claim.span.end);
-            finding.explanation = Some(Box::new(crate::diagnostics::Explanation {
-                inputs: claim
-                    .and_then(|claim| Some(support::input("claim", claim, context.text, claim.value.number()?, claim.unit)))
-                    .into_iter()
-                    .collect(),
-                why: Some("this finding is about how the figure is written; no computation or source is involved".to_owned()),
-                ..Default::default()
-            }));
+    if !context.options.skip_plain_explanations {
+        for finding in &mut findings {
+            if finding.explanation.is_none() {
+                // Claims are in document order and do not overlap: the one that may hold the
+                // finding is the last one starting at or before it.
+                let at = context
+                    .claims
+                    .partition_point(|claim| claim.span.start <= finding.span.start);
+                let claim = at
+                    .checked_sub(1)
+                    .map(|at| &context.claims[at])
+                    .filter(|claim| finding.span.end <= claim.span.end);
+                finding.explanation = Some(Box::new(crate::diagnostics::Explanation {
+                    inputs: claim
+                        .and_then(|claim| Some(support::input("claim", claim, context.text, claim.value.number()?, claim.unit)))
+                        .into_iter()
+                        .collect(),
+                    why: Some("this finding is about how the figure is written; no computation or source is involved".to_owned()),
+                    ..Default::default()
+                }));
+            }
         }
     }
     apply_severity(&context.options.severity, &mut findings);
