@@ -820,10 +820,20 @@ impl Run {
         }
         let bytes = text.as_bytes();
         let space = |byte: u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\r');
+        // Bytes that neither part words nor open or close an inline construct.
+        let plain = |byte: u8| {
+            !space(byte) && !matches!(byte, b'`' | b'\\' | b'<' | b'>' | b']' | b'(' | b')')
+        };
         while self.scanned < end {
             let at = self.scanned;
             let byte = bytes[at];
             let after_space = at > 0 && space(bytes[at - 1]);
+            // Inside a word, plain bytes change nothing: the run of them is passed over at once.
+            if plain(byte) && !after_space {
+                let run = bytes[at..end].iter().position(|&next| !plain(next));
+                self.scanned = run.map_or(end, |run| at + run);
+                continue;
+            }
             if space(byte) && !after_space {
                 self.words = [self.words[1].clone(), self.word_start..at];
             } else if !space(byte) && after_space {
