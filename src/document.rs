@@ -821,9 +821,7 @@ impl Run {
         let bytes = text.as_bytes();
         let space = |byte: u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\r');
         // Bytes that neither part words nor open or close an inline construct.
-        let plain = |byte: u8| {
-            !space(byte) && !matches!(byte, b'`' | b'\\' | b'<' | b'>' | b']' | b'(' | b')')
-        };
+        let plain = |byte: u8| !space(byte) && !InlineOpen::acts_on(byte);
         while self.scanned < end {
             let at = self.scanned;
             let byte = bytes[at];
@@ -935,6 +933,12 @@ struct InlineOpen {
 }
 
 impl InlineOpen {
+    /// Whether `step` may do more at `byte` than move one byte on: the bytes that open,
+    /// close or escape a construct. A scan may pass over the others at once.
+    fn acts_on(byte: u8) -> bool {
+        matches!(byte, b'`' | b'\\' | b'<' | b'>' | b']' | b'(' | b')')
+    }
+
     fn is_closed(&self) -> bool {
         self.code.is_none() && !self.angle && self.destination == 0
     }
@@ -1070,6 +1074,30 @@ impl BlockBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `step` does nothing but move on at the bytes `acts_on` leaves out, whatever is open:
+    /// a scan that passes over them misses nothing.
+    #[test]
+    fn inline_scan_acts_only_where_it_says() {
+        for byte in (0..=255u8).filter(|&byte| !InlineOpen::acts_on(byte)) {
+            for (code, angle, destination) in
+                [(None, false, 0), (Some(2), false, 0), (None, true, 1)]
+            {
+                let mut open = InlineOpen {
+                    code,
+                    angle,
+                    destination,
+                };
+                let bytes = [byte, b'(', b'`'];
+                assert_eq!(open.step(&bytes, 0), 1, "{byte}");
+                assert_eq!(
+                    (open.code, open.angle, open.destination),
+                    (code, angle, destination),
+                    "{byte}"
+                );
+            }
+        }
+    }
 
     fn prose_of(text: &str) -> Vec<String> {
         let document = Document::parse(text, DocumentFormat::Markdown);

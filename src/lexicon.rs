@@ -126,6 +126,20 @@ const fn fourth_letters() -> [u32; NUMBER_WORD_PREFIXES.len()] {
     letters
 }
 
+/// An automaton that finds `words` in any ASCII case, for lists of cue words searched in a
+/// sentence without lowercasing it (`None` only if the list cannot be built, which a fixed
+/// list of short words never fails).
+pub(crate) fn any_case_words<I, P>(words: I) -> Option<aho_corasick::AhoCorasick>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
+}
+
 /// Whether the word at the start of `text` (the rest of a text from where a word starts, as
 /// written, any case) may read as a number word (`reads_as_number_word`), judged from its
 /// first four bytes. `false` is certain; `true` means "look it up". It is stricter than

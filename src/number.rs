@@ -141,29 +141,8 @@ fn evenly_grouped(literal: &str, language: Option<Language>) -> Option<Literal> 
 /// Reads any literal, split into its groups.
 fn parse_any_literal(literal: &str, language: Option<Language>) -> Result<Literal, NotANumber> {
     // Most literals have a few groups: they are split on the stack.
-    let mut groups = arrayvec::ArrayVec::<&str, 8>::new();
-    let mut separators = arrayvec::ArrayVec::<Separator, 8>::new();
-    let mut start = 0;
-    for (i, ch) in literal.char_indices() {
-        if ch.is_ascii_digit() {
-            continue;
-        }
-        let separator = Separator::from_char(ch).ok_or(NotANumber::Version)?;
-        if groups.try_push(&literal[start..i]).is_err() || separators.try_push(separator).is_err() {
-            return parse_split_literal(literal, language);
-        }
-        start = i + ch.len_utf8();
-    }
-    if groups.try_push(&literal[start..]).is_err() {
-        return parse_split_literal(literal, language);
-    }
-    read_groups(literal, &groups, &separators, language)
-}
-
-/// `parse_any_literal` for a literal of many groups.
-fn parse_split_literal(literal: &str, language: Option<Language>) -> Result<Literal, NotANumber> {
-    let mut groups: Vec<&str> = Vec::new();
-    let mut separators: Vec<Separator> = Vec::new();
+    let mut groups: smallvec::SmallVec<[&str; 8]> = smallvec::SmallVec::new();
+    let mut separators: smallvec::SmallVec<[Separator; 8]> = smallvec::SmallVec::new();
     let mut start = 0;
     for (i, ch) in literal.char_indices() {
         if ch.is_ascii_digit() {

@@ -108,7 +108,7 @@ const TOTAL: u8 = 4;
 /// every cue is looked for in one pass, overlapping ones too, without lowercasing the
 /// sentence first (a cue with `ü` is looked for with `Ü` too).
 fn cues_in(sentence: &str) -> u8 {
-    static CUES: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
+    static CUES: std::sync::LazyLock<(Option<aho_corasick::AhoCorasick>, Vec<u8>)> =
         std::sync::LazyLock::new(|| {
             let mut cues: Vec<(String, u8)> = Vec::new();
             for (list, bit) in [
@@ -126,13 +126,12 @@ fn cues_in(sentence: &str) -> u8 {
                     }
                 }
             }
-            let automaton = aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(cues.iter().map(|(cue, _)| cue))
-                .expect("the cue lists are a few short words");
+            let automaton = crate::lexicon::any_case_words(cues.iter().map(|(cue, _)| cue));
             (automaton, cues.into_iter().map(|(_, bits)| bits).collect())
         });
-    let (automaton, bits) = &*CUES;
+    let (Some(automaton), bits) = &*CUES else {
+        return 0;
+    };
     let mut found = 0;
     for hit in automaton.find_overlapping_iter(sentence) {
         found |= bits[hit.pattern().as_usize()];

@@ -145,7 +145,7 @@ fn may_hold(text: &str, code: Option<CodeSpans>) -> bool {
             // "for", "this"), again without a call.
             if lexicon::number_word_prefix(head)
                 && lexicon::may_read_as_number_word(&text[at..])
-                && word_may_hold_claim(text, at)
+                && reads_as_claim_word(text, at)
             {
                 return true;
             }
@@ -154,11 +154,16 @@ fn may_hold(text: &str, code: Option<CodeSpans>) -> bool {
         while others != 0 {
             let at = index * 64 + others.trailing_zeros() as usize;
             others &= others - 1;
-            // Most of these are words of one or two letters: ruled out here, without a call.
-            if bytes[at] < 0x80 && too_short(bytes, at) {
-                continue;
-            }
-            if word_may_hold_claim(text, at) {
+            let may_hold = if bytes[at] < 0x80 {
+                // Most of these are words of one or two letters: ruled out without a call.
+                // Then the first four letters may rule the word out.
+                !too_short(bytes, at)
+                    && lexicon::may_read_as_number_word(&text[at..])
+                    && reads_as_claim_word(text, at)
+            } else {
+                beyond_ascii_may_hold_claim(text, at)
+            };
+            if may_hold {
                 return true;
             }
         }
@@ -166,32 +171,26 @@ fn may_hold(text: &str, code: Option<CodeSpans>) -> bool {
     false
 }
 
-/// Whether the word that may start at `at` (an ASCII letter that follows no letter, or the
-/// first byte of a character beyond ASCII) may make a claim: a vulgar fraction, or a word
-/// that reads as a number, scale, fraction or multiplier word or a German ordinal.
-fn word_may_hold_claim(text: &str, at: usize) -> bool {
-    let bytes = text.as_bytes();
-    let byte = bytes[at];
-    if byte < 0x80 {
-        if too_short(bytes, at) {
-            return false;
-        }
-        // Its first four letters may rule the word out.
-        if !lexicon::may_read_as_number_word(&text[at..]) {
-            return false;
-        }
-    } else {
-        let Some(ch) = text[at..].chars().next() else {
-            return false;
-        };
-        if vulgar_fraction(ch.encode_utf8(&mut [0; 4])).is_some() {
-            return true;
-        }
-        // A letter inside a word that started with ASCII letters was judged with that word.
-        if !ch.is_alphabetic() || at > 0 && bytes[at - 1].is_ascii_alphabetic() {
-            return false;
-        }
+/// Whether the first byte of a character beyond ASCII at `at` may start a claim: a vulgar
+/// fraction, or a letter that starts a word reading as a number word (`reads_as_claim_word`).
+fn beyond_ascii_may_hold_claim(text: &str, at: usize) -> bool {
+    let Some(ch) = text[at..].chars().next() else {
+        return false;
+    };
+    if vulgar_fraction(ch.encode_utf8(&mut [0; 4])).is_some() {
+        return true;
     }
+    // A letter inside a word that started with ASCII letters was judged with that word.
+    let bytes = text.as_bytes();
+    if !ch.is_alphabetic() || at > 0 && bytes[at - 1].is_ascii_alphabetic() {
+        return false;
+    }
+    reads_as_claim_word(text, at)
+}
+
+/// Whether the word starting at `at` reads as a number, scale, fraction or multiplier word or
+/// a German ordinal, looked up in full (the callers rule most words out before).
+fn reads_as_claim_word(text: &str, at: usize) -> bool {
     let end = scan_word(text, at);
     let word = &text[at..end];
     let mut buffer = [0u8; 48];
@@ -1308,11 +1307,7 @@ impl<'a> Reader<'a, '_> {
         let digits_and_commas = text
             .bytes()
             .all(|byte| byte.is_ascii_digit() || byte == b',');
-        if self.language != Some(Language::English)
-            || !text.contains(',')
-            || !digits_and_commas
-            || !ungrouped
-        {
+        if !digits_and_commas || !ungrouped {
             return false;
         }
         let opens = |k: usize| matches!(self.punct(k), Some("(" | "[" | "{"));
@@ -2995,15 +2990,10 @@ impl<'a> Reader<'a, '_> {
     /// a word of the other (`CNYen`) is found all the same.
     fn yen_in(&self, sentence: Span) -> Option<&'static str> {
         type Words = std::sync::LazyLock<Option<aho_corasick::AhoCorasick>>;
-        fn words(list: &[&str]) -> Option<aho_corasick::AhoCorasick> {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(list)
-                .ok()
-        }
-        static CHINESE: Words =
-            Words::new(|| words(&["yuan", "china", "chines", "rmb", "renminbi", "cny"]));
-        static JAPANESE: Words = Words::new(|| words(&["yen", "japan", "jpy"]));
+        static CHINESE: Words = Words::new(|| {
+            lexicon::any_case_words(["yuan", "china", "chines", "rmb", "renminbi", "cny"])
+        });
+        static JAPANESE: Words = Words::new(|| lexicon::any_case_words(["yen", "japan", "jpy"]));
         let text = &self.block[sentence.start..sentence.end];
         let found = |words: &Words| words.as_ref().is_some_and(|words| words.is_match(text));
         let (chinese, japanese) = (found(&CHINESE), found(&JAPANESE));
@@ -3105,11 +3095,12 @@ mod tests {
     use crate::{DocumentFormat, Options, analyze};
 
     /// `¥` is read as yen or yuan by its own sentence, whichever sentence of the paragraph
-    /// came before (the currency of the last sentence asked about is remembered).
+    /// came before (the currency of the last sentence asked about is remembered), its words
+    /// in any case.
     #[test]
     fn yen_is_resolved_by_its_own_sentence() {
-        let text = "In Japan it cost ¥5 and ¥6. In China it cost ¥7, or ¥8 in yuan. \
-                    It cost ¥9. In Tokyo, the yen bought ¥10.";
+        let text = "In JAPAN it cost ¥5 and ¥6. In China it cost ¥7, or ¥8 in YUAN. \
+                    It cost ¥9. In Tokyo, the Yen bought ¥10. It cost ¥11 CNYen.";
         let analysis = analyze(text, DocumentFormat::PlainText, &Options::default());
         let units: Vec<Option<&str>> = analysis.claims.iter().map(|claim| claim.unit).collect();
         assert_eq!(
@@ -3120,7 +3111,9 @@ mod tests {
                 Some("CNY"),
                 Some("CNY"),
                 None,
-                Some("JPY")
+                Some("JPY"),
+                // Both currencies named (`CNY` and `Yen` overlap): undecided.
+                None
             ]
         );
     }
