@@ -11,7 +11,7 @@ use pulldown_cmark::{
 };
 
 use crate::language::Language;
-use crate::text::Span;
+use crate::text::{Line, Lines, Span};
 
 /// How a document is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -512,8 +512,8 @@ impl ChunkState {
         }
     }
 
-    /// Moves past one line (with its line break).
-    fn step(&mut self, line: &str, first_line: bool, format: DocumentFormat) {
+    /// Moves past one line (with its line break); `has_angle` when it holds a `<`.
+    fn step(&mut self, line: &str, has_angle: bool, first_line: bool, format: DocumentFormat) {
         if let Some(front_matter) = self.front_matter {
             if !first_line && front_matter.closes(line.trim()) {
                 self.front_matter = None;
@@ -532,7 +532,7 @@ impl ChunkState {
             } else if indent < 4 && (content.starts_with("```") || content.starts_with("~~~")) {
                 let fence_char = content.as_bytes()[0];
                 self.fence = Some((fence_char, fence_run(content, fence_char)));
-            } else if memchr::memchr(b'<', line.as_bytes()).is_some()
+            } else if has_angle
                 && let Some(open) = line.find("<!--")
                 && !line[open..].contains("-->")
             {
@@ -558,10 +558,15 @@ pub fn leading_code(chunk: &str) -> usize {
     }
     let mut code = 0;
     let mut fence: Option<(u8, usize)> = None;
-    for (at, line) in lines_from(chunk, 0) {
+    for Line {
+        at,
+        text: line,
+        marked: has_return,
+    } in Lines::new(chunk, 0, b'\r')
+    {
         let bare = line.strip_suffix('\n').unwrap_or(line);
         let bare = bare.strip_suffix('\r').unwrap_or(bare);
-        if memchr::memchr(b'\r', bare.as_bytes()).is_some() {
+        if has_return && memchr::memchr(b'\r', bare.as_bytes()).is_some() {
             return 0;
         }
         let content = bare.trim_start_matches(' ');
@@ -608,20 +613,6 @@ fn closes_fence(content: &str, indent: usize, (fence_char, length): (u8, usize))
     indent <= 3 && run >= length && content[run..].trim_matches([' ', '\t']).is_empty()
 }
 
-/// The lines of `text[from..]` with their line breaks, and their offsets.
-fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    std::iter::from_fn(move || {
-        if at >= bytes.len() {
-            return None;
-        }
-        let start = at;
-        at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |found| at + found + 1);
-        Some((start, &text[start..at]))
-    })
-}
-
 /// Splits `text[from..]` into chunks that tile it: each chunk ends after a run of blank lines
 /// that stands outside code fences, HTML comments and front matter, so every chunk can be
 /// parsed on its own. A paragraph longer than `LONG_LINE_BYTES` that opens a chunk is cut into
@@ -645,7 +636,12 @@ pub fn split_chunks(
             cuttable_after(text, from, format) == Cuttable::FirstLine,
         )
     });
-    for (at, line) in lines_from(text, from) {
+    for Line {
+        at,
+        text: line,
+        marked: has_angle,
+    } in Lines::new(text, from, b'<')
+    {
         // Most lines start with a letter or digit: not blank, without a look at the rest.
         let blank = !line.as_bytes()[0].is_ascii_alphanumeric() && line.trim().is_empty();
         let opens_chunk = state == ChunkState::default() && (first_line || after_blank && !blank);
@@ -674,7 +670,7 @@ pub fn split_chunks(
             }
         }
         after_blank = false;
-        state.step(line, first_line, format);
+        state.step(line, has_angle, first_line, format);
         if state != ChunkState::default() {
             run = None;
         }
@@ -991,9 +987,14 @@ pub fn read_prose_lines(
 ) -> bool {
     let mut state = ChunkState::at(chunk, first, format);
     let mut first_line = true;
-    for (_, line) in lines_from(chunk, 0) {
+    for Line {
+        text: line,
+        marked: has_angle,
+        ..
+    } in Lines::new(chunk, 0, b'<')
+    {
         let outside = state == ChunkState::default();
-        state.step(line, first_line, format);
+        state.step(line, has_angle, first_line, format);
         first_line = false;
         if outside && state == ChunkState::default() && read(line) {
             return true;

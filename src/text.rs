@@ -250,6 +250,114 @@ impl LineIndex {
     }
 }
 
+/// The places of `first` and `second` in window `index` (bytes `64 * index ..`) of `bytes`,
+/// one bit per byte as in `ByteMasks`, the last window read as if padded with zeros.
+pub(crate) fn two_byte_masks(bytes: &[u8], index: usize, first: u8, second: u8) -> (u64, u64) {
+    use wide::u8x16;
+    let start = index * 64;
+    let part = &bytes[start..bytes.len().min(start + 64)];
+    let mut padded = [0u8; 64];
+    let window = match <&[u8; 64]>::try_from(part) {
+        Ok(window) => window,
+        Err(_) => {
+            padded[..part.len()].copy_from_slice(part);
+            &padded
+        }
+    };
+    let (mut firsts, mut seconds) = (0, 0);
+    for (at, sixteen) in window.chunks_exact(16).enumerate() {
+        let mut lanes = [0; 16];
+        lanes.copy_from_slice(sixteen);
+        let lanes = u8x16::new(lanes);
+        let shift = at * 16;
+        firsts |= u64::from(lanes.simd_eq(u8x16::splat(first)).to_bitmask()) << shift;
+        seconds |= u64::from(lanes.simd_eq(u8x16::splat(second)).to_bitmask()) << shift;
+    }
+    (firsts, seconds)
+}
+
+/// The lines of `text[from..]`, each with its line break (`\n`; a lone `\r` ends no line
+/// here), found 64 bytes at a time: a mask of the line feeds of each window is built once,
+/// where a search per line costs a call for lines of a few dozen bytes. Each line also tells
+/// whether it holds `marked`, a byte its reader would otherwise search it for.
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    /// Where the next line starts.
+    at: usize,
+    /// The window the masks are of, and the line feeds and `marked` bytes in it from `at` on.
+    window: usize,
+    feeds: u64,
+    marks: u64,
+    marked: u8,
+}
+
+/// A line of `Lines`.
+pub(crate) struct Line<'a> {
+    /// Where the line starts.
+    pub at: usize,
+    /// The line with its line break.
+    pub text: &'a str,
+    /// Whether the line holds the byte its `Lines` marks.
+    pub marked: bool,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str, from: usize, marked: u8) -> Lines<'a> {
+        let mut lines = Lines {
+            text,
+            at: from,
+            window: from / 64,
+            feeds: 0,
+            marks: 0,
+            marked,
+        };
+        if from < text.len() {
+            let (feeds, marks) = two_byte_masks(text.as_bytes(), lines.window, b'\n', marked);
+            let from_here = u64::MAX << (from % 64);
+            (lines.feeds, lines.marks) = (feeds & from_here, marks & from_here);
+        }
+        lines
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let length = self.text.len();
+        if self.at >= length {
+            return None;
+        }
+        let start = self.at;
+        let mut marked = false;
+        loop {
+            if self.feeds != 0 {
+                let feed = self.feeds.trailing_zeros();
+                // The bits up to and with the line feed belong to this line.
+                let through = u64::MAX >> (63 - feed);
+                marked |= self.marks & through != 0;
+                self.marks &= !through;
+                self.feeds &= self.feeds - 1;
+                self.at = self.window * 64 + feed as usize + 1;
+                break;
+            }
+            marked |= self.marks != 0;
+            self.window += 1;
+            if self.window * 64 >= length {
+                self.at = length;
+                break;
+            }
+            (self.feeds, self.marks) =
+                two_byte_masks(self.text.as_bytes(), self.window, b'\n', self.marked);
+        }
+        Some(Line {
+            at: start,
+            text: &self.text[start..self.at],
+            marked,
+        })
+    }
+}
+
 /// What the bytes of one 64-byte window of a text are, one bit per byte, the first byte in
 /// the lowest bit: the scanners that look only at word starts build these without a branch.
 #[derive(Clone, Copy, Default)]
@@ -354,6 +462,40 @@ mod tests {
                 assert_eq!(fast.letters >> at & 1 == 1, byte.is_ascii_alphabetic());
                 assert_eq!(fast.high >> at & 1 == 1, byte >= 0x80);
                 assert_eq!(fast.leads >> at & 1 == 1, byte >= 0xC0);
+            }
+        }
+    }
+
+    /// `Lines` gives the lines `split_inclusive` gives, from any start, and marks those
+    /// holding the marked byte: lines of every length across window edges.
+    #[test]
+    fn lines_by_windows_match_split_inclusive() {
+        let mut texts = vec![
+            String::new(),
+            "\n".to_owned(),
+            "<".to_owned(),
+            "a".repeat(64),
+        ];
+        let mut line = String::new();
+        for length in 0..140 {
+            line.push(if length % 37 == 5 { '<' } else { 'x' });
+            texts.push(format!("{line}\n{line}<\n\n{line}"));
+            texts.push(format!("ä{line}\r\n\n<\n{line}\n"));
+        }
+        for text in &texts {
+            for from in (0..=text.len()).filter(|&from| text.is_char_boundary(from)) {
+                let expected: Vec<(usize, &str, bool)> = text[from..]
+                    .split_inclusive('\n')
+                    .scan(from, |at, line| {
+                        let start = *at;
+                        *at += line.len();
+                        Some((start, line, line.contains('<')))
+                    })
+                    .collect();
+                let found: Vec<(usize, &str, bool)> = Lines::new(text, from, b'<')
+                    .map(|line| (line.at, line.text, line.marked))
+                    .collect();
+                assert_eq!(found, expected, "{text:?} from {from}");
             }
         }
     }

@@ -7,7 +7,7 @@
 //! `context` then finds subjects, periods and sentences.
 
 use crate::claims::context::{self, Sentences};
-use crate::claims::tokens::{Token, TokenKind, scan_word, tokenize};
+use crate::claims::tokens::{Token, TokenKind, scan_number, scan_word, tokenize};
 use crate::claims::{
     Bound, Claim, ClaimKind, ClaimValue, Date, NumberProblem, NumberProblemKind, WrittenNumber,
 };
@@ -100,18 +100,44 @@ pub(crate) mod testing {
 /// HTML, link destinations, autolinks) ends in punctuation, so each word of the prose is a
 /// word of the raw text, scanned by the same `scan_word`.
 pub(crate) fn may_hold_claims(text: &str) -> bool {
-    may_hold(text, None)
+    may_hold(text, RawText::Prose)
+}
+
+/// `may_hold_claims` for a chunk of a plain-text document, which also passes over the numbers
+/// of list items at the start of a line (`numbers_a_line`).
+pub(crate) fn plain_text_may_hold_claims(text: &str) -> bool {
+    may_hold(text, RawText::PlainText)
 }
 
 /// `may_hold_claims` for a chunk of raw Markdown, which also passes over the digits of inline
-/// code spans where it can tell them without parsing (`CodeSpans`).
+/// code spans where it can tell them without parsing (`CodeSpans`), and over the numbers of
+/// list items and headings at the start of a line (`numbers_a_line`).
 pub(crate) fn markdown_may_hold_claims(text: &str) -> bool {
-    may_hold(text, Some(CodeSpans::new(text.as_bytes())))
+    if html_block_only(text) {
+        return false;
+    }
+    may_hold(
+        text,
+        RawText::Markdown {
+            code: CodeSpans::new(text.as_bytes()),
+        },
+    )
 }
 
-fn may_hold(text: &str, code: Option<CodeSpans>) -> bool {
+/// What the raw-text filter reads: what it may pass over besides the digits inside words, in
+/// URLs and after `#` depends on it.
+enum RawText<'a> {
+    /// A block of masked prose.
+    Prose,
+    /// A chunk of a plain-text document: its prose as written, in lines and paragraphs.
+    PlainText,
+    /// A chunk of raw Markdown, with its inline code spans.
+    Markdown { code: CodeSpans<'a> },
+}
+
+fn may_hold(text: &str, raw: RawText) -> bool {
     let bytes = text.as_bytes();
-    if has_ascii_digit(bytes) && has_figure(bytes, code) {
+    if has_ascii_digit(bytes) && has_figure(text, raw) {
         return true;
     }
     // The text is read 64 bytes at a time: a mask of the bytes where a word may start is
@@ -303,8 +329,24 @@ pub(crate) fn may_hold_full_date(text: &str) -> bool {
 ///   they are inside a word, as `scan_word` reads it (`H800`, `x86`, `GPT-4`, `mid-2024`), and
 ///   words with digits are names, not figures (a number word with digits is none either);
 /// - digits in a URL (`url_end`);
-/// - in raw Markdown, with `code`, digits in an inline code span.
-fn has_figure(bytes: &[u8], mut code: Option<CodeSpans>) -> bool {
+/// - digits right after `#` ("#123", "C#7"): the reader takes them for a name
+///   (`Reader::is_identifier_number`), or skips them with their hashtag;
+/// - a mark of one to three digits in parentheses or brackets (`enclosed_mark`);
+/// - a number after a reference noun, with no amount word after it ("RFC 2119",
+///   `reference_number_end`);
+/// - in raw Markdown, digits in an inline code span;
+/// - in a chunk of either format, the number of a list item or heading (`numbers_a_line`).
+fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
+    let bytes = text.as_bytes();
+    // Numbers that open a line are told apart only outside tables, whose cells are read
+    // otherwise: a chunk with a `|` has none of them.
+    let lines = match raw {
+        RawText::Prose => None,
+        RawText::PlainText => Some(LineNumbers::PlainText),
+        RawText::Markdown { .. } => memchr::memchr(b'|', bytes)
+            .is_none()
+            .then_some(LineNumbers::Markdown),
+    };
     let mut at = 0;
     while let Some(found) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let digit = at + found;
@@ -315,9 +357,9 @@ fn has_figure(bytes: &[u8], mut code: Option<CodeSpans>) -> bool {
         };
         at = digit + 1;
         if !inside_word {
-            let skipped = url_end(bytes, digit).or_else(|| {
-                code.as_mut()
-                    .and_then(|code| code.end_of_span_holding(digit))
+            let skipped = url_end(bytes, digit).or_else(|| match &mut raw {
+                RawText::Markdown { code } => code.end_of_span_holding(digit),
+                _ => None,
             });
             match skipped {
                 // What follows a code span may be a figure: "`x`5".
@@ -325,7 +367,20 @@ fn has_figure(bytes: &[u8], mut code: Option<CodeSpans>) -> bool {
                     at = end;
                     continue;
                 }
-                None => return true,
+                None => {
+                    let names = digit > 0 && bytes[digit - 1] == b'#'
+                        || enclosed_mark(bytes, digit)
+                        || lines.is_some_and(|lines| numbers_a_line(bytes, digit, lines));
+                    if !names {
+                        match reference_number_end(text, digit) {
+                            Some(end) => {
+                                at = end;
+                                continue;
+                            }
+                            None => return true,
+                        }
+                    }
+                }
             }
         }
         while bytes.get(at).is_some_and(u8::is_ascii_digit) {
@@ -333,6 +388,300 @@ fn has_figure(bytes: &[u8], mut code: Option<CodeSpans>) -> bool {
         }
     }
     false
+}
+
+/// Where the number at `digit` ends when it follows a reference noun and no amount word
+/// follows it ("Listing 17", "RFC 2119", "Chapter 21."): the reader takes it for a name
+/// (`Reader::is_identifier_number`), as a token of its own (`scan_number`). The raw text
+/// shows that only where nothing around the two words may be markup: the noun is ASCII
+/// letters after white space, `(` or the start, with spaces or tabs before the number; after
+/// the number, only white space, punctuation that is no amount sign and no markup, or a word
+/// that is no currency, percent or scale word in either language.
+fn reference_number_end(text: &str, digit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let noun_end = digit
+        - bytes[..digit]
+            .iter()
+            .rev()
+            .take_while(|&&byte| byte == b' ' || byte == b'\t')
+            .count();
+    if noun_end == digit {
+        return None;
+    }
+    let letters = bytes[..noun_end]
+        .iter()
+        .rev()
+        .take(13)
+        .take_while(|byte| byte.is_ascii_alphabetic())
+        .count();
+    let noun_start = noun_end - letters;
+    if !(1..=12).contains(&letters)
+        || noun_start > 0 && !matches!(bytes[noun_start - 1], b' ' | b'\t' | b'\n' | b'(')
+    {
+        return None;
+    }
+    let noun_chunk = bytes[..noun_start]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |space| space + 1);
+    if may_be_skipped(&bytes[noun_chunk..noun_end]) {
+        return None;
+    }
+    let mut noun = [0u8; 12];
+    for (lower, byte) in noun.iter_mut().zip(&bytes[noun_start..noun_end]) {
+        *lower = byte.to_ascii_lowercase();
+    }
+    if !std::str::from_utf8(&noun[..letters]).is_ok_and(lexicon::is_reference_noun) {
+        return None;
+    }
+    let end = scan_number(bytes, digit);
+    let next = end
+        + bytes[end..]
+            .iter()
+            .take_while(|byte| byte.is_ascii_whitespace())
+            .count();
+    // A word after white space must be read as it stands: nothing in its run may make the
+    // tokenizer skip the run, which would make what follows it the number's neighbour.
+    if next > end && may_be_skipped(&bytes[next..whitespace_run_end(bytes, next)]) {
+        return None;
+    }
+    let amount_free = match bytes.get(next) {
+        None => true,
+        Some(byte) if byte.is_ascii_alphabetic() => {
+            let word = &text[next..scan_word(text, next)];
+            !lexicon::with_lower(word, |lower| {
+                lexicon::currency_word(lower).is_some()
+                    || lexicon::percent_word(lower).is_some()
+                    || [None, Some(Language::English), Some(Language::German)]
+                        .into_iter()
+                        .any(|language| lexicon::scale_word(word, lower, language).is_some())
+            })
+        }
+        Some(byte) => b".,:;()]-\"'?/".contains(byte),
+    };
+    amount_free.then_some(end)
+}
+
+/// Whether the digits at `digit` are one to three alone in parentheses or brackets, a
+/// footnote or citation mark or an enumeration ("(2)", "[12]"): the reader takes them for a
+/// name (`Reader::is_identifier_number`), and in Markdown, where the brackets are a link's,
+/// the document passes over them (`document::is_citation_mark`) or they are a label, never
+/// prose.
+fn enclosed_mark(bytes: &[u8], digit: usize) -> bool {
+    let close = match digit.checked_sub(1).map(|before| bytes[before]) {
+        Some(b'(') => b')',
+        Some(b'[') => b']',
+        _ => return false,
+    };
+    let run = leading(&bytes[digit..], 4, u8::is_ascii_digit);
+    run <= 3 && bytes.get(digit + run) == Some(&close)
+}
+
+/// Whether a chunk of raw Markdown is an HTML block and nothing else: it opens, after up to
+/// three spaces, with a tag that starts an HTML block that only a blank line ends (CommonMark's
+/// sixth kind: `<div`, `</details>`, `<table>`), and has no blank line before the blank lines
+/// it ends with. Raw HTML is never prose. (A lone carriage return, a line break to the parser
+/// that this does not look for, leaves the chunk to the filter.)
+fn html_block_only(chunk: &str) -> bool {
+    let bytes = chunk.as_bytes();
+    let indent = leading(bytes, 4, |&byte| byte == b' ');
+    if indent > 3 || bytes.get(indent) != Some(&b'<') || memchr::memchr(b'\r', bytes).is_some() {
+        return false;
+    }
+    let tag = &bytes[indent + 1..];
+    let tag = tag.strip_prefix(b"/").unwrap_or(tag);
+    let name = leading(tag, 11, u8::is_ascii_alphanumeric);
+    let after = &tag[name..];
+    let opens_block = BLOCK_TAGS
+        .iter()
+        .any(|block| block.as_bytes().eq_ignore_ascii_case(&tag[..name]))
+        && (after.is_empty()
+            || matches!(after[0], b' ' | b'\t' | b'\n' | b'>')
+            || after.starts_with(b"/>"));
+    if !opens_block {
+        return false;
+    }
+    // The block ends at the first blank line; only blank lines may follow it.
+    let blank = |line: &str| {
+        line.bytes()
+            .all(|byte| matches!(byte, b' ' | b'\t' | b'\n'))
+    };
+    let mut lines = chunk.split_inclusive('\n');
+    lines.any(blank);
+    lines.all(blank)
+}
+
+/// The tags that start an HTML block ended by a blank line, as CommonMark and the parser list
+/// them.
+pub(crate) const BLOCK_TAGS: [&str; 62] = [
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+];
+
+/// How many of the first `limit` bytes of `bytes` are of a `class`, counted from the first.
+fn leading(bytes: &[u8], limit: usize, class: impl Fn(&u8) -> bool) -> usize {
+    bytes
+        .iter()
+        .take(limit)
+        .take_while(|byte| class(byte))
+        .count()
+}
+
+/// Where the run of bytes without ASCII white space that starts at `from` ends.
+fn whitespace_run_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(bytes.len(), |space| from + space)
+}
+
+/// Whether the tokenizer may skip a run of bytes between white space, with the tokens read
+/// in it, as part of a URL, handle, hashtag or domain (`tokens::tokenize`): it holds `:`,
+/// `@`, `/` or `#`.
+fn may_be_skipped(run: &[u8]) -> bool {
+    run.iter()
+        .any(|byte| matches!(byte, b':' | b'@' | b'/' | b'#'))
+}
+
+/// How the numbers that open a line are written in a chunk's format.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineNumbers {
+    PlainText,
+    /// Also after the `#` marks of a heading.
+    Markdown,
+}
+
+/// Whether the digits at `digit` number a list item or heading, so that the reader never sees
+/// them or takes them for a name (`Reader::is_identifier_number`): one to three digits, `.` or
+/// `)`, a space or tab and a word of ASCII letters that is no month ("2. Results"; "1. Januar"
+/// is a date), where they open
+/// - a line of plain text, after any white space: the reader takes them for a name;
+/// - in Markdown, outside tables, a list item that nothing may hold in a paragraph: after up
+///   to three spaces, the number 1 (a list that starts at 1 may interrupt a paragraph) or any
+///   number on the chunk's first line (no paragraph is open there). The parser takes the
+///   number for the item's marker. Any other number in a line of its own may go on the line
+///   before in a paragraph: "Items:\n3. An item" holds the figure 3;
+/// - in Markdown, a heading, after its `#` marks: the reader takes the heading's first number
+///   for a name.
+fn numbers_a_line(bytes: &[u8], digit: usize, lines: LineNumbers) -> bool {
+    // What may stand before the number on its line: white space and a heading's marks, read
+    // back only as far as they go, so that a long line is not read again at each number.
+    let line_start = digit
+        - bytes[..digit]
+            .iter()
+            .rev()
+            .take_while(|&&byte| matches!(byte, b' ' | b'\t' | b'#'))
+            .count();
+    if line_start > 0 && bytes[line_start - 1] != b'\n' {
+        return false;
+    }
+    let before = &bytes[line_start..digit];
+    let opens_line = match lines {
+        LineNumbers::PlainText => before.iter().all(|&byte| byte == b' ' || byte == b'\t'),
+        LineNumbers::Markdown => {
+            let indent = leading(before, before.len(), |&byte| byte == b' ');
+            let marks = leading(&before[indent..], before.len(), |&byte| byte == b'#');
+            let rest = &before[indent + marks..];
+            indent <= 3
+                && if marks == 0 {
+                    rest.is_empty()
+                        && (line_start == 0
+                            || bytes[digit] == b'1'
+                                && !bytes.get(digit + 1).is_some_and(u8::is_ascii_digit))
+                } else {
+                    marks <= 6
+                        && !rest.is_empty()
+                        && rest.iter().all(|&byte| byte == b' ' || byte == b'\t')
+                }
+        }
+    };
+    if !opens_line {
+        return false;
+    }
+    let run = leading(&bytes[digit..], 4, u8::is_ascii_digit);
+    let word = digit + run + 2;
+    if run > 3
+        || !matches!(bytes.get(digit + run), Some(b'.' | b')'))
+        || !matches!(bytes.get(digit + run + 1), Some(b' ' | b'\t'))
+    {
+        return false;
+    }
+    // The next word: ASCII letters, no month, in a run the tokenizer reads as it stands.
+    // Every month and abbreviation has three letters or more, and a word shorter than that
+    // ends at an ASCII byte.
+    if may_be_skipped(&bytes[word..whitespace_run_end(bytes, word)]) {
+        return false;
+    }
+    let letters = leading(&bytes[word..], 3, u8::is_ascii_alphabetic);
+    match letters {
+        0 => false,
+        3 => !lexicon::month_prefix([
+            bytes[word].to_ascii_lowercase(),
+            bytes[word + 1].to_ascii_lowercase(),
+            bytes[word + 2].to_ascii_lowercase(),
+        ]),
+        _ => bytes.get(word + letters).is_none_or(u8::is_ascii),
+    }
 }
 
 /// The bytes a URL goes on with, as far as the raw-text filter follows one: ASCII letters and

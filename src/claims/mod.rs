@@ -16,9 +16,10 @@ use crate::number::Separator;
 use crate::text::Span;
 
 #[cfg(test)]
-pub(crate) use extract::testing;
+pub(crate) use extract::{BLOCK_TAGS, may_hold_claims, testing};
 pub(crate) use extract::{
-    Scratch, extract_block, markdown_may_hold_claims, may_hold_claims, may_hold_full_date,
+    Scratch, extract_block, markdown_may_hold_claims, may_hold_full_date,
+    plain_text_may_hold_claims,
 };
 
 /// What kind of figure a claim is.

@@ -164,7 +164,7 @@ fn digit_run(bytes: &[u8], from: usize) -> usize {
 }
 
 /// The end of the number starting at `start`.
-fn scan_number(bytes: &[u8], start: usize) -> usize {
+pub(crate) fn scan_number(bytes: &[u8], start: usize) -> usize {
     let mut end = digit_run(bytes, start);
     let first_group = end - start;
     let mut grouped_by_space = true;

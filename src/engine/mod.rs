@@ -19,7 +19,7 @@ pub use chunked::{Outline, check_in_chunks, claims_in_chunks};
 use crate::checks::{self, CheckContext, CheckScope};
 use crate::claims::{
     Claim, ClaimValue, Date, NumberProblem, Scratch, extract_block, markdown_may_hold_claims,
-    may_hold_claims, may_hold_full_date,
+    may_hold_full_date, plain_text_may_hold_claims,
 };
 use crate::diagnostics::Finding;
 use crate::document::{
@@ -795,7 +795,7 @@ fn may_be_read(text: &str, span: Span, first: bool, format: DocumentFormat) -> b
 fn chunk_may_hold_claims(chunk: &str, format: DocumentFormat) -> bool {
     match format {
         DocumentFormat::Markdown => markdown_may_hold_claims(chunk),
-        DocumentFormat::PlainText => may_hold_claims(chunk),
+        DocumentFormat::PlainText => plain_text_may_hold_claims(chunk),
     }
 }
 
@@ -1072,6 +1072,7 @@ fn floor_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claims::may_hold_claims;
     use crate::diagnostics::Severity;
     use proptest::prelude::*;
 
@@ -1177,6 +1178,18 @@ mod tests {
                 " ",
                 "\u{a0}",
                 "\u{1f}",
+                "1. ",
+                "2) ",
+                "## ",
+                "Listing ",
+                "RFC 2119",
+                " EUR",
+                " Mio.",
+                "Mai",
+                "<div>",
+                "</p>",
+                "/",
+                "://",
             ])
             .prop_map(str::to_owned),
         ]
@@ -1532,6 +1545,63 @@ mod tests {
             ("\\`a` `5`", Markdown, true),
             ("| `a | 5` |", Markdown, true),
             ("[a](b`) 5 `c`", Markdown, true),
+            // Numbers the reader takes for names, or the parser for markers.
+            ("See #123 and C#7, or #5 more.", Markdown, false),
+            (
+                "As (2) says, and [12] and [3](https://x.test/).",
+                Markdown,
+                false,
+            ),
+            ("As [1234] says.", Markdown, true),
+            (
+                "See Listing 17 and RFC 2119. In Chapter 21: more.",
+                Markdown,
+                false,
+            ),
+            ("(Listing 5) and Step 3.", PlainText, false),
+            ("Listing 5 EUR", Markdown, true),
+            ("Seite 5 Mio. Leser", Markdown, true),
+            ("Listing 5 billion", Markdown, true),
+            ("Listing 5 %", Markdown, true),
+            ("Listing 5 `x`", Markdown, true),
+            ("foo-Listing 5", Markdown, true),
+            ("*Listing* 5", Markdown, true),
+            // What the tokenizer may skip as part of a URL, handle or domain is no neighbour.
+            ("Listing 5 x@y EUR", Markdown, true),
+            ("Listing 5 ://x EUR", Markdown, true),
+            ("a(Listing 5 EUR", Markdown, true),
+            ("http://a(Listing 5 EUR", Markdown, true),
+            ("1. A](https://x.test/", PlainText, true),
+            ("1. Install it\n1) Run it", Markdown, false),
+            ("2. Install it", Markdown, false),
+            ("## 2. Results\n### 10) Scope", Markdown, false),
+            ("## 2. Results", PlainText, true),
+            ("Items:\n2. An item\n   4. Another", PlainText, false),
+            // In a paragraph, only a list that starts at 1 may begin: "2." goes on the line
+            // before, as does a line indented by four spaces.
+            ("Items:\n2. An item", Markdown, true),
+            ("1. foo\n   2. bar", Markdown, true),
+            ("Items:\n    1. An item", Markdown, true),
+            ("1. Mai kam", Markdown, true),
+            ("1. Ma\u{308}rz", Markdown, true),
+            ("1.5 Install", Markdown, true),
+            ("| 1. foo | bar |", Markdown, true),
+            ("1. foo\n\n| a | b |", Markdown, true),
+            // A chunk that is an HTML block and nothing else.
+            (
+                "<div>\nWe have 5 million users.\n</div>\n\n",
+                Markdown,
+                false,
+            ),
+            (
+                "  <details>\n<summary>1 update</summary>\n",
+                Markdown,
+                false,
+            ),
+            ("<div>\n\nWe have 5 million users.", Markdown, true),
+            ("<span>\nWe have 5 million users.", Markdown, true),
+            ("    <div>\nWe have 5 million users.", Markdown, true),
+            ("<div>\rWe have 5 million users.", Markdown, true),
             ("[a]: b` 5 `c`", Markdown, true),
         ];
         for (text, format, holds) in cases {
@@ -1543,6 +1613,28 @@ mod tests {
             if !holds {
                 let claims =
                     crate::claims::testing::reading_in_full(|| claims_of_chunk(text, format));
+                assert!(claims.is_empty(), "{text:?}: {claims:?}");
+            }
+        }
+    }
+
+    /// Every tag the raw-text filter takes to open an HTML block that only a blank line ends
+    /// opens one for the parser: nothing in the block is read, as written or in capitals.
+    #[test]
+    fn html_blocks_the_filter_passes_over_are_html_to_the_parser() {
+        for tag in crate::claims::BLOCK_TAGS {
+            let upper = tag.to_uppercase();
+            for text in [
+                format!("<{tag}>\nWe have 5 million users.\n"),
+                format!("</{upper}>\nWe have 5 million users.\n"),
+                format!("   <{tag} class=\"x\">\n- 12 % of 3 million\n\n\n"),
+                format!("<{tag}/>\n\u{bd} of 5 million\n"),
+            ] {
+                assert!(
+                    !chunk_may_hold_claims(&text, DocumentFormat::Markdown),
+                    "{text:?}"
+                );
+                let claims = claims_read_in_full(&text, DocumentFormat::Markdown);
                 assert!(claims.is_empty(), "{text:?}: {claims:?}");
             }
         }
