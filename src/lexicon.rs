@@ -45,7 +45,8 @@ const NUMBER_WORD_PREFIXES: &[&str] = &[
     "ach", "and", "bil", "bio", "bln", "dop", "dou", "doz", "dre", "dri", "dut", "eig", "ein",
     "ele", "elf", "fif", "fiv", "for", "fou", "hal", "hun", "mia", "mil", "mio", "mln", "mrd",
     "neu", "nin", "nul", "one", "qua", "sec", "sev", "sie", "six", "tau", "ten", "thi", "tho",
-    "thr", "ths", "tri", "trn", "tsd", "twe", "twi", "two", "vie", "zeh", "zer", "zwa", "zwe",
+    "thr", "ths", "tri", "trn", "tsd", "twe", "twi", "two", "ver", "vie", "zeh", "zer", "zwa",
+    "zwe",
 ];
 
 /// `NUMBER_WORD_PREFIXES` as a bit set indexed by three letters (26³ bits).
@@ -75,7 +76,8 @@ const NUMBER_WORD_FOUR_LETTERS: &[&str] = &[
     "eins", "eint", "einu", "elev", "elfe", "elff", "elft", "fift", "five", "fort", "four", "half",
     "halv", "hund", "mill", "neun", "nine", "nint", "null", "quad", "quar", "sech", "seve", "sieb",
     "sixf", "sixt", "taus", "tenf", "tent", "thir", "thou", "thre", "thri", "thsd", "tril", "trip",
-    "twel", "twen", "twic", "twof", "vier", "zehn", "zero", "zwan", "zwei",
+    "twel", "twen", "twic", "twof", "vera", "verd", "vere", "verf", "verh", "vern", "vers", "vert",
+    "verv", "verz", "vier", "zehn", "zero", "zwan", "zwei",
 ];
 const NUMBER_WORDS_OF_THREE_LETTERS: &[&str] = &[
     "bil", "bln", "elf", "mia", "mil", "mio", "mln", "mrd", "six", "ten", "trn", "tsd", "two",
@@ -949,11 +951,14 @@ pub fn is_function_word(lower: &str) -> bool {
         )
 }
 
-/// A stock index whose name ends in a number: "DAX 40", "FTSE 100", "Nikkei 225".
+/// A stock index or ranking whose name ends in a number: "DAX 40", "FTSE 100",
+/// "Nikkei 225", "Fortune 500".
 pub fn is_stock_index(lower: &str) -> bool {
     matches!(
         lower,
-        "dax"
+        "fortune"
+            | "forbes"
+            | "dax"
             | "mdax"
             | "sdax"
             | "tecdax"
@@ -1148,6 +1153,96 @@ pub fn fraction_denominator(lower: &str) -> Option<u32> {
     })
 }
 
+/// An English ordinal that is also a fraction word ("third", "fifth"): "a third" is a share or
+/// the third of something.
+pub fn is_english_ordinal(lower: &str) -> bool {
+    matches!(
+        lower,
+        "third"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "hundredth"
+            | "thousandth"
+    )
+}
+
+/// Words that may follow "a third" when it is a share: "of", comparatives, and the verbs and
+/// adverbs a share is the subject of or stands with ("a third said", "a third now").
+pub fn follows_a_share(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "more"
+            | "less"
+            | "fewer"
+            | "higher"
+            | "lower"
+            | "larger"
+            | "smaller"
+            | "bigger"
+            | "greater"
+            | "cheaper"
+            | "faster"
+            | "slower"
+            | "longer"
+            | "shorter"
+            | "above"
+            | "below"
+            | "off"
+            | "said"
+            | "say"
+            | "says"
+            | "are"
+            | "were"
+            | "was"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "use"
+            | "used"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "now"
+            | "still"
+            | "already"
+            | "also"
+            | "only"
+            | "reported"
+            | "expect"
+            | "expected"
+            | "plan"
+            | "want"
+            | "work"
+            | "live"
+            | "own"
+            | "and"
+            | "or"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "since"
+            | "last"
+            | "this"
+            | "each"
+            | "per"
+    )
+}
+
 /// A German article, definite or indefinite, in any case.
 pub fn is_german_article(lower: &str) -> bool {
     matches!(
@@ -1240,7 +1335,18 @@ pub fn multiplier_word(lower: &str, language: Option<Language>) -> Option<f64> {
             });
         }
         "thrice" => return Some(3.0),
+        // German verbs and nouns of multiplying: "hat sich verdoppelt", "eine Verdopplung".
+        "verdoppelt" | "verdoppelte" | "verdoppelten" | "verdoppeltes" | "verdoppelter"
+        | "verdoppeltem" | "verdoppeln" | "verdopplung" | "verdoppelung" => return Some(2.0),
         _ => {}
+    }
+    // "verdreifacht", "verzehnfachte", "Vervierfachung".
+    if let Some(rest) = lower.strip_prefix("ver")
+        && let Some((stem, ending)) = rest.split_once("fach")
+        && MULTIPLYING_ENDINGS.contains(&ending)
+        && let Some(value) = number_word(stem).filter(|word| word.value >= 3.0)
+    {
+        return Some(value.value);
     }
     for suffix in ["fold", "fach", "fache", "fachen", "facher", "faches"] {
         if let Some(stem) = lower.strip_suffix(suffix)
@@ -1253,6 +1359,9 @@ pub fn multiplier_word(lower: &str, language: Option<Language>) -> Option<f64> {
     }
     None
 }
+
+/// The endings of German verbs and nouns of multiplying after `ver…fach`.
+const MULTIPLYING_ENDINGS: [&str; 8] = ["t", "te", "ten", "tes", "ter", "tem", "en", "ung"];
 
 /// A number word as the grammar reads it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -1537,6 +1646,9 @@ mod tests {
         for a in &literals {
             check(a);
             check(&format!("{a}-year"));
+            for ending in MULTIPLYING_ENDINGS {
+                check(&format!("ver{a}fach{ending}"));
+            }
             for b in &parts {
                 check(&format!("{a}{b}"));
                 check(&format!("{a}und{b}"));
@@ -1638,5 +1750,12 @@ mod tests {
         assert_eq!(multiplier_word("zehnfache", None), Some(10.0));
         assert_eq!(multiplier_word("twice", None), Some(2.0));
         assert_eq!(multiplier_word("manifold", None), None);
+        assert_eq!(multiplier_word("verdoppelt", None), Some(2.0));
+        assert_eq!(multiplier_word("verdreifachte", None), Some(3.0));
+        assert_eq!(multiplier_word("verzehnfachung", None), Some(10.0));
+        assert_eq!(multiplier_word("verhundertfachen", None), Some(100.0));
+        assert_eq!(multiplier_word("vervielfacht", None), None);
+        assert_eq!(multiplier_word("verzweifelt", None), None);
+        assert_eq!(multiplier_word("verzweifacht", None), None);
     }
 }

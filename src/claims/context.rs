@@ -112,7 +112,15 @@ fn ends_sentence(block: &str, tokens: &[Token], i: usize) -> bool {
             !(previous_text.len() <= 2
                 && LowerWord::new(next_text).is_some_and(|lower| lexicon::month(&lower).is_some()))
         }
-        TokenKind::Word => !is_abbreviation(previous_text),
+        // "Series A. Over the next five years": a capital letter before a word that starts
+        // sentences is no initial ("John F. Kennedy").
+        TokenKind::Word => {
+            !is_abbreviation(previous_text)
+                || previous_text.len() == 1
+                    && previous_text.starts_with(|c: char| c.is_ascii_uppercase())
+                    && LowerWord::new(next_text)
+                        .is_some_and(|lower| lexicon::is_function_word(&lower))
+        }
         _ => true,
     }
 }

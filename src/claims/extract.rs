@@ -1234,7 +1234,9 @@ impl<'a> Reader<'a, '_> {
         {
             return None;
         }
-        if text.len() == 1 && text != "a" {
+        // "a third", and "A third" where a sentence starts (elsewhere "A" names a series, a
+        // grade or a plan).
+        if text.len() == 1 && text != "a" && !(text == "A" && self.sentences.starts_sentence(i)) {
             return None;
         }
         let next_lower = self.lower(i + 1);
@@ -1249,6 +1251,9 @@ impl<'a> Reader<'a, '_> {
                     next_lower.as_str(),
                     "second" | "fourth" | "quarter" | "half"
                 )
+                && !(matches!(lower.as_str(), "a" | "an")
+                    && lexicon::is_english_ordinal(&next_lower)
+                    && !self.fraction_goes_on(i + 2))
                 || (next_lower == "quarter" && self.lower(i + 2).as_deref() == Some("of"))
                 || next_lower == "half" && lower != "a" && lower != "an";
             let is_hundred = matches!(
@@ -1370,6 +1375,22 @@ impl<'a> Reader<'a, '_> {
         draft.kind = Some(ClaimKind::Fraction);
         self.look_back(&mut draft);
         Some(self.finish(draft))
+    }
+
+    /// Whether token `i`, after "a third" (or another English ordinal), reads it as a share:
+    /// "a third of", "by a third.", "a third more", "a third said"; not before a noun it
+    /// numbers: "a third method", "a third party". Nothing after, punctuation, a number, "of",
+    /// a comparative, a verb or an adverb of the few that follow a share.
+    fn fraction_goes_on(&self, i: usize) -> bool {
+        let Some(token) = self.tokens.get(i) else {
+            return true;
+        };
+        match token.kind {
+            TokenKind::Word => self
+                .lower(i)
+                .is_some_and(|lower| lexicon::follows_a_share(&lower)),
+            TokenKind::Number | TokenKind::Punct | TokenKind::Boundary => true,
+        }
     }
 
     fn number_word_value(&self, i: usize) -> Option<f64> {
