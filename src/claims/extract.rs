@@ -347,6 +347,7 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
             .is_none()
             .then_some(LineNumbers::Markdown),
     };
+    let mut items = None;
     let mut at = 0;
     while let Some(found) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let digit = at + found;
@@ -370,7 +371,8 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
                 None => {
                     let names = digit > 0 && bytes[digit - 1] == b'#'
                         || enclosed_mark(bytes, digit)
-                        || lines.is_some_and(|lines| numbers_a_line(bytes, digit, lines));
+                        || lines
+                            .is_some_and(|lines| numbers_a_line(bytes, digit, lines, &mut items));
                     if !names {
                         match reference_number_end(text, digit) {
                             Some(end) => {
@@ -617,13 +619,22 @@ enum LineNumbers {
 /// is a date), where they open
 /// - a line of plain text, after any white space: the reader takes them for a name;
 /// - in Markdown, outside tables, a list item that nothing may hold in a paragraph: after up
-///   to three spaces, the number 1 (a list that starts at 1 may interrupt a paragraph) or any
-///   number on the chunk's first line (no paragraph is open there). The parser takes the
-///   number for the item's marker. Any other number in a line of its own may go on the line
-///   before in a paragraph: "Items:\n3. An item" holds the figure 3;
+///   to three spaces, the number 1 (a list that starts at 1 may interrupt a paragraph), any
+///   number on the chunk's first line (no paragraph is open there), or any number on the line
+///   right after such an item with the same indent and delimiter (the item's own lines are
+///   indented further, so this is the next item of its list). The parser takes the number for
+///   the item's marker. Any other number in a line of its own may go on the line before in a
+///   paragraph: "Items:\n3. An item" holds the figure 3, and so does "1. A\n   2. B";
 /// - in Markdown, a heading, after its `#` marks: the reader takes the heading's first number
 ///   for a name.
-fn numbers_a_line(bytes: &[u8], digit: usize, lines: LineNumbers) -> bool {
+///
+/// `items` holds the last list item found so: where its line ends, its indent and delimiter.
+fn numbers_a_line(
+    bytes: &[u8],
+    digit: usize,
+    lines: LineNumbers,
+    items: &mut Option<(usize, usize, u8)>,
+) -> bool {
     // What may stand before the number on its line: white space and a heading's marks, read
     // back only as far as they go, so that a long line is not read again at each number.
     let line_start = digit
@@ -636,6 +647,17 @@ fn numbers_a_line(bytes: &[u8], digit: usize, lines: LineNumbers) -> bool {
         return false;
     }
     let before = &bytes[line_start..digit];
+    let run = leading(&bytes[digit..], 4, u8::is_ascii_digit);
+    let word = digit + run + 2;
+    let delimiter = bytes.get(digit + run).copied().unwrap_or(0);
+    if run > 3
+        || !matches!(delimiter, b'.' | b')')
+        || !matches!(bytes.get(digit + run + 1), Some(b' ' | b'\t'))
+    {
+        return false;
+    }
+    // A list item in Markdown: where its line ends, its indent and delimiter.
+    let mut item = None;
     let opens_line = match lines {
         LineNumbers::PlainText => before.iter().all(|&byte| byte == b' ' || byte == b'\t'),
         LineNumbers::Markdown => {
@@ -644,10 +666,14 @@ fn numbers_a_line(bytes: &[u8], digit: usize, lines: LineNumbers) -> bool {
             let rest = &before[indent + marks..];
             indent <= 3
                 && if marks == 0 {
-                    rest.is_empty()
-                        && (line_start == 0
-                            || bytes[digit] == b'1'
-                                && !bytes.get(digit + 1).is_some_and(u8::is_ascii_digit))
+                    let starts_at_one = run == 1 && bytes[digit] == b'1';
+                    let next_item = items.is_some_and(|(end, previous_indent, previous)| {
+                        end == line_start && previous_indent == indent && previous == delimiter
+                    });
+                    let line_end = memchr::memchr(b'\n', &bytes[digit..])
+                        .map_or(bytes.len(), |newline| digit + newline + 1);
+                    item = Some((line_end, indent, delimiter));
+                    rest.is_empty() && (line_start == 0 || starts_at_one || next_item)
                 } else {
                     marks <= 6
                         && !rest.is_empty()
@@ -658,14 +684,6 @@ fn numbers_a_line(bytes: &[u8], digit: usize, lines: LineNumbers) -> bool {
     if !opens_line {
         return false;
     }
-    let run = leading(&bytes[digit..], 4, u8::is_ascii_digit);
-    let word = digit + run + 2;
-    if run > 3
-        || !matches!(bytes.get(digit + run), Some(b'.' | b')'))
-        || !matches!(bytes.get(digit + run + 1), Some(b' ' | b'\t'))
-    {
-        return false;
-    }
     // The next word: ASCII letters, no month, in a run the tokenizer reads as it stands.
     // Every month and abbreviation has three letters or more, and a word shorter than that
     // ends at an ASCII byte.
@@ -673,7 +691,7 @@ fn numbers_a_line(bytes: &[u8], digit: usize, lines: LineNumbers) -> bool {
         return false;
     }
     let letters = leading(&bytes[word..], 3, u8::is_ascii_alphabetic);
-    match letters {
+    let names = match letters {
         0 => false,
         3 => !lexicon::month_prefix([
             bytes[word].to_ascii_lowercase(),
@@ -681,7 +699,11 @@ fn numbers_a_line(bytes: &[u8], digit: usize, lines: LineNumbers) -> bool {
             bytes[word + 2].to_ascii_lowercase(),
         ]),
         _ => bytes.get(word + letters).is_none_or(u8::is_ascii),
+    };
+    if names && item.is_some() {
+        *items = item;
     }
+    names
 }
 
 /// The bytes a URL goes on with, as far as the raw-text filter follows one: ASCII letters and
@@ -1244,8 +1266,11 @@ impl<'a> Reader<'a, '_> {
             // "a million", "eine Milliarde", "a third", "ein Drittel", "one in five".
             let next_word = self.word(i + 1)?;
             let next_lower = next_lower?;
-            let is_scale = lexicon::scale_word(next_word, &next_lower, self.language)
-                .is_some_and(|scale| !scale.attached_only);
+            // "a million", "eine Mio.", but not "a Mn" (manganese) or "a bn": an abbreviation
+            // of two letters counts only after digits.
+            let is_scale = next_word.len() >= 3
+                && lexicon::scale_word(next_word, &next_lower, self.language)
+                    .is_some_and(|scale| !scale.attached_only);
             let is_fraction = lexicon::fraction_denominator(&next_lower).is_some()
                 && !matches!(
                     next_lower.as_str(),

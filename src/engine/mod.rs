@@ -1581,6 +1581,16 @@ mod tests {
             // before, as does a line indented by four spaces.
             ("Items:\n2. An item", Markdown, true),
             ("1. foo\n   2. bar", Markdown, true),
+            // The next item of a list: the line right after an item, with its indent and
+            // delimiter.
+            ("1. Install it\n2. Run it\n3. Stop it", Markdown, false),
+            ("a Mn atom, a bn, a tn", PlainText, false),
+            ("Steps:\n  1. Install it\n  2. Run it", Markdown, false),
+            ("1. Install it\n2) Run it", Markdown, true),
+            ("1. Install it\n 2. Run it", Markdown, true),
+            ("1. Install it\n   more\n2. Run it", Markdown, true),
+            ("1. Install it\n2. Jan 2025", Markdown, true),
+            ("Steps:\n2. Install it\n3. Run it", Markdown, true),
             ("Items:\n    1. An item", Markdown, true),
             ("1. Mai kam", Markdown, true),
             ("1. Ma\u{308}rz", Markdown, true),
