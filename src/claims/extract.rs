@@ -2703,19 +2703,20 @@ impl<'a> Reader<'a, '_> {
         // A range: "10–20", "10 to 20", "zwischen 10 und 20", "10.000 bis 20.000".
         j = self.read_range(&mut draft, j);
         j = self.read_suffix(&mut draft, j);
-        // "80% to 95%", "5 % bis 10 %": a range whose ends both carry the sign.
+        // "80% to 95%", "5 % bis 10 %": a range whose ends both carry the sign. Without it
+        // at the high end there is no range: "rose 15% to $3.3 billion".
         if draft.kind == Some(ClaimKind::Percent) && draft.high.is_none() {
-            let after_high = self.read_range(&mut draft, j);
-            if after_high != j {
-                j = after_high;
-                if matches!(self.punct(j), Some("%" | "％"))
+            let mut range = draft.clone();
+            let after_high = self.read_range(&mut range, j);
+            if after_high != j
+                && (matches!(self.punct(after_high), Some("%" | "％"))
                     || self
-                        .lower(j)
-                        .is_some_and(|word| lexicon::percent_word(&word).is_some())
-                {
-                    draft.last = j;
-                    j += 1;
-                }
+                        .lower(after_high)
+                        .is_some_and(|word| lexicon::percent_word(&word).is_some()))
+            {
+                draft = range;
+                draft.last = after_high;
+                j = after_high + 1;
             }
         }
         if draft.kind == Some(ClaimKind::Duration) && self.is_period_over(&draft) {
@@ -2884,17 +2885,26 @@ impl<'a> Reader<'a, '_> {
         let Some(mut high) = high else { return j };
         let mut high_draft = Draft::new(k, k, high);
         let after_high = self.read_scale(&mut high_draft, k + 1);
+        // The low end takes the high end's scale ("5 to 7 million"), once the two make a
+        // range.
+        let mut low = (draft.value, None);
         if let Some((written, exponent)) = &high_draft.scale {
             high = high_draft.value;
             if draft.scale.is_none() {
-                draft.value = times_power_of_ten(draft.value, *exponent);
-                draft.scale = Some((written.clone(), *exponent));
+                low = (
+                    times_power_of_ten(draft.value, *exponent),
+                    Some((written.clone(), *exponent)),
+                );
             }
         } else if let Some((_, exponent)) = &draft.scale {
             high = times_power_of_ten(high, *exponent);
         }
-        if high <= draft.value {
+        if high <= low.0 {
             return j;
+        }
+        draft.value = low.0;
+        if let Some(scale) = low.1 {
+            draft.scale = Some(scale);
         }
         if let Some(opener_index) = draft.first.checked_sub(1)
             && opener.is_some()
