@@ -2719,6 +2719,7 @@ impl<'a> Reader<'a, '_> {
                 j = after_high + 1;
             }
         }
+        self.carry_from_high_end(&mut draft, j);
         if draft.kind == Some(ClaimKind::Duration) && self.is_period_over(&draft) {
             // "invest €20bn over four years": the period of the amount, not a bound.
             draft.bound = Bound::Exact;
@@ -2919,6 +2920,68 @@ impl<'a> Reader<'a, '_> {
         draft.bound = Bound::Range;
         draft.last = after_high - 1;
         after_high
+    }
+
+    /// The low end of a change takes what the high end states and it leaves out: "from 5 to
+    /// 7 billion" (5 billion), "von 5 auf 7 Milliarden", "from 10 to 15 percent" (10 %), "from
+    /// 500 to 700 million euros" (500 million euros). `j` is the token after the low end. The
+    /// scale is taken only where the low end, so scaled, lies near the high end ("from 1,500
+    /// to 2 million" stays 1,500); a unit is not taken.
+    fn carry_from_high_end(&mut self, draft: &mut Draft, j: usize) {
+        // Most figures are no low end: asked first, without lowercasing.
+        let connector = self
+            .word(j)
+            .filter(|word| word.eq_ignore_ascii_case("to") || word.eq_ignore_ascii_case("auf"));
+        if draft.high.is_some() || draft.unit.is_some() || connector.is_none() {
+            return;
+        }
+        let changes = matches!(
+            (
+                self.range_opener(draft.first).as_deref(),
+                self.lower(j).as_deref(),
+            ),
+            (Some("from"), Some("to")) | (Some("von"), Some("auf"))
+        );
+        if !changes {
+            return;
+        }
+        let mut k = j + 1;
+        if self
+            .punct(k)
+            .is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
+        {
+            k += 1;
+        }
+        if !self.is(k, TokenKind::Number) {
+            return;
+        }
+        let Ok(literal) = parse_literal(self.text(k), self.language) else {
+            return;
+        };
+        let mut high = Draft::new(k, k, literal.value);
+        let after = self.read_scale(&mut high, k + 1);
+        self.read_suffix(&mut high, after);
+        if draft.scale.is_none()
+            && let Some((written, exponent)) = &high.scale
+        {
+            let low = times_power_of_ten(draft.value, *exponent);
+            if low * 100.0 >= high.value && low <= high.value * 10.0 {
+                draft.value = low;
+                draft.scale = Some((written.clone(), *exponent));
+            }
+        }
+        if draft.kind.is_none() && draft.currency.is_none() && high.unit.is_none() {
+            if matches!(
+                high.kind,
+                Some(ClaimKind::Percent | ClaimKind::PercentagePoints)
+            ) {
+                draft.kind = high.kind;
+                draft.unit_carried = true;
+            } else if high.currency.is_some() {
+                draft.currency = high.currency;
+                draft.unit_carried = true;
+            }
+        }
     }
 
     /// The word that opens a range before the claim: "between", "zwischen", "from", "von".
