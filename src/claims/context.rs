@@ -336,13 +336,12 @@ pub(crate) fn annotate(
                     .map(|&(at, year, _)| {
                         // With the word that says when ("by 2025", "im Jahr 2025"), not a
                         // noun the year qualifies ("der Bundeshaushalt 2025").
+                        // ("Der Staat nahm 2023 …": a verb before the year is not said
+                        // with it.)
                         let from = if at > sentence_first
                             && reader.is_word(at - 1)
-                            && (reader.text(at - 1).starts_with(|c: char| c.is_lowercase())
-                                || matches!(
-                                    reader.lower(at - 1).as_str(),
-                                    "jahr" | "jahres" | "ende" | "anfang" | "mitte" | "fy"
-                                )) {
+                            && is_year_word(&reader.lower(at - 1))
+                        {
                             at - 1
                         } else {
                             at
@@ -358,6 +357,46 @@ pub(crate) fn annotate(
             })
             .map(Box::new);
     }
+}
+
+/// A word said with the year that dates a figure: a preposition ("by 2025", "seit 2019") or a
+/// word of the calendar ("im Jahr 2025", "fiscal 2024").
+fn is_year_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "by" | "in"
+            | "since"
+            | "until"
+            | "till"
+            | "through"
+            | "before"
+            | "after"
+            | "during"
+            | "from"
+            | "for"
+            | "of"
+            | "to"
+            | "around"
+            | "fiscal"
+            | "calendar"
+            | "year"
+            | "fy"
+            | "im"
+            | "bis"
+            | "seit"
+            | "ab"
+            | "vor"
+            | "nach"
+            | "für"
+            | "zum"
+            | "um"
+            | "gegen"
+            | "jahr"
+            | "jahres"
+            | "ende"
+            | "anfang"
+            | "mitte"
+    )
 }
 
 /// How many tokens from a claim a year that dates it may stand (`near`).
