@@ -253,17 +253,28 @@ impl LineIndex {
 /// The places of `first` and `second` in window `index` (bytes `64 * index ..`) of `bytes`,
 /// one bit per byte as in `ByteMasks`, the last window read as if padded with zeros.
 pub(crate) fn two_byte_masks(bytes: &[u8], index: usize, first: u8, second: u8) -> (u64, u64) {
-    use wide::u8x16;
+    with_window(bytes, index, |window| {
+        two_byte_masks_of_window(window, first, second)
+    })
+}
+
+/// Runs `read` on window `index` (bytes `64 * index ..`) of `bytes`, the last one padded with
+/// zeros: what both kinds of masks are built from.
+fn with_window<T>(bytes: &[u8], index: usize, read: impl FnOnce(&[u8; 64]) -> T) -> T {
     let start = index * 64;
     let part = &bytes[start..bytes.len().min(start + 64)];
-    let mut padded = [0u8; 64];
-    let window = match <&[u8; 64]>::try_from(part) {
-        Ok(window) => window,
+    match <&[u8; 64]>::try_from(part) {
+        Ok(window) => read(window),
         Err(_) => {
-            padded[..part.len()].copy_from_slice(part);
-            &padded
+            let mut window = [0u8; 64];
+            window[..part.len()].copy_from_slice(part);
+            read(&window)
         }
-    };
+    }
+}
+
+fn two_byte_masks_of_window(window: &[u8; 64], first: u8, second: u8) -> (u64, u64) {
+    use wide::u8x16;
     let (mut firsts, mut seconds) = (0, 0);
     for (at, sixteen) in window.chunks_exact(16).enumerate() {
         let mut lanes = [0; 16];
@@ -374,16 +385,7 @@ impl ByteMasks {
     /// The masks of window `index` (bytes `64 * index ..`) of `bytes`, the last one read as if
     /// padded with zeros.
     pub fn of(bytes: &[u8], index: usize) -> ByteMasks {
-        let start = index * 64;
-        let part = &bytes[start..bytes.len().min(start + 64)];
-        match <&[u8; 64]>::try_from(part) {
-            Ok(window) => ByteMasks::of_window(window),
-            Err(_) => {
-                let mut window = [0u8; 64];
-                window[..part.len()].copy_from_slice(part);
-                ByteMasks::of_window(&window)
-            }
-        }
+        with_window(bytes, index, ByteMasks::of_window)
     }
 
     pub fn of_window(window: &[u8; 64]) -> ByteMasks {

@@ -339,14 +339,13 @@ pub(crate) fn may_hold_full_date(text: &str) -> bool {
 fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
     let bytes = text.as_bytes();
     // Numbers that open a line are told apart only outside tables, whose cells are read
-    // otherwise: a chunk with a `|` has none of them.
+    // otherwise: a chunk with a `|` has none of them (looked for once, when first needed).
     let lines = match raw {
         RawText::Prose => None,
         RawText::PlainText => Some(LineNumbers::PlainText),
-        RawText::Markdown { .. } => memchr::memchr(b'|', bytes)
-            .is_none()
-            .then_some(LineNumbers::Markdown),
+        RawText::Markdown { .. } => Some(LineNumbers::Markdown),
     };
+    let mut outside_tables = None;
     let mut items = None;
     let mut at = 0;
     while let Some(found) = bytes[at..].iter().position(u8::is_ascii_digit) {
@@ -371,8 +370,12 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
                 None => {
                     let names = digit > 0 && bytes[digit - 1] == b'#'
                         || enclosed_mark(bytes, digit)
-                        || lines
-                            .is_some_and(|lines| numbers_a_line(bytes, digit, lines, &mut items));
+                        || lines.is_some_and(|lines| {
+                            (lines == LineNumbers::PlainText
+                                || *outside_tables
+                                    .get_or_insert_with(|| memchr::memchr(b'|', bytes).is_none()))
+                                && numbers_a_line(bytes, digit, lines, &mut items)
+                        });
                     if !names {
                         match reference_number_end(text, digit) {
                             Some(end) => {
@@ -429,11 +432,10 @@ fn reference_number_end(text: &str, digit: usize) -> Option<usize> {
     if may_be_skipped(&bytes[noun_chunk..noun_end]) {
         return None;
     }
-    let mut noun = [0u8; 12];
-    for (lower, byte) in noun.iter_mut().zip(&bytes[noun_start..noun_end]) {
-        *lower = byte.to_ascii_lowercase();
-    }
-    if !std::str::from_utf8(&noun[..letters]).is_ok_and(lexicon::is_reference_noun) {
+    let mut buffer = [0u8; 48];
+    if !lexicon::lowercase_into(&text[noun_start..noun_end], &mut buffer)
+        .is_some_and(lexicon::is_reference_noun)
+    {
         return None;
     }
     let end = scan_number(bytes, digit);
@@ -656,7 +658,7 @@ fn numbers_a_line(
     {
         return false;
     }
-    // A list item in Markdown: where its line ends, its indent and delimiter.
+    // A list item in Markdown: its indent and delimiter.
     let mut item = None;
     let opens_line = match lines {
         LineNumbers::PlainText => before.iter().all(|&byte| byte == b' ' || byte == b'\t'),
@@ -670,9 +672,7 @@ fn numbers_a_line(
                     let next_item = items.is_some_and(|(end, previous_indent, previous)| {
                         end == line_start && previous_indent == indent && previous == delimiter
                     });
-                    let line_end = memchr::memchr(b'\n', &bytes[digit..])
-                        .map_or(bytes.len(), |newline| digit + newline + 1);
-                    item = Some((line_end, indent, delimiter));
+                    item = Some((indent, delimiter));
                     rest.is_empty() && (line_start == 0 || starts_at_one || next_item)
                 } else {
                     marks <= 6
@@ -700,8 +700,10 @@ fn numbers_a_line(
         ]),
         _ => bytes.get(word + letters).is_none_or(u8::is_ascii),
     };
-    if names && item.is_some() {
-        *items = item;
+    if names && let Some((indent, delimiter)) = item {
+        let line_end = memchr::memchr(b'\n', &bytes[digit..])
+            .map_or(bytes.len(), |newline| digit + newline + 1);
+        *items = Some((line_end, indent, delimiter));
     }
     names
 }
@@ -2868,29 +2870,14 @@ impl<'a> Reader<'a, '_> {
         if hyphen && (!self.attached(at) || !self.attached(at + 1)) {
             return j;
         }
-        let mut k = at + 1;
-        // "$5–$10"
-        if self
-            .punct(k)
-            .is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
-        {
-            k += 1;
-        }
-        let high = if self.is(k, TokenKind::Number) {
-            parse_literal(self.text(k), self.language)
-                .ok()
-                .map(|literal| literal.value)
-        } else {
-            self.number_word_value(k)
+        let Some((high_draft, after_high)) = self.high_end(at) else {
+            return j;
         };
-        let Some(mut high) = high else { return j };
-        let mut high_draft = Draft::new(k, k, high);
-        let after_high = self.read_scale(&mut high_draft, k + 1);
+        let mut high = high_draft.value;
         // The low end takes the high end's scale ("5 to 7 million"), once the two make a
         // range.
         let mut low = (draft.value, None);
         if let Some((written, exponent)) = &high_draft.scale {
-            high = high_draft.value;
             if draft.scale.is_none() {
                 low = (
                     times_power_of_ten(draft.value, *exponent),
@@ -2922,44 +2909,50 @@ impl<'a> Reader<'a, '_> {
         after_high
     }
 
-    /// The low end of a change takes what the high end states and it leaves out: "from 5 to
-    /// 7 billion" (5 billion), "von 5 auf 7 Milliarden", "from 10 to 15 percent" (10 %), "from
-    /// 500 to 700 million euros" (500 million euros). `j` is the token after the low end. The
-    /// scale is taken only where the low end, so scaled, lies near the high end ("from 1,500
-    /// to 2 million" stays 1,500); a unit is not taken.
-    fn carry_from_high_end(&mut self, draft: &mut Draft, j: usize) {
-        // Most figures are no low end: asked first, without lowercasing.
-        let connector = self
-            .word(j)
-            .filter(|word| word.eq_ignore_ascii_case("to") || word.eq_ignore_ascii_case("auf"));
-        if draft.high.is_some() || draft.unit.is_some() || connector.is_none() {
-            return;
-        }
-        let changes = matches!(
-            (
-                self.range_opener(draft.first).as_deref(),
-                self.lower(j).as_deref(),
-            ),
-            (Some("from"), Some("to")) | (Some("von"), Some("auf"))
-        );
-        if !changes {
-            return;
-        }
-        let mut k = j + 1;
+    /// The high end of a range or change whose connector ("to", "bis", "–") is at `at`: its
+    /// number (after a currency sign: "$5–$10") or number word, with its scale; and the token
+    /// after them.
+    fn high_end(&self, at: usize) -> Option<(Draft, usize)> {
+        let mut k = at + 1;
         if self
             .punct(k)
             .is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
         {
             k += 1;
         }
-        if !self.is(k, TokenKind::Number) {
+        let value = if self.is(k, TokenKind::Number) {
+            parse_literal(self.text(k), self.language)
+                .ok()
+                .map(|literal| literal.value)
+        } else {
+            self.number_word_value(k)
+        }?;
+        let mut high = Draft::new(k, k, value);
+        let after = self.read_scale(&mut high, k + 1);
+        Some((high, after))
+    }
+
+    /// The low end of a change takes what the high end states and it leaves out: "from 5 to
+    /// 7 billion" (5 billion), "von 5 auf 7 Milliarden", "from 10 to 15 percent" (10 %), "from
+    /// 500 to 700 million euros" (500 million euros). `j` is the token after the low end. The
+    /// scale is taken only where the low end, so scaled, lies near the high end ("from 1,500
+    /// to 2 million" stays 1,500); a unit is not taken.
+    fn carry_from_high_end(&mut self, draft: &mut Draft, j: usize) {
+        if draft.high.is_some() || draft.unit.is_some() {
             return;
         }
-        let Ok(literal) = parse_literal(self.text(k), self.language) else {
+        // Most figures are no low end: the connector is asked first, without lowercasing.
+        let opener = match self.word(j) {
+            Some(word) if word.eq_ignore_ascii_case("to") => "from",
+            Some(word) if word.eq_ignore_ascii_case("auf") => "von",
+            _ => return,
+        };
+        if self.range_opener(draft.first).as_deref() != Some(opener) {
+            return;
+        }
+        let Some((mut high, after)) = self.high_end(j) else {
             return;
         };
-        let mut high = Draft::new(k, k, literal.value);
-        let after = self.read_scale(&mut high, k + 1);
         self.read_suffix(&mut high, after);
         if draft.scale.is_none()
             && let Some((written, exponent)) = &high.scale
