@@ -499,6 +499,50 @@ impl FrontMatter {
     }
 }
 
+/// Where the front matter the parser finds at the start of the document's first chunk ends:
+/// after the line that closes it. pulldown-cmark's rule (`scan_metadata_block`): a first line
+/// of exactly three `-` or `+` and white space, a first line inside that is neither blank nor
+/// the closing one, and a closing line of exactly three fence characters (or, for `-`, dots)
+/// and spaces, at the start of a line. `None` when the chunk opens with no such front matter,
+/// or holds a carriage return (a line break this does not look for).
+pub(crate) fn front_matter_end(chunk: &str) -> Option<usize> {
+    let bytes = chunk.as_bytes();
+    let fence = *bytes.first()?;
+    if !matches!(fence, b'-' | b'+') || memchr::memchr(b'\r', bytes).is_some() {
+        return None;
+    }
+    let run = |at: usize, byte: u8| bytes[at..].iter().take_while(|&&b| b == byte).count();
+    let line_end =
+        |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |end| at + end + 1);
+    let opening_end = line_end(0);
+    if run(0, fence) != 3 || !bytes[3..opening_end].iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let closes = |at: usize| {
+        let fences = match run(at, fence) {
+            3 => 3,
+            _ if fence == b'-' && run(at, b'.') == 3 => 3,
+            _ => return false,
+        };
+        let spaces = run(at + fences, b' ');
+        matches!(bytes.get(at + fences + spaces), None | Some(b'\n'))
+    };
+    let mut at = opening_end;
+    let mut first = true;
+    while at < bytes.len() {
+        let end = line_end(at);
+        if first && (closes(at) || bytes[at..end].iter().all(u8::is_ascii_whitespace)) {
+            return None;
+        }
+        first = false;
+        if closes(at) {
+            return Some(end);
+        }
+        at = end;
+    }
+    None
+}
+
 impl ChunkState {
     /// The state at the start of a chunk `text`; `document_start` when it starts the document.
     fn at(text: &str, document_start: bool, format: DocumentFormat) -> ChunkState {

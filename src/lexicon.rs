@@ -211,14 +211,31 @@ const fn in_prefix_set(index: usize) -> bool {
 /// number word and a hyphen ("three-quarters", "five-year"): a word that may make a block
 /// without digits hold a claim. (A month makes a claim only with a day or year in digits.)
 pub fn reads_as_number_word(written: &str, lower: &str) -> bool {
+    reads_as_number_word_whole(written, lower)
+        || lower
+            .split_once('-')
+            .is_some_and(|(head, _)| number_word(head).is_some())
+}
+
+/// Whether a word may start a claim where no figure stands: `reads_as_number_word`, but a
+/// compound whose head is an article-like number word ("a", "one", "eine") only before a
+/// fraction ("one-third", "a-half"; not "one-off" or "a-rust-program"), the one compound of
+/// such a head `Reader::number_compound` reads.
+pub fn may_start_claim(written: &str, lower: &str) -> bool {
+    reads_as_number_word_whole(written, lower)
+        || lower.split_once('-').is_some_and(|(head, tail)| {
+            number_word(head)
+                .is_some_and(|word| !word.article_like || fraction_denominator(tail).is_some())
+        })
+}
+
+/// `reads_as_number_word` for the whole word, not the head of a compound.
+fn reads_as_number_word_whole(written: &str, lower: &str) -> bool {
     number_word(lower).is_some_and(|word| !word.article_like)
         || fraction_denominator(lower).is_some()
         || multiplier_word(lower, None).is_some()
         || scale_word(written, lower, None).is_some()
         || german_ordinal(lower).is_some()
-        || lower
-            .split_once('-')
-            .is_some_and(|(head, _)| number_word(head).is_some())
 }
 
 /// What `read` makes of `word` lowercased (`Lower`).

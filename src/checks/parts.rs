@@ -87,12 +87,26 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         while end < context.claims.len() && context.claims[end].sentence == sentence {
             end += 1;
         }
+        // The cues are looked for only where a check may find something: two shares in the
+        // sentence, or a claim after one of its claims in the same block (a part).
+        let shares_here = context.claims[start..end]
+            .iter()
+            .filter(|claim| is_share(claim))
+            .nth(1)
+            .is_some();
+        let blocks = &context.claim_blocks;
+        let parts_may_follow =
+            end - start >= 2 || blocks.get(end).is_some() && blocks.get(end) == blocks.get(end - 1);
+        if !shares_here && !parts_may_follow {
+            start = end;
+            continue;
+        }
         let cues = cues_in(&context.text[sentence.start..sentence.end]);
-        if cues & SHARE != 0 && cues & CHANGE == 0 {
+        if shares_here && cues & SHARE != 0 && cues & CHANGE == 0 {
             shares(context, &context.claims[start..end], findings);
         }
         // "in total" and its kin must stand in the sentence before any total does.
-        if cues & TOTAL != 0 {
+        if parts_may_follow && cues & TOTAL != 0 {
             parts_of_total(context, start, end, findings);
         }
         start = end;
@@ -142,17 +156,17 @@ fn cues_in(sentence: &str) -> u8 {
     found
 }
 
+/// A percentage that counts towards a sum of shares: stated, or as a lower bound.
+fn is_share(claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Percent
+        && matches!(
+            claim.bound,
+            Bound::Exact | Bound::Approx | Bound::AtLeast | Bound::MoreThan
+        )
+}
+
 fn shares(context: &CheckContext, claims: &[Claim], findings: &mut Vec<Finding>) {
-    let percents: Vec<&Claim> = claims
-        .iter()
-        .filter(|claim| {
-            claim.kind == ClaimKind::Percent
-                && matches!(
-                    claim.bound,
-                    Bound::Exact | Bound::Approx | Bound::AtLeast | Bound::MoreThan
-                )
-        })
-        .collect();
+    let percents: Vec<&Claim> = claims.iter().filter(|claim| is_share(claim)).collect();
     if percents.len() < 2 {
         return;
     }

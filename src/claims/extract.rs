@@ -170,6 +170,7 @@ fn may_hold(text: &str, raw: RawText) -> bool {
             // The fourth letter rules out the commonest words the three let through ("and",
             // "for", "this"), again without a call.
             if lexicon::number_word_prefix(head)
+                && !joined_to_word(bytes, at)
                 && lexicon::may_read_as_number_word(&text[at..])
                 && reads_as_claim_word(text, at)
             {
@@ -184,6 +185,7 @@ fn may_hold(text: &str, raw: RawText) -> bool {
                 // Most of these are words of one or two letters: ruled out without a call.
                 // Then the first four letters may rule the word out.
                 !too_short(bytes, at)
+                    && !joined_to_word(bytes, at)
                     && lexicon::may_read_as_number_word(&text[at..])
                     && reads_as_claim_word(text, at)
             } else {
@@ -208,10 +210,22 @@ fn beyond_ascii_may_hold_claim(text: &str, at: usize) -> bool {
     }
     // A letter inside a word that started with ASCII letters was judged with that word.
     let bytes = text.as_bytes();
-    if !ch.is_alphabetic() || at > 0 && bytes[at - 1].is_ascii_alphabetic() {
+    if !ch.is_alphabetic()
+        || at > 0 && bytes[at - 1].is_ascii_alphabetic()
+        || joined_to_word(bytes, at)
+    {
         return false;
     }
     reads_as_claim_word(text, at)
+}
+
+/// Whether the letter at `at` follows a `-` or `'` that follows an ASCII letter: `scan_word`
+/// joins it to the word before ("non-zero", "one's"), and the reader sees only that word,
+/// judged where it starts. (A letter is always part of a word token; digits before the
+/// joiner may end a number token instead: "5-zero" is read as three tokens.)
+#[inline]
+fn joined_to_word(bytes: &[u8], at: usize) -> bool {
+    at >= 2 && matches!(bytes[at - 1], b'-' | b'\'') && bytes[at - 2].is_ascii_alphabetic()
 }
 
 /// Whether the word starting at `at` reads as a number, scale, fraction or multiplier word or
@@ -222,7 +236,7 @@ fn reads_as_claim_word(text: &str, at: usize) -> bool {
     let mut buffer = [0u8; 48];
     word.len() >= 3
         && lexicon::lowercase_into(word, &mut buffer)
-            .is_some_and(|lower| lexicon::reads_as_number_word(word, lower))
+            .is_some_and(|lower| lexicon::may_start_claim(word, lower))
 }
 
 /// Whether the word of ASCII letters that starts at `at` has only one or two letters and ends

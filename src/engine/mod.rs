@@ -23,8 +23,8 @@ use crate::claims::{
 };
 use crate::diagnostics::Finding;
 use crate::document::{
-    ChunkContext, Document, DocumentFormat, leading_code, lines_are_paragraphs, read_prose_lines,
-    split_chunks,
+    ChunkContext, Document, DocumentFormat, front_matter_end, leading_code, lines_are_paragraphs,
+    read_prose_lines, split_chunks,
 };
 use crate::language::{self, Language};
 use crate::rules::{DocumentMentions, RuleSet, date_key};
@@ -782,13 +782,14 @@ fn chunk_spans(text: &str, format: DocumentFormat) -> Vec<Span> {
 }
 
 /// Whether the chunk at `span` is worth reading: it may hold a claim (the raw-text filter,
-/// over what follows the code it opens with). Front matter, which only the first chunk may
-/// hold, is read by `settle_language`.
+/// over what follows the code it opens with, or the front matter the first chunk opens
+/// with). Front matter is read by `settle_language`.
 fn may_be_read(text: &str, span: Span, first: bool, format: DocumentFormat) -> bool {
-    chunk_may_hold_claims(
-        &text[prose_from(text, span, first, format)..span.end],
-        format,
-    )
+    let mut from = prose_from(text, span, first, format);
+    if first && format == DocumentFormat::Markdown {
+        from += front_matter_end(&text[from..span.end]).unwrap_or(0);
+    }
+    chunk_may_hold_claims(&text[from..span.end], format)
 }
 
 /// The raw-text filter for a chunk of a document in `format`.
@@ -1091,11 +1092,21 @@ mod tests {
         text: &str,
         format: DocumentFormat,
     ) -> (Vec<Claim>, Vec<NumberProblem>) {
+        claims_and_problems_of(text, format, false)
+    }
+
+    /// `claims_and_problems_of_chunk` for a chunk that opens the document (`first`), where
+    /// front matter may stand.
+    fn claims_and_problems_of(
+        text: &str,
+        format: DocumentFormat,
+        first: bool,
+    ) -> (Vec<Claim>, Vec<NumberProblem>) {
         let document = Document::parse_chunk(
             text,
             format,
             ChunkContext {
-                first: false,
+                first,
                 lines_are_paragraphs: false,
             },
         );
@@ -1190,6 +1201,15 @@ mod tests {
                 "</p>",
                 "/",
                 "://",
+                "non-",
+                "zero",
+                "one-",
+                "a-",
+                "an-",
+                "ein-",
+                "off",
+                "third",
+                "'two",
             ])
             .prop_map(str::to_owned),
         ]
@@ -1482,8 +1502,13 @@ mod tests {
         assert!(may_hold_claims("It took three days."));
         // Words of one or two letters are passed over whole, unless a hyphen joins more on.
         assert!(!may_hold_claims("It is up to me, as we go."));
-        // ("a-…" is judged whole, as the tokenizer reads it: "a" is a number word.)
-        assert!(may_hold_claims("It is a-priori so."));
+        // A compound is judged whole, as the tokenizer reads it: after "a" or "one" only a
+        // fraction counts; a number word joined on after a letter is no word of its own.
+        assert!(!may_hold_claims("It is a-priori so, a one-off."));
+        assert!(may_hold_claims("It is a-third of it."));
+        assert!(may_hold_claims("It is a one-third share."));
+        assert!(!may_hold_claims("It is non-zero and it's non-null."));
+        assert!(may_hold_claims("It is non- zero."));
         assert!(may_hold_claims("It is a dozen."));
         assert!(may_hold_claims("Costs rose by 5 %."));
         assert!(may_hold_claims("Only ½ of it."));
@@ -1625,6 +1650,62 @@ mod tests {
                     crate::claims::testing::reading_in_full(|| claims_of_chunk(text, format));
                 assert!(claims.is_empty(), "{text:?}: {claims:?}");
             }
+        }
+    }
+
+    /// The filter reads the first chunk after the front matter the parser finds there, and
+    /// the whole chunk where the parser finds none.
+    #[test]
+    fn the_filter_passes_over_front_matter_as_the_parser_does() {
+        let first_chunk_holds = |text: &str| {
+            let holds = may_be_read(
+                text,
+                Span::new(0, text.len()),
+                true,
+                DocumentFormat::Markdown,
+            );
+            let (claims, problems) = crate::claims::testing::reading_in_full(|| {
+                claims_and_problems_of(text, DocumentFormat::Markdown, true)
+            });
+            if !holds {
+                assert!(
+                    claims.is_empty() && problems.is_empty(),
+                    "{text:?}: {claims:?}"
+                );
+            }
+            holds
+        };
+        for text in [
+            "---\ntitle: 5 million users\n---\n",
+            "---  \ntitle: 5 million\nyear: 2024\n...\n# Heading\n",
+            "+++\ntitle = \"5 million\"\n+++   \nNo figures here.\n",
+            "---\ntitle: 5\n\n2 million\n---",
+        ] {
+            assert!(!first_chunk_holds(text), "{text:?}");
+        }
+        for text in [
+            // Front matter the parser does not take: a thematic break, a setext heading.
+            "---\n\ntitle: 5 million\n---\n",
+            "----\ntitle: 5 million\n----\n",
+            "---\n---\n5 million\n",
+            "+++\ntitle: 5 million\n...\n",
+            "---\ntitle: 5 million\n---x\n",
+            "---\ntitle: 5 million\n ---\n",
+            "---\r\ntitle: x\r\n---\r\n5 million\r\n",
+            // Figures after it.
+            "---\ntitle: x\n---\nWe have 5 million users.\n",
+            "---\ntitle: x\n--- \n1. Costs rose by 5 %.\n",
+        ] {
+            assert!(first_chunk_holds(text), "{text:?}");
+        }
+        for text in [
+            "---\n\ntitle: 5 million\n---\n",
+            "----\ntitle: 5 million\n----\n",
+            "---\ntitle: 5 million\n ---\n",
+            "---\ntitle: x\n---\nWe have 5 million users.\n",
+        ] {
+            let claims = claims_and_problems_of(text, DocumentFormat::Markdown, true).0;
+            assert!(!claims.is_empty(), "{text:?}");
         }
     }
 
