@@ -113,6 +113,11 @@ pub(crate) fn plain_text_may_hold_claims(text: &str) -> bool {
 /// code spans where it can tell them without parsing (`CodeSpans`), and over the numbers of
 /// list items and headings at the start of a line (`numbers_a_line`).
 pub(crate) fn markdown_may_hold_claims(text: &str) -> bool {
+    // What follows an HTML comment block is read as a chunk of its own: a block starts there.
+    let mut text = text;
+    while let Some(end) = comment_block_end(text) {
+        text = &text[end..];
+    }
     if html_block_only(text) {
         return false;
     }
@@ -527,6 +532,24 @@ fn html_block_only(chunk: &str) -> bool {
     let mut lines = chunk.split_inclusive('\n');
     lines.any(blank);
     lines.all(blank)
+}
+
+/// Where the HTML comment block (CommonMark's second kind) a chunk of raw Markdown opens with
+/// ends: after the line that holds `-->` (looked for from the `!`, so that `<!-->` ends it too:
+/// the earliest end the parser may find), or with the chunk. `None` when the chunk opens with
+/// no `<!--` after up to three spaces, or holds a carriage return.
+fn comment_block_end(chunk: &str) -> Option<usize> {
+    let bytes = chunk.as_bytes();
+    let indent = leading(bytes, 4, |&byte| byte == b' ');
+    if indent > 3 || !bytes[indent..].starts_with(b"<!--") || memchr::memchr(b'\r', bytes).is_some()
+    {
+        return None;
+    }
+    let Some(close) = memchr::memmem::find(&bytes[indent + 2..], b"-->") else {
+        return Some(bytes.len());
+    };
+    let close = indent + 2 + close;
+    Some(memchr::memchr(b'\n', &bytes[close..]).map_or(bytes.len(), |end| close + end + 1))
 }
 
 /// The tags that start an HTML block ended by a blank line, as CommonMark and the parser list

@@ -1731,6 +1731,44 @@ mod tests {
         }
     }
 
+    /// A chunk that is one HTML comment, whatever it holds, is passed over; what follows the
+    /// comment's last line is read as a chunk of its own.
+    #[test]
+    fn comment_blocks_the_filter_passes_over_are_html_to_the_parser() {
+        for text in [
+            "<!--\nWe have 5 million users.\n\nAnd 12 % more.\n-->\n\n",
+            "   <!-- 5 million --> and 7 million more\n",
+            "<!-->\n",
+            "<!--->\n",
+            "<!-- 5 million users\n",
+            "<!--\n- 5 %\n\n1. 2024\n\n  -->  \n\n\n",
+            "<!-- toc -->\n1. Costs\n2. Risks\n",
+            "<!-- a -->\n <!-- 5 % -->\n<div>\n5 million\n",
+            "<!-- a -->\n## 3. Costs\n",
+        ] {
+            assert!(
+                !chunk_may_hold_claims(text, DocumentFormat::Markdown),
+                "{text:?}"
+            );
+            let claims = claims_read_in_full(text, DocumentFormat::Markdown);
+            assert!(claims.is_empty(), "{text:?}: {claims:?}");
+        }
+        for text in [
+            "<!-- note -->\nWe have 5 million users.\n",
+            "<!-->\n5 million\n",
+            "    <!-- 5 million -->\n",
+            "<!- 5 million -->\n",
+            "<!--\r5 million -->\r5 million\n",
+            "<!-- a -->\n    5 million\n",
+            "<!-- a -->\nCosts:\n2. 5 million\n",
+        ] {
+            assert!(
+                chunk_may_hold_claims(text, DocumentFormat::Markdown),
+                "{text:?}"
+            );
+        }
+    }
+
     fn same(session: &Session, rules: &RuleSet) {
         let fresh = Session::new(
             session.text().to_owned(),
