@@ -517,6 +517,63 @@ pub const HEDGE_PHRASES: &[(&[&str], Hedge)] = &[
     (&["bloß"], Hedge::Only),
 ];
 
+/// Whether `lower` may be the last word of a hedge phrase that does not end in a dot ("than",
+/// "etwa", "to"): most words before a figure are none, and no phrase need be tried. (A test
+/// checks this against `HEDGE_PHRASES`.)
+pub fn ends_hedge_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "about"
+            | "above"
+            | "almost"
+            | "als"
+            | "annähernd"
+            | "approx"
+            | "approximately"
+            | "around"
+            | "beinahe"
+            | "below"
+            | "bloß"
+            | "ca"
+            | "circa"
+            | "einmal"
+            | "estimated"
+            | "etwa"
+            | "exceeding"
+            | "fast"
+            | "höchstens"
+            | "just"
+            | "knapp"
+            | "least"
+            | "lediglich"
+            | "mal"
+            | "maximal"
+            | "merely"
+            | "mindestens"
+            | "most"
+            | "nahezu"
+            | "nearly"
+            | "nur"
+            | "of"
+            | "only"
+            | "over"
+            | "roughly"
+            | "rund"
+            | "schätzungsweise"
+            | "some"
+            | "than"
+            | "to"
+            | "under"
+            | "ungefähr"
+            | "unter"
+            | "wenigstens"
+            | "zirka"
+            | "zu"
+            | "zumindest"
+            | "über"
+    )
+}
+
 /// Whether `lower` begins a hedge phrase ("more", "mindestens", "etwa").
 pub fn hedge_like(lower: &str) -> bool {
     HEDGE_PHRASES.iter().any(|(words, _)| words[0] == lower)
@@ -1702,6 +1759,16 @@ mod tests {
             );
         }
         assert!(may_read_as_number_word("two.") && may_read_as_number_word("one-third"));
+    }
+
+    /// `ends_hedge_phrase` knows the last word of every hedge phrase that ends in a word.
+    #[test]
+    fn the_hedge_gate_knows_every_last_word() {
+        for (words, _) in HEDGE_PHRASES {
+            let last = words[words.len() - 1];
+            assert!(last.ends_with('.') || ends_hedge_phrase(last), "{words:?}");
+        }
+        assert!(!ends_hedge_phrase("has") && !ends_hedge_phrase("the"));
     }
 
     fn capitalised(word: &str) -> String {

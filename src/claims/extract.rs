@@ -2664,22 +2664,27 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// The index of the first token after the previous claim of this block, found from token
-    /// `from` backwards: the gap between two claims is walked once, not searched per claim.
+    /// `from` backwards: a few tokens are walked (claims in a number-dense text stand close),
+    /// then the tokens before are searched (in prose the gap is long).
     fn claimed_until(&self, from: usize) -> usize {
         self.claims[self.first..].last().map_or(0, |claim| {
             let end = claim.span.end.saturating_sub(self.base);
             let starts_before_end = |at: usize| (self.tokens[at].start as usize) < end;
+            let search = |before: usize| {
+                self.tokens[..before].partition_point(|token| (token.start as usize) < end)
+            };
             let mut at = from.min(self.tokens.len());
             if at < self.tokens.len() && starts_before_end(at) {
-                // The previous claim reaches past `from` (not expected): search.
-                return self
-                    .tokens
-                    .partition_point(|token| (token.start as usize) < end);
+                // The previous claim reaches past `from` (not expected).
+                return search(self.tokens.len());
             }
-            while at > 0 && !starts_before_end(at - 1) {
+            for _ in 0..8 {
+                if at == 0 || starts_before_end(at - 1) {
+                    return at;
+                }
                 at -= 1;
             }
-            at
+            search(at)
         })
     }
 
@@ -2689,8 +2694,10 @@ impl<'a> Reader<'a, '_> {
         // Every phrase ends in a word right before `j`, or in a word and its dot: most
         // figures follow neither, and are done with here.
         let last = if j > 0 { self.lower(j - 1) } else { None };
-        if last.is_none() && !dot_at(0) {
-            return None;
+        match &last {
+            Some(word) if !lexicon::ends_hedge_phrase(word) => return None,
+            None if !dot_at(0) => return None,
+            _ => {}
         }
         // The four tokens before `j`, lowercased once: index 0 is token `j - 1`.
         let mut before: [Option<LowerWord>; 4] = [last, None, None, None];
