@@ -687,7 +687,7 @@ pub fn split_chunks(
     } in Lines::new(text, from, b'<')
     {
         // Most lines start with a letter or digit: not blank, without a look at the rest.
-        let blank = !line.as_bytes()[0].is_ascii_alphanumeric() && line.trim().is_empty();
+        let blank = !line.as_bytes()[0].is_ascii_alphanumeric() && is_blank(line);
         let opens_chunk = state == ChunkState::default() && (first_line || after_blank && !blank);
         if opens_chunk && !first_line && !boundary(at) {
             return;
@@ -723,6 +723,21 @@ pub fn split_chunks(
         }
         first_line = false;
     }
+}
+
+/// Whether `line` is white space only (`str::trim` leaves nothing), looked at byte by byte
+/// while it is ASCII: most lines that are not blank show it at their first bytes.
+fn is_blank(line: &str) -> bool {
+    for &byte in line.as_bytes() {
+        if byte >= 0x80 {
+            return line.trim().is_empty();
+        }
+        // What `char::is_whitespace` takes for white space in ASCII.
+        if !matches!(byte, b' ' | b'\t'..=b'\r') {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether the chunk that starts at `at` starts at a cut of a long paragraph (not at the start
@@ -1122,6 +1137,24 @@ mod tests {
 
     /// `step` does nothing but move on at the bytes `acts_on` leaves out, whatever is open:
     /// a scan that passes over them misses nothing.
+    /// `is_blank` says what `str::trim` says, for every byte beside white space.
+    #[test]
+    fn blank_lines_are_what_trim_leaves_empty() {
+        let mut lines = vec![String::new()];
+        for byte in 0..=127u8 {
+            for text in [format!("{}", byte as char), format!("  {}\n", byte as char)] {
+                lines.push(text);
+            }
+        }
+        for special in ["\u{a0}", "\u{2003}", "\u{3000}", "\u{85}", "é", "\u{feff}"] {
+            lines.push(format!(" {special}\n"));
+            lines.push(format!("{special}x"));
+        }
+        for line in &lines {
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
+    }
+
     #[test]
     fn inline_scan_acts_only_where_it_says() {
         for byte in (0..=255u8).filter(|&byte| !InlineOpen::acts_on(byte)) {
