@@ -90,21 +90,18 @@ impl Detector {
                 }
                 return false;
             }
-            let mut buffer = [0u8; 6];
-            for (slot, byte) in buffer.iter_mut().zip(word) {
-                *slot = byte.to_ascii_lowercase();
+            // A word of ASCII letters as one number, lowercased: looked up among the function
+            // words by a binary search, not compared with each.
+            if word.len() > FUNCTION_WORD_LETTERS {
+                return false;
             }
-            match &buffer[..word.len()] {
-                b"the" | b"and" | b"of" | b"to" | b"is" | b"that" | b"for" | b"with" | b"are"
-                | b"was" | b"this" | b"it" | b"on" | b"by" | b"from" | b"have" | b"has" | b"be"
-                | b"which" | b"were" | b"its" | b"than" | b"but" | b"not" | b"or" | b"you"
-                | b"we" | b"they" | b"will" | b"can" => self.english += 1,
-                b"der" | b"die" | b"das" | b"und" | b"ist" | b"nicht" | b"mit" | b"den"
-                | b"dem" | b"des" | b"ein" | b"eine" | b"einen" | b"zu" | b"von" | b"auf"
-                | b"sich" | b"auch" | b"im" | b"sind" | b"wird" | b"wurde" | b"nur" | b"oder"
-                | b"aber" | b"wie" | b"bei" | b"nach" | b"einer" | b"dass" | b"wir" | b"sie"
-                | b"es" | b"hat" | b"haben" | b"zum" | b"zur" | b"vom" => self.german += 1,
-                _ => return false,
+            let key = word_key(word);
+            if ENGLISH_KEYS.binary_search(&key).is_ok() {
+                self.english += 1;
+            } else if GERMAN_KEYS.binary_search(&key).is_ok() {
+                self.german += 1;
+            } else {
+                return false;
             }
             self.decided()
         });
@@ -136,6 +133,56 @@ impl Detector {
             Some(Language::English)
         }
     }
+}
+
+/// The function words counted, lowercased.
+const ENGLISH_WORDS: [&[u8]; 30] = [
+    b"the", b"and", b"of", b"to", b"is", b"that", b"for", b"with", b"are", b"was", b"this", b"it",
+    b"on", b"by", b"from", b"have", b"has", b"be", b"which", b"were", b"its", b"than", b"but",
+    b"not", b"or", b"you", b"we", b"they", b"will", b"can",
+];
+const GERMAN_WORDS: [&[u8]; 38] = [
+    b"der", b"die", b"das", b"und", b"ist", b"nicht", b"mit", b"den", b"dem", b"des", b"ein",
+    b"eine", b"einen", b"zu", b"von", b"auf", b"sich", b"auch", b"im", b"sind", b"wird", b"wurde",
+    b"nur", b"oder", b"aber", b"wie", b"bei", b"nach", b"einer", b"dass", b"wir", b"sie", b"es",
+    b"hat", b"haben", b"zum", b"zur", b"vom",
+];
+
+/// No function word has more letters than this.
+const FUNCTION_WORD_LETTERS: usize = 5;
+
+static ENGLISH_KEYS: [u64; ENGLISH_WORDS.len()] = sorted_keys(ENGLISH_WORDS);
+static GERMAN_KEYS: [u64; GERMAN_WORDS.len()] = sorted_keys(GERMAN_WORDS);
+
+/// A word of at most eight ASCII letters, lowercased, as one number: its bytes, the first in
+/// the lowest.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut at = 0;
+    while at < word.len() {
+        key |= ((word[at] | 0x20) as u64) << (8 * at);
+        at += 1;
+    }
+    key
+}
+
+/// The keys of `words`, sorted (the build fails on a word too long for a key).
+const fn sorted_keys<const N: usize>(words: [&[u8]; N]) -> [u64; N] {
+    let mut keys = [0; N];
+    let mut at = 0;
+    while at < N {
+        assert!(words[at].len() <= FUNCTION_WORD_LETTERS);
+        let key = word_key(words[at]);
+        // Insertion sort, at build time.
+        let mut place = at;
+        while place > 0 && keys[place - 1] > key {
+            keys[place] = keys[place - 1];
+            place -= 1;
+        }
+        keys[place] = key;
+        at += 1;
+    }
+    keys
 }
 
 /// Calls `word` with each word of `bytes` (a run of ASCII letters and bytes beyond ASCII) of
