@@ -91,6 +91,8 @@ pub fn pathological(name: &str, bytes: usize) -> Option<String> {
         "nested-emphasis" => nested_emphasis(bytes),
         "brackets" => repeat_to("[12 % [3,5 Mio. € [", bytes),
         "yen-one-line" => yen_one_line(100_000),
+        "cjk-one-line" => repeat_to("中文的字符没有空格", bytes),
+        "joined-words" => repeat_to("a’b-é\u{ad}c1d’", bytes),
         _ => return None,
     };
     Some(text)
@@ -143,6 +145,14 @@ pub const PATHOLOGICAL: &[(&str, &str)] = &[
     (
         "yen-one-line",
         "100,000 amounts in `¥` on one line, the currency named nowhere (one FL006 each)",
+    ),
+    (
+        "cjk-one-line",
+        "one paragraph of Chinese characters without a space: a single 5 MB word",
+    ),
+    (
+        "joined-words",
+        "letters joined by `’`, `-`, soft hyphens and digits: a single 5 MB word",
     ),
 ];
 

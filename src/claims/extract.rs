@@ -150,6 +150,8 @@ fn may_hold(text: &str, raw: RawText) -> bool {
     // The last, shorter window is read as if padded with zeros, which start no word.
     let windows = bytes.len().div_ceil(64);
     let mut after_letter = false;
+    // The last word looked up: no word starts inside it (`reads_as_claim_word`).
+    let mut word = Span::new(0, 0);
     let mut next = ByteMasks::of(bytes, 0);
     for index in 0..windows {
         let ByteMasks { letters, leads, .. } = next;
@@ -177,7 +179,7 @@ fn may_hold(text: &str, raw: RawText) -> bool {
             if lexicon::number_word_prefix(head)
                 && !joined_to_word(bytes, at)
                 && lexicon::may_read_as_number_word(&text[at..])
-                && reads_as_claim_word(text, at)
+                && reads_as_claim_word(text, at, &mut word)
             {
                 return true;
             }
@@ -192,9 +194,9 @@ fn may_hold(text: &str, raw: RawText) -> bool {
                 !too_short(bytes, at)
                     && !joined_to_word(bytes, at)
                     && lexicon::may_read_as_number_word(&text[at..])
-                    && reads_as_claim_word(text, at)
+                    && reads_as_claim_word(text, at, &mut word)
             } else {
-                beyond_ascii_may_hold_claim(text, at)
+                beyond_ascii_may_hold_claim(text, at, &mut word)
             };
             if may_hold {
                 return true;
@@ -206,22 +208,24 @@ fn may_hold(text: &str, raw: RawText) -> bool {
 
 /// Whether the first byte of a character beyond ASCII at `at` may start a claim: a vulgar
 /// fraction, or a letter that starts a word reading as a number word (`reads_as_claim_word`).
-fn beyond_ascii_may_hold_claim(text: &str, at: usize) -> bool {
+fn beyond_ascii_may_hold_claim(text: &str, at: usize, word: &mut Span) -> bool {
     let Some(ch) = text[at..].chars().next() else {
         return false;
     };
     if vulgar_fraction(ch.encode_utf8(&mut [0; 4])).is_some() {
         return true;
     }
-    // A letter inside a word that started with ASCII letters was judged with that word.
-    let bytes = text.as_bytes();
-    if !ch.is_alphabetic()
-        || at > 0 && bytes[at - 1].is_ascii_alphabetic()
-        || joined_to_word(bytes, at)
-    {
+    // A letter after a letter is inside a word (`scan_word` goes on over letters), judged
+    // with that word where it starts: a run of letters without spaces ("中文字符") is looked up
+    // once, not once per letter.
+    let after_letter = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
+    if !ch.is_alphabetic() || after_letter || joined_to_word(text.as_bytes(), at) {
         return false;
     }
-    reads_as_claim_word(text, at)
+    reads_as_claim_word(text, at, word)
 }
 
 /// Whether the letter at `at` follows a `-` or `'` that follows an ASCII letter: `scan_word`
@@ -235,8 +239,19 @@ fn joined_to_word(bytes: &[u8], at: usize) -> bool {
 
 /// Whether the word starting at `at` reads as a number, scale, fraction or multiplier word or
 /// a German ordinal, looked up in full (the callers rule most words out before).
-fn reads_as_claim_word(text: &str, at: usize) -> bool {
+///
+/// `word` is the word looked up last, and becomes this one: a letter inside it is no word's
+/// start, so it is passed over. (`scan_word` goes forward one character at a time, deciding
+/// by that character and the next: from wherever it starts inside a word token, it ends where
+/// the token ends.) So a byte is scanned at most twice (the filter looks at the words of three
+/// letters in a window of 64 bytes before the others), however the words join up ("a’a’a’…",
+/// "中文字符").
+fn reads_as_claim_word(text: &str, at: usize, word: &mut Span) -> bool {
+    if word.start < at && at < word.end {
+        return false;
+    }
     let end = scan_word(text, at);
+    *word = Span::new(at, end);
     let word = &text[at..end];
     let mut buffer = [0u8; 48];
     word.len() >= 3

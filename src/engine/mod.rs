@@ -1210,6 +1210,10 @@ mod tests {
                 "off",
                 "third",
                 "'two",
+                "中文",
+                "é",
+                "’",
+                "\u{ad}",
             ])
             .prop_map(str::to_owned),
         ]
@@ -1638,6 +1642,14 @@ mod tests {
             ("    <div>\nWe have 5 million users.", Markdown, true),
             ("<div>\rWe have 5 million users.", Markdown, true),
             ("[a]: b` 5 `c`", Markdown, true),
+            // A word is looked up where it starts, and what lies inside it is passed over,
+            // whichever order the filter meets them in.
+            ("Fünf`threeA", PlainText, true),
+            ("threeA Fünf", Markdown, true),
+            ("中文的字符没有空格", Markdown, false),
+            ("中文 drei", Markdown, true),
+            ("é-é-fünf", Markdown, false),
+            ("é- fünf", Markdown, true),
         ];
         for (text, format, holds) in cases {
             assert_eq!(
