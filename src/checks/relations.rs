@@ -100,18 +100,21 @@ fn relation_factor(context: &CheckContext, claim: &Claim) -> Option<(f64, f64, &
         return None;
     }
     let (low, high) = claim_interval(claim, context.text, claim.value.number()?, None);
-    let after = context.text[claim.span.end..]
-        .chars()
-        .take(24)
-        .collect::<String>()
-        .to_lowercase();
-    let after = after.trim_start();
-    let of = ["of", "der", "des", "dessen", "von", "the"]
-        .iter()
-        .any(|word| after.starts_with(word));
+    // A percentage states a relation when "of" and its kin follow: asked only of one.
+    let of = || {
+        let after = context.text[claim.span.end..]
+            .chars()
+            .take(24)
+            .collect::<String>()
+            .to_lowercase();
+        let after = after.trim_start();
+        ["of", "der", "des", "dessen", "von", "the"]
+            .iter()
+            .any(|word| after.starts_with(word))
+    };
     match claim.kind {
         ClaimKind::Fraction => Some((low, high, "fraction")),
-        ClaimKind::Percent if of => Some((low / 100.0, high / 100.0, "percent")),
+        ClaimKind::Percent if of() => Some((low / 100.0, high / 100.0, "percent")),
         // "1x" labels a unit of something, not a relation.
         ClaimKind::Multiplier if claim.value.number()? > 1.0 => Some((low, high, "multiplier")),
         _ => None,
@@ -433,12 +436,22 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
 /// "$5 million for 2,000 GPUs, or $2,500 per GPU".
 fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
     for rate in claims.iter().filter(|claim| is_amount(claim)) {
-        let after = support::window(
+        let window = support::window(
             context.text,
             rate.span.end,
             (rate.span.end + 24).min(rate.sentence.end),
-        )
-        .to_lowercase();
+        );
+        // Every word of a rate starts with one of these letters (no other character
+        // lowercases to one): most amounts are no rate, and nothing is lowercased for them.
+        if !window
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|first| matches!(first.to_ascii_lowercase(), 'p' | 'j' | 'e' | 'a' | 'd'))
+        {
+            continue;
+        }
+        let after = window.to_lowercase();
         let after = after.trim_start();
         if !["per ", "pro ", "je ", "each", "a piece", "das stück"]
             .iter()

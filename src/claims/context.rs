@@ -15,6 +15,7 @@ use crate::text::Span;
 use crate::units::UNITS;
 
 /// Sentence membership of the tokens of one block.
+#[derive(Default)]
 pub(crate) struct Sentences {
     /// The sentence number of each token.
     of_token: Vec<u32>,
@@ -23,9 +24,12 @@ pub(crate) struct Sentences {
 }
 
 impl Sentences {
-    pub fn split(block: &str, tokens: &[Token]) -> Sentences {
-        let mut of_token = Vec::with_capacity(tokens.len());
-        let mut ranges = Vec::new();
+    /// Splits the tokens of `block` into sentences, in these buffers (emptied first).
+    pub fn split(&mut self, block: &str, tokens: &[Token]) {
+        let Sentences { of_token, ranges } = self;
+        of_token.clear();
+        ranges.clear();
+        of_token.reserve(tokens.len());
         let mut start = 0;
         for (i, token) in tokens.iter().enumerate() {
             of_token.push(ranges.len() as u32);
@@ -37,7 +41,6 @@ impl Sentences {
         if start < tokens.len() {
             ranges.push((start, tokens.len() - 1));
         }
-        Sentences { of_token, ranges }
     }
 
     pub fn of(&self, token: usize) -> u32 {

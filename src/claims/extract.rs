@@ -22,6 +22,7 @@ use crate::units::{UNITS, UnitKind};
 #[derive(Default)]
 pub struct Scratch {
     tokens: Vec<Token>,
+    sentences: Sentences,
 }
 
 /// Extracts the claims of one block of masked prose starting at document offset `base`.
@@ -40,8 +41,8 @@ pub(crate) fn extract_block(
         return;
     }
     tokenize(block, &mut scratch.tokens);
-    let tokens = &scratch.tokens;
-    let sentences = Sentences::split(block, tokens);
+    scratch.sentences.split(block, &scratch.tokens);
+    let (tokens, sentences) = (&scratch.tokens, &scratch.sentences);
     // The block's claims go straight into `claims`: a block of a million figures is not
     // held twice.
     let first = claims.len();
@@ -51,14 +52,14 @@ pub(crate) fn extract_block(
         base,
         kind,
         language,
-        sentences: &sentences,
+        sentences,
         claims,
         first,
         problems,
         yen: None,
     };
     reader.run();
-    context::annotate(block, tokens, base, &sentences, &mut claims[first..]);
+    context::annotate(block, tokens, base, sentences, &mut claims[first..]);
 }
 
 /// Lets the tests of the raw-text filter read blocks without it, to see what it passes over.
