@@ -91,17 +91,14 @@ impl Detector {
                 return false;
             }
             // A word of ASCII letters as one number, lowercased: looked up among the function
-            // words by a binary search, not compared with each.
+            // words in a hash table, not compared with each.
             if word.len() > FUNCTION_WORD_LETTERS {
                 return false;
             }
-            let key = word_key(word);
-            if ENGLISH_KEYS.binary_search(&key).is_ok() {
-                self.english += 1;
-            } else if GERMAN_KEYS.binary_search(&key).is_ok() {
-                self.german += 1;
-            } else {
-                return false;
+            match function_word(word_key(word)) {
+                Some(Language::English) => self.english += 1,
+                Some(Language::German) => self.german += 1,
+                None => return false,
             }
             self.decided()
         });
@@ -151,8 +148,55 @@ const GERMAN_WORDS: [&[u8]; 38] = [
 /// No function word has more letters than this.
 const FUNCTION_WORD_LETTERS: usize = 5;
 
-static ENGLISH_KEYS: [u64; ENGLISH_WORDS.len()] = sorted_keys(ENGLISH_WORDS);
-static GERMAN_KEYS: [u64; GERMAN_WORDS.len()] = sorted_keys(GERMAN_WORDS);
+/// The function words by key, in a table of `1 << TABLE_BITS` slots with linear probing, built
+/// at build time: the key and its language (`None` in an empty slot, whose key is 0, the key
+/// of no word).
+static FUNCTION_WORDS: [(u64, Option<Language>); 1 << TABLE_BITS] = function_word_table();
+const TABLE_BITS: u32 = 7;
+
+/// The language of the function word with this key, if it is one.
+fn function_word(key: u64) -> Option<Language> {
+    let mut at = table_slot(key);
+    loop {
+        match FUNCTION_WORDS[at] {
+            (found, language) if found == key => return language,
+            (0, _) => return None,
+            _ => at = (at + 1) % FUNCTION_WORDS.len(),
+        }
+    }
+}
+
+const fn table_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+const fn function_word_table() -> [(u64, Option<Language>); 1 << TABLE_BITS] {
+    let mut table = [(0, None); 1 << TABLE_BITS];
+    let mut list = 0;
+    while list < 2 {
+        let (words, language): (&[&[u8]], Language) = if list == 0 {
+            (&ENGLISH_WORDS, Language::English)
+        } else {
+            (&GERMAN_WORDS, Language::German)
+        };
+        let mut at = 0;
+        while at < words.len() {
+            // The build fails on a word too long for a key.
+            assert!(words[at].len() <= FUNCTION_WORD_LETTERS);
+            let key = word_key(words[at]);
+            let mut slot = table_slot(key);
+            while table[slot].0 != 0 {
+                // The build fails on a word listed twice.
+                assert!(table[slot].0 != key);
+                slot = (slot + 1) % table.len();
+            }
+            table[slot] = (key, Some(language));
+            at += 1;
+        }
+        list += 1;
+    }
+    table
+}
 
 /// A word of at most eight ASCII letters, lowercased, as one number: its bytes, the first in
 /// the lowest.
@@ -164,25 +208,6 @@ const fn word_key(word: &[u8]) -> u64 {
         at += 1;
     }
     key
-}
-
-/// The keys of `words`, sorted (the build fails on a word too long for a key).
-const fn sorted_keys<const N: usize>(words: [&[u8]; N]) -> [u64; N] {
-    let mut keys = [0; N];
-    let mut at = 0;
-    while at < N {
-        assert!(words[at].len() <= FUNCTION_WORD_LETTERS);
-        let key = word_key(words[at]);
-        // Insertion sort, at build time.
-        let mut place = at;
-        while place > 0 && keys[place - 1] > key {
-            keys[place] = keys[place - 1];
-            place -= 1;
-        }
-        keys[place] = key;
-        at += 1;
-    }
-    keys
 }
 
 /// Calls `word` with each word of `bytes` (a run of ASCII letters and bytes beyond ASCII) of
@@ -252,6 +277,24 @@ mod tests {
         }
         for name in ["fr", "", "en-", "de-?", "english-GB", "dee", "e", "en--US"] {
             assert_eq!(Language::parse(name), None, "{name}");
+        }
+    }
+
+    /// The table finds every function word with its language, in any case, and no other word.
+    #[test]
+    fn the_function_word_table_holds_every_word() {
+        for (words, language) in [
+            (&ENGLISH_WORDS[..], Language::English),
+            (&GERMAN_WORDS[..], Language::German),
+        ] {
+            for word in words {
+                assert_eq!(function_word(word_key(word)), Some(language), "{word:?}");
+                let upper = word.to_ascii_uppercase();
+                assert_eq!(function_word(word_key(&upper)), Some(language), "{upper:?}");
+            }
+        }
+        for word in [&b"them"[..], b"a", b"ein\x00", b"zwei", b"ther", b"dies"] {
+            assert_eq!(function_word(word_key(word)), None, "{word:?}");
         }
     }
 
