@@ -258,7 +258,6 @@ pub(crate) fn annotate(
             (from, to.saturating_sub(1))
         })
         .collect();
-    let claim_starts: Vec<usize> = claim_ranges.iter().map(|&(first, _)| first).collect();
     let mut last_word = 0;
     let reader = Context {
         block,
@@ -332,7 +331,7 @@ pub(crate) fn annotate(
                     .take_while(|year| year.0 <= last + NEAR_TOKENS)
                     .filter(|year| {
                         year.2 == sentence
-                            && near(year.0, first, last, &claim_starts)
+                            && near(year.0, first, last, &claim_ranges)
                             && reader.same_clause(year.0, year.0, first, last, false)
                     })
                     .min_by_key(|year| year.0.abs_diff(first).min(year.0.abs_diff(last)))
@@ -406,12 +405,12 @@ fn is_year_word(lower: &str) -> bool {
 const NEAR_TOKENS: usize = 6;
 
 /// Whether token `at` lies within `NEAR_TOKENS` of the claim `first..=last` with no other
-/// claim starting between them.
-fn near(at: usize, first: usize, last: usize, claim_starts: &[usize]) -> bool {
+/// claim starting between them (`claims`: the first and last token of each claim).
+fn near(at: usize, first: usize, last: usize, claims: &[(usize, usize)]) -> bool {
     let (from, to) = if at > last { (last, at) } else { (at, first) };
-    // `claim_starts` is sorted: the first start after `from` decides.
-    let next = claim_starts.partition_point(|&start| start <= from);
-    to - from <= NEAR_TOKENS && claim_starts.get(next).is_none_or(|&start| start >= to)
+    // The claims are in order: the first start after `from` decides.
+    let next = claims.partition_point(|&(start, _)| start <= from);
+    to - from <= NEAR_TOKENS && claims.get(next).is_none_or(|&(start, _)| start >= to)
 }
 
 /// How many tokens before a claim its subject is looked for (`Context::subject_before`).
