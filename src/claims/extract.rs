@@ -677,8 +677,10 @@ enum LineNumbers {
 ///   number on the chunk's first line (no paragraph is open there), or any number on the line
 ///   right after such an item with the same indent and delimiter (the item's own lines are
 ///   indented further, so this is the next item of its list). The parser takes the number for
-///   the item's marker. Any other number in a line of its own may go on the line before in a
-///   paragraph: "Items:\n3. An item" holds the figure 3, and so does "1. A\n   2. B";
+///   the item's marker, whatever follows it on the line ("2. **Bold**", "3. `code`"; not
+///   nothing: an empty item interrupts no paragraph). Any other number in a line of its own
+///   may go on the line before in a paragraph: "Items:\n3. An item" holds the figure 3, and
+///   so does "1. A\n   2. B";
 /// - in Markdown, a heading, after its `#` marks: the reader takes the heading's first number
 ///   for a name.
 ///
@@ -735,6 +737,18 @@ fn numbers_a_line(
     };
     if !opens_line {
         return false;
+    }
+    // A list item's marker is the parser's, whatever follows it on its line, as long as
+    // something does (an empty item interrupts no paragraph).
+    if item.is_some()
+        && bytes
+            .get(word)
+            .is_some_and(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        let line_end = memchr::memchr(b'\n', &bytes[digit..])
+            .map_or(bytes.len(), |newline| digit + newline + 1);
+        *items = item.map(|(indent, delimiter)| (line_end, indent, delimiter));
+        return true;
     }
     // The next word: ASCII letters, no month, in a run the tokenizer reads as it stands.
     // Every month and abbreviation has three letters or more, and a word shorter than that

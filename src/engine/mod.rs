@@ -1621,8 +1621,10 @@ mod tests {
             ("1. Install it\n2. Jan 2025", Markdown, true),
             ("Steps:\n2. Install it\n3. Run it", Markdown, true),
             ("Items:\n    1. An item", Markdown, true),
-            ("1. Mai kam", Markdown, true),
-            ("1. Ma\u{308}rz", Markdown, true),
+            // The parser takes "1." for the item's marker: "Mai" alone is no date.
+            ("1. Mai kam", Markdown, false),
+            ("1. Ma\u{308}rz", Markdown, false),
+            ("1. Mai kam", PlainText, true),
             ("1.5 Install", Markdown, true),
             ("| 1. foo | bar |", Markdown, true),
             ("1. foo\n\n| a | b |", Markdown, true),
@@ -1642,6 +1644,11 @@ mod tests {
             ("    <div>\nWe have 5 million users.", Markdown, true),
             ("<div>\rWe have 5 million users.", Markdown, true),
             ("[a]: b` 5 `c`", Markdown, true),
+            // A list item's marker, whatever follows it.
+            ("4. **Premature** use\n5. `x` y\n", Markdown, false),
+            ("Steps:\n1. **Run** it\n2. [Stop](#stop)\n", Markdown, false),
+            ("Steps:\n2. **Run** it\n", Markdown, true),
+            ("1. A\n2. \n3. 5 %\n", Markdown, true),
             // A word is looked up where it starts, and what lies inside it is passed over,
             // whichever order the filter meets them in.
             ("Fünf`threeA", PlainText, true),
