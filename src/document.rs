@@ -664,12 +664,28 @@ fn closes_fence(content: &str, indent: usize, (fence_char, length): (u8, usize))
 /// after an edit, it must be the start of a chunk before the edit and, when that chunk starts
 /// at a cut (`starts_at_cut`), of the chunk before that. Calls `boundary` with the start of
 /// each chunk after the first and stops early when it returns `false`.
+///
+/// In Markdown, an indented line after blank lines does not open a chunk once a list item
+/// stands in the chunk: it may be the item's next paragraph or a list inside it ("- a\n\n
+///     b" is a paragraph of the item; parsed on its own, four spaces would make it code).
+/// Only up to `LONG_LINE_BYTES` from the chunk's start, so that a list of a thousand
+/// paragraphs is not held at once (past that, an indented paragraph of four spaces is read as
+/// code, as a chunk on its own reads it). What a chunk holds so depends only on the chunk
+/// itself, so splitting again from a chunk start finds the same chunks.
 pub fn split_chunks(
     text: &str,
     from: usize,
     format: DocumentFormat,
     mut boundary: impl FnMut(usize) -> bool,
 ) {
+    // Whether a list item stands in the chunk so far, and where the chunk starts.
+    let list_item = std::cell::Cell::new(false);
+    let chunk_start = std::cell::Cell::new(from);
+    let mut boundary = |at: usize| {
+        list_item.set(false);
+        chunk_start.set(at);
+        boundary(at)
+    };
     let mut state = ChunkState::at(text, from == 0, format);
     let mut first_line = true;
     let mut after_blank = false;
@@ -688,7 +704,11 @@ pub fn split_chunks(
     {
         // Most lines start with a letter or digit: not blank, without a look at the rest.
         let blank = !line.as_bytes()[0].is_ascii_alphanumeric() && is_blank(line);
-        let opens_chunk = state == ChunkState::default() && (first_line || after_blank && !blank);
+        let goes_on_item = list_item.get()
+            && matches!(line.as_bytes()[0], b' ' | b'\t')
+            && at - chunk_start.get() < LONG_LINE_BYTES;
+        let opens_chunk = state == ChunkState::default()
+            && (first_line || after_blank && !blank && !goes_on_item);
         if opens_chunk && !first_line && !boundary(at) {
             return;
         }
@@ -714,6 +734,13 @@ pub fn split_chunks(
             }
         }
         after_blank = false;
+        if format == DocumentFormat::Markdown
+            && state == ChunkState::default()
+            && !blank
+            && may_open_list_item(line)
+        {
+            list_item.set(true);
+        }
         state.step(line, has_angle, first_line, format);
         if state != ChunkState::default() {
             run = None;
@@ -738,6 +765,19 @@ fn is_blank(line: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether `line` may open a list item: after up to three spaces, `-`, `+` or `*` and white
+/// space, or digits and `.` or `)` (more lines than the parser takes for items: a chunk that
+/// goes on over too many lines is only longer).
+fn may_open_list_item(line: &str) -> bool {
+    let content = line.trim_start_matches(' ');
+    line.len() - content.len() <= 3
+        && match content.as_bytes() {
+            [b'-' | b'+' | b'*', next, ..] => next.is_ascii_whitespace(),
+            [first, ..] => first.is_ascii_digit() && ordered_list_marker(content),
+            [] => false,
+        }
 }
 
 /// Whether the chunk that starts at `at` starts at a cut of a long paragraph (not at the start
@@ -1137,6 +1177,41 @@ mod tests {
 
     /// `step` does nothing but move on at the bytes `acts_on` leaves out, whatever is open:
     /// a scan that passes over them misses nothing.
+    /// An indented line after blank lines goes on the chunk of a list item (up to
+    /// `LONG_LINE_BYTES`), and opens a chunk of its own elsewhere.
+    #[test]
+    fn a_list_item_keeps_its_indented_paragraphs() {
+        let starts = |text: &str| {
+            let mut starts = vec![0];
+            split_chunks(text, 0, DocumentFormat::Markdown, |at| {
+                starts.push(at);
+                true
+            });
+            starts
+        };
+        assert_eq!(starts("- a\n\n    b\n\n  c\n"), [0]);
+        assert_eq!(
+            starts("1. a\n\n    1. b\n\nText\n\n    code\n"),
+            [0, 16, 22]
+        );
+        assert_eq!(starts("Text\n\n    code\n"), [0, 6]);
+        assert_eq!(starts("- a\n\n    b\n"), [0]);
+        let mut long = String::from("- a\n\n");
+        while long.len() < LONG_LINE_BYTES + 100 {
+            long.push_str("    A paragraph of the item.\n\n");
+        }
+        let long_starts = starts(&long);
+        // Past the limit, each indented paragraph is a chunk of its own again.
+        assert_eq!(long_starts.len(), 4, "{long_starts:?}");
+        assert!((LONG_LINE_BYTES..LONG_LINE_BYTES + 100).contains(&long_starts[1]));
+        let mut plain = vec![0];
+        split_chunks("- a\n\n    b\n", 0, DocumentFormat::PlainText, |at| {
+            plain.push(at);
+            true
+        });
+        assert_eq!(plain, [0, 5]);
+    }
+
     /// `is_blank` says what `str::trim` says, for every byte beside white space.
     #[test]
     fn blank_lines_are_what_trim_leaves_empty() {

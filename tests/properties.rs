@@ -112,6 +112,11 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("# Heading 3\n".to_owned()),
         Just("- item 1/50\n".to_owned()),
         Just("| 80 GB | 3 % |\n".to_owned()),
+        // A list item's later paragraphs and lists, indented after blank lines.
+        Just("- ".to_owned()),
+        Just("    ".to_owned()),
+        Just("\n\n    5 % of users\n".to_owned()),
+        Just("\n\n  1. costs $3 million\n".to_owned()),
     ]
 }
 
