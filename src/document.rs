@@ -665,9 +665,10 @@ fn closes_fence(content: &str, indent: usize, (fence_char, length): (u8, usize))
 /// at a cut (`starts_at_cut`), of the chunk before that. Calls `boundary` with the start of
 /// each chunk after the first and stops early when it returns `false`.
 ///
-/// In Markdown, an indented line after blank lines does not open a chunk once a list item
-/// stands in the chunk: it may be the item's next paragraph or a list inside it ("- a\n\n
-///     b" is a paragraph of the item; parsed on its own, four spaces would make it code).
+/// In Markdown, an indented line after blank lines does not open a chunk once a list item or
+/// a footnote definition stands in the chunk: it may be the item's next paragraph or a list
+/// inside it ("- a\n\n    b" is a paragraph of the item; parsed on its own, four spaces
+/// would make it code).
 /// Only up to `LONG_LINE_BYTES` from the chunk's start, so that a list of a thousand
 /// paragraphs is not held at once (past that, an indented paragraph of four spaces is read as
 /// code, as a chunk on its own reads it). What a chunk holds so depends only on the chunk
@@ -767,14 +768,16 @@ fn is_blank(line: &str) -> bool {
     true
 }
 
-/// Whether `line` may open a list item: after up to three spaces, `-`, `+` or `*` and white
-/// space, or digits and `.` or `)` (more lines than the parser takes for items: a chunk that
-/// goes on over too many lines is only longer).
+/// Whether `line` may open a list item or a footnote definition, whose later paragraphs are
+/// indented: after up to three spaces, `-`, `+` or `*` and white space, digits and `.` or
+/// `)`, or `[^` (more lines than the parser takes for these: a chunk that goes on over too
+/// many lines is only longer).
 fn may_open_list_item(line: &str) -> bool {
     let content = line.trim_start_matches(' ');
     line.len() - content.len() <= 3
         && match content.as_bytes() {
             [b'-' | b'+' | b'*', next, ..] => next.is_ascii_whitespace(),
+            [b'[', b'^', ..] => true,
             [first, ..] => first.is_ascii_digit() && ordered_list_marker(content),
             [] => false,
         }
@@ -1195,6 +1198,7 @@ mod tests {
             [0, 16, 22]
         );
         assert_eq!(starts("Text\n\n    code\n"), [0, 6]);
+        assert_eq!(starts("[^1]: A note.\n\n    More of it.\n"), [0]);
         assert_eq!(starts("- a\n\n    b\n"), [0]);
         let mut long = String::from("- a\n\n");
         while long.len() < LONG_LINE_BYTES + 100 {
