@@ -518,60 +518,20 @@ pub const HEDGE_PHRASES: &[(&[&str], Hedge)] = &[
 ];
 
 /// Whether `lower` may be the last word of a hedge phrase that does not end in a dot ("than",
-/// "etwa", "to"): most words before a figure are none, and no phrase need be tried. (A test
-/// checks this against `HEDGE_PHRASES`.)
+/// "etwa", "to"): most words before a figure are none, and no phrase need be tried. The words
+/// are taken from `HEDGE_PHRASES` once, sorted.
 pub fn ends_hedge_phrase(lower: &str) -> bool {
-    matches!(
-        lower,
-        "about"
-            | "above"
-            | "almost"
-            | "als"
-            | "annähernd"
-            | "approx"
-            | "approximately"
-            | "around"
-            | "beinahe"
-            | "below"
-            | "bloß"
-            | "ca"
-            | "circa"
-            | "einmal"
-            | "estimated"
-            | "etwa"
-            | "exceeding"
-            | "fast"
-            | "höchstens"
-            | "just"
-            | "knapp"
-            | "least"
-            | "lediglich"
-            | "mal"
-            | "maximal"
-            | "merely"
-            | "mindestens"
-            | "most"
-            | "nahezu"
-            | "nearly"
-            | "nur"
-            | "of"
-            | "only"
-            | "over"
-            | "roughly"
-            | "rund"
-            | "schätzungsweise"
-            | "some"
-            | "than"
-            | "to"
-            | "under"
-            | "ungefähr"
-            | "unter"
-            | "wenigstens"
-            | "zirka"
-            | "zu"
-            | "zumindest"
-            | "über"
-    )
+    static LAST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let mut words: Vec<&'static str> = HEDGE_PHRASES
+            .iter()
+            .filter_map(|(words, _)| words.last().copied())
+            .filter(|word| !word.ends_with('.'))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    });
+    LAST_WORDS.binary_search(&lower).is_ok()
 }
 
 /// Whether `lower` begins a hedge phrase ("more", "mindestens", "etwa").

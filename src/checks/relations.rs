@@ -433,6 +433,9 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
     }
 }
 
+/// What says that an amount is a rate, lowercased: "$2,500 per GPU", "pro Kopf".
+const RATE_WORDS: [&str; 6] = ["per ", "pro ", "je ", "each", "a piece", "das stück"];
+
 /// "$5 million for 2,000 GPUs, or $2,500 per GPU".
 fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
     for rate in claims.iter().filter(|claim| is_amount(claim)) {
@@ -441,22 +444,19 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
             rate.span.end,
             (rate.span.end + 24).min(rate.sentence.end),
         );
-        // Every word of a rate starts with one of these letters (no other character
-        // lowercases to one): most amounts are no rate, and nothing is lowercased for them.
-        if !window
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|first| matches!(first.to_ascii_lowercase(), 'p' | 'j' | 'e' | 'a' | 'd'))
-        {
+        // Most amounts are no rate: the first letter after one, in ASCII lowercase (no
+        // other character lowercases to an ASCII letter a rate word starts with), rules them
+        // out before anything is lowercased.
+        if !window.trim_start().chars().next().is_some_and(|first| {
+            RATE_WORDS
+                .iter()
+                .any(|word| word.starts_with(first.to_ascii_lowercase()))
+        }) {
             continue;
         }
         let after = window.to_lowercase();
         let after = after.trim_start();
-        if !["per ", "pro ", "je ", "each", "a piece", "das stück"]
-            .iter()
-            .any(|word| after.starts_with(word))
-        {
+        if !RATE_WORDS.iter().any(|word| after.starts_with(word)) {
             continue;
         }
         let Some(total) = claims.iter().find(|claim| {

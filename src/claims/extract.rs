@@ -143,7 +143,7 @@ enum RawText<'a> {
 
 fn may_hold(text: &str, raw: RawText) -> bool {
     let bytes = text.as_bytes();
-    if has_ascii_digit(bytes) && has_figure(text, raw) {
+    if has_figure(text, raw) {
         return true;
     }
     // The text is read 64 bytes at a time: a mask of the bytes where a word may start is
@@ -739,33 +739,28 @@ fn numbers_a_line(
         return false;
     }
     // A list item's marker is the parser's, whatever follows it on its line, as long as
-    // something does (an empty item interrupts no paragraph).
-    if item.is_some()
+    // something does (an empty item interrupts no paragraph). Otherwise the next word:
+    // ASCII letters, no month, in a run the tokenizer reads as it stands. Every month and
+    // abbreviation has three letters or more, and a word shorter than that ends at an ASCII
+    // byte.
+    let marker = item.is_some()
         && bytes
             .get(word)
-            .is_some_and(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
-    {
-        let line_end = memchr::memchr(b'\n', &bytes[digit..])
-            .map_or(bytes.len(), |newline| digit + newline + 1);
-        *items = item.map(|(indent, delimiter)| (line_end, indent, delimiter));
-        return true;
-    }
-    // The next word: ASCII letters, no month, in a run the tokenizer reads as it stands.
-    // Every month and abbreviation has three letters or more, and a word shorter than that
-    // ends at an ASCII byte.
-    if may_be_skipped(&bytes[word..whitespace_run_end(bytes, word)]) {
+            .is_some_and(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
+    if !marker && may_be_skipped(&bytes[word..whitespace_run_end(bytes, word)]) {
         return false;
     }
     let letters = leading(&bytes[word..], 3, u8::is_ascii_alphabetic);
-    let names = match letters {
-        0 => false,
-        3 => !lexicon::month_prefix([
-            bytes[word].to_ascii_lowercase(),
-            bytes[word + 1].to_ascii_lowercase(),
-            bytes[word + 2].to_ascii_lowercase(),
-        ]),
-        _ => bytes.get(word + letters).is_none_or(u8::is_ascii),
-    };
+    let names = marker
+        || match letters {
+            0 => false,
+            3 => !lexicon::month_prefix([
+                bytes[word].to_ascii_lowercase(),
+                bytes[word + 1].to_ascii_lowercase(),
+                bytes[word + 2].to_ascii_lowercase(),
+            ]),
+            _ => bytes.get(word + letters).is_none_or(u8::is_ascii),
+        };
     if names && let Some((indent, delimiter)) = item {
         let line_end = memchr::memchr(b'\n', &bytes[digit..])
             .map_or(bytes.len(), |newline| digit + newline + 1);
@@ -899,11 +894,6 @@ impl<'a> CodeSpans<'a> {
 /// How many backticks follow each other from `at`.
 fn backtick_run(bytes: &[u8], at: usize) -> usize {
     bytes[at..].iter().take_while(|&&byte| byte == b'`').count()
-}
-
-/// Whether `bytes` hold an ASCII digit.
-fn has_ascii_digit(bytes: &[u8]) -> bool {
-    next_ascii_digit(bytes, 0).is_some()
 }
 
 /// Where the first ASCII digit at or after `from` stands; sixteen bytes compared at a time.
