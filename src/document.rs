@@ -107,11 +107,13 @@ impl<'a> Document<'a> {
         format: DocumentFormat,
         context: ChunkContext,
     ) -> Document<'a> {
+        // Room for what a chunk of prose usually holds (a paragraph or a few list items, with
+        // the segments of their markup), allocated once rather than grown step by step.
         let mut document = Document {
             text,
             format,
-            blocks: Vec::new(),
-            segments: Vec::new(),
+            blocks: Vec::with_capacity(4),
+            segments: Vec::with_capacity(16),
             front_matter_language: None,
             unknown_front_matter_language: None,
         };

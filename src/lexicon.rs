@@ -172,6 +172,15 @@ pub fn may_read_as_number_word(text: &str) -> bool {
     }
 }
 
+/// Whether a word of one or two bytes may start a claim: only the articles "a" and "an" (in
+/// any case) among those of ASCII letters and digits, which are no number, multiplier or month
+/// word; any word with a byte beyond ASCII is looked at.
+pub fn short_word_may_start_claim(word: &str) -> bool {
+    !word.bytes().all(|byte| byte.is_ascii_alphanumeric())
+        || word.eq_ignore_ascii_case("a")
+        || word.eq_ignore_ascii_case("an")
+}
+
 /// Whether `word` (as written, any case) may be a number word, fraction, multiplier, scale
 /// word or German ordinal, judged from its first three bytes alone. `false` is certain;
 /// `true` means "look it up". Words shorter than three bytes, and words whose first three
@@ -1611,6 +1620,38 @@ fn german_below_thousand(word: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The short words the reader passes over (`short_word_may_start_claim`) are no words a
+    /// claim starts at: no number, multiplier or month word or abbreviation, in any language.
+    #[test]
+    fn short_words_passed_over_start_no_claim() {
+        let characters: Vec<char> = ('a'..='z').chain('0'..='9').collect();
+        let mut words: Vec<String> = characters.iter().map(char::to_string).collect();
+        for &first in &characters {
+            for &second in &characters {
+                words.push(format!("{first}{second}"));
+            }
+        }
+        let mut passed_over = 0;
+        for word in &words {
+            for written in [word.clone(), word.to_uppercase(), capitalised(word)] {
+                if short_word_may_start_claim(&written) {
+                    assert!(matches!(word.as_str(), "a" | "an"), "{written}");
+                    continue;
+                }
+                passed_over += 1;
+                let lower = written.to_lowercase();
+                assert!(number_word(&lower).is_none(), "{written}");
+                assert!(month(&lower).is_none(), "{written}");
+                assert!(month_abbreviation(&lower).is_none(), "{written}");
+                for language in [None, Some(Language::English), Some(Language::German)] {
+                    assert!(multiplier_word(&lower, language).is_none(), "{written}");
+                }
+            }
+        }
+        assert!(passed_over > 3000);
+        assert!(short_word_may_start_claim("ß") && short_word_may_start_claim("½"));
+    }
 
     #[test]
     fn number_words_in_both_languages() {

@@ -38,9 +38,6 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     if context.rules.facts.is_empty() {
         return;
     }
-    // The facts whose kind and unit fit, per kind and unit of claim: found once, not for
-    // every claim of a number-dense paragraph.
-    let mut fitting: Vec<(ClaimKind, Option<&str>, Vec<usize>)> = Vec::new();
     for (at, claim) in context.claims.iter().enumerate() {
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
@@ -50,31 +47,13 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             .get(at)
             .copied()
             .unwrap_or(claim.sentence);
-        let key = (claim.kind, claim.unit);
-        let candidates = match fitting
-            .iter()
-            .position(|(kind, unit, _)| (*kind, *unit) == key)
-        {
-            Some(found) => found,
-            None => {
-                let indices = (0..context.rules.facts.len())
-                    .filter(|&index| {
-                        fits(
-                            claim,
-                            &context.rules.facts[index],
-                            context.rules.fact_counts_model(index),
-                        )
-                    })
-                    .collect();
-                fitting.push((key.0, key.1, indices));
-                fitting.len() - 1
-            }
-        };
+        // The facts whose kind and unit fit, indexed with the rules.
+        let candidates = context.rules.fitting_facts(claim.kind, claim.unit);
         let mut best: Option<(u32, &Fact, Comparison)> = None;
         // Whether the sentence or the paragraph before it names any entity: asked once per
         // claim, not once per fact (money fits every money fact).
         let mut named = None;
-        for &index in &fitting[candidates].2 {
+        for &index in candidates.iter() {
             let fact = &context.rules.facts[index];
             let unit_is_model = context.rules.fact_counts_model(index);
             // A fact about an entity no name stands for is not `relevance`'s, unless the claim
@@ -109,23 +88,8 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
 /// How close (in bytes) a context word must stand to count double.
 const NEAR: usize = 40;
 
-/// Whether a claim's kind and unit fit a fact's (money in any currency fits money).
-fn fits(claim: &Claim, fact: &Fact, fact_unit_is_model: bool) -> bool {
-    let kind_fits = claim.kind == fact.kind
-        || matches!(
-            (claim.kind, fact.kind),
-            (ClaimKind::Quantity, ClaimKind::Count) | (ClaimKind::Count, ClaimKind::Quantity)
-        );
-    let claim_unit = claim.unit;
-    let fact_unit = fact.unit.as_deref();
-    kind_fits
-        && match claim.kind {
-            ClaimKind::Money => claim_unit.is_some() && fact_unit.is_some(),
-            _ => claim_unit == fact_unit || (fact_unit_is_model && claim_unit == Some("gpu")),
-        }
-}
-
-/// How strongly a claim is about a fact, or `None` when it is not.
+/// How strongly a claim is about a fact that fits it (`RuleSet::fitting_facts`), or `None`
+/// when it is not.
 fn relevance(
     context: &CheckContext,
     claim: &Claim,
@@ -133,9 +97,6 @@ fn relevance(
     fact: &Fact,
     fact_unit_is_model: bool,
 ) -> Option<u32> {
-    if !fits(claim, fact, fact_unit_is_model) {
-        return None;
-    }
     let claim_unit = claim.unit;
     let fact_unit = fact.unit.as_deref();
     // Prices per unit need their unit named near the claim; a plain amount is not a price.

@@ -174,7 +174,10 @@ fn may_hold(text: &str, raw: RawText) -> bool {
         while threes != 0 {
             let at = index * 64 + threes.trailing_zeros() as usize;
             threes &= threes - 1;
-            let head = [bytes[at] | 0x20, bytes[at + 1] | 0x20, bytes[at + 2] | 0x20];
+            let Some(&[first, second, third]) = bytes.get(at..at + 3) else {
+                continue;
+            };
+            let head = [first | 0x20, second | 0x20, third | 0x20];
             // The fourth letter rules out the commonest words the three let through ("and",
             // "for", "this"), again without a call.
             if lexicon::number_word_prefix(head)
@@ -369,7 +372,10 @@ pub(crate) fn may_hold_full_date(text: &str) -> bool {
 /// - a mark of one to three digits in parentheses or brackets (`enclosed_mark`);
 /// - a number after a reference noun, with no amount word after it ("RFC 2119",
 ///   `reference_number_end`);
-/// - in raw Markdown, digits in an inline code span;
+/// - a short version after a name in the middle of a sentence that ends a clause ("before
+///   Swift 5,", `version_after_name_end`);
+/// - in raw Markdown, digits in an inline code span or an inline link's destination
+///   (`link_destination_end`);
 /// - in a chunk of either format, the number of a list item or heading (`numbers_a_line`).
 fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
     let bytes = text.as_bytes();
@@ -392,7 +398,9 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
         at = digit + 1;
         if !inside_word {
             let skipped = url_end(bytes, digit).or_else(|| match &mut raw {
-                RawText::Markdown { code } => code.end_of_span_holding(digit),
+                RawText::Markdown { code } => code
+                    .end_of_span_holding(digit)
+                    .or_else(|| link_destination_end(bytes, digit)),
                 _ => None,
             });
             match skipped {
@@ -411,7 +419,9 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
                                 && numbers_a_line(bytes, digit, lines, &mut items)
                         });
                     if !names {
-                        match reference_number_end(text, digit) {
+                        match reference_number_end(text, digit)
+                            .or_else(|| version_after_name_end(text, digit))
+                        {
                             Some(end) => {
                                 at = end;
                                 continue;
@@ -432,10 +442,11 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
 /// Where the number at `digit` ends when it follows a reference noun and no amount word
 /// follows it ("Listing 17", "RFC 2119", "Chapter 21."): the reader takes it for a name
 /// (`Reader::is_identifier_number`), as a token of its own (`scan_number`). The raw text
-/// shows that only where nothing around the two words may be markup: the noun is ASCII
-/// letters after white space, `(` or the start, with spaces or tabs before the number; after
-/// the number, only white space, punctuation that is no amount sign and no markup, or a word
-/// that is no currency, percent or scale word in either language.
+/// shows that only where nothing around the two words may be markup but a link's brackets:
+/// the noun is ASCII letters after white space, `(`, `[` or the start, with spaces or tabs
+/// before the number; after the number, white space, maybe a `]` and what may follow a link's
+/// text (`link_tail_end`), then punctuation that is no amount sign and no markup, a word that
+/// is no currency, percent or scale word in either language, or the end.
 fn reference_number_end(text: &str, digit: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let noun_end = digit
@@ -447,15 +458,10 @@ fn reference_number_end(text: &str, digit: usize) -> Option<usize> {
     if noun_end == digit {
         return None;
     }
-    let letters = bytes[..noun_end]
-        .iter()
-        .rev()
-        .take(13)
-        .take_while(|byte| byte.is_ascii_alphabetic())
-        .count();
+    let letters = letters_before(bytes, noun_end, 13);
     let noun_start = noun_end - letters;
     if !(1..=12).contains(&letters)
-        || noun_start > 0 && !matches!(bytes[noun_start - 1], b' ' | b'\t' | b'\n' | b'(')
+        || noun_start > 0 && !matches!(bytes[noun_start - 1], b' ' | b'\t' | b'\n' | b'(' | b'[')
     {
         return None;
     }
@@ -473,11 +479,21 @@ fn reference_number_end(text: &str, digit: usize) -> Option<usize> {
         return None;
     }
     let end = scan_number(bytes, digit);
-    let next = end
-        + bytes[end..]
+    let skip_white = |from: usize| {
+        from + bytes[from..]
             .iter()
             .take_while(|byte| byte.is_ascii_whitespace())
-            .count();
+            .count()
+    };
+    let mut next = skip_white(end);
+    // A `]` may close a link's text ("[RFC 2119](…) percent"): the parser drops it with the
+    // destination or label after it, and the word after those is the number's neighbour.
+    if bytes.get(next) == Some(&b']') {
+        next = skip_white(link_tail_end(bytes, next + 1)?);
+        if bytes.get(next) == Some(&b']') {
+            return None;
+        }
+    }
     // A word after white space must be read as it stands: nothing in its run may make the
     // tokenizer skip the run, which would make what follows it the number's neighbour.
     if next > end && may_be_skipped(&bytes[next..whitespace_run_end(bytes, next)]) {
@@ -495,10 +511,180 @@ fn reference_number_end(text: &str, digit: usize) -> Option<usize> {
                         .any(|language| lexicon::scale_word(word, lower, language).is_some())
             })
         }
-        Some(byte) => b".,:;()]-\"'?/".contains(byte),
+        Some(byte) => b".,:;()-\"'?/".contains(byte),
     };
     amount_free.then_some(end)
 }
+
+/// Where the number at `digit` ends when it is a short version after a name in the middle of
+/// a sentence and ends a clause ("works before Swift 5, but", "added in Kubernetes 1.22."):
+/// the reader takes it for a name (`Reader::is_model_version`). The raw text shows that only
+/// where nothing around it may be markup: a word that ends in a lowercase ASCII letter and
+/// that the tokenizer reads as it stands, one space, a capitalised word of ASCII letters that
+/// is no word of the grammar (function, hedge, reference, month, weekday, currency, number,
+/// scale, time or unit word) and none a claim may start at, one space, one or two digits
+/// (maybe a dot and one or two more), then `,` `;` `:` `)` `!` `?` or `.` and white space
+/// before no month, or the end of the paragraph.
+fn version_after_name_end(text: &str, digit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // The number: "5", "15", "1.22".
+    let integer = leading(&bytes[digit..], 3, u8::is_ascii_digit);
+    let mut end = digit + integer;
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let fraction = leading(&bytes[end + 1..], 3, u8::is_ascii_digit);
+        if fraction > 2 {
+            return None;
+        }
+        end += 1 + fraction;
+    }
+    if integer > 2 || !clause_ends_at(bytes, end) {
+        return None;
+    }
+    // The name, and the word before it.
+    let name_end = digit.checked_sub(1).filter(|&space| bytes[space] == b' ')?;
+    let letters = letters_before(bytes, name_end, 48);
+    let name_start = name_end - letters;
+    if letters == 0
+        || !bytes[name_start].is_ascii_uppercase()
+        || name_start < 2
+        || bytes[name_start - 1] != b' '
+        || !bytes[name_start - 2].is_ascii_lowercase()
+    {
+        return None;
+    }
+    let word_run = bytes[..name_start - 1]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |space| space + 1);
+    if may_be_skipped(&bytes[word_run..name_start - 1]) {
+        return None;
+    }
+    let name = &text[name_start..name_end];
+    let mut buffer = [0u8; 48];
+    let lower = lexicon::lowercase_into(name, &mut buffer)?;
+    let grammar_word = lexicon::is_function_word(lower)
+        || lexicon::hedge_like(lower)
+        || lexicon::is_reference_noun(lower)
+        || lexicon::month(lower).is_some()
+        || lexicon::month_abbreviation(lower).is_some()
+        || lexicon::is_weekday(lower)
+        || lexicon::currency_word(lower).is_some()
+        || lexicon::number_word(lower).is_some()
+        || [None, Some(Language::English), Some(Language::German)]
+            .into_iter()
+            .any(|language| lexicon::scale_word(name, lower, language).is_some())
+        || lexicon::time_unit(lower).is_some()
+        || UNITS.lookup(name).is_some()
+        || lexicon::may_start_claim(name, lower)
+        || lexicon::ascii_head(name).is_some_and(|head| {
+            lexicon::number_word_prefix(head)
+                || lexicon::month_prefix(head)
+                || matches!(&head, b"jed" | b"eve")
+        });
+    (!grammar_word).then_some(end)
+}
+
+/// Whether what follows a number at `end` ends its clause with no month after it: `,` `;`
+/// `:` `)` `!` `?` or `.` and white space, then punctuation, a word that is no month or
+/// nothing; or the end of the paragraph (white space with a blank line, or the end of the
+/// text).
+fn clause_ends_at(bytes: &[u8], end: usize) -> bool {
+    let blank_line = |from: usize| {
+        let rest = &bytes[from..];
+        let line = leading(rest, rest.len(), |&byte| byte == b' ' || byte == b'\t');
+        match rest.get(line) {
+            None => true,
+            Some(b'\n') => {
+                let next = line
+                    + 1
+                    + leading(&rest[line + 1..], rest.len(), |&byte| {
+                        byte == b' ' || byte == b'\t'
+                    });
+                matches!(rest.get(next), None | Some(b'\n'))
+            }
+            _ => false,
+        }
+    };
+    match bytes.get(end) {
+        None => true,
+        Some(b',' | b';' | b':' | b')' | b'!' | b'?' | b'.') => {
+            let after = end + 1;
+            let word = after + leading(&bytes[after..], bytes.len(), u8::is_ascii_whitespace);
+            if word == after && word < bytes.len() {
+                return false;
+            }
+            let letters = leading(&bytes[word..], 3, u8::is_ascii_alphabetic);
+            match letters {
+                // A digit may start a date ("5, 2. März").
+                0 => bytes.get(word).is_none_or(u8::is_ascii_punctuation),
+                3 => !lexicon::month_prefix([
+                    bytes[word].to_ascii_lowercase(),
+                    bytes[word + 1].to_ascii_lowercase(),
+                    bytes[word + 2].to_ascii_lowercase(),
+                ]),
+                _ => bytes.get(word + letters).is_none_or(u8::is_ascii),
+            }
+        }
+        Some(_) => blank_line(end),
+    }
+}
+
+/// Where what may follow a link's text at `from` (after its `]`) ends: an inline destination
+/// of bytes that cannot end or part it (`(…)`, nothing that would make it something else), a
+/// label (`[…]`) or nothing. `None` when it cannot tell.
+fn link_tail_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let (close, stops): (u8, &[u8]) = match bytes.get(from) {
+        Some(b'(') => (b')', b"()<>`\\"),
+        Some(b'[') => (b']', b"[]`\\"),
+        _ => return Some(from),
+    };
+    let inside = from + 1;
+    let length = bytes[inside..]
+        .iter()
+        .take(LINK_BYTES)
+        .position(|byte| byte.is_ascii_whitespace() || stops.contains(byte))?;
+    (bytes[inside + length] == close).then_some(inside + length + 1)
+}
+
+/// When the digit at `digit` is in the destination of an inline link in raw Markdown, where
+/// the destination ends: `[text](destination)` on one line, the text without brackets, code,
+/// HTML, backslashes or table cells and not a footnote's, the `[` not escaped and not after a
+/// `]` (a full reference link's label may be taken for the text), the destination without white
+/// space, parentheses, angle brackets, backticks or backslashes. The parser takes that for a
+/// link, whose destination the document never reads.
+fn link_destination_end(bytes: &[u8], digit: usize) -> Option<usize> {
+    let is_destination = |byte: &u8| !byte.is_ascii_whitespace() && !b"()<>`\\".contains(byte);
+    let back = bytes[..digit]
+        .iter()
+        .rev()
+        .take(LINK_BYTES)
+        .position(|byte| !is_destination(byte))?;
+    let open = digit - back - 1;
+    if bytes[open] != b'(' || open == 0 || bytes[open - 1] != b']' {
+        return None;
+    }
+    let close_text = open - 1;
+    let text_length = bytes[..close_text]
+        .iter()
+        .rev()
+        .take(LINK_BYTES)
+        .position(|byte| b"[]`<>\\|\n\r".contains(byte))?;
+    let open_text = close_text - text_length - 1;
+    if bytes[open_text] != b'['
+        || bytes.get(open_text + 1) == Some(&b'^')
+        || open_text > 0 && matches!(bytes[open_text - 1], b'\\' | b']')
+    {
+        return None;
+    }
+    let forward = bytes[digit..]
+        .iter()
+        .take(LINK_BYTES)
+        .position(|byte| !is_destination(byte))?;
+    (bytes[digit + forward] == b')').then_some(digit + forward + 1)
+}
+
+/// The longest link destination or label the raw-text filter follows.
+const LINK_BYTES: usize = 512;
 
 /// Whether the digits at `digit` are one to three alone in parentheses or brackets, a
 /// footnote or citation mark or an enumeration ("(2)", "[12]"): the reader takes them for a
@@ -643,6 +829,16 @@ fn leading(bytes: &[u8], limit: usize, class: impl Fn(&u8) -> bool) -> usize {
         .count()
 }
 
+/// How many ASCII letters end `bytes[..end]`, counted up to `limit`.
+fn letters_before(bytes: &[u8], end: usize, limit: usize) -> usize {
+    bytes[..end]
+        .iter()
+        .rev()
+        .take(limit)
+        .take_while(|byte| byte.is_ascii_alphabetic())
+        .count()
+}
+
 /// Where the run of bytes without ASCII white space that starts at `from` ends.
 fn whitespace_run_end(bytes: &[u8], from: usize) -> usize {
     bytes[from..]
@@ -689,7 +885,7 @@ fn numbers_a_line(
     bytes: &[u8],
     digit: usize,
     lines: LineNumbers,
-    items: &mut Option<(usize, usize, u8)>,
+    items: &mut Option<ListItem>,
 ) -> bool {
     // What may stand before the number on its line: white space and a heading's marks, read
     // back only as far as they go, so that a long line is not read again at each number.
@@ -723,9 +919,19 @@ fn numbers_a_line(
             indent <= 3
                 && if marks == 0 {
                     let starts_at_one = run == 1 && bytes[digit] == b'1';
-                    let next_item = items.is_some_and(|(end, previous_indent, previous)| {
-                        end == line_start && previous_indent == indent && previous == delimiter
-                    });
+                    let mut next_item = false;
+                    if let Some(item) = *items
+                        && item.indent == indent
+                        && item.delimiter == delimiter
+                    {
+                        next_item = item.end == line_start
+                            || item.paragraph && continues_paragraph(&bytes[item.end..line_start]);
+                        // A line between that goes on with no paragraph stands between the
+                        // item and every later number too: it is read once.
+                        if !next_item {
+                            *items = None;
+                        }
+                    }
                     item = Some((indent, delimiter));
                     rest.is_empty() && (line_start == 0 || starts_at_one || next_item)
                 } else {
@@ -743,9 +949,10 @@ fn numbers_a_line(
     // ASCII letters, no month, in a run the tokenizer reads as it stands. Every month and
     // abbreviation has three letters or more, and a word shorter than that ends at an ASCII
     // byte.
+    let content = word - 1 + leading(&bytes[word - 1..], 5, |&byte| byte == b' ' || byte == b'\t');
     let marker = item.is_some()
         && bytes
-            .get(word)
+            .get(content)
             .is_some_and(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
     if !marker && may_be_skipped(&bytes[word..whitespace_run_end(bytes, word)]) {
         return false;
@@ -764,9 +971,41 @@ fn numbers_a_line(
     if names && let Some((indent, delimiter)) = item {
         let line_end = memchr::memchr(b'\n', &bytes[digit..])
             .map_or(bytes.len(), |newline| digit + newline + 1);
-        *items = Some((line_end, indent, delimiter));
+        *items = Some(ListItem {
+            end: line_end,
+            indent,
+            delimiter,
+            // One to four spaces (no tab, whose width depends on the column), then a letter:
+            // the item opens with a paragraph.
+            paragraph: content - (word - 1) <= 4
+                && bytes[word - 1..content].iter().all(|&byte| byte == b' ')
+                && bytes.get(content).is_some_and(u8::is_ascii_alphabetic),
+        });
     }
     names
+}
+
+/// A list item that `numbers_a_line` found: where its first line ends, its indent and
+/// delimiter, and whether it opens with a paragraph.
+#[derive(Clone, Copy)]
+struct ListItem {
+    end: usize,
+    indent: usize,
+    delimiter: u8,
+    paragraph: bool,
+}
+
+/// Whether every line of `lines` (whole lines) goes on the paragraph before it: its first
+/// byte after spaces and tabs is an ASCII letter, which opens no block of its own. Lines after
+/// a list item's paragraph that go on with it keep the item open, indented or not (lazily):
+/// the next number with the item's indent and delimiter is the next item of its list.
+fn continues_paragraph(lines: &[u8]) -> bool {
+    memchr::memchr(b'\r', lines).is_none()
+        && lines.split_inclusive(|&byte| byte == b'\n').all(|line| {
+            line.iter()
+                .find(|&&byte| byte != b' ' && byte != b'\t')
+                .is_some_and(u8::is_ascii_alphabetic)
+        })
 }
 
 /// The bytes a URL goes on with, as far as the raw-text filter follows one: ASCII letters and
@@ -1182,6 +1421,10 @@ impl<'a> Reader<'a, '_> {
             if !may_start {
                 return None;
             }
+        } else if text.len() <= 2 && !lexicon::short_word_may_start_claim(text) {
+            // Of the words of one or two ASCII letters or digits ("of", "in", "Q3"), only the
+            // articles "a" and "an" start claims ("a third", "a million").
+            return None;
         }
         let lower = LowerWord::new(text)?;
         if let Some(after) = self.try_date_from_month(i) {

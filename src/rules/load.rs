@@ -1027,6 +1027,7 @@ impl RuleSetBuilder {
         rules.fact_counts_model = (0..rules.facts.len())
             .map(|index| rules.fact_counts_model(index))
             .collect();
+        rules.fitting = super::FittingFacts::build(&rules);
         (rules, self.problems)
     }
 }

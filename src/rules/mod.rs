@@ -207,6 +207,82 @@ pub struct RuleSet {
     pub(crate) mentions: Mentions,
     /// For each fact: whether its unit is an accelerator model (it counts GPUs of one model).
     pub(crate) fact_counts_model: Vec<bool>,
+    /// The facts a claim may be compared with, by the claim's kind and unit
+    /// (`fitting_facts`), built with the rule set.
+    fitting: FittingFacts,
+}
+
+/// The facts each kind and unit of claim fits (`claim_fits_fact`), in rule order.
+#[derive(Debug, Default)]
+struct FittingFacts {
+    /// How many facts the index was built over: a rule set changed since is looked through
+    /// fact by fact.
+    facts: usize,
+    /// Facts of money with a currency: every amount of money with one fits them.
+    money: Vec<usize>,
+    /// For other kinds: the claim's kind and unit, and the facts that fit.
+    by_kind_and_unit: Vec<(ClaimKind, Option<String>, Vec<usize>)>,
+}
+
+/// Whether a claim of `kind` in `unit` may be compared with `fact` (whose unit counts GPUs of
+/// one model when `fact_counts_model`): kinds agree (a count and a quantity agree), and so do
+/// units, or both are money with a currency, or the claim counts GPUs and the fact one model.
+pub(crate) fn claim_fits_fact(
+    kind: ClaimKind,
+    unit: Option<&str>,
+    fact: &Fact,
+    fact_counts_model: bool,
+) -> bool {
+    let kind_fits = kind == fact.kind
+        || matches!(
+            (kind, fact.kind),
+            (ClaimKind::Quantity, ClaimKind::Count) | (ClaimKind::Count, ClaimKind::Quantity)
+        );
+    let fact_unit = fact.unit.as_deref();
+    kind_fits
+        && match kind {
+            ClaimKind::Money => unit.is_some() && fact_unit.is_some(),
+            _ => unit == fact_unit || (fact_counts_model && unit == Some("gpu")),
+        }
+}
+
+impl FittingFacts {
+    fn build(rules: &RuleSet) -> FittingFacts {
+        let mut fitting = FittingFacts {
+            facts: rules.facts.len(),
+            ..FittingFacts::default()
+        };
+        for (index, fact) in rules.facts.iter().enumerate() {
+            let counts_model = rules.fact_counts_model(index);
+            let kinds: &[ClaimKind] = match fact.kind {
+                ClaimKind::Count | ClaimKind::Quantity => &[ClaimKind::Count, ClaimKind::Quantity],
+                _ => std::slice::from_ref(&fact.kind),
+            };
+            for &kind in kinds {
+                if kind == ClaimKind::Money {
+                    if fact.unit.is_some() {
+                        fitting.money.push(index);
+                    }
+                    continue;
+                }
+                let mut units = vec![fact.unit.clone()];
+                if counts_model && fact.unit.as_deref() != Some("gpu") {
+                    units.push(Some("gpu".to_owned()));
+                }
+                for unit in units {
+                    match fitting
+                        .by_kind_and_unit
+                        .iter_mut()
+                        .find(|(known, known_unit, _)| *known == kind && *known_unit == unit)
+                    {
+                        Some((_, _, facts)) => facts.push(index),
+                        None => fitting.by_kind_and_unit.push((kind, unit, vec![index])),
+                    }
+                }
+            }
+        }
+        fitting
+    }
 }
 
 /// The bundled rule packs: every `rules/*.toml` file, compiled in.
@@ -220,6 +296,35 @@ static BUNDLED: LazyLock<RuleSet> = LazyLock::new(|| {
 });
 
 impl RuleSet {
+    /// The indices of the facts a claim of `kind` in `unit` may be compared with
+    /// (`claim_fits_fact`), in rule order: looked up in the index built with the rule set, or
+    /// found fact by fact when the facts changed since.
+    pub(crate) fn fitting_facts(
+        &self,
+        kind: ClaimKind,
+        unit: Option<&str>,
+    ) -> std::borrow::Cow<'_, [usize]> {
+        let index = &self.fitting;
+        if index.facts != self.facts.len() {
+            return (0..self.facts.len())
+                .filter(|&at| {
+                    claim_fits_fact(kind, unit, &self.facts[at], self.fact_counts_model(at))
+                })
+                .collect::<Vec<_>>()
+                .into();
+        }
+        let facts: &[usize] = match kind {
+            ClaimKind::Money if unit.is_some() => &index.money,
+            ClaimKind::Money => &[],
+            _ => index
+                .by_kind_and_unit
+                .iter()
+                .find(|(known, known_unit, _)| *known == kind && known_unit.as_deref() == unit)
+                .map_or(&[], |(_, _, facts)| facts.as_slice()),
+        };
+        facts.into()
+    }
+
     /// Whether fact `index` counts GPUs of one model (its unit is an accelerator model).
     pub(crate) fn fact_counts_model(&self, index: usize) -> bool {
         match self.fact_counts_model.get(index) {
@@ -359,5 +464,64 @@ mod tests {
         let (rules, problems) = builder.build();
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(!rules.packs.is_empty());
+    }
+
+    /// The facts indexed for a kind and unit of claim are those a look at every fact finds,
+    /// in rule order; a rule set whose facts changed after it was built is looked through.
+    #[test]
+    fn the_fitting_index_finds_what_a_look_at_every_fact_finds() {
+        let mut builder = RuleSetBuilder::default();
+        builder.add_bundled();
+        let (mut rules, _) = builder.build();
+        let every_fact = |rules: &RuleSet, kind, unit| -> Vec<usize> {
+            (0..rules.facts.len())
+                .filter(|&at| {
+                    claim_fits_fact(kind, unit, &rules.facts[at], rules.fact_counts_model(at))
+                })
+                .collect()
+        };
+        let kinds = [
+            ClaimKind::Count,
+            ClaimKind::Money,
+            ClaimKind::Percent,
+            ClaimKind::PercentagePoints,
+            ClaimKind::Fraction,
+            ClaimKind::Multiplier,
+            ClaimKind::Quantity,
+            ClaimKind::Date,
+            ClaimKind::Duration,
+        ];
+        let mut units: Vec<Option<String>> =
+            rules.facts.iter().map(|fact| fact.unit.clone()).collect();
+        units.extend([
+            None,
+            Some("gpu".into()),
+            Some("USD".into()),
+            Some("no such unit".into()),
+        ]);
+        let mut fitting_some = 0;
+        for kind in kinds {
+            for unit in &units {
+                let expected = every_fact(&rules, kind, unit.as_deref());
+                fitting_some += usize::from(!expected.is_empty());
+                assert_eq!(
+                    rules.fitting_facts(kind, unit.as_deref()).as_ref(),
+                    expected.as_slice(),
+                    "{kind:?} {unit:?}"
+                );
+            }
+        }
+        assert!(fitting_some > 5, "the bundled facts fit some claims");
+        // A fact of GPUs of one model fits a count of GPUs.
+        let gpus = rules.fitting_facts(ClaimKind::Count, Some("gpu"));
+        assert!(gpus.iter().any(|&at| rules.fact_counts_model(at)));
+        let added = rules.facts[gpus[0]].clone();
+        rules.facts.push(added);
+        let last = rules.facts.len() - 1;
+        assert!(
+            rules
+                .fitting_facts(ClaimKind::Count, Some("gpu"))
+                .contains(&last)
+        );
     }
 }
