@@ -227,14 +227,17 @@ pub fn reads_as_number_word(written: &str, lower: &str) -> bool {
 }
 
 /// Whether a word may start a claim where no figure stands: `reads_as_number_word`, but a
-/// compound whose head is an article-like number word ("a", "one", "eine") only before a
-/// fraction ("one-third", "a-half"; not "one-off" or "a-rust-program"), the one compound of
-/// such a head `Reader::number_compound` reads.
+/// compound of a number word only where `Reader::number_compound` reads it: before a fraction
+/// ("one-third", "a-half"), and after a number word that is no article also before a time unit
+/// or a multiplier's suffix ("five-year", "two-fold"); not "one-off", "zero-cost" or
+/// "two-phase".
 pub fn may_start_claim(written: &str, lower: &str) -> bool {
     reads_as_number_word_whole(written, lower)
         || lower.split_once('-').is_some_and(|(head, tail)| {
-            number_word(head)
-                .is_some_and(|word| !word.article_like || fraction_denominator(tail).is_some())
+            number_word(head).is_some_and(|word| {
+                fraction_denominator(tail).is_some()
+                    || !word.article_like && (time_unit(tail).is_some() || multiplier_suffix(tail))
+            })
         })
 }
 

@@ -367,6 +367,7 @@ pub(crate) fn may_hold_full_date(text: &str) -> bool {
 ///   they are inside a word, as `scan_word` reads it (`H800`, `x86`, `GPT-4`, `mid-2024`), and
 ///   words with digits are names, not figures (a number word with digits is none either);
 /// - digits in a URL (`url_end`);
+/// - a number glued by `.`, `_` or `/` to a word ("v1.23", "x86_64", `glued_number_end`);
 /// - digits right after `#` ("#123", "C#7"): the reader takes them for a name
 ///   (`Reader::is_identifier_number`), or skips them with their hashtag;
 /// - a mark of one to three digits in parentheses or brackets (`enclosed_mark`);
@@ -397,12 +398,14 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
         };
         at = digit + 1;
         if !inside_word {
-            let skipped = url_end(bytes, digit).or_else(|| match &mut raw {
-                RawText::Markdown { code } => code
-                    .end_of_span_holding(digit)
-                    .or_else(|| link_destination_end(bytes, digit)),
-                _ => None,
-            });
+            let skipped = url_end(bytes, digit)
+                .or_else(|| glued_number_end(bytes, digit))
+                .or_else(|| match &mut raw {
+                    RawText::Markdown { code } => code
+                        .end_of_span_holding(digit)
+                        .or_else(|| link_destination_end(bytes, digit)),
+                    _ => None,
+                });
             match skipped {
                 // What follows a code span may be a figure: "`x`5".
                 Some(end) => {
@@ -437,6 +440,48 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
         }
     }
     false
+}
+
+/// Where the number at `digit` ends when it is glued by `.`, `_` or `/` to a word before it
+/// ("v1.23", "go1.13", "x86_64", "HTTP/1.1", "GPT-4.5"): the reader takes it for a name
+/// (`Reader::is_identifier_number`). The word is a run of ASCII letters and digits, maybe
+/// joined by `-` or `'`, that starts with a letter after a byte that joins nothing to it (as
+/// `scan_word` reads it from there) and is no month; the number is what `scan_number` reads.
+fn glued_number_end(bytes: &[u8], digit: usize) -> Option<usize> {
+    let glue = digit.checked_sub(1)?;
+    if !matches!(bytes[glue], b'.' | b'_' | b'/')
+        || glue == 0
+        || !bytes[glue - 1].is_ascii_alphanumeric()
+    {
+        return None;
+    }
+    // Back over the word to its first byte.
+    let mut start = glue - 1;
+    while start > 0 {
+        let before = bytes[start - 1];
+        if before.is_ascii_alphanumeric()
+            || matches!(before, b'-' | b'\'')
+                && start >= 2
+                && bytes[start - 2].is_ascii_alphanumeric()
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+        if glue - start > LINK_BYTES {
+            return None;
+        }
+    }
+    let joins = start > 0 && (bytes[start - 1] >= 0x80 || matches!(bytes[start - 1], b'-' | b'\''));
+    // A month takes the number for its day or year ("Mai.2024"), in any case.
+    let mut buffer = [0u8; 48];
+    let month = std::str::from_utf8(&bytes[start..glue])
+        .ok()
+        .and_then(|word| lexicon::lowercase_into(word, &mut buffer))
+        .is_some_and(|lower| {
+            lexicon::month(lower).is_some() || lexicon::month_abbreviation(lower).is_some()
+        });
+    (bytes[start].is_ascii_alphabetic() && !joins && !month).then(|| scan_number(bytes, digit))
 }
 
 /// Where the number at `digit` ends when it follows a reference noun and no amount word
@@ -3589,14 +3634,32 @@ impl<'a> Reader<'a, '_> {
             }) {
                 continue;
             }
-            let mut written = String::new();
-            for index in k..=last {
-                if index > k && self.tokens[index].space_before {
-                    written.push(' ');
+            // The words as the unit table spells them: one space where they stand apart. The
+            // text itself when it is written so (no copy), else a copy.
+            let (start, end) = (
+                self.tokens[k].start as usize,
+                self.tokens[last].end as usize,
+            );
+            let as_written = (k + 1..=last).all(|index| {
+                let gap = self.tokens[index - 1].end as usize..self.tokens[index].start as usize;
+                gap.len() == usize::from(self.tokens[index].space_before)
+                    && (gap.is_empty() || &self.block[gap] == " ")
+            });
+            let copy;
+            let written = if as_written {
+                &self.block[start..end]
+            } else {
+                let mut words = String::new();
+                for index in k..=last {
+                    if index > k && self.tokens[index].space_before {
+                        words.push(' ');
+                    }
+                    words.push_str(self.text(index));
                 }
-                written.push_str(self.text(index));
-            }
-            if let Some(unit) = UNITS.lookup(&written) {
+                copy = words;
+                copy.as_str()
+            };
+            if let Some(unit) = UNITS.lookup(written) {
                 if unit.accelerator {
                     // "2.788 million H800 GPU hours": the hours are the unit.
                     if let Some((hours, hours_last)) = self.unit_at(last + 1)

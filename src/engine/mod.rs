@@ -1219,6 +1219,10 @@ mod tests {
                 "an-",
                 "ein-",
                 "off",
+                "cost",
+                "year",
+                "fold",
+                "Jahre",
                 "third",
                 "'two",
                 "中文",
@@ -1303,7 +1307,7 @@ mod tests {
     fn digits_in_words() -> impl Strategy<Value = String> {
         prop::sample::select(vec![
             "a", "Zb", "ü", "-", "'", "’", " ", "\n", "7", "2024", "H800", "_", ".", ",", "$", "%",
-            "(", "`", "x", "e",
+            "(", "`", "x", "e", "/", "v1", "*", "\\", "#", "https://",
         ])
         .prop_map(str::to_owned)
     }
@@ -1567,7 +1571,9 @@ mod tests {
             ("[a](https://example.org/a)5 million users.", Markdown, true),
             ("https://example.org/_5_", Markdown, true),
             ("https://example.org/*5*", Markdown, true),
-            ("See https//example.org/5", Markdown, true),
+            // No URL, but a number glued to a word by `/` is a name.
+            ("See https//example.org/5", Markdown, false),
+            ("See https//example.org/ 5", Markdown, true),
             ("5 https://example.org/", Markdown, true),
             // Inline code spans in Markdown; in plain text backticks are text.
             ("Set `retries = 5` and `timeout: 30`.", Markdown, false),
@@ -1644,6 +1650,22 @@ mod tests {
             ("Read [a](50-cats.md now.", Markdown, true),
             ("Read ](50-cats.md) now.", Markdown, true),
             ("Read [a](50-cats.md) now.", PlainText, true),
+            // A number glued to a word by `.`, `_` or `/`.
+            (
+                "Since v1.23 and go1.13, on x86_64, over HTTP/1.1 with GPT-4.5 and v4.3.24.",
+                Markdown,
+                false,
+            ),
+            ("Since v1.23 and go1.13.", PlainText, false),
+            ("Since 1.23 and 5/7.", Markdown, true),
+            ("Since 4-v1.23", Markdown, true),
+            ("Since -v1.23", Markdown, true),
+            ("Since äv1.23", Markdown, true),
+            ("Since v1. 23", Markdown, true),
+            ("Since v1\\.23", Markdown, true),
+            ("Im Mai.2024 und mai_2024", PlainText, true),
+            ("Im Mai.2024", Markdown, true),
+            ("In sept/2024", Markdown, true),
             // A short version after a name, mid-sentence, that ends a clause.
             (
                 "It works before Swift 5, but not in Swift 6; see since Rust 1.30.",
