@@ -389,6 +389,7 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
     };
     let mut outside_tables = None;
     let mut items = None;
+    let markdown = matches!(raw, RawText::Markdown { .. });
     let mut at = 0;
     while let Some(digit) = next_ascii_digit(bytes, at) {
         let inside_word = match digit.checked_sub(1).map(|before| bytes[before]) {
@@ -423,7 +424,7 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
                         });
                     if !names {
                         match reference_number_end(text, digit)
-                            .or_else(|| version_after_name_end(text, digit))
+                            .or_else(|| version_after_name_end(text, digit, markdown))
                         {
                             Some(end) => {
                                 at = end;
@@ -565,12 +566,12 @@ fn reference_number_end(text: &str, digit: usize) -> Option<usize> {
 /// a sentence and ends a clause ("works before Swift 5, but", "added in Kubernetes 1.22."):
 /// the reader takes it for a name (`Reader::is_model_version`). The raw text shows that only
 /// where nothing around it may be markup: a word that ends in a lowercase ASCII letter and
-/// that the tokenizer reads as it stands, one space, a capitalised word of ASCII letters that
-/// is no word of the grammar (function, hedge, reference, month, weekday, currency, number,
-/// scale, time or unit word) and none a claim may start at, one space, one or two digits
-/// (maybe a dot and one or two more), then `,` `;` `:` `)` `!` `?` or `.` and white space
-/// before no month, or the end of the paragraph.
-fn version_after_name_end(text: &str, digit: usize) -> Option<usize> {
+/// one space, or a `(`, that the tokenizer reads as they stand; a capitalised word of ASCII
+/// letters that is no word of the grammar (function, hedge, reference, month, weekday,
+/// currency, number, scale, time or unit word) and none a claim may start at; one space; one
+/// or two digits (maybe a dot and one or two more); then the end of the clause
+/// (`clause_ends_at`).
+fn version_after_name_end(text: &str, digit: usize, markdown: bool) -> Option<usize> {
     let bytes = text.as_bytes();
     // The number: "5", "15", "1.22".
     let integer = leading(&bytes[digit..], 3, u8::is_ascii_digit);
@@ -582,26 +583,33 @@ fn version_after_name_end(text: &str, digit: usize) -> Option<usize> {
         }
         end += 1 + fraction;
     }
-    if integer > 2 || !clause_ends_at(bytes, end) {
+    if integer > 2 || !clause_ends_at(bytes, end, markdown) {
         return None;
     }
-    // The name, and the word before it.
+    // The name, and the word or parenthesis before it, which the tokenizer reads as they
+    // stand.
     let name_end = digit.checked_sub(1).filter(|&space| bytes[space] == b' ')?;
     let letters = letters_before(bytes, name_end, 48);
     let name_start = name_end - letters;
-    if letters == 0
-        || !bytes[name_start].is_ascii_uppercase()
-        || name_start < 2
-        || bytes[name_start - 1] != b' '
-        || !bytes[name_start - 2].is_ascii_lowercase()
-    {
+    if letters == 0 || !bytes[name_start].is_ascii_uppercase() || name_start < 2 {
         return None;
     }
-    let word_run = bytes[..name_start - 1]
-        .iter()
-        .rposition(u8::is_ascii_whitespace)
-        .map_or(0, |space| space + 1);
-    if may_be_skipped(&bytes[word_run..name_start - 1]) {
+    let run_before = |end: usize| {
+        let start = bytes[..end]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |space| space + 1);
+        &bytes[start..end]
+    };
+    let stands = match bytes[name_start - 1] {
+        b' ' => {
+            bytes[name_start - 2].is_ascii_lowercase()
+                && !may_be_skipped(run_before(name_start - 1))
+        }
+        b'(' => !may_be_skipped(run_before(name_start)),
+        _ => false,
+    };
+    if !stands {
         return None;
     }
     let name = &text[name_start..name_end];
@@ -630,47 +638,64 @@ fn version_after_name_end(text: &str, digit: usize) -> Option<usize> {
 }
 
 /// Whether what follows a number at `end` ends its clause with no month after it: `,` `;`
-/// `:` `)` `!` `?` or `.` and white space, then punctuation, a word that is no month or
-/// nothing; or the end of the paragraph (white space with a blank line, or the end of the
-/// text).
-fn clause_ends_at(bytes: &[u8], end: usize) -> bool {
-    let blank_line = |from: usize| {
-        let rest = &bytes[from..];
-        let line = leading(rest, rest.len(), |&byte| byte == b' ' || byte == b'\t');
-        match rest.get(line) {
-            None => true,
-            Some(b'\n') => {
-                let next = line
-                    + 1
-                    + leading(&rest[line + 1..], rest.len(), |&byte| {
-                        byte == b' ' || byte == b'\t'
-                    });
-                matches!(rest.get(next), None | Some(b'\n'))
-            }
-            _ => false,
+/// `:` `)` `!` `?` or `.` (maybe closing emphasis after it) and white space, then a word that
+/// is no month, punctuation that masking never drops, or what ends the block; or, with no
+/// punctuation, what ends the block: the end of the text, a blank line, or in raw Markdown a
+/// line that opens a bullet list item (which a paragraph never goes on over; in plain text it
+/// does).
+fn clause_ends_at(bytes: &[u8], end: usize, markdown: bool) -> bool {
+    let is_blank = |byte: &u8| *byte == b' ' || *byte == b'\t';
+    let punctuated = matches!(
+        bytes.get(end),
+        Some(b',' | b';' | b':' | b')' | b'!' | b'?' | b'.')
+    );
+    // Closing emphasis may follow, dropped by the masking or read as punctuation, which the
+    // reader does not mind but after a dot (a token glued to the dot makes no version).
+    let after = match bytes.get(end) {
+        Some(b'.') => end + 1,
+        _ if punctuated => {
+            end + 1 + leading(&bytes[end + 1..], 3, |&byte| byte == b'*' || byte == b'_')
         }
+        _ => end,
     };
-    match bytes.get(end) {
+    let line_end = after + leading(&bytes[after..], bytes.len(), is_blank);
+    match bytes.get(line_end) {
         None => true,
-        Some(b',' | b';' | b':' | b')' | b'!' | b'?' | b'.') => {
-            let after = end + 1;
-            let word = after + leading(&bytes[after..], bytes.len(), u8::is_ascii_whitespace);
-            if word == after && word < bytes.len() {
-                return false;
-            }
-            let letters = leading(&bytes[word..], 3, u8::is_ascii_alphabetic);
-            match letters {
-                // A digit may start a date ("5, 2. März").
-                0 => bytes.get(word).is_none_or(u8::is_ascii_punctuation),
-                3 => !lexicon::month_prefix([
-                    bytes[word].to_ascii_lowercase(),
-                    bytes[word + 1].to_ascii_lowercase(),
-                    bytes[word + 2].to_ascii_lowercase(),
-                ]),
-                _ => bytes.get(word + letters).is_none_or(u8::is_ascii),
-            }
+        Some(b'\n') => {
+            let next = line_end + 1;
+            let indent = leading(&bytes[next..], bytes.len(), is_blank);
+            let first = next + indent;
+            let bullet = markdown
+                && indent <= 3
+                && matches!(bytes.get(first), Some(b'*' | b'-' | b'+'))
+                && bytes.get(first + 1).is_some_and(is_blank)
+                && bytes
+                    .get(first + 1 + leading(&bytes[first + 1..], bytes.len(), is_blank))
+                    .is_some_and(|byte| !byte.is_ascii_whitespace());
+            matches!(bytes.get(first), None | Some(b'\n'))
+                || bullet
+                || punctuated && word_after_clause(bytes, first)
         }
-        Some(_) => blank_line(end),
+        Some(_) => punctuated && line_end > after && word_after_clause(bytes, line_end),
+    }
+}
+
+/// Whether what starts at `at`, after a clause, leaves the number before it a version: a word
+/// that is no month (the reader asks the token after the punctuation), or punctuation that the
+/// masking of Markdown never drops, so that it is that token.
+fn word_after_clause(bytes: &[u8], at: usize) -> bool {
+    let letters = leading(&bytes[at..], 3, u8::is_ascii_alphabetic);
+    match letters {
+        // A digit may start a date ("5, 2. März"); emphasis, links and code may be dropped.
+        0 => bytes
+            .get(at)
+            .is_some_and(|byte| b".,;:!?()\"'-".contains(byte)),
+        3 => !lexicon::month_prefix([
+            bytes[at].to_ascii_lowercase(),
+            bytes[at + 1].to_ascii_lowercase(),
+            bytes[at + 2].to_ascii_lowercase(),
+        ]),
+        _ => bytes.get(at + letters).is_none_or(u8::is_ascii),
     }
 }
 
