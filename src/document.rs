@@ -558,6 +558,11 @@ impl ChunkState {
         }
     }
 
+    /// Whether nothing is open: no fence, comment or front matter (the default state).
+    fn is_outside(&self) -> bool {
+        self.fence.is_none() && !self.comment && self.front_matter.is_none()
+    }
+
     /// Moves past one line (with its line break); `has_angle` when it holds a `<`.
     fn step(&mut self, line: &str, has_angle: bool, first_line: bool, format: DocumentFormat) {
         if let Some(front_matter) = self.front_matter {
@@ -565,8 +570,8 @@ impl ChunkState {
                 self.front_matter = None;
             }
         } else if format == DocumentFormat::Markdown {
-            let content = line.trim_start_matches(' ');
-            let indent = line.len() - content.len();
+            let indent = line.bytes().take_while(|&byte| byte == b' ').count();
+            let content = &line[indent..];
             if let Some(fence) = self.fence {
                 if closes_fence(content.trim_end_matches(['\n', '\r']), indent, fence) {
                     self.fence = None;
@@ -710,8 +715,8 @@ pub fn split_chunks(
         let goes_on_item = list_item.get()
             && matches!(line.as_bytes()[0], b' ' | b'\t')
             && at - chunk_start.get() < LONG_LINE_BYTES;
-        let opens_chunk = state == ChunkState::default()
-            && (first_line || after_blank && !blank && !goes_on_item);
+        let opens_chunk =
+            state.is_outside() && (first_line || after_blank && !blank && !goes_on_item);
         if opens_chunk && !first_line && !boundary(at) {
             return;
         }
@@ -738,17 +743,17 @@ pub fn split_chunks(
         }
         after_blank = false;
         if format == DocumentFormat::Markdown
-            && state == ChunkState::default()
+            && state.is_outside()
             && !blank
             && may_open_list_item(line)
         {
             list_item.set(true);
         }
         state.step(line, has_angle, first_line, format);
-        if state != ChunkState::default() {
+        if !state.is_outside() {
             run = None;
         }
-        if blank && state == ChunkState::default() {
+        if blank && state.is_outside() {
             after_blank = true;
         }
         first_line = false;
@@ -775,8 +780,9 @@ fn is_blank(line: &str) -> bool {
 /// `)`, or `[^` (more lines than the parser takes for these: a chunk that goes on over too
 /// many lines is only longer).
 fn may_open_list_item(line: &str) -> bool {
-    let content = line.trim_start_matches(' ');
-    line.len() - content.len() <= 3
+    let indent = line.bytes().take_while(|&byte| byte == b' ').count();
+    let content = &line[indent..];
+    indent <= 3
         && match content.as_bytes() {
             [b'-' | b'+' | b'*', next, ..] => next.is_ascii_whitespace(),
             [b'[', b'^', ..] => true,
@@ -1097,10 +1103,10 @@ pub fn read_prose_lines(
         ..
     } in Lines::new(chunk, 0, b'<')
     {
-        let outside = state == ChunkState::default();
+        let outside = state.is_outside();
         state.step(line, has_angle, first_line, format);
         first_line = false;
-        if outside && state == ChunkState::default() && read(line) {
+        if outside && state.is_outside() && read(line) {
             return true;
         }
     }
