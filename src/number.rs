@@ -70,6 +70,16 @@ pub enum NotANumber {
 
 /// Reads a literal such as `2.000`, `1,234.56` or `50 000` in `language`.
 pub fn parse_literal(literal: &str, language: Option<Language>) -> Result<Literal, NotANumber> {
+    // Most literals are a few digits alone: their value without a look for separators.
+    if let Some(value) = small_integer(literal.bytes()) {
+        return Ok(Literal {
+            value,
+            grouping: None,
+            decimal: None,
+            foreign_style: false,
+            ambiguous: false,
+        });
+    }
     match evenly_grouped(literal, language) {
         Some(read) => Ok(read),
         None => parse_any_literal(literal, language),
@@ -476,6 +486,33 @@ fn small_integer(digits: impl Iterator<Item = u8>) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A literal of digits alone reads as the general reading reads it.
+    #[test]
+    fn digits_alone_read_as_the_general_reading_reads_them() {
+        let mut literals: Vec<String> = (0..100_000).map(|value: u32| value.to_string()).collect();
+        literals.extend(
+            [
+                "0",
+                "00",
+                "007",
+                "0000",
+                "999999999999999",
+                "1000000000000000",
+            ]
+            .map(String::from),
+        );
+        literals.extend((1..=17).map(|length| "9".repeat(length)));
+        literals.extend((1..=17).map(|length| format!("0{}", "1".repeat(length))));
+        for literal in &literals {
+            for language in [None, Some(Language::English), Some(Language::German)] {
+                let fast = parse_literal(literal, language);
+                let general = evenly_grouped(literal, language)
+                    .map_or_else(|| parse_any_literal(literal, language), Ok);
+                assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{literal}");
+            }
+        }
+    }
 
     /// Values computed from digits equal the values parsed from the decimal's text, whatever
     /// the number of digits on either side of the mark (leading and trailing zeros too).

@@ -34,10 +34,16 @@ use crate::claims::{Claim, ClaimKind};
 use crate::diagnostics::{Applicability, Explanation, Finding, Fix, Severity, Verdict};
 use crate::rules::Fact;
 
+/// A claim's kind and unit: what decides the facts it may be compared with.
+type ClaimKey<'a> = (ClaimKind, Option<&'a str>);
+
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     if context.rules.facts.is_empty() {
         return;
     }
+    // The facts that fit the last kind and unit looked up: the claims of a paragraph mostly
+    // share them, and a number-dense one has thousands.
+    let mut fitting: Option<(ClaimKey, std::borrow::Cow<'_, [usize]>)> = None;
     for (at, claim) in context.claims.iter().enumerate() {
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
@@ -48,7 +54,13 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             .copied()
             .unwrap_or(claim.sentence);
         // The facts whose kind and unit fit, indexed with the rules.
-        let candidates = context.rules.fitting_facts(claim.kind, claim.unit);
+        let key = (claim.kind, claim.unit);
+        if fitting.as_ref().map(|(known, _)| *known) != Some(key) {
+            fitting = Some((key, context.rules.fitting_facts(claim.kind, claim.unit)));
+        }
+        let Some((_, candidates)) = &fitting else {
+            continue;
+        };
         let mut best: Option<(u32, &Fact, Comparison)> = None;
         // Whether the sentence or the paragraph before it names any entity: asked once per
         // claim, not once per fact (money fits every money fact).
