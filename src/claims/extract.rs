@@ -388,6 +388,8 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
         RawText::Markdown { .. } => Some(LineNumbers::Markdown),
     };
     let mut outside_tables = None;
+    let mut url_run = UrlRun::default();
+    let mut has_links = None;
     let mut items = None;
     let markdown = matches!(raw, RawText::Markdown { .. });
     let mut at = 0;
@@ -399,12 +401,15 @@ fn has_figure(text: &str, mut raw: RawText<'_>) -> bool {
         };
         at = digit + 1;
         if !inside_word {
-            let skipped = url_end(bytes, digit)
+            let skipped = url_end(bytes, digit, &mut url_run)
                 .or_else(|| glued_number_end(bytes, digit))
                 .or_else(|| match &mut raw {
-                    RawText::Markdown { code } => code
-                        .end_of_span_holding(digit)
-                        .or_else(|| link_destination_end(bytes, digit)),
+                    RawText::Markdown { code } => code.end_of_span_holding(digit).or_else(|| {
+                        // Looked for once: a chunk without `](` has no inline link.
+                        let links = *has_links
+                            .get_or_insert_with(|| memchr::memmem::find(bytes, b"](").is_some());
+                        links.then(|| link_destination_end(bytes, digit)).flatten()
+                    }),
                     _ => None,
                 });
             match skipped {
@@ -1102,18 +1107,45 @@ const URL_BYTES: [bool; 256] = {
 /// a `://` comes before it with nothing in between but `URL_BYTES`. The tokenizer drops
 /// everything from a `://` to the next white space, and the masking of Markdown blanks none
 /// of these bytes, so no claim starts there.
-fn url_end(bytes: &[u8], digit: usize) -> Option<usize> {
-    let start = bytes[..digit]
-        .iter()
-        .rposition(|&byte| !URL_BYTES[byte as usize])
-        .map_or(0, |before| before + 1);
-    memchr::memmem::find(&bytes[start..digit], b"://")?;
+///
+/// `run` remembers the run of `URL_BYTES` the last digit asked about stood in: where it
+/// starts, how far it was read, and whether a `://` stands in it so far. A later digit in the
+/// same run reads only what came since, so a long run read digit by digit is read once.
+fn url_end(bytes: &[u8], digit: usize, run: &mut UrlRun) -> Option<usize> {
+    let is_url = |byte: &u8| URL_BYTES[*byte as usize];
+    let same_run = run.read <= digit && bytes[run.read..digit].iter().all(is_url) && run.read > 0;
+    if !same_run {
+        run.start = bytes[..digit]
+            .iter()
+            .rposition(|byte| !is_url(byte))
+            .map_or(0, |before| before + 1);
+        run.scheme = false;
+        run.read = run.start;
+    }
+    if !run.scheme {
+        // A `://` may straddle what was read and what is new.
+        let from = run.read.saturating_sub(2).max(run.start);
+        run.scheme = memchr::memmem::find(&bytes[from..digit], b"://").is_some();
+    }
+    run.read = digit;
+    if !run.scheme {
+        return None;
+    }
     Some(
         bytes[digit..]
             .iter()
             .position(|&byte| !URL_BYTES[byte as usize])
             .map_or(bytes.len(), |end| digit + end),
     )
+}
+
+/// What `url_end` remembers of the run of URL bytes it read last.
+#[derive(Default)]
+struct UrlRun {
+    start: usize,
+    /// Read up to here (0: nothing read yet).
+    read: usize,
+    scheme: bool,
 }
 
 /// The inline code spans of a chunk of raw Markdown, found in document order as far as they
@@ -3962,6 +3994,30 @@ fn vulgar_fraction(text: &str) -> Option<f64> {
 mod tests {
     use crate::language::Language;
     use crate::{DocumentFormat, Options, analyze};
+
+    /// A URL's end found with what the last digit's search remembered is the one a fresh
+    /// search finds, for every digit in turn, across runs and schemes.
+    #[test]
+    fn url_ends_remembered_are_found_afresh() {
+        let pieces = ["#1", "://", "a", "5", " ", "/", ":", "x.y", "(", "7:", "//"];
+        for seed in 0..4000u32 {
+            let mut text = String::new();
+            let mut state = seed;
+            for _ in 0..12 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            let bytes = text.as_bytes();
+            let mut remembered = super::UrlRun::default();
+            for digit in (0..bytes.len()).filter(|&at| bytes[at].is_ascii_digit()) {
+                assert_eq!(
+                    super::url_end(bytes, digit, &mut remembered),
+                    super::url_end(bytes, digit, &mut super::UrlRun::default()),
+                    "{text:?} at {digit}"
+                );
+            }
+        }
+    }
 
     /// The digit search finds what a byte-by-byte search finds, from every start, with the
     /// digit at every place of a sixteen-byte lane and in the tail, beside every other byte.
