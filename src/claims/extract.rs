@@ -620,19 +620,13 @@ fn version_after_name_end(text: &str, digit: usize, markdown: bool) -> Option<us
     let name = &text[name_start..name_end];
     let mut buffer = [0u8; 48];
     let lower = lexicon::lowercase_into(name, &mut buffer)?;
-    let grammar_word = lexicon::is_function_word(lower)
-        || lexicon::hedge_like(lower)
-        || lexicon::is_reference_noun(lower)
-        || lexicon::month(lower).is_some()
-        || lexicon::month_abbreviation(lower).is_some()
-        || lexicon::is_weekday(lower)
-        || lexicon::currency_word(lower).is_some()
-        || lexicon::number_word(lower).is_some()
-        || [None, Some(Language::English), Some(Language::German)]
-            .into_iter()
-            .any(|language| lexicon::scale_word(name, lower, language).is_some())
-        || lexicon::time_unit(lower).is_some()
-        || UNITS.lookup(name).is_some()
+    // The reader's test in every language (`Reader::is_model_version`), and the words a claim
+    // may start at: abbreviated months and what the reader's gates let through.
+    let grammar_word = is_grammar_word(
+        name,
+        lower,
+        &[None, Some(Language::English), Some(Language::German)],
+    ) || lexicon::month_abbreviation(lower).is_some()
         || lexicon::may_start_claim(name, lower)
         || lexicon::ascii_head(name).is_some_and(|head| {
             lexicon::number_word_prefix(head)
@@ -702,6 +696,24 @@ fn word_after_clause(bytes: &[u8], at: usize) -> bool {
         ]),
         _ => bytes.get(at + letters).is_none_or(u8::is_ascii),
     }
+}
+
+/// Whether `name` (`lower` lowercased) is a word of the grammar, which names no product
+/// before a version: a function, hedge, reference, month, weekday, currency, number, time or
+/// unit word, or a scale word in one of `languages`.
+fn is_grammar_word(name: &str, lower: &str, languages: &[Option<Language>]) -> bool {
+    lexicon::is_function_word(lower)
+        || lexicon::hedge_like(lower)
+        || lexicon::is_reference_noun(lower)
+        || lexicon::month(lower).is_some()
+        || lexicon::is_weekday(lower)
+        || lexicon::currency_word(lower).is_some()
+        || lexicon::number_word(lower).is_some()
+        || languages
+            .iter()
+            .any(|&language| lexicon::scale_word(name, lower, language).is_some())
+        || lexicon::time_unit(lower).is_some()
+        || UNITS.lookup(name).is_some()
 }
 
 /// Where what may follow a link's text at `from` (after its `]`) ends: an inline destination
@@ -2042,18 +2054,9 @@ impl<'a> Reader<'a, '_> {
         let Some(lower) = lexicon::lowercase_into(name, &mut buffer) else {
             return false;
         };
-        let grammar_word = lexicon::is_function_word(lower)
-            || lexicon::hedge_like(lower)
-            || lexicon::is_reference_noun(lower)
-            || lexicon::month(lower).is_some()
-            || lexicon::currency_word(lower).is_some()
-            || lexicon::number_word(lower).is_some()
-            || lexicon::scale_word(name, lower, self.language).is_some()
-            || lexicon::time_unit(lower).is_some()
-            || UNITS.lookup(name).is_some();
         // A name is capitalised, or has a capital inside ("macOS", "iOS", "npm" has none).
         let named = name.starts_with(|c: char| c.is_uppercase()) || capital_inside(name);
-        if !named || grammar_word || lexicon::is_weekday(lower) {
+        if !named || is_grammar_word(name, lower, &[self.language]) {
             return false;
         }
         // A capitalised word opening the sentence may be any word ("Today 40 engineers …"):
