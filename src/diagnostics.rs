@@ -194,7 +194,7 @@ pub struct Finding {
     /// What is wrong, in one sentence.
     pub message: String,
     /// Why, and what to do; may name a source or show the arithmetic.
-    pub note: Option<String>,
+    pub note: Option<std::borrow::Cow<'static, str>>,
     pub related: Vec<Related>,
     pub fix: Option<Box<Fix>>,
     /// For findings about a reference fact.

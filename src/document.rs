@@ -961,7 +961,7 @@ impl Run {
         }
         let [before, last] = [&text[self.words[0].clone()], &text[self.words[1].clone()]];
         let capital = text[at..].chars().next().is_some_and(char::is_uppercase);
-        ends_sentence(before, last) && capital || since >= LONG_LINE_BYTES && !tied_to_next(last)
+        capital && ends_sentence(before, last) || since >= LONG_LINE_BYTES && !tied_to_next(last)
     }
 }
 

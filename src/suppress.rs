@@ -245,7 +245,7 @@ fn directive_findings(
             directive.span,
             format!("this suppression of {codes} suppresses nothing"),
         );
-        found.note = Some("Remove it, or check the code it names.".to_owned());
+        found.note = Some("Remove it, or check the code it names.".into());
         out.push(found);
     }
     if options.require_suppression_reason
@@ -261,7 +261,7 @@ fn directive_findings(
         );
         found.note = Some(
             "Add one after `--`, e.g. `-- source: https://…`; the configuration requires it."
-                .to_owned(),
+                .into(),
         );
         out.push(found);
     }

@@ -39,7 +39,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         message.push_str(text);
         message.push_str(SAYS);
         let mut found = finding("FL006", claim.span, message);
-        found.note = Some("Name the currency (yuan/CNY or yen/JPY) in the sentence.".to_owned());
+        found.note = Some("Name the currency (yuan/CNY or yen/JPY) in the sentence.".into());
         findings.push(found);
     }
 }

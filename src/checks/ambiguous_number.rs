@@ -45,9 +45,8 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 "`{here}` is {german} in German and {english} in English, and the document's language is unknown"
             ),
         );
-        found.note = Some(
-            "Set the language with --lang, front matter `lang:`, or the config file.".to_owned(),
-        );
+        found.note =
+            Some("Set the language with --lang, front matter `lang:`, or the config file.".into());
         findings.push(found);
     }
 }

@@ -323,7 +323,7 @@ fn report(context: &CheckContext, a: &Stated, b: &Claim) -> Finding {
             written(a.span)
         ),
     );
-    found.note = Some("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.".to_owned());
+    found.note = Some("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.".into());
     found.related.push(Related {
         span: a.span,
         message: format!("`{}` is stated here", written(a.span)),

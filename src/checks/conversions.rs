@@ -86,7 +86,7 @@ fn money(context: &CheckContext, claim: &Claim, findings: &mut Vec<Finding>) {
             round_rate(rate.value)
         ),
     );
-    found.note = Some(format!("Rate: {}.", dated.join("; ")));
+    found.note = Some(format!("Rate: {}.", dated.join("; ")).into());
     found.explanation = Some(Box::new(Explanation {
         inputs: vec![support::input(
             "amount",

@@ -58,7 +58,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 );
                 found.note = Some(format!(
                     "German `Billion` is 10^12. If 10^9 is meant, write `{figure} Milliarden`; if 10^12, write `{figure} Billionen`."
-                ));
+                ).into());
                 findings.push(found);
             }
             (Some(Language::English) | None, CrossLanguageScale::LongScale) => {
@@ -79,7 +79,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 found.note = Some(format!(
                     "factlint read this as 10^{}. If the English billion (10^9) is meant, write `billion` in lower case.",
                     scale.exponent
-                ));
+                ).into());
                 findings.push(found);
             }
             (Some(Language::English), CrossLanguageScale::ShortScale)
@@ -94,7 +94,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                 );
                 found.note = Some(format!(
                     "factlint read {figure} {written} as {figure} × 10^9. A German source's `Billion` is 10^12: check the original."
-                ));
+                ).into());
                 findings.push(found);
             }
             (Some(Language::German), CrossLanguageScale::LongScale)
@@ -108,7 +108,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                     ),
                 );
                 found.severity = crate::diagnostics::Severity::Info;
-                found.note = Some("German `Billion` is the English trillion; English `billion` is German `Milliarde`. Keep this in mind when translating or comparing sources.".to_owned());
+                found.note = Some("German `Billion` is the English trillion; English `billion` is German `Milliarde`. Keep this in mind when translating or comparing sources.".into());
                 findings.push(found);
             }
             _ => {}

@@ -283,7 +283,7 @@ fn evaluate(
     if let Some(bounds_note) = bounds_note {
         note.push_str(&format!(" Note: {bounds_note}."));
     }
-    found.note = (!note.trim().is_empty()).then(|| note.trim().to_owned());
+    found.note = (!note.trim().is_empty()).then(|| note.trim().to_owned().into());
     for (_, other) in bound.iter().skip(1) {
         found.related.push(Related {
             span: other.claim.span,
@@ -423,15 +423,18 @@ fn stated_result(
             shown_value(result, Some(unit))
         ),
     );
-    found.note = Some(format!(
-        "{}: {} = {}; with every input anywhere within its rounding, between {} and {}. One of \
+    found.note = Some(
+        format!(
+            "{}: {} = {}; with every input anywhere within its rounding, between {} and {}. One of \
          the figures is wrong, or they are about different things.",
-        derived.title,
-        step.formula_text,
-        shown_value(result, Some(unit)),
-        shown_value(low, Some(unit)),
-        shown_value(high, Some(unit)),
-    ));
+            derived.title,
+            step.formula_text,
+            shown_value(result, Some(unit)),
+            shown_value(low, Some(unit)),
+            shown_value(high, Some(unit)),
+        )
+        .into(),
+    );
     for (_, bound) in bound {
         found.related.push(Related {
             span: bound.claim.span,

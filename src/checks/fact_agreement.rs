@@ -362,14 +362,15 @@ fn report(context: &CheckContext, claim: &Claim, fact: &Fact, comparison: Compar
         }
     };
     found.note = Some(
-        match &explanation
+        (match &explanation
             .sources
             .first()
             .and_then(|source| source.url.clone())
         {
             Some(url) => format!("Source: {source_name} <{url}>."),
             None => format!("Source: {source_name}."),
-        },
+        })
+        .into(),
     );
     if let (Some(as_of), Some(today), Some(max_age)) = (
         fact.as_of,
@@ -379,10 +380,13 @@ fn report(context: &CheckContext, claim: &Claim, fact: &Fact, comparison: Compar
         let age = support::days_between(as_of, today);
         if age > i64::from(max_age) {
             let note = found.note.take().unwrap_or_default();
-            found.note = Some(format!(
-                "{note} The reference is from {}, {age} days ago; it may be outdated.",
-                as_of.iso()
-            ));
+            found.note = Some(
+                format!(
+                    "{note} The reference is from {}, {age} days ago; it may be outdated.",
+                    as_of.iso()
+                )
+                .into(),
+            );
         }
     }
     found.verdict = Some(comparison.verdict);

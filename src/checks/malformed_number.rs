@@ -40,7 +40,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                         "`{written}` has a space after the decimal mark; it reads as two numbers"
                     ),
                 );
-                found.note = Some(format!("The figure meant is most likely {intended}."));
+                found.note = Some(format!("The figure meant is most likely {intended}.").into());
                 found.fix = Some(Box::new(Fix {
                     title: format!("Write `{intended}`"),
                     span: problem.span,
@@ -56,7 +56,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                     format!("`{written}` is not a well-formed number: {reason}"),
                 );
                 if let Some(suggestion) = suggestion {
-                    found.note = Some(format!("Did you mean {suggestion}?"));
+                    found.note = Some(format!("Did you mean {suggestion}?").into());
                     found.fix = Some(Box::new(Fix {
                         title: format!("Write `{suggestion}`"),
                         span: problem.span,
@@ -72,9 +72,8 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                     problem.span,
                     format!("`{written}` ends before it starts"),
                 );
-                found.note = Some(
-                    "Check the days: the second day of a range comes after the first.".to_owned(),
-                );
+                found.note =
+                    Some("Check the days: the second day of a range comes after the first.".into());
                 found
             }
             NumberProblemKind::DateAsNumber => {
@@ -84,7 +83,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                     format!("`{written}` is written like a date but used as an amount"),
                 );
                 found.note =
-                    Some("Check the figure; an amount has at most one decimal mark.".to_owned());
+                    Some("Check the figure; an amount has at most one decimal mark.".into());
                 found
             }
         };

@@ -205,7 +205,7 @@ fn same_number_two_formats(
             format!("`{here}` is written as `{there}` elsewhere in this document"),
         );
         found.note =
-            Some("Use one format for the same number, so that readers see one figure.".to_owned());
+            Some("Use one format for the same number, so that readers see one figure.".into());
         found.related.push(Related {
             span: first_span,
             message: format!("`{there}` is written here"),
@@ -267,7 +267,7 @@ fn mixed_decimal_marks(
             written.span,
             format!("`{here}` uses the other language's decimal mark in {language_name} text"),
         );
-        found.note = Some(format!("In {language_name} this is written `{intended}`."));
+        found.note = Some(format!("In {language_name} this is written `{intended}`.").into());
         if let Some(related) = &related {
             found.related.push(related.clone());
         } else {

@@ -201,7 +201,7 @@ fn shares(context: &CheckContext, claims: &[Claim], findings: &mut Vec<Finding>)
             listed.join(" + ")
         ),
     );
-    found.note = Some("Shares of one whole cannot exceed 100 %. Check each figure, or whether they belong to different wholes.".to_owned());
+    found.note = Some("Shares of one whole cannot exceed 100 %. Check each figure, or whether they belong to different wholes.".into());
     for claim in &percents[..percents.len() - 1] {
         found.related.push(Related {
             span: claim.span,

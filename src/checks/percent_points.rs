@@ -74,16 +74,19 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
                         fmt(relative)
                     ),
                 );
-                found.note = Some(format!(
-                    "{} − {} = {} points; ({} − {}) ÷ {} × 100 = {} %.",
-                    fmt(b),
-                    fmt(a),
-                    fmt(points),
-                    fmt(b),
-                    fmt(a),
-                    fmt(a),
-                    fmt(relative)
-                ));
+                found.note = Some(
+                    format!(
+                        "{} − {} = {} points; ({} − {}) ÷ {} × 100 = {} %.",
+                        fmt(b),
+                        fmt(a),
+                        fmt(points),
+                        fmt(b),
+                        fmt(a),
+                        fmt(a),
+                        fmt(relative)
+                    )
+                    .into(),
+                );
                 let figure = &context.text[stated.span.start..stated.span.end];
                 let digits_end = figure
                     .find(|c: char| c == '%' || c.is_alphabetic())

@@ -69,10 +69,13 @@ pub(crate) fn unknown_language(
                 .to_owned()
         }
     };
-    found.note = Some(format!(
-        "factlint reads English and German (`lang: en`, `lang: de`); this document's key is \
+    found.note = Some(
+        format!(
+            "factlint reads English and German (`lang: en`, `lang: de`); this document's key is \
          not used: {read_as}."
-    ));
+        )
+        .into(),
+    );
     found
 }
 

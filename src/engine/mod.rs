@@ -2010,7 +2010,10 @@ mod tests {
                 .filter(|finding| finding.code == "FL902")
                 .map(|finding| {
                     let span = &session.text()[finding.span.start..finding.span.end];
-                    (span.to_owned(), finding.note.clone().unwrap_or_default())
+                    (
+                        span.to_owned(),
+                        finding.note.clone().unwrap_or_default().into_owned(),
+                    )
                 })
                 .collect()
         };

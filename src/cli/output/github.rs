@@ -138,7 +138,7 @@ mod tests {
             severity: Severity::Warning,
             span: factlint::Span::new(start, start + 5),
             message: "`22, 4` has a space, after the mark: 100%".to_owned(),
-            note: Some("Write 22,4.".to_owned()),
+            note: Some("Write 22,4.".into()),
             related: Vec::new(),
             fix: None,
             verdict: None,

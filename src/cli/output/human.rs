@@ -308,9 +308,6 @@ fn digits(number: u32) -> usize {
     number.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
-/// The part of `line` to show around bytes `start..end`: the text, and where (in characters)
-/// and how wide the marker goes. Long lines are cut with `…` on either side. Only the shown
-/// part of the line is walked, so many findings on one long line cost linear time.
 /// Pushes `count` times the ASCII character `ch`.
 fn push_repeated(out: &mut String, ch: char, count: usize) {
     debug_assert!(ch.is_ascii());
@@ -328,31 +325,12 @@ fn push_repeated(out: &mut String, ch: char, count: usize) {
     }
 }
 
+/// The part of `line` to show around bytes `start..end`: the text, and where (in characters)
+/// and how wide the marker goes. Long lines are cut with `…` on either side. Only the shown
+/// part of the line is walked, so many findings on one long line cost linear time.
 fn window(out: &mut String, line: &str, start: usize, end: usize) -> (usize, usize) {
-    // Characters are counted by their first bytes, without decoding them.
-    let starts_char = |byte: &u8| (*byte as i8) >= -0x40;
-    let before = &line.as_bytes()[..start];
-    // The byte where the shown text begins: `CONTEXT_CHARS` characters before the span.
-    let from = before
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, byte)| starts_char(byte))
-        .nth(CONTEXT_CHARS.saturating_sub(1))
-        .map_or(0, |(at, _)| at);
-    let after = &line.as_bytes()[end..];
-    let to = end
-        + after
-            .iter()
-            .enumerate()
-            .filter(|(_, byte)| starts_char(byte))
-            .nth(CONTEXT_CHARS)
-            .map_or(after.len(), |(at, _)| at);
-    let span_chars = line[start..end].chars().count();
-    let mut offset = before[from..]
-        .iter()
-        .filter(|byte| starts_char(byte))
-        .count();
+    let (from, to, offset, span_chars) = window_bounds(line, start, end);
+    let mut offset = offset;
     if from > 0 {
         out.push('…');
         offset += 1;
@@ -360,7 +338,7 @@ fn window(out: &mut String, line: &str, start: usize, end: usize) -> (usize, usi
     // A tab is shown as one space, so that the marker stays under the span.
     let shown = &line[from..to];
     let mut rest = shown;
-    while let Some(tab) = rest.find('\t') {
+    while let Some(tab) = memchr::memchr(b'\t', rest.as_bytes()) {
         out.push_str(&rest[..tab]);
         out.push(' ');
         rest = &rest[tab + 1..];
@@ -370,6 +348,44 @@ fn window(out: &mut String, line: &str, start: usize, end: usize) -> (usize, usi
         out.push('…');
     }
     (offset, span_chars)
+}
+
+/// Where the window around bytes `start..end` of `line` begins and ends (bytes), and where
+/// (in characters from its beginning) and how wide the marker goes.
+fn window_bounds(line: &str, start: usize, end: usize) -> (usize, usize, usize, usize) {
+    // Where the shown text is ASCII, as it mostly is, a character is a byte.
+    let (low, high) = (
+        start.saturating_sub(CONTEXT_CHARS),
+        (end + CONTEXT_CHARS).min(line.len()),
+    );
+    if line.as_bytes()[low..high].is_ascii() {
+        return (low, high, start - low, end - start);
+    }
+    // Characters are counted by their first bytes, without decoding them: `CONTEXT_CHARS`
+    // of them back from the span and on from its end. A run of bytes holds at most as many
+    // characters as bytes, so each step counts a run as long as the characters still wanted.
+    let bytes = line.as_bytes();
+    let count_chars = |run: &[u8]| run.iter().filter(|&&byte| (byte as i8) >= -0x40).count();
+    let (mut from, mut offset) = (start, 0);
+    while offset < CONTEXT_CHARS && from > 0 {
+        let low = from.saturating_sub(CONTEXT_CHARS - offset);
+        offset += count_chars(&bytes[low..from]);
+        from = low;
+    }
+    // A step that reached the count took a character in each of its bytes: `from` begins
+    // one. Forward, the last step may end inside a character; the window ends where the
+    // next one begins.
+    let (mut to, mut taken) = (end, 0);
+    while taken < CONTEXT_CHARS && to < bytes.len() {
+        let high = (to + CONTEXT_CHARS - taken).min(bytes.len());
+        taken += count_chars(&bytes[to..high]);
+        to = high;
+    }
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
+    let span_chars = line[start..end].chars().count();
+    (from, to, offset, span_chars)
 }
 
 #[cfg(test)]
@@ -403,17 +419,26 @@ mod tests {
 
     #[test]
     fn the_window_walks_only_what_it_shows() {
-        let line = "ä\t€ 2.000 GPUs ".repeat(12) + "😀 5 %";
+        let wide = "ä\t€ 2.000 GPUs ".repeat(12) + "😀 5 %";
+        // ASCII around most spans, and characters of more bytes at the window's edges.
+        let mostly_ascii =
+            "ä".to_owned() + &"x\t2,000 GPUs ".repeat(8) + "😀 5 %" + &"y".repeat(45);
+        for line in [wide, mostly_ascii] {
+            the_window_is_what_counting_shows(&line);
+        }
+    }
+
+    fn the_window_is_what_counting_shows(line: &str) {
         let boundaries: Vec<usize> = (0..=line.len())
             .filter(|&at| line.is_char_boundary(at))
             .collect();
         for (i, &start) in boundaries.iter().enumerate() {
             for &end in boundaries[i..].iter().take(6) {
                 let mut shown = String::new();
-                let (offset, width) = window(&mut shown, &line, start, end);
+                let (offset, width) = window(&mut shown, line, start, end);
                 assert_eq!(
                     (shown, offset, width),
-                    window_by_counting(&line, start, end),
+                    window_by_counting(line, start, end),
                     "{start}..{end}"
                 );
             }
