@@ -196,7 +196,8 @@ impl<'a> Document<'a> {
         let mut options = Options::ENABLE_TABLES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_FOOTNOTES;
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_MATH;
         if first {
             // Front matter exists only at the start of the document.
             options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -301,6 +302,12 @@ impl<'a> Document<'a> {
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {}
+                Event::InlineMath(content)
+                    if skip_depth == 0 && reads_as_amounts(self.text, range.start, &content) =>
+                {
+                    // `$5-$10`: two amounts, not a formula.
+                    builder.prose(self, range.start, range.end);
+                }
                 Event::Code(_)
                 | Event::InlineMath(_)
                 | Event::DisplayMath(_)
@@ -965,6 +972,25 @@ impl Run {
     }
 }
 
+/// Whether what GitHub's Markdown takes for inline math (`math`, between two dollar signs,
+/// the first at byte `start` of `text`) is prose with amounts in dollars: its first dollar
+/// sign follows a figure (`0.09$/GB … (0.04$/month`), or it begins with a digit, is more than
+/// a number and holds no sign that only formulas use (`^ _ \ { } =`): `$5-$10`,
+/// `$3.50 ($4`, `$80 billion on data centres, while Meta budgeted US$ 65bn`. A formula
+/// (`$E = mc^2$`, `$2^{32}$`, `$n$`, `$1$`) is no prose.
+fn reads_as_amounts(text: &str, start: usize, math: &str) -> bool {
+    if text.as_bytes()[..start]
+        .last()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    let number = |byte: &u8| byte.is_ascii_digit() || matches!(byte, b'.' | b',');
+    math.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && !math.bytes().all(|byte| number(&byte))
+        && !math.contains(['^', '_', '\\', '{', '}', '='])
+}
+
 /// Whether a piece of a long paragraph may start with `rest`: read on its own, it starts a
 /// paragraph, as the line did. A letter, a dollar sign, an opening quote or bracket, or
 /// digits that are no list marker (a sign written after figures, `€`, may belong to the one
@@ -1347,6 +1373,22 @@ mod tests {
         assert!(prose[0].starts_with("Costs |"), "{:?}", prose[0]);
         assert!(prose[0].contains(" 2,000 GPUs "), "{:?}", prose[0]);
         assert!(!prose[0].contains("x.test"));
+    }
+
+    #[test]
+    fn formulas_are_no_prose_and_amounts_in_dollars_are() {
+        let formulas =
+            "Energy is $E = mc^2$, below $10^{-6}$ for $n$ and $1$ rows.\n\n$$\nx = 5\n$$\n";
+        let prose = prose_of(formulas).join("|");
+        assert!(!prose.contains(['^', '=', '5', '1']), "{prose:?}");
+        for amounts in [
+            "Seats cost $5-$10 a month.",
+            "It costs $3.50 ($4 with tax).",
+            "Microsoft spends $80 billion, while Meta budgeted US$ 65bn.",
+            "Egress costs 0.09$/GB, not 0.04$/GB.",
+        ] {
+            assert_eq!(prose_of(amounts).join(""), amounts);
+        }
     }
 
     #[test]
