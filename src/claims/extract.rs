@@ -1299,6 +1299,8 @@ struct Draft {
     only: bool,
     kind: Option<ClaimKind>,
     unit: Option<&'static str>,
+    /// The power of ten the unit's prefix gave the value (9 for `GB`).
+    unit_exponent: i32,
     unit_carried: bool,
     currency: Option<&'static str>,
     scale: Option<(String, i32)>,
@@ -1317,6 +1319,7 @@ impl Draft {
             only: false,
             kind: None,
             unit: None,
+            unit_exponent: 0,
             unit_carried: false,
             currency: None,
             scale: None,
@@ -3361,7 +3364,7 @@ impl<'a> Reader<'a, '_> {
     /// 7 billion" (5 billion), "von 5 auf 7 Milliarden", "from 10 to 15 percent" (10 %), "from
     /// 500 to 700 million euros" (500 million euros). `j` is the token after the low end. The
     /// scale is taken only where the low end, so scaled, lies near the high end ("from 1,500
-    /// to 2 million" stays 1,500); a unit is not taken.
+    /// to 2 million" stays 1,500); so is a unit ("from 5 to 7 GB", "von 5 auf 7 Jahre").
     fn carry_from_high_end(&mut self, draft: &mut Draft, j: usize) {
         if draft.high.is_some() || draft.unit.is_some() {
             return;
@@ -3388,7 +3391,7 @@ impl<'a> Reader<'a, '_> {
                 draft.scale = Some((written.clone(), *exponent));
             }
         }
-        if draft.kind.is_none() && draft.currency.is_none() && high.unit.is_none() {
+        if draft.kind.is_none() && draft.currency.is_none() {
             if matches!(
                 high.kind,
                 Some(ClaimKind::Percent | ClaimKind::PercentagePoints)
@@ -3397,6 +3400,16 @@ impl<'a> Reader<'a, '_> {
                 draft.unit_carried = true;
             } else if high.currency.is_some() {
                 draft.currency = high.currency;
+                draft.unit_carried = true;
+            } else if high.unit.is_some()
+                && matches!(
+                    high.kind,
+                    Some(ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Duration)
+                )
+            {
+                draft.value = times_power_of_ten(draft.value, high.unit_exponent);
+                draft.unit = high.unit;
+                draft.kind = high.kind;
                 draft.unit_carried = true;
             }
         }
@@ -3752,6 +3765,7 @@ impl<'a> Reader<'a, '_> {
             *high = times_power_of_ten(*high, unit.exponent);
         }
         draft.unit = Some(unit.name);
+        draft.unit_exponent = unit.exponent;
         draft.kind = Some(match unit.kind {
             UnitKind::Count => ClaimKind::Count,
             UnitKind::Quantity => ClaimKind::Quantity,
