@@ -1547,6 +1547,13 @@ impl<'a> Reader<'a, '_> {
         if let Some(after) = self.try_date_from_month(i) {
             return Some(after);
         }
+        // "null" and "elf" are German numbers, and English words ("returns null").
+        if matches!(lower.as_str(), "null" | "elf") && self.language != Some(Language::German) {
+            return None;
+        }
+        if self.is_english_name(i) {
+            return None;
+        }
         if let Some(value) = lexicon::multiplier_word(&lower, self.language) {
             let mut draft = Draft::new(i, i, value);
             draft.kind = Some(ClaimKind::Multiplier);
@@ -1848,6 +1855,27 @@ impl<'a> Reader<'a, '_> {
                 .is_some_and(|lower| lexicon::follows_a_share(&lower)),
             TokenKind::Number | TokenKind::Punct | TokenKind::Boundary => true,
         }
+    }
+
+    /// Whether the word at `i` is capitalised inside an English sentence between lowercase
+    /// words, as a name is: "the Double type", "The Double type holds", "uses Five Guys
+    /// burgers" (not "Revenue Doubled in 2024", a title, where a function word follows).
+    fn is_english_name(&self, i: usize) -> bool {
+        let starts_lowercase = |word: &str| word.starts_with(|c: char| c.is_lowercase());
+        self.language == Some(Language::English)
+            && self.text(i).starts_with(|c: char| c.is_uppercase())
+            && i > 0
+            && !self.sentences.starts_sentence(i)
+            && self.word(i - 1).is_some_and(|before| {
+                starts_lowercase(before) || self.sentences.starts_sentence(i - 1)
+            })
+            && self.word(i + 1).is_some_and(|after| {
+                starts_lowercase(after)
+                    && self.tokens[i + 1].space_before
+                    && self
+                        .lower(i + 1)
+                        .is_none_or(|lower| !lexicon::is_function_word(&lower))
+            })
     }
 
     fn number_word_value(&self, i: usize) -> Option<f64> {
