@@ -7,7 +7,10 @@
 //! result with a sourced fact or an expected range. Money is converted to the reporting
 //! currency first; durations to the unit the check asks for. The bundled checks derive the
 //! cost per GPU (against the purchase price and the hourly rental rate of a GPU), amounts per
-//! year over a stated number of years, and GPU hours and their rental cost.
+//! year over a stated number of years, and GPU hours and their rental cost. An amount stated
+//! for each item ("$15,000 each", "$30,000 per GPU", "pro Stück") is not divided again, and a
+//! duration that is the period of another figure ("supply would double over the next two
+//! years") is not taken for the time the GPUs of the sentence ran.
 //!
 //! FL150 reports the derived figure with its arithmetic; FL151 flags a derived figure outside
 //! the sourced or expected range. FL152 flags a figure the text states for the result itself
@@ -107,7 +110,7 @@ fn evaluate(
         let (offset, claim, value, unit) =
             claims.clone().enumerate().find_map(|(offset, at)| {
                 let claim = &context.claims[at];
-                if used[offset] || !fits(input, claim) {
+                if used[offset] || !fits(input, claim) || per_item(context.text, claim) {
                     return None;
                 }
                 let (value, unit) = value_of(context, input, claim, &currency)?;
@@ -115,6 +118,24 @@ fn evaluate(
             })?;
         used[offset] = true;
         bound.push((input, Bound_ { claim, value, unit }));
+    }
+    // A duration that is the period of a figure the check leaves out belongs to that figure:
+    // in "shipped 13,000 GPUs …, adding that supply would double over the next two years",
+    // no GPU ran for two years.
+    let period_of_another = |duration: &Claim| {
+        claims.clone().enumerate().any(|(offset, at)| {
+            let other = &context.claims[at];
+            !used[offset]
+                && other.period.as_ref().is_some_and(|period| {
+                    period.start <= duration.span.start && duration.span.end <= period.end
+                })
+        })
+    };
+    if bound
+        .iter()
+        .any(|(_, bound)| bound.claim.kind == ClaimKind::Duration && period_of_another(bound.claim))
+    {
+        return None;
     }
     let mut values: HashMap<&str, f64> = bound
         .iter()
@@ -495,6 +516,41 @@ fn explained_inputs(
 /// Whether a claim fits an input's kind and units.
 /// The kinds of input a claim may be bound to, one bit per `ClaimKind`: its own, and a count
 /// for a quantity of GPUs.
+/// Whether an amount is stated for each item, not for all of them: "$15,000 each", "$2
+/// apiece", "$30,000 per GPU", "15.000 Dollar pro Stück", "für je 15.000 Dollar". Divided
+/// by the number of items it would say nothing. ("$2 per hour" is a rate, a period the
+/// claim holds.)
+fn per_item(text: &str, claim: &Claim) -> bool {
+    if claim.kind != ClaimKind::Money {
+        return false;
+    }
+    /// The word that `rest` starts with (after spaces), lowercased, and what follows it.
+    fn word_at(rest: &str) -> (String, &str) {
+        let rest = rest.trim_start();
+        let end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        (rest[..end].to_lowercase(), &rest[end..])
+    }
+    let before = text[..claim.span.start].trim_end();
+    let word_before = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(before, |at| &before[at..])
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let (first, rest) = word_at(&text[claim.span.end..]);
+    if word_before == "je" || matches!(first.as_str(), "each" | "apiece") {
+        return true;
+    }
+    let (second, _) = word_at(rest);
+    match first.as_str() {
+        "a" => second == "piece",
+        "das" => second == "stück",
+        "per" | "pro" | "je" => !second.is_empty() && crate::lexicon::time_unit(&second).is_none(),
+        _ => false,
+    }
+}
+
 fn input_kinds(claim: &Claim) -> u32 {
     let own = 1 << claim.kind as u32;
     if claim.kind == ClaimKind::Quantity && claim.unit == Some("gpu") {

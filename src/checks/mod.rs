@@ -424,7 +424,27 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
     if context.skip_hints {
         findings.retain(|finding| finding.severity != Severity::Hint);
     }
+    // Notes and related messages are one line each, as messages are: a figure quoted from a
+    // wrapped paragraph keeps its words, not its line break.
+    for finding in &mut findings {
+        if let Some(note) = &mut finding.note
+            && let Some(line) = one_line(note)
+        {
+            *note = line.into();
+        }
+        for related in &mut finding.related {
+            if let Some(line) = one_line(&related.message) {
+                related.message = line;
+            }
+        }
+    }
     findings
+}
+
+/// `text` on one line, when it holds a line break: its words joined by single spaces.
+fn one_line(text: &str) -> Option<String> {
+    memchr::memchr2(b'\n', b'\r', text.as_bytes())
+        .map(|_| text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The severity `code` is reported at under the configured `severity` settings; `None` when
@@ -469,11 +489,7 @@ pub(crate) fn finding(code: &'static str, span: crate::text::Span, message: Stri
     let severity = lookup(code).map_or(Severity::Warning, |code| code.default_severity);
     // A message is one line: figures quoted from a wrapped paragraph keep their words, not
     // their line breaks.
-    let message = if memchr::memchr2(b'\n', b'\r', message.as_bytes()).is_some() {
-        message.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        message
-    };
+    let message = one_line(&message).unwrap_or(message);
     Finding {
         code,
         severity,

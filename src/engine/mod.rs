@@ -1992,6 +1992,39 @@ mod tests {
 
     /// FL902 follows the front matter as it is edited: a new unknown value, a known one, the
     /// front matter gone; and it is reported at the configured severity, or not at all.
+    /// A figure wrapped over two lines is quoted on one in every note and related message,
+    /// as in messages.
+    #[test]
+    fn figures_wrapped_over_lines_are_quoted_on_one() {
+        let text = "The lab trained it on 2,000 GPUs for $5\nmillion.\n";
+        let analysis = analyze(text, DocumentFormat::Markdown, &Options::default());
+        let derived = analysis
+            .findings
+            .iter()
+            .find(|finding| finding.code == "FL151");
+        let note = derived.and_then(|finding| finding.note.as_deref());
+        assert!(
+            note.is_some_and(|note| note.contains("`$5 million`")),
+            "{note:?}"
+        );
+        let related: Vec<&str> = analysis
+            .findings
+            .iter()
+            .flat_map(|finding| &finding.related)
+            .map(|related| related.message.as_str())
+            .collect();
+        assert!(related.contains(&"`$5 million` is an input"), "{related:?}");
+        for finding in &analysis.findings {
+            let lines = [
+                finding.message.as_str(),
+                finding.note.as_deref().unwrap_or(""),
+            ];
+            for line in lines.into_iter().chain(related.iter().copied()) {
+                assert!(!line.contains(['\n', '\r']), "{line:?}");
+            }
+        }
+    }
+
     #[test]
     fn an_unknown_front_matter_language_is_reported_as_it_is_edited() {
         let rules = RuleSet::bundled();
