@@ -2,7 +2,9 @@
 //!
 //! ## What it does
 //! In a sentence that divides something into shares ("account for", "Anteil", "davon"), adds
-//! up the percentages and flags a sum over 100 % (after rounding). Where a total is stated
+//! up the percentages and flags a sum over 100 % (after rounding); the first figure of a
+//! change ("from 60 to 80 percent", "von 60 auf 80 Prozent") is the share as it was, and is
+//! not added. Sentences that say how shares changed ("rose", "stieg") are left alone. Where a total is stated
 //! ("in total", "insgesamt") and parts of the same kind and unit follow ("of which",
 //! "davon", "including"), it flags parts whose sum exceeds the total.
 //!
@@ -59,6 +61,19 @@ const CHANGE_CUES: &[&str] = &[
     "compared",
     "year-on-year",
     "growth",
+    " rise",
+    " climb",
+    "decline",
+    " drop",
+    "steigen",
+    "steigt",
+    "sinken",
+    "sinkt",
+    " wachsen",
+    "wächst",
+    "zulegen",
+    "erhöh",
+    "verdoppel",
 ];
 const TOTAL_CUES: &[&str] = &[
     "in total",
@@ -156,6 +171,25 @@ fn cues_in(sentence: &str) -> u8 {
     found
 }
 
+/// Whether `claim` stands between "from" and "to" ("von" and "auf").
+fn low_end_of_change(text: &str, claim: &Claim) -> bool {
+    let before = text[..claim.span.start].trim_end();
+    let word_before = &before[before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |at| at + 1)..];
+    let after = text[claim.span.end..].trim_start();
+    let word_after = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
+    matches!(
+        (
+            word_before.to_lowercase().as_str(),
+            word_after.to_lowercase().as_str()
+        ),
+        ("from", "to") | ("von", "auf")
+    )
+}
+
 /// A percentage that counts towards a sum of shares: stated, or as a lower bound.
 fn is_share(claim: &Claim) -> bool {
     claim.kind == ClaimKind::Percent
@@ -166,7 +200,12 @@ fn is_share(claim: &Claim) -> bool {
 }
 
 fn shares(context: &CheckContext, claims: &[Claim], findings: &mut Vec<Finding>) {
-    let percents: Vec<&Claim> = claims.iter().filter(|claim| is_share(claim)).collect();
+    // The low end of a change ("von 60 auf 80 Prozent", "from 60 to 80 percent") is the
+    // share as it was, not a part of the whole beside the one it became.
+    let percents: Vec<&Claim> = claims
+        .iter()
+        .filter(|claim| is_share(claim) && !low_end_of_change(context.text, claim))
+        .collect();
     if percents.len() < 2 {
         return;
     }
