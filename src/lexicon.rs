@@ -561,6 +561,46 @@ pub fn ends_hedge_phrase(lower: &str) -> bool {
     LAST_WORDS.binary_search(&lower).is_ok()
 }
 
+/// Whether `lower` (a German noun, lowercased) names something written out for an amount,
+/// after which "über" says "of", not "more than": "ein Scheck über 500 Euro", "ein Auftrag
+/// über 2 Milliarden Euro", "der Haushaltstitel über 500 Mio. €".
+pub fn is_german_amount_noun(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "scheck",
+        "rechnung",
+        "kredit",
+        "kredite",
+        "darlehen",
+        "auftrag",
+        "aufträge",
+        "vertrag",
+        "verträge",
+        "anleihe",
+        "bürgschaft",
+        "titel",
+        "zusage",
+        "bescheid",
+        "vereinbarung",
+        "spende",
+        "bestellung",
+        "angebot",
+        "gebot",
+        "klage",
+        "forderung",
+        "strafe",
+        "bußgeld",
+        "vergleich",
+        "paket",
+        "finanzierungsrunde",
+        "deal",
+        "betrag",
+        "summe",
+        "etat",
+        "budget",
+    ];
+    ENDINGS.iter().any(|ending| lower.ends_with(ending))
+}
+
 /// Whether `lower` begins a hedge phrase ("more", "mindestens", "etwa").
 pub fn hedge_like(lower: &str) -> bool {
     HEDGE_PHRASES.iter().any(|(words, _)| words[0] == lower)

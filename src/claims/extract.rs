@@ -3140,6 +3140,16 @@ impl<'a> Reader<'a, '_> {
                     continue 'phrases;
                 }
             }
+            // "ein Auftrag über 500 Mio. €" is an order of that amount, not of more.
+            if *words == ["über"]
+                && j >= 2
+                && self.word(j - 2).is_some_and(|noun| {
+                    noun.starts_with(|c: char| c.is_uppercase())
+                        && with_lower(noun, lexicon::is_german_amount_noun)
+                })
+            {
+                return None;
+            }
             return Some((offset, *hedge));
         }
         None
