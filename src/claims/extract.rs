@@ -2033,13 +2033,12 @@ impl<'a> Reader<'a, '_> {
             return true;
         }
         // Digits glued to letters that are no known suffix: "3D", "5G", "1080p"; the
-        // resolutions "4K", "8k" (one digit: "2.7K" or "32K" is thousands); and the name
-        // "3M" ("5.6M" or "10M" is millions). Money or a counted noun makes any of them an
-        // amount ("$4K", "4k users").
+        // resolutions "4K", "8k" (one digit: "2.7K" or "32K" is thousands). Money or a
+        // counted noun makes them an amount ("$4K", "4k users").
         if self.attached(i + 1)
             && let Some(word) = self.word(i + 1)
         {
-            let one_digit_name = matches!(word, "K" | "k" | "M")
+            let resolution = matches!(word, "K" | "k")
                 && self.text(i).len() == 1
                 && !self.currency_after(i + 2)
                 && !self.counted_after(i + 2)
@@ -2047,7 +2046,7 @@ impl<'a> Reader<'a, '_> {
                     && self
                         .punct(i - 1)
                         .is_some_and(|punct| lexicon::currency_symbol(punct).is_some()));
-            return one_digit_name || !self.is_known_attached_word(word);
+            return resolution || !self.is_known_attached_word(word);
         }
         false
     }
@@ -3272,13 +3271,9 @@ impl<'a> Reader<'a, '_> {
             && j > 0
             && self.is(j - 1, TokenKind::Number)
             && (self.text(j - 1).len() > 1 || draft.value >= 10.0);
-        // A capital `M` glued to a figure of two digits or a decimal is a million ("5.6M",
-        // "100M"); "3M" is a company, and a small `m` may be metres.
-        let millions = word == "M"
-            && attached
-            && j > 0
-            && self.is(j - 1, TokenKind::Number)
-            && (self.text(j - 1).len() > 1 || draft.value >= 10.0);
+        // A capital `M` glued to a figure is a million ("5.6M", "1M gas"); a small `m` may be
+        // metres.
+        let millions = word == "M" && attached && j > 0 && self.is(j - 1, TokenKind::Number);
         if scale.attached_only
             && !thousands
             && !millions
