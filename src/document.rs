@@ -67,6 +67,9 @@ pub struct Block {
     pub span: Span,
     pub kind: BlockKind,
     pub(crate) segments: std::ops::Range<usize>,
+    /// For a cell of a table's body, its column's header cell (the text between the pipes):
+    /// "GPUs", "Cost (USD)".
+    pub header: Option<Span>,
 }
 
 /// A parsed document: its text, its blocks and what its front matter says.
@@ -216,7 +219,20 @@ impl<'a> Document<'a> {
         let mut skip_depth = 0u32;
         let mut in_front_matter: Option<FrontMatter> = None;
         let mut kind_stack: Vec<BlockKind> = Vec::new();
+        // A table's header cells, and where in the table the parser is.
+        let mut headers: Vec<Span> = Vec::new();
+        let (mut in_head, mut column, mut cell) = (false, 0, Span::new(0, 0));
         for (event, range) in parser {
+            match &event {
+                Event::Start(Tag::TableHead) => (in_head, column) = (true, 0),
+                Event::Start(Tag::Table(_)) => headers.clear(),
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => column = 0,
+                Event::Start(Tag::TableCell) => cell = Span::new(range.start, range.end),
+                _ => {}
+            }
+            let cell_ends = matches!(event, Event::End(TagEnd::TableCell));
+            let blocks_before = self.blocks.len();
             match event {
                 Event::Start(tag) => match tag {
                     Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell => {
@@ -316,6 +332,18 @@ impl<'a> Document<'a> {
                 | Event::FootnoteReference(_)
                 | Event::TaskListMarker(_) => builder.boundary(self, range.start),
                 Event::Rule => builder.flush(self, kind_stack.last().copied()),
+            }
+            if cell_ends {
+                if in_head {
+                    headers.push(trim_cell(self.text, cell));
+                } else {
+                    if self.blocks.len() > blocks_before
+                        && let Some(block) = self.blocks.last_mut()
+                    {
+                        block.header = headers.get(column).copied();
+                    }
+                    column += 1;
+                }
             }
         }
         builder.flush(self, kind_stack.last().copied());
@@ -424,6 +452,7 @@ impl<'a> Document<'a> {
             span: Span::new(start, end),
             kind,
             segments: first..self.segments.len(),
+            header: None,
         });
     }
 }
@@ -972,6 +1001,16 @@ impl Run {
     }
 }
 
+/// A table cell's text (`cell`, as the parser's range gives it) without the spaces and pipes
+/// around it.
+fn trim_cell(text: &str, cell: Span) -> Span {
+    let inner = &text[cell.start..cell.end];
+    let is_edge = |c: char| c.is_whitespace() || c == '|';
+    let start = cell.start + (inner.len() - inner.trim_start_matches(is_edge).len());
+    let end = cell.start + inner.trim_end_matches(is_edge).len();
+    Span::new(start, end.max(start))
+}
+
 /// Whether what GitHub's Markdown takes for inline math (`math`, between two dollar signs,
 /// the first at byte `start` of `text`) is prose with amounts in dollars: its first dollar
 /// sign follows a figure (`0.09$/GB … (0.04$/month`), or it begins with a digit, is more than
@@ -1199,6 +1238,7 @@ impl BlockBuilder {
                     span: Span::new(self.start, end),
                     kind: kind.unwrap_or(BlockKind::Paragraph),
                     segments: first..document.segments.len(),
+                    header: None,
                 });
             } else {
                 document.segments.truncate(first);

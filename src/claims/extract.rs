@@ -62,6 +62,101 @@ pub(crate) fn extract_block(
     context::annotate(block, tokens, base, sentences, &mut claims[first..]);
 }
 
+/// What a table's column header says of the bare figures below it: "GPUs" (a count of
+/// GPUs), "Days" (a duration), "Cost (USD)", "Revenue ($M)", "Memory (GB)", "Share (%)".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ColumnUnit {
+    kind: ClaimKind,
+    unit: Option<&'static str>,
+    /// The power of ten the header's scale or prefix gives each figure ("$M": 6, "GB": 9).
+    exponent: i32,
+}
+
+/// Reads a column header as the words after a figure: the part in brackets first ("Cost
+/// (USD)", "Memory (GB)"), then the whole header ("GPUs", "Days", "Tokens").
+pub(crate) fn read_column_header(header: &str, language: Option<Language>) -> Option<ColumnUnit> {
+    let bracketed = header
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(inside, _)| inside.trim());
+    let mut scratch = Scratch::default();
+    let mut claims = Vec::new();
+    let mut problems = Vec::new();
+    // A header of one or two letters names a variable ("W", "B"), not a unit.
+    let whole = header.trim();
+    let whole = (whole.chars().count() > 2).then_some(whole);
+    for words in bracketed.into_iter().chain(whole) {
+        // Written after a figure ("1 GB", "1 %"), or a sign before it and a scale after
+        // ("$M", "€ Mio." read as "$1M", "€1 Mio.").
+        let sign = words
+            .chars()
+            .next()
+            .filter(|&c| crate::lexicon::currency_symbol(c.encode_utf8(&mut [0; 4])).is_some());
+        let text = match sign {
+            Some(sign) => format!("{sign}1{}", &words[sign.len_utf8()..]),
+            None => format!("1 {words}"),
+        };
+        claims.clear();
+        extract_block(
+            &text,
+            0,
+            BlockKind::TableCell,
+            language,
+            &mut scratch,
+            &mut claims,
+            &mut problems,
+        );
+        let [claim] = claims.as_slice() else {
+            continue;
+        };
+        let Some(value) = claim.value.number() else {
+            continue;
+        };
+        let exponent = value.log10().round() as i32;
+        let says_something =
+            claim.unit.is_some() || claim.kind != ClaimKind::Count || exponent != 0;
+        if claim.span.start == 0
+            && claim.span.end == text.len()
+            && times_power_of_ten(1.0, exponent) == value
+            && says_something
+            && matches!(
+                claim.kind,
+                ClaimKind::Count
+                    | ClaimKind::Money
+                    | ClaimKind::Quantity
+                    | ClaimKind::Percent
+                    | ClaimKind::Duration
+            )
+        {
+            return Some(ColumnUnit {
+                kind: claim.kind,
+                unit: claim.unit,
+                exponent,
+            });
+        }
+    }
+    None
+}
+
+/// Gives the bare counts of a table cell (`claims`) what their column header says.
+pub(crate) fn apply_column_unit(claims: &mut [Claim], column: ColumnUnit) {
+    for claim in claims {
+        let ClaimValue::Number(value) = claim.value else {
+            continue;
+        };
+        if claim.kind != ClaimKind::Count || claim.unit.is_some() || claim.unit_carried {
+            continue;
+        }
+        claim.kind = column.kind;
+        claim.unit = column.unit;
+        claim.value = ClaimValue::Number(times_power_of_ten(value, column.exponent));
+        claim.high = claim
+            .high
+            .map(|high| times_power_of_ten(high, column.exponent));
+        claim.unit_carried = true;
+    }
+}
+
 /// Lets the tests of the raw-text filter read blocks without it, to see what it passes over.
 pub(crate) mod testing {
     #[cfg(test)]

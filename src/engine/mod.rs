@@ -950,7 +950,21 @@ fn extract_document(
     read: &mut ReadInto,
     cut: &mut dyn FnMut(&mut ReadInto),
 ) {
+    // What each column header of a table says, read once per table.
+    let mut columns: Vec<(Span, Option<crate::claims::ColumnUnit>)> = Vec::new();
     for block in &document.blocks {
+        let column = block.header.and_then(|header| {
+            if let Some((_, unit)) = columns.iter().find(|(known, _)| *known == header) {
+                return *unit;
+            }
+            let unit = crate::claims::read_column_header(
+                &document.text[header.start..header.end],
+                how.language,
+            );
+            columns.push((header, unit));
+            unit
+        });
+        let first_claim = read.claims.len();
         let prose = match document.plain_block(block) {
             Some(prose) => prose,
             None => {
@@ -978,6 +992,9 @@ fn extract_document(
             } else {
                 start + to
             };
+            if let Some(column) = column {
+                crate::claims::apply_column_unit(&mut read.claims[first_claim..], column);
+            }
             read.blocks
                 .resize(read.claims.len(), Span::new(start + from, end));
             if to == prose.len() {
@@ -1073,7 +1090,7 @@ fn floor_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::may_hold_claims;
+    use crate::claims::{ClaimKind, may_hold_claims};
     use crate::diagnostics::Severity;
     use proptest::prelude::*;
 
@@ -1992,6 +2009,52 @@ mod tests {
 
     /// FL902 follows the front matter as it is edited: a new unknown value, a known one, the
     /// front matter gone; and it is reported at the configured severity, or not at all.
+    /// A bare figure in a table takes what its column header says: a unit, a currency, a
+    /// scale; a header of a letter or two (a variable) says nothing.
+    #[test]
+    fn table_cells_take_their_column_header() {
+        let text = "| Model | GPUs | Days | Cost ($M) | Memory (GB) | W |\n\
+                    |---|---|---|---|---|---|\n\
+                    | Ours | 2,048 | 57 | 5.6 | 80 | 12 |\n\
+                    | Rival | 25,000 | 90 | 100 | 141 | 7 |\n\n\
+                    The model used 2,048 of them.\n";
+        let analysis = analyze(text, DocumentFormat::Markdown, &Options::default());
+        let read: Vec<(&str, ClaimKind, Option<&str>, Option<f64>)> = analysis
+            .claims
+            .iter()
+            .map(|claim| {
+                (
+                    &text[claim.span.start..claim.span.end],
+                    claim.kind,
+                    claim.unit,
+                    claim.value.number(),
+                )
+            })
+            .collect();
+        let row = |gpus, days, cost: f64, memory: f64, w| {
+            [
+                (gpus, ClaimKind::Count, Some("gpu"), None),
+                (days, ClaimKind::Duration, Some("day"), None),
+                ("", ClaimKind::Money, Some("USD"), Some(cost)),
+                ("", ClaimKind::Quantity, Some("byte"), Some(memory)),
+                (w, ClaimKind::Count, None, None),
+            ]
+        };
+        let expected: Vec<_> = row("2,048", "57", 5.6e6, 80e9, "12")
+            .into_iter()
+            .chain(row("25,000", "90", 100e6, 141e9, "7"))
+            .chain([("2,048", ClaimKind::Count, None, None)])
+            .collect();
+        assert_eq!(read.len(), expected.len(), "{read:?}");
+        for (got, want) in read.iter().zip(&expected) {
+            assert!(want.0.is_empty() || got.0 == want.0, "{got:?} {want:?}");
+            assert_eq!((got.1, got.2), (want.1, want.2), "{got:?}");
+            if let Some(value) = want.3 {
+                assert_eq!(got.3, Some(value), "{got:?}");
+            }
+        }
+    }
+
     /// A figure wrapped over two lines is quoted on one in every note and related message,
     /// as in messages.
     #[test]
