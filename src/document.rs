@@ -70,6 +70,9 @@ pub struct Block {
     /// For a cell of a table's body, its column's header cell (the text between the pipes):
     /// "GPUs", "Cost (USD)".
     pub header: Option<Span>,
+    /// For a cell of a table's body, its row: the figures of a row are read together, as
+    /// those of a sentence are.
+    pub row: Option<Span>,
 }
 
 /// A parsed document: its text, its blocks and what its front matter says.
@@ -222,12 +225,16 @@ impl<'a> Document<'a> {
         // A table's header cells, and where in the table the parser is.
         let mut headers: Vec<Span> = Vec::new();
         let (mut in_head, mut column, mut cell) = (false, 0, Span::new(0, 0));
+        let mut row = Span::new(0, 0);
         for (event, range) in parser {
             match &event {
                 Event::Start(Tag::TableHead) => (in_head, column) = (true, 0),
                 Event::Start(Tag::Table(_)) => headers.clear(),
                 Event::End(TagEnd::TableHead) => in_head = false,
-                Event::Start(Tag::TableRow) => column = 0,
+                Event::Start(Tag::TableRow) => {
+                    column = 0;
+                    row = trim_cell(self.text, Span::new(range.start, range.end));
+                }
                 Event::Start(Tag::TableCell) => cell = Span::new(range.start, range.end),
                 _ => {}
             }
@@ -341,6 +348,7 @@ impl<'a> Document<'a> {
                         && let Some(block) = self.blocks.last_mut()
                     {
                         block.header = headers.get(column).copied();
+                        block.row = Some(row);
                     }
                     column += 1;
                 }
@@ -453,6 +461,7 @@ impl<'a> Document<'a> {
             kind,
             segments: first..self.segments.len(),
             header: None,
+            row: None,
         });
     }
 }
@@ -1239,6 +1248,7 @@ impl BlockBuilder {
                     kind: kind.unwrap_or(BlockKind::Paragraph),
                     segments: first..document.segments.len(),
                     header: None,
+                    row: None,
                 });
             } else {
                 document.segments.truncate(first);

@@ -81,7 +81,10 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
 
 fn scope_of(context: &CheckContext, scope: Scope, at: usize) -> Span {
     match scope {
-        Scope::Sentence => context.claims[at].sentence,
+        // A table's row is the sentence of its figures.
+        Scope::Sentence => context.claims[at]
+            .row
+            .unwrap_or(context.claims[at].sentence),
         Scope::Paragraph => context
             .claim_blocks
             .get(at)

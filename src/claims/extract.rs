@@ -4022,6 +4022,7 @@ impl<'a> Reader<'a, '_> {
             subject: None,
             period: None,
             sentence,
+            row: None,
             language: self.language,
             written: draft.written,
         });

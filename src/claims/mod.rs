@@ -186,6 +186,9 @@ pub struct Claim {
     pub subject: Option<Box<Subject>>,
     pub period: Option<Box<Period>>,
     pub sentence: Span,
+    /// For a figure in a table's body, its row: the derived checks read the figures of a
+    /// row together, as those of a sentence.
+    pub row: Option<Span>,
     pub language: Option<Language>,
     /// How the main figure was written, when it was written in digits.
     pub written: Option<WrittenNumber>,
@@ -199,6 +202,10 @@ impl Claim {
         by(&mut self.span.end);
         by(&mut self.sentence.start);
         by(&mut self.sentence.end);
+        if let Some(row) = &mut self.row {
+            by(&mut row.start);
+            by(&mut row.end);
+        }
         if let Some(subject) = &mut self.subject {
             by(&mut subject.start);
             by(&mut subject.end);

@@ -995,6 +995,12 @@ fn extract_document(
             if let Some(column) = column {
                 crate::claims::apply_column_unit(&mut read.claims[first_claim..], column);
             }
+            if let Some(row) = block.row {
+                let row = Span::new(base + row.start, base + row.end);
+                for claim in &mut read.claims[first_claim..] {
+                    claim.row = Some(row);
+                }
+            }
             read.blocks
                 .resize(read.claims.len(), Span::new(start + from, end));
             if to == prose.len() {
@@ -2052,6 +2058,24 @@ mod tests {
             if let Some(value) = want.3 {
                 assert_eq!(got.3, Some(value), "{got:?}");
             }
+        }
+        // The figures of a row are read together, as a sentence's: GPU hours and the cost
+        // per GPU of each row.
+        let derived: Vec<&str> = analysis
+            .findings
+            .iter()
+            .filter(|finding| matches!(finding.code, "FL150" | "FL151"))
+            .map(|finding| finding.message.as_str())
+            .collect();
+        for expected in [
+            "`2,048`, `57` ⇒ 2,801,664 GPU hours",
+            "`2,048`, `5.6` ⇒ 2,734 USD",
+            "`25,000`, `90` ⇒ 54 million GPU hours",
+        ] {
+            assert!(
+                derived.iter().any(|message| message.contains(expected)),
+                "{expected} in {derived:?}"
+            );
         }
     }
 
