@@ -23,6 +23,9 @@ use crate::units::{UNITS, UnitKind};
 pub struct Scratch {
     tokens: Vec<Token>,
     sentences: Sentences,
+    /// Column headers read before, with what they say: the tables of a document mostly
+    /// share their headers.
+    columns: Vec<(Box<str>, Option<Language>, Option<ColumnUnit>)>,
 }
 
 /// Extracts the claims of one block of masked prose starting at document offset `base`.
@@ -40,6 +43,22 @@ pub(crate) fn extract_block(
     if !may_hold_claims(block) && !testing::read_in_full() {
         return;
     }
+    let first = claims.len();
+    read_block(block, base, kind, language, scratch, claims, problems);
+    let (tokens, sentences) = (&scratch.tokens, &scratch.sentences);
+    context::annotate(block, tokens, base, sentences, &mut claims[first..]);
+}
+
+/// The claims of a block as the grammar reads them, without their subjects and periods.
+fn read_block(
+    block: &str,
+    base: usize,
+    kind: BlockKind,
+    language: Option<Language>,
+    scratch: &mut Scratch,
+    claims: &mut Vec<Claim>,
+    problems: &mut Vec<NumberProblem>,
+) {
     tokenize(block, &mut scratch.tokens);
     scratch.sentences.split(block, &scratch.tokens);
     let (tokens, sentences) = (&scratch.tokens, &scratch.sentences);
@@ -59,7 +78,6 @@ pub(crate) fn extract_block(
         yen: None,
     };
     reader.run();
-    context::annotate(block, tokens, base, sentences, &mut claims[first..]);
 }
 
 /// What a table's column header says of the bare figures below it: "GPUs" (a count of
@@ -74,12 +92,36 @@ pub(crate) struct ColumnUnit {
 
 /// Reads a column header as the words after a figure: the part in brackets first ("Cost
 /// (USD)", "Memory (GB)"), then the whole header ("GPUs", "Days", "Tokens").
-pub(crate) fn read_column_header(header: &str, language: Option<Language>) -> Option<ColumnUnit> {
+pub(crate) fn read_column_header(
+    header: &str,
+    language: Option<Language>,
+    scratch: &mut Scratch,
+) -> Option<ColumnUnit> {
+    if let Some((_, _, unit)) = scratch
+        .columns
+        .iter()
+        .find(|(known, read_as, _)| **known == *header && *read_as == language)
+    {
+        return *unit;
+    }
+    let unit = read_column_header_afresh(header, language, scratch);
+    // A few hundred headers at most are remembered.
+    if scratch.columns.len() >= 256 {
+        scratch.columns.clear();
+    }
+    scratch.columns.push((header.into(), language, unit));
+    unit
+}
+
+fn read_column_header_afresh(
+    header: &str,
+    language: Option<Language>,
+    scratch: &mut Scratch,
+) -> Option<ColumnUnit> {
     let bracketed = header
         .split_once('(')
         .and_then(|(_, rest)| rest.split_once(')'))
         .map(|(inside, _)| inside.trim());
-    let mut scratch = Scratch::default();
     let mut claims = Vec::new();
     let mut problems = Vec::new();
     // A header of one or two letters names a variable ("W", "B"), not a unit.
@@ -97,12 +139,12 @@ pub(crate) fn read_column_header(header: &str, language: Option<Language>) -> Op
             None => format!("1 {words}"),
         };
         claims.clear();
-        extract_block(
+        read_block(
             &text,
             0,
             BlockKind::TableCell,
             language,
-            &mut scratch,
+            scratch,
             &mut claims,
             &mut problems,
         );

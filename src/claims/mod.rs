@@ -18,8 +18,8 @@ use crate::text::Span;
 #[cfg(test)]
 pub(crate) use extract::{BLOCK_TAGS, may_hold_claims, testing};
 pub(crate) use extract::{
-    ColumnUnit, Scratch, apply_column_unit, extract_block, markdown_may_hold_claims,
-    may_hold_full_date, plain_text_may_hold_claims, read_column_header,
+    Scratch, apply_column_unit, extract_block, markdown_may_hold_claims, may_hold_full_date,
+    plain_text_may_hold_claims, read_column_header,
 };
 
 /// What kind of figure a claim is.

@@ -950,19 +950,13 @@ fn extract_document(
     read: &mut ReadInto,
     cut: &mut dyn FnMut(&mut ReadInto),
 ) {
-    // What each column header of a table says, read once per table.
-    let mut columns: Vec<(Span, Option<crate::claims::ColumnUnit>)> = Vec::new();
     for block in &document.blocks {
         let column = block.header.and_then(|header| {
-            if let Some((_, unit)) = columns.iter().find(|(known, _)| *known == header) {
-                return *unit;
-            }
-            let unit = crate::claims::read_column_header(
+            crate::claims::read_column_header(
                 &document.text[header.start..header.end],
                 how.language,
-            );
-            columns.push((header, unit));
-            unit
+                scratch,
+            )
         });
         let first_claim = read.claims.len();
         let prose = match document.plain_block(block) {
