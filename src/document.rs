@@ -202,8 +202,7 @@ impl<'a> Document<'a> {
         let mut options = Options::ENABLE_TABLES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_MATH;
+            | Options::ENABLE_FOOTNOTES;
         if first {
             // Front matter exists only at the start of the document.
             options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -325,12 +324,6 @@ impl<'a> Document<'a> {
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {}
-                Event::InlineMath(content)
-                    if skip_depth == 0 && reads_as_amounts(self.text, range.start, &content) =>
-                {
-                    // `$5-$10`: two amounts, not a formula.
-                    builder.prose(self, range.start, range.end);
-                }
                 Event::Code(_)
                 | Event::InlineMath(_)
                 | Event::DisplayMath(_)
@@ -882,6 +875,11 @@ fn opener(content: &str) -> Option<Opener> {
 /// of figures or brackets would be held in the parser's memory at once.
 pub const LONG_LINE_BYTES: usize = 64 << 10;
 
+/// How far a paragraph in which every word leads into a figure ("$5 and $5 and …") runs
+/// before it is cut at any word all the same: a wall of figures is parsed a piece at a time,
+/// in memory that does not grow with it.
+const WALL_BYTES: usize = 4 * LONG_LINE_BYTES;
+
 /// How far a chunk opened by `line` may be cut (see `Run`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cuttable {
@@ -935,7 +933,7 @@ fn ordered_list_marker(line: &str) -> bool {
 /// code span, HTML tag or link destination is open (inline markup never crosses a cut), before
 /// what may start a piece (`may_start_piece`): from `LONG_LINE_BYTES / 2` after the last cut,
 /// only at the end of a sentence; from `LONG_LINE_BYTES`, also after a word that cannot belong
-/// with the next in a claim (`tied_to_next`). Whether a cut is made depends only on the text
+/// with the next in a claim (`tied_to_next`); from `WALL_BYTES`, at any word. Whether a cut is made depends only on the text
 /// from the last cut to a little past the new one, so splitting again from the chunk before an
 /// edit finds the same cuts. Nothing is scanned before a paragraph is half that long.
 struct Run {
@@ -980,7 +978,24 @@ impl Run {
             // Inside a word, plain bytes change nothing: the run of them is passed over at once.
             if plain(byte) && !after_space {
                 let run = bytes[at..end].iter().position(|&next| !plain(next));
-                self.scanned = run.map_or(end, |run| at + run);
+                let run_end = run.map_or(end, |run| at + run);
+                // A word that runs on past `LONG_LINE_BYTES` ("$1$1$1…") is cut inside,
+                // before a dollar sign or a mark that ends a clause, where no figure goes on.
+                if run_end - self.start > LONG_LINE_BYTES && self.open.is_closed() {
+                    let from = at.max(self.start + LONG_LINE_BYTES);
+                    if let Some(offset) = bytes[from..run_end]
+                        .iter()
+                        .position(|&next| matches!(next, b'$' | b';' | b'!' | b'?' | b'"'))
+                    {
+                        let cut = from + offset;
+                        *self = Run::new(cut, self.first_line_only);
+                        if !boundary(cut) {
+                            return false;
+                        }
+                        continue;
+                    }
+                }
+                self.scanned = run_end;
                 continue;
             }
             if space(byte) && !after_space {
@@ -1006,7 +1021,9 @@ impl Run {
         }
         let [before, last] = [&text[self.words[0].clone()], &text[self.words[1].clone()]];
         let capital = text[at..].chars().next().is_some_and(char::is_uppercase);
-        capital && ends_sentence(before, last) || since >= LONG_LINE_BYTES && !tied_to_next(last)
+        capital && ends_sentence(before, last)
+            || since >= LONG_LINE_BYTES && !tied_to_next(last)
+            || since >= WALL_BYTES
     }
 }
 
@@ -1018,25 +1035,6 @@ fn trim_cell(text: &str, cell: Span) -> Span {
     let start = cell.start + (inner.len() - inner.trim_start_matches(is_edge).len());
     let end = cell.start + inner.trim_end_matches(is_edge).len();
     Span::new(start, end.max(start))
-}
-
-/// Whether what GitHub's Markdown takes for inline math (`math`, between two dollar signs,
-/// the first at byte `start` of `text`) is prose with amounts in dollars: its first dollar
-/// sign follows a figure (`0.09$/GB … (0.04$/month`), or it begins with a digit, is more than
-/// a number and holds no sign that only formulas use (`^ _ \ { } =`): `$5-$10`,
-/// `$3.50 ($4`, `$80 billion on data centres, while Meta budgeted US$ 65bn`. A formula
-/// (`$E = mc^2$`, `$2^{32}$`, `$n$`, `$1$`) is no prose.
-fn reads_as_amounts(text: &str, start: usize, math: &str) -> bool {
-    if text.as_bytes()[..start]
-        .last()
-        .is_some_and(u8::is_ascii_digit)
-    {
-        return true;
-    }
-    let number = |byte: &u8| byte.is_ascii_digit() || matches!(byte, b'.' | b',');
-    math.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        && !math.bytes().all(|byte| number(&byte))
-        && !math.contains(['^', '_', '\\', '{', '}', '='])
 }
 
 /// Whether a piece of a long paragraph may start with `rest`: read on its own, it starts a
@@ -1426,22 +1424,6 @@ mod tests {
     }
 
     #[test]
-    fn formulas_are_no_prose_and_amounts_in_dollars_are() {
-        let formulas =
-            "Energy is $E = mc^2$, below $10^{-6}$ for $n$ and $1$ rows.\n\n$$\nx = 5\n$$\n";
-        let prose = prose_of(formulas).join("|");
-        assert!(!prose.contains(['^', '=', '5', '1']), "{prose:?}");
-        for amounts in [
-            "Seats cost $5-$10 a month.",
-            "It costs $3.50 ($4 with tax).",
-            "Microsoft spends $80 billion, while Meta budgeted US$ 65bn.",
-            "Egress costs 0.09$/GB, not 0.04$/GB.",
-        ] {
-            assert_eq!(prose_of(amounts).join(""), amounts);
-        }
-    }
-
-    #[test]
     fn offsets_survive_escapes_and_entities() {
         let text = "A \\* B &amp; 5 %\n";
         let document = Document::parse(text, DocumentFormat::Markdown);
@@ -1483,6 +1465,44 @@ mod tests {
             previous = cut;
         }
         // Split again from any cut, the same cuts follow.
+        for (at, &cut) in cuts.iter().enumerate() {
+            assert_eq!(boundaries(&line, cut), cuts[at + 1..]);
+        }
+    }
+
+    #[test]
+    fn walls_where_every_word_leads_into_a_figure_are_cut_at_any_word() {
+        let line = "$5 and ".repeat(200_000);
+        let cuts = boundaries(&line, 0);
+        assert!(cuts.len() >= 4, "{cuts:?}");
+        let mut previous = 0;
+        for &cut in &cuts {
+            assert!(
+                (WALL_BYTES..WALL_BYTES + 8).contains(&(cut - previous)),
+                "{cut}"
+            );
+            assert!(line[..cut].ends_with(' '));
+            previous = cut;
+        }
+        for (at, &cut) in cuts.iter().enumerate() {
+            assert_eq!(boundaries(&line, cut), cuts[at + 1..]);
+        }
+    }
+
+    #[test]
+    fn a_word_of_figures_is_cut_inside_before_a_dollar_sign() {
+        let line = "$1".repeat(200_000);
+        let cuts = boundaries(&line, 0);
+        assert!(cuts.len() >= 3, "{cuts:?}");
+        let mut previous = 0;
+        for &cut in &cuts {
+            assert!(
+                (LONG_LINE_BYTES..LONG_LINE_BYTES + 3).contains(&(cut - previous)),
+                "{cut}"
+            );
+            assert!(line[cut..].starts_with("$1"));
+            previous = cut;
+        }
         for (at, &cut) in cuts.iter().enumerate() {
             assert_eq!(boundaries(&line, cut), cuts[at + 1..]);
         }

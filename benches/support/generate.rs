@@ -93,6 +93,9 @@ pub fn pathological(name: &str, bytes: usize) -> Option<String> {
         "yen-one-line" => yen_one_line(100_000),
         "cjk-one-line" => repeat_to("中文的字符没有空格", bytes),
         "joined-words" => repeat_to("a’b-é\u{ad}c1d’", bytes),
+        "dollars-spaced" => repeat_to("$1 ", bytes),
+        "dollars-one-word" => repeat_to("$1", bytes),
+        "hash-digits" => repeat_to("#1", bytes),
         _ => return None,
     };
     Some(text)
@@ -153,6 +156,18 @@ pub const PATHOLOGICAL: &[(&str, &str)] = &[
     (
         "joined-words",
         "letters joined by `’`, `-`, soft hyphens and digits: a single 5 MB word",
+    ),
+    (
+        "dollars-spaced",
+        "one paragraph of `$1 ` repeated: an amount every three bytes, each `$` a possible opening of math",
+    ),
+    (
+        "dollars-one-word",
+        "`$1$1$1…`: a single 5 MB word of amounts, which Markdown pairs as math",
+    ),
+    (
+        "hash-digits",
+        "`#1#1#1…`: a single 5 MB word of digits after `#` (once quadratic in the URL search)",
     ),
 ];
 

@@ -877,7 +877,10 @@ fn link_tail_end(bytes: &[u8], from: usize) -> Option<usize> {
 /// space, parentheses, angle brackets, backticks or backslashes. The parser takes that for a
 /// link, whose destination the document never reads.
 fn link_destination_end(bytes: &[u8], digit: usize) -> Option<usize> {
-    let is_destination = |byte: &u8| !byte.is_ascii_whitespace() && !b"()<>`\\".contains(byte);
+    // No space and no control character (U+001F marks a code span in the masked text)
+    // stands in a destination.
+    let is_destination =
+        |byte: &u8| *byte != b' ' && !byte.is_ascii_control() && !b"()<>`\\".contains(byte);
     let back = bytes[..digit]
         .iter()
         .rev()
