@@ -1470,42 +1470,40 @@ mod tests {
         }
     }
 
-    #[test]
-    fn walls_where_every_word_leads_into_a_figure_are_cut_at_any_word() {
-        let line = "$5 and ".repeat(200_000);
-        let cuts = boundaries(&line, 0);
-        assert!(cuts.len() >= 4, "{cuts:?}");
+    /// The cuts of `line`: at least `count`, each `apart` bytes after the one before (or the
+    /// start), each where `fits` says; split again from any cut, the same cuts follow.
+    fn assert_cuts(
+        line: &str,
+        count: usize,
+        apart: std::ops::Range<usize>,
+        fits: impl Fn(usize) -> bool,
+    ) {
+        let cuts = boundaries(line, 0);
+        assert!(cuts.len() >= count, "{cuts:?}");
         let mut previous = 0;
         for &cut in &cuts {
-            assert!(
-                (WALL_BYTES..WALL_BYTES + 8).contains(&(cut - previous)),
-                "{cut}"
-            );
-            assert!(line[..cut].ends_with(' '));
+            assert!(apart.contains(&(cut - previous)) && fits(cut), "{cut}");
             previous = cut;
         }
         for (at, &cut) in cuts.iter().enumerate() {
-            assert_eq!(boundaries(&line, cut), cuts[at + 1..]);
+            assert_eq!(boundaries(line, cut), cuts[at + 1..]);
         }
+    }
+
+    #[test]
+    fn walls_where_every_word_leads_into_a_figure_are_cut_at_any_word() {
+        let line = "$5 and ".repeat(200_000);
+        assert_cuts(&line, 4, WALL_BYTES..WALL_BYTES + 8, |cut| {
+            line[..cut].ends_with(' ')
+        });
     }
 
     #[test]
     fn a_word_of_figures_is_cut_inside_before_a_dollar_sign() {
         let line = "$1".repeat(200_000);
-        let cuts = boundaries(&line, 0);
-        assert!(cuts.len() >= 3, "{cuts:?}");
-        let mut previous = 0;
-        for &cut in &cuts {
-            assert!(
-                (LONG_LINE_BYTES..LONG_LINE_BYTES + 3).contains(&(cut - previous)),
-                "{cut}"
-            );
-            assert!(line[cut..].starts_with("$1"));
-            previous = cut;
-        }
-        for (at, &cut) in cuts.iter().enumerate() {
-            assert_eq!(boundaries(&line, cut), cuts[at + 1..]);
-        }
+        assert_cuts(&line, 3, LONG_LINE_BYTES..LONG_LINE_BYTES + 3, |cut| {
+            line[cut..].starts_with("$1")
+        });
     }
 
     #[test]
