@@ -174,9 +174,9 @@ fn cues_in(sentence: &str) -> u8 {
 /// Whether `claim` stands between "from" and "to" ("von" and "auf").
 fn low_end_of_change(text: &str, claim: &Claim) -> bool {
     let before = text[..claim.span.start].trim_end();
-    let word_before = &before[before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |at| at + 1)..];
+    // The letters that end `before` (a mark of more than one byte may stand before them).
+    let word_before = before.trim_end_matches(char::is_alphabetic);
+    let word_before = &before[word_before.len()..];
     let after = text[claim.span.end..].trim_start();
     let word_after = &after[..after
         .find(|c: char| !c.is_alphabetic())
@@ -380,5 +380,31 @@ mod tests {
         }
         assert_eq!(cues_in("Of Which 40 % went to Europe."), SHARE);
         assert_eq!(cues_in("Nothing here."), 0);
+    }
+
+    /// The words around a share are read whatever marks stand next to them.
+    #[test]
+    fn the_low_end_of_a_change_is_found_beside_any_mark() {
+        let analysis = |text: &str| {
+            crate::engine::analyze(
+                text,
+                crate::document::DocumentFormat::Markdown,
+                &crate::engine::Options::default(),
+            )
+        };
+        for (text, low_end) in [
+            ("Der Anteil geht von 60 auf 80 Prozent.", true),
+            ("The share goes from 60 to 80 percent.", true),
+            ("Der Anteil lag bei 60 % und —70 % der Rest.", false),
+            ("The share was ½60 % and €70 % and «von»80 %.", false),
+        ] {
+            let found = analysis(text);
+            let lows: Vec<bool> = found
+                .claims
+                .iter()
+                .map(|claim| low_end_of_change(text, claim))
+                .collect();
+            assert_eq!(lows.first().copied(), Some(low_end), "{text}: {lows:?}");
+        }
     }
 }
