@@ -527,25 +527,12 @@ fn per_item(text: &str, claim: &Claim) -> bool {
     if claim.kind != ClaimKind::Money {
         return false;
     }
-    /// The word that `rest` starts with (after spaces), lowercased, and what follows it.
-    fn word_at(rest: &str) -> (String, &str) {
-        let rest = rest.trim_start();
-        let end = rest
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(rest.len());
-        (rest[..end].to_lowercase(), &rest[end..])
-    }
-    let before = text[..claim.span.start].trim_end();
-    let word_before = before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(before, |at| &before[at..])
-        .trim_start_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
-    let (first, rest) = word_at(&text[claim.span.end..]);
+    let word_before = support::word_before(text, claim.span.start);
+    let (first, rest) = support::word_after(text, claim.span.end);
     if word_before == "je" || matches!(first.as_str(), "each" | "apiece") {
         return true;
     }
-    let (second, _) = word_at(rest);
+    let (second, _) = support::word_after(rest, 0);
     match first.as_str() {
         "a" => second == "piece",
         "das" => second == "stück",

@@ -173,19 +173,10 @@ fn cues_in(sentence: &str) -> u8 {
 
 /// Whether `claim` stands between "from" and "to" ("von" and "auf").
 fn low_end_of_change(text: &str, claim: &Claim) -> bool {
-    let before = text[..claim.span.start].trim_end();
-    // The letters that end `before` (a mark of more than one byte may stand before them).
-    let word_before = before.trim_end_matches(char::is_alphabetic);
-    let word_before = &before[word_before.len()..];
-    let after = text[claim.span.end..].trim_start();
-    let word_after = &after[..after
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(after.len())];
+    let word_before = support::word_before(text, claim.span.start);
+    let (word_after, _) = support::word_after(text, claim.span.end);
     matches!(
-        (
-            word_before.to_lowercase().as_str(),
-            word_after.to_lowercase().as_str()
-        ),
+        (word_before.as_str(), word_after.as_str()),
         ("from", "to") | ("von", "auf")
     )
 }

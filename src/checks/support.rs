@@ -190,6 +190,24 @@ pub(crate) fn input_at(
     }
 }
 
+/// The word of letters that ends right before byte `at` of `text` (spaces between), in
+/// lowercase: "je" in "für je 15.000 Dollar", "von" in "von 60 auf 80 Prozent". Empty when a
+/// mark stands there.
+pub(crate) fn word_before(text: &str, at: usize) -> String {
+    let before = text[..at].trim_end();
+    before[before.trim_end_matches(char::is_alphabetic).len()..].to_lowercase()
+}
+
+/// The word of letters that `text` starts with from byte `at` (after spaces), in lowercase,
+/// and the text after it: "each" in "$15,000 each.".
+pub(crate) fn word_after(text: &str, at: usize) -> (String, &str) {
+    let rest = text[at..].trim_start();
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    (rest[..end].to_lowercase(), &rest[end..])
+}
+
 /// A figure for messages: `2,048`, `5.58 million`, `1 trillion`, `0.02`, `22.4`.
 pub(crate) fn figure(value: f64) -> String {
     let magnitude = value.abs();
