@@ -5,6 +5,11 @@
     clippy::disallowed_methods,
     reason = "a build script reads the rules folder and writes to OUT_DIR"
 )]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a build script fails the build by panicking, with the message cargo shows"
+)]
 
 use std::fmt::Write;
 use std::path::Path;

@@ -6,6 +6,11 @@
 //! `cargo bench --bench lsp`; it prints a Markdown table for BENCHMARKS.md.
 
 #![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
+#![allow(
     clippy::disallowed_methods,
     reason = "a benchmark drives a process and reads /proc"
 )]

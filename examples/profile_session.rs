@@ -1,6 +1,11 @@
 //! Times the parts of an edit on a 1 MB generated document (a development aid).
 
 #![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
+#![allow(
     clippy::disallowed_methods,
     reason = "a development aid reads its settings from the environment"
 )]

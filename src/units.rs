@@ -88,6 +88,10 @@ pub struct UnitTable {
 }
 
 /// The bundled unit table.
+#[expect(
+    clippy::expect_used,
+    reason = "the table is compiled in, not user input; a test parses it on every build"
+)]
 pub static UNITS: LazyLock<UnitTable> = LazyLock::new(|| {
     UnitTable::from_toml(include_str!("../rules/units.toml"))
         .expect("the bundled rules/units.toml is valid (checked by a test)")

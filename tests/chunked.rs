@@ -5,6 +5,11 @@
 //! currency rates are taken at and the look-ahead for the document's own decimal style are
 //! right.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![allow(clippy::disallowed_methods, reason = "tests read their fixture files")]
 
 use std::path::{Path, PathBuf};

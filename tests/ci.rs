@@ -2,6 +2,11 @@
 //! copies, `--changed-since` in a throwaway git repository, `--partition`, nested
 //! configurations with `include` and `exclude`, and `factlint report`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![expect(
     clippy::disallowed_methods,
     reason = "the tests lay out the files and repositories they run factlint on"

@@ -1,6 +1,11 @@
 //! The real German news text in `../shared/fixtures/deepseek-r1-de.txt`: factlint must read
 //! exactly its 19 numeric claims, with their values, and flag the malformed `22, 4 %` and the
 //! two spellings of 2000.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![allow(clippy::disallowed_methods, reason = "tests read their fixture files")]
 
 use std::path::PathBuf;

@@ -2,6 +2,11 @@
 //! each acceptance point, read from the public JSON of the findings (verdict, fact id, byte
 //! span, and an explanation with inputs, formula and source).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![allow(clippy::disallowed_methods, reason = "tests read their fixture files")]
 
 use std::path::PathBuf;

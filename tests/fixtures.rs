@@ -20,6 +20,11 @@
 //! reference facts; documents under `fixtures/checks/` run with the bundled rule packs plus
 //! `fixtures/checks/rules.toml`, on a fixed date (2026-11-29). Hints (FL140–FL142) need no
 //! annotation, but are checked where annotated.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![allow(clippy::disallowed_methods, reason = "tests read their fixture files")]
 
 use std::fmt::Write;

@@ -6,6 +6,11 @@
 //! that document text never becomes markup. Chromium must be installed (Debian:
 //! `apt-get update && apt-get install -y chromium`); without it the tests fail and say so.
 #![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
+#![allow(
     clippy::disallowed_methods,
     reason = "tests read the shared fixture and write the page for the browser"
 )]

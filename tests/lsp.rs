@@ -2,6 +2,11 @@
 //! JSON-RPC with `Content-Length` framing.
 
 #![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
+#![allow(
     clippy::disallowed_methods,
     reason = "tests write rule files for the server to read"
 )]

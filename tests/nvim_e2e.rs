@@ -15,6 +15,11 @@
 //! (`apt-get install -y neovim`) and fails, saying so, without it.
 
 #![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
+#![allow(
     clippy::disallowed_methods,
     reason = "the test writes the document and the script, and reads the result"
 )]

@@ -1,6 +1,11 @@
 //! Property tests: numbers formatted in a language's convention read back to the same value,
 //! in isolation and inside a sentence, and no input of any shape makes the core panic.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 use factlint::number::{format_number, parse_literal};
 use factlint::{DocumentFormat, Language, Options, analyze};
 use proptest::prelude::*;

@@ -2,6 +2,11 @@
 //! are reported with file, line and column (snapshots), and user files override and disable
 //! bundled entries.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![allow(clippy::disallowed_methods, reason = "tests read their fixture files")]
 
 use std::path::Path;

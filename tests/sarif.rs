@@ -2,6 +2,11 @@
 //! `tests/sarif/`), and the details GitHub code scanning relies on: rules for every code,
 //! relative forward-slash URIs, 1-based UTF-16 columns, no `helpUri`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![expect(
     clippy::disallowed_methods,
     reason = "the test writes the documents it checks"

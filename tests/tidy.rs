@@ -2,6 +2,11 @@
 //! every source file says what it is for.
 
 #![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
+#![allow(
     clippy::disallowed_methods,
     reason = "tidy checks read the repository's files"
 )]

@@ -5,6 +5,11 @@
 //! for no claim. `kind` is a drift kind or `pair` (the two claims must be paired). The drifts
 //! listed must be exactly the drifts found, each at the claims named by their text, and each
 //! message must contain the words (separated by ` ; `). Adding a case means adding a folder.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark harness code: a failed setup step fails the run"
+)]
 #![allow(clippy::disallowed_methods, reason = "tests read their fixture files")]
 
 use std::path::{Path, PathBuf};

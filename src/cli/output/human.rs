@@ -353,14 +353,6 @@ fn window(out: &mut String, line: &str, start: usize, end: usize) -> (usize, usi
 /// Where the window around bytes `start..end` of `line` begins and ends (bytes), and where
 /// (in characters from its beginning) and how wide the marker goes.
 fn window_bounds(line: &str, start: usize, end: usize) -> (usize, usize, usize, usize) {
-    // Where the shown text is ASCII, as it mostly is, a character is a byte.
-    let (low, high) = (
-        start.saturating_sub(CONTEXT_CHARS),
-        (end + CONTEXT_CHARS).min(line.len()),
-    );
-    if line.as_bytes()[low..high].is_ascii() {
-        return (low, high, start - low, end - start);
-    }
     // Characters are counted by their first bytes, without decoding them: `CONTEXT_CHARS`
     // of them back from the span and on from its end. A run of bytes holds at most as many
     // characters as bytes, so each step counts a run as long as the characters still wanted.
