@@ -977,25 +977,32 @@ impl Run {
             let after_space = at > 0 && space(bytes[at - 1]);
             // Inside a word, plain bytes change nothing: the run of them is passed over at once.
             if plain(byte) && !after_space {
-                let run = bytes[at..end].iter().position(|&next| !plain(next));
-                let run_end = run.map_or(end, |run| at + run);
                 // A word that runs on past `LONG_LINE_BYTES` ("$1$1$1…") is cut inside,
                 // before a dollar sign or a mark that ends a clause, where no figure goes on.
-                if run_end - self.start > LONG_LINE_BYTES && self.open.is_closed() {
-                    let from = at.max(self.start + LONG_LINE_BYTES);
-                    if let Some(offset) = bytes[from..run_end]
+                // The run is read only up to that cut, so each byte is looked at once however
+                // many pieces the word makes.
+                let wall = self.start + LONG_LINE_BYTES;
+                let inner_cut = |next: u8| matches!(next, b'$' | b';' | b'!' | b'?' | b'"');
+                let from = at.max(wall).min(end);
+                let stop = match bytes[at..from].iter().position(|&next| !plain(next)) {
+                    Some(offset) => at + offset,
+                    None if self.open.is_closed() => bytes[from..end]
                         .iter()
-                        .position(|&next| matches!(next, b'$' | b';' | b'!' | b'?' | b'"'))
-                    {
-                        let cut = from + offset;
-                        *self = Run::new(cut, self.first_line_only);
-                        if !boundary(cut) {
-                            return false;
-                        }
-                        continue;
+                        .position(|&next| !plain(next) || inner_cut(next))
+                        .map_or(end, |offset| from + offset),
+                    None => bytes[from..end]
+                        .iter()
+                        .position(|&next| !plain(next))
+                        .map_or(end, |offset| from + offset),
+                };
+                if stop < end && stop >= wall && plain(bytes[stop]) {
+                    *self = Run::new(stop, self.first_line_only);
+                    if !boundary(stop) {
+                        return false;
                     }
+                    continue;
                 }
-                self.scanned = run_end;
+                self.scanned = stop;
                 continue;
             }
             if space(byte) && !after_space {

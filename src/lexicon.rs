@@ -1101,7 +1101,8 @@ pub fn is_survey_noun(lower: &str) -> bool {
         || matches!(lower, "survey" | "poll" | "study")
 }
 
-/// Finite German verbs that follow a year at the start of a clause: "2023 waren es …".
+/// Finite German verbs that follow a year at the start of a clause ("2023 waren es …") or
+/// that a year closing the clause follows ("weitere folgen 2028").
 pub fn is_german_finite_verb(lower: &str) -> bool {
     matches!(
         lower,
@@ -1140,6 +1141,51 @@ pub fn is_german_finite_verb(lower: &str) -> bool {
             | "sanken"
             | "wuchs"
             | "betrug"
+            | "folgen"
+            | "folgt"
+            | "folgte"
+            | "folgten"
+            | "kommt"
+            | "kommen"
+            | "beginnt"
+            | "begann"
+            | "endet"
+            | "endete"
+            | "startet"
+            | "startete"
+            | "läuft"
+            | "lief"
+            | "gilt"
+            | "galt"
+            | "erschien"
+            | "erscheint"
+            | "fand"
+            | "findet"
+            | "steigt"
+            | "sinkt"
+            | "wächst"
+            | "fällt"
+    )
+}
+
+/// German adverbs and particles that go on with a clause after a year: "kam 2024 zu spät",
+/// "folgen 2028 noch zwei".
+pub fn is_german_clause_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "zu" | "nicht"
+            | "noch"
+            | "erst"
+            | "bereits"
+            | "schon"
+            | "wieder"
+            | "auch"
+            | "kaum"
+            | "fast"
+            | "deutlich"
+            | "erneut"
+            | "zum"
+            | "zur"
     )
 }
 

@@ -298,7 +298,7 @@ mod tests {
             "petagpus",
             "megaparameters",
             "exa",
-            "kilograms",
+            "kilojoules",
             "gigatokens",
         ] {
             assert!(units.lookup(written).is_none(), "{written}");

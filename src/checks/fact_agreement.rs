@@ -41,9 +41,10 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     if context.rules.facts.is_empty() {
         return;
     }
-    // The facts that fit the last kind and unit looked up: the claims of a paragraph mostly
-    // share them, and a number-dense one has thousands.
-    let mut fitting: Option<(ClaimKey, std::borrow::Cow<'_, [usize]>)> = None;
+    // The facts that fit each kind and unit met, and of them those a claim may be about when
+    // no name stands near it: a document has few kinds and units, and a number-dense one
+    // thousands of claims.
+    let mut fitting: Vec<(ClaimKey, std::borrow::Cow<'_, [usize]>, Vec<usize>)> = Vec::new();
     for (at, claim) in context.claims.iter().enumerate() {
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
@@ -55,30 +56,45 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             .unwrap_or(claim.sentence);
         // The facts whose kind and unit fit, indexed with the rules.
         let key = (claim.kind, claim.unit);
-        if fitting.as_ref().map(|(known, _)| *known) != Some(key) {
-            fitting = Some((key, context.rules.fitting_facts(claim.kind, claim.unit)));
-        }
-        let Some((_, candidates)) = &fitting else {
-            continue;
+        let known = match fitting.iter().position(|(known, _, _)| *known == key) {
+            Some(known) => known,
+            None => {
+                let all = context.rules.fitting_facts(claim.kind, claim.unit);
+                // A fact about an entity no name stands for is not `relevance`'s, unless the
+                // claim counts the fact's GPU model.
+                let unnamed = all
+                    .iter()
+                    .copied()
+                    .filter(|&index| {
+                        let fact = &context.rules.facts[index];
+                        fact.subject.is_none()
+                            || context.rules.fact_counts_model(index)
+                                && claim.unit == fact.unit.as_deref()
+                    })
+                    .collect();
+                fitting.push((key, all, unnamed));
+                fitting.len() - 1
+            }
+        };
+        let (_, all, unnamed) = &fitting[known];
+        // Whether the sentence or the paragraph before it names any entity: asked once per
+        // claim, and only when a fact needs it (money fits every money fact).
+        let candidates: &[usize] = if unnamed.len() == all.len()
+            || context
+                .mentions
+                .get()
+                .entities_in(claim.sentence.cover(block))
+                .next()
+                .is_some()
+        {
+            all
+        } else {
+            unnamed
         };
         let mut best: Option<(u32, &Fact, Comparison)> = None;
-        // Whether the sentence or the paragraph before it names any entity: asked once per
-        // claim, not once per fact (money fits every money fact).
-        let mut named = None;
-        for &index in candidates.iter() {
+        for &index in candidates {
             let fact = &context.rules.facts[index];
             let unit_is_model = context.rules.fact_counts_model(index);
-            // A fact about an entity no name stands for is not `relevance`'s, unless the claim
-            // counts the fact's GPU model.
-            if fact.subject.is_some()
-                && !(unit_is_model && claim.unit == fact.unit.as_deref())
-                && !*named.get_or_insert_with(|| {
-                    let span = claim.sentence.cover(block);
-                    context.mentions.get().entities_in(span).next().is_some()
-                })
-            {
-                continue;
-            }
             let Some(score) = relevance(context, claim, block, fact, unit_is_model) else {
                 continue;
             };

@@ -331,8 +331,15 @@ pub(crate) fn annotate(
                     .take_while(|year| year.0 <= last + NEAR_TOKENS)
                     .filter(|year| {
                         year.2 == sentence
+                            // "9 Euro mehr als 2024": the year compared with dates nothing.
+                            && (year.0 == 0
+                                || !matches!(
+                                    reader.lower(year.0 - 1).as_str(),
+                                    "than" | "als" | "wie"
+                                ))
                             && near(year.0, first, last, &claim_ranges)
                             && reader.same_clause(year.0, year.0, first, last, false)
+                            && !reader.verb_clause_between(year.0, first)
                     })
                     .min_by_key(|year| year.0.abs_diff(first).min(year.0.abs_diff(last)))
                     .map(|&(at, year, _)| {
@@ -496,7 +503,10 @@ impl Context<'_> {
     /// `2.000 H800` is about H800 GPUs; `>8 Experten` is about the experts.
     fn subject_from_unit(&self, claim: &Claim, first: usize, last: usize) -> Option<Subject> {
         let unit = claim.unit?;
-        if let Some(model) = UNITS.accelerator(unit) {
+        // (An ISO currency code never names a GPU model.)
+        if claim.kind != ClaimKind::Money
+            && let Some(model) = UNITS.accelerator(unit)
+        {
             let at = lexicon::with_lower(model.name, |model_name| {
                 (first..=last)
                     .rev()
@@ -755,7 +765,6 @@ impl Context<'_> {
         None
     }
 
-    /// "in den nächsten fünf Jahren", "over four years", "within 5 years".
     /// Whether no clause boundary (`,`, `;`, `:`, a dash) separates the period at
     /// `period_first..=period_last` from the claim at `first..=last`: "invest up to $500
     /// billion over the next four years, with $100 billion to be deployed immediately" gives
@@ -784,6 +793,19 @@ impl Context<'_> {
         }
     }
 
+    /// Whether "and" or "but" before a verb stands between token `a` and token `b`: the
+    /// year of "employs 2,300 people and was founded in 2009" dates the founding, not the
+    /// staff. (A span is said of both verbs: "ran a survey for 1 week and got 134 responses".)
+    fn verb_clause_between(&self, a: usize, b: usize) -> bool {
+        let (from, to) = if a < b { (a, b) } else { (b, a) };
+        (from + 1..to).any(|i| {
+            matches!(self.lower(i).as_str(), "and" | "but" | "und" | "aber")
+                && i + 1 < to
+                && is_clause_verb(&self.lower(i + 1))
+        })
+    }
+
+    /// "in den nächsten fünf Jahren", "over four years", "within 5 years".
     fn span_period(
         &self,
         first: usize,
@@ -897,6 +919,16 @@ fn is_time_word(lower: &str) -> bool {
                 | "weekend"
                 | "wochenende"
                 | "time"
+        )
+}
+
+/// A verb that opens a clause after "and" or "und": "and was founded", "und wurde".
+fn is_clause_verb(lower: &str) -> bool {
+    is_common_verb(lower)
+        || lexicon::is_german_finite_verb(lower)
+        || matches!(
+            lower,
+            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would" | "said"
         )
 }
 

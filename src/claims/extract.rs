@@ -2091,13 +2091,13 @@ impl<'a> Reader<'a, '_> {
         }
         // Heading and list numbers: "3. Results", "1) First", also at the start of a line of
         // plain text.
-        if (i == 0 || self.starts_line(i))
+        if matches!(self.punct(i + 1), Some("." | ")"))
+            && self.attached(i + 1)
+            && (i == 0 || self.starts_line(i))
             && matches!(
                 self.kind,
                 BlockKind::Heading | BlockKind::Line | BlockKind::ListItem | BlockKind::Paragraph
             )
-            && matches!(self.punct(i + 1), Some("." | ")"))
-            && self.attached(i + 1)
             && self.tokens.get(i + 2).is_some_and(|next| next.space_before)
             && self
                 .lower(i + 2)
@@ -2483,7 +2483,7 @@ impl<'a> Reader<'a, '_> {
         } else {
             self.tokens[i - 1].end as usize
         };
-        self.block[before..start].contains('\n')
+        self.block.as_bytes()[before..start].contains(&b'\n')
     }
 
     fn is_known_attached_word(&self, word: &str) -> bool {
@@ -2764,6 +2764,7 @@ impl<'a> Reader<'a, '_> {
                     || self.attributive_year(i, year)
                     || self.year_in_list(i)
                     || self.year_before_verb(i, year)
+                    || self.year_closing_clause(i, year, &previous)
                     || self.years_between(i, &previous)
                     // "2025-26", "2024/25": a span of years.
                     || self.attached(i + 1)
@@ -2912,7 +2913,40 @@ impl<'a> Reader<'a, '_> {
         let edition = self.lower(i + 1).is_some_and(|word| {
             matches!(
                 word.as_str(),
-                "edition" | "editions" | "survey" | "roadmap" | "budget" | "release"
+                "edition"
+                    | "editions"
+                    | "survey"
+                    | "roadmap"
+                    | "budget"
+                    | "release"
+                    // Nouns a count above 1950 could not go with in the singular, and plurals
+                    // said of a year: "expects 2025 revenue", "below 2019 levels".
+                    | "revenue"
+                    | "revenues"
+                    | "sales"
+                    | "earnings"
+                    | "guidance"
+                    | "outlook"
+                    | "forecast"
+                    | "target"
+                    | "goal"
+                    | "filing"
+                    | "report"
+                    | "election"
+                    | "season"
+                    | "census"
+                    | "capex"
+                    | "spending"
+                    | "profit"
+                    | "income"
+                    | "growth"
+                    | "peak"
+                    | "levels"
+                    | "figures"
+                    | "deadline"
+                    | "estimate"
+                    | "plan"
+                    | "campaign"
             )
         });
         after_determiner || before_name || after_name || after_event_name || edition
@@ -2956,6 +2990,39 @@ impl<'a> Reader<'a, '_> {
             && self
                 .lower(i + 1)
                 .is_some_and(|word| lexicon::is_german_finite_verb(&word))
+    }
+
+    /// A year that closes a clause after a German verb or after a comparison, with nothing
+    /// after it to count: "weitere Tranchen folgen 2028.", "kam 2024 zu spät", "kam 2024
+    /// jeder dritte Zug", "9 Euro mehr als 2024", "higher than 2019." (`2000 Menschen`,
+    /// "mehr als 2000 neue Stellen" and "more than 2000 people" stay counts.)
+    fn year_closing_clause(&self, i: usize, year: i32, previous: &str) -> bool {
+        if !(1950..=2100).contains(&year) {
+            return false;
+        }
+        let closes = self.tokens.get(i + 1).is_none_or(|next| match next.kind {
+            TokenKind::Boundary => true,
+            TokenKind::Punct => matches!(
+                self.text(i + 1),
+                "." | "," | ";" | ":" | "!" | "?" | ")" | "–" | "—"
+            ),
+            TokenKind::Word | TokenKind::Number => false,
+        });
+        let german = self.language == Some(Language::German);
+        if matches!(previous, "than" | "als" | "wie") {
+            return closes;
+        }
+        // After a German verb the clause may go on with an adverb or a particle.
+        german
+            && lexicon::is_german_finite_verb(previous)
+            && (closes
+                || self.lower(i + 1).is_some_and(|next| {
+                    self.word(i + 1)
+                        .is_some_and(|word| word.starts_with(|c: char| c.is_lowercase()))
+                        && (lexicon::is_german_clause_particle(&next)
+                            || lexicon::is_german_article(&next)
+                            || matches!(next.as_str(), "jeder" | "jede" | "jedes" | "jeden"))
+                }))
     }
 
     /// A year in a list after a year: "the 2015, 2018 and 2021 editions", "2026–2028".

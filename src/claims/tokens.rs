@@ -27,6 +27,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text(self, block: &str) -> &str {
         &block[self.start as usize..self.end as usize]
     }
