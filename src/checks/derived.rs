@@ -517,8 +517,6 @@ fn explained_inputs(
 }
 
 /// Whether a claim fits an input's kind and units.
-/// The kinds of input a claim may be bound to, one bit per `ClaimKind`: its own, and a count
-/// for a quantity of GPUs.
 /// Whether an amount is stated for each item, not for all of them: "$15,000 each", "$2
 /// apiece", "$30,000 per GPU", "15.000 Dollar pro Stück", "für je 15.000 Dollar". Divided
 /// by the number of items it would say nothing. ("$2 per hour" is a rate, a period the
@@ -541,6 +539,8 @@ fn per_item(text: &str, claim: &Claim) -> bool {
     }
 }
 
+/// The kinds of input a claim may be bound to, one bit per `ClaimKind`: its own, and a count
+/// for a quantity of GPUs.
 fn input_kinds(claim: &Claim) -> u32 {
     let own = 1 << claim.kind as u32;
     if claim.kind == ClaimKind::Quantity && claim.unit == Some("gpu") {

@@ -3,7 +3,9 @@
 //! ## What it does
 //! Finds the facts a claim is about (compatible kind and unit, the fact's subject named in the
 //! sentence or paragraph or implied by the unit, and one of its context words in the sentence)
-//! and compares the figures. Rounding counts: `2000` written as a round number stands for
+//! and compares the figures. A name in the sentence belongs to the figure nearest it that
+//! could state the fact ("$0.14 at launch, versus $15 for o1" compares only the $15), and a
+//! name a share is taken of ("a quarter of an H100's price") is the base of that share. Rounding counts: `2000` written as a round number stands for
 //! 1,500–2,500 and so agrees with 2,048; "about" widens to at least ±10 %; "at least 500 bn"
 //! agrees with any reference of 500 bn or more. Money is converted at the rule files' dated
 //! rates when the currencies differ.
@@ -33,6 +35,7 @@ use crate::checks::{CheckContext, finding};
 use crate::claims::{Claim, ClaimKind};
 use crate::diagnostics::{Applicability, Explanation, Finding, Fix, Severity, Verdict};
 use crate::rules::Fact;
+use crate::text::Span;
 
 /// A claim's kind and unit: what decides the facts it may be compared with.
 type ClaimKey<'a> = (ClaimKind, Option<&'a str>);
@@ -95,7 +98,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         for &index in candidates {
             let fact = &context.rules.facts[index];
             let unit_is_model = context.rules.fact_counts_model(index);
-            let Some(score) = relevance(context, claim, block, fact, unit_is_model) else {
+            let Some(score) = relevance(context, at, block, fact, unit_is_model) else {
                 continue;
             };
             let comparison = compare(context, claim, fact);
@@ -120,11 +123,12 @@ const NEAR: usize = 40;
 /// when it is not.
 fn relevance(
     context: &CheckContext,
-    claim: &Claim,
+    at: usize,
     block: crate::text::Span,
     fact: &Fact,
     fact_unit_is_model: bool,
 ) -> Option<u32> {
+    let claim = &context.claims[at];
     let claim_unit = claim.unit;
     let fact_unit = fact.unit.as_deref();
     // Prices per unit need their unit named near the claim; a plain amount is not a price.
@@ -149,7 +153,7 @@ fn relevance(
         .entities_in(claim.sentence)
         .next()
         .is_some();
-    if entity_here(claim.sentence) {
+    if named_for(context, at, fact) {
         score += 3;
     } else if (!sentence_names_another
         && entity_here(crate::text::Span::new(
@@ -195,6 +199,66 @@ fn relevance(
     }
     Some(score)
 }
+
+/// Whether the claim at `at` is the figure its sentence names the fact's subject for. A
+/// name belongs to the figure nearest it of those that could state the fact ("$0.14 on
+/// launch, versus $15 for o1": o1's is the $15), and a name that a share or multiple is taken
+/// of is the base of that comparison ("$12,000 apiece, about a quarter of an H100's price"
+/// is no H100 price).
+fn named_for(context: &CheckContext, at: usize, fact: &Fact) -> bool {
+    let Some(subject) = fact.subject.as_deref() else {
+        return false;
+    };
+    let claims = context.claims;
+    let claim = &claims[at];
+    let same_sentence = |other: &&Claim| other.sentence == claim.sentence;
+    let before = claims[..at].iter().rev().take_while(same_sentence);
+    let after = claims[at + 1..].iter().take_while(same_sentence);
+    let neighbours: Vec<&Claim> = before.chain(after).collect();
+    let gap = |a: Span, b: Span| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
+    context
+        .mentions
+        .get()
+        .entities_in(claim.sentence)
+        .filter(|(_, entity)| context.rules.entities[*entity].id == subject)
+        .any(|&(mention, _)| {
+            let base_of_comparison = neighbours.iter().any(|other| {
+                matches!(other.kind, ClaimKind::Fraction | ClaimKind::Multiplier)
+                    && other.span.end <= mention.start
+                    && mention.start - other.span.end <= BASE_GAP
+            });
+            let distance = gap(claim.span, mention);
+            let nearer_rival = neighbours.iter().any(|other| {
+                other.kind == claim.kind
+                    && other.unit == claim.unit
+                    && is_rate(context.text, other) == is_rate(context.text, claim)
+                    && gap(other.span, mention) < distance
+            });
+            !base_of_comparison && !nearer_rival
+        })
+}
+
+/// A figure stated per something: "$2 per GPU hour", "$15,000 each", "58 Euro im Monat".
+fn is_rate(text: &str, claim: &Claim) -> bool {
+    claim
+        .period
+        .as_ref()
+        .is_some_and(|period| period.kind == crate::claims::PeriodKind::Rate)
+        || matches!(
+            support::word_after(text, claim.span.end).0.as_str(),
+            "per" | "pro" | "je" | "each" | "apiece"
+        )
+}
+
+/// How far (in bytes) after a share or multiple a name may stand to be what it is taken of:
+/// "a quarter of an H100's price", "ein Drittel der H100".
+const BASE_GAP: usize = 8;
 
 struct Comparison {
     verdict: Verdict,

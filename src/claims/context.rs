@@ -118,7 +118,13 @@ fn ends_sentence(block: &str, tokens: &[Token], i: usize) -> bool {
         // "Series A. Over the next five years": a capital letter before a word that starts
         // sentences is no initial ("John F. Kennedy").
         TokenKind::Word => {
+            // A letter glued to a figure is its scale or unit, not an initial: "$100m. By".
+            let glued_to_figure = i > 1 && {
+                let figure = tokens[i - 2];
+                figure.kind == TokenKind::Number && figure.end == previous.start
+            };
             !is_abbreviation(previous_text)
+                || glued_to_figure && previous_text.chars().count() == 1
                 || previous_text.len() == 1
                     && previous_text.starts_with(|c: char| c.is_ascii_uppercase())
                     && LowerWord::new(next_text)
