@@ -535,14 +535,30 @@ impl Context<'_> {
             }
             start -= 1;
         }
-        (start <= last).then(|| {
+        if start > last {
+            return None;
+        }
+        // "128K-token": the unit after the scale in one compound.
+        if start == last
+            && let Some((head, tail)) = self.text(last).split_once('-')
+            && lexicon::with_lower(head, |lower| {
+                lexicon::scale_word(head, lower, claim.language).is_some()
+            })
+        {
+            return Some(Subject {
+                text: tail.to_owned(),
+                start: self.base + self.tokens[last].start as usize + head.len() + 1,
+                end: self.base + self.tokens[last].end as usize,
+            });
+        }
+        Some(
             self.subject(
                 start,
                 last,
                 self.block[self.tokens[start].start as usize..self.tokens[last].end as usize]
                     .to_owned(),
-            )
-        })
+            ),
+        )
     }
 
     /// The noun phrase after the figure: "of the training cost", "der Schulungskosten",
@@ -1009,6 +1025,9 @@ fn is_common_verb(lower: &str) -> bool {
             | "kept"
             | "held"
             | "ran"
+            | "said"
+            | "told"
+            | "reported"
     )
 }
 

@@ -2492,6 +2492,16 @@ impl<'a> Reader<'a, '_> {
         if exponent_word(word).is_some() {
             return true;
         }
+        // "128K-token": a scale opening a compound with a unit (`read_scaled_compound`).
+        if let Some((head, tail)) = word.split_once('-')
+            && !matches!(head, "m" | "b" | "t")
+            && with_lower(head, |lower| {
+                lexicon::scale_word(head, lower, self.language).is_some()
+            })
+            && UNITS.lookup(tail).is_some()
+        {
+            return true;
+        }
         with_lower(word, |lower| {
             lexicon::scale_word(word, lower, self.language).is_some()
                 || lexicon::multiplier_suffix(lower)
@@ -3468,7 +3478,9 @@ impl<'a> Reader<'a, '_> {
         } else {
             lexicon::scale_word(word, &lower, self.language)
         };
-        let Some(scale) = scale else { return j };
+        let Some(scale) = scale else {
+            return self.read_scaled_compound(draft, j, word);
+        };
         let last = if abbreviation { j + 1 } else { j };
         let attached = self.attached(j);
         // `k` glued to a figure is a thousand ("2.7K stars", "130k users"), except on a single
@@ -3502,6 +3514,33 @@ impl<'a> Reader<'a, '_> {
         draft.scale = Some((written.to_owned(), scale.exponent));
         draft.last = last;
         last + 1
+    }
+
+    /// A scale glued to the figure that opens a compound with a unit: "a 128K-token context",
+    /// "a 70B-parameter model", "ein 5M-Token-Fenster". Returns the token after it, or `j`.
+    fn read_scaled_compound(&self, draft: &mut Draft, j: usize, word: &str) -> usize {
+        let Some((head, tail)) = word.split_once('-') else {
+            return j;
+        };
+        let glued = self.attached(j) && j > 0 && self.is(j - 1, TokenKind::Number);
+        let Some(lower) = LowerWord::new(head).filter(|_| glued && !tail.is_empty()) else {
+            return j;
+        };
+        let Some(scale) = lexicon::scale_word(head, &lower, self.language) else {
+            return j;
+        };
+        // "4K-Monitor" is a resolution, as `4K` alone is; a small `m` or `b` may be a metre or
+        // a bit ("128b-bit").
+        if lower.as_str() == "k" && draft.value < 10.0 || matches!(head, "m" | "b" | "t") {
+            return j;
+        }
+        let Some(unit) = UNITS.lookup(tail) else {
+            return j;
+        };
+        draft.value = times_power_of_ten(draft.value, scale.exponent);
+        draft.scale = Some((head.to_owned(), scale.exponent));
+        self.apply_unit(draft, unit, j);
+        j + 1
     }
 
     fn currency_after(&self, j: usize) -> bool {
