@@ -17,8 +17,11 @@
 //! ("16,384 GPUs for 54 days, or about 2.1 million GPU hours": a claim in the scope, bound
 //! to no input, in the first step's unit) that its inputs cannot give: the result is computed
 //! at the ends of every input's rounding, and no value the stated figure allows (its rounding,
-//! "about" as ±10 %, bounds) lies in between. Money results are not compared: an amount in the
-//! sentence is rarely the amount per GPU or per year.
+//! "about" as ±10 %, bounds) lies in between. A money result is compared only when its step
+//! says what it is per (`per = "year"`) and the sentence states an amount per the same ("$500
+//! billion over four years means $200 billion a year"), unless the sentence says that amount
+//! holds for part of the time ("at first", "zunächst"); any other amount in the sentence is
+//! rarely the amount per GPU or per year.
 //!
 //! ## Why is this bad?
 //! Figures that are each plausible can be impossible together: $5 million for 2,000 GPUs is
@@ -369,12 +372,31 @@ fn stated_result(
     (result, unit): (f64, Option<&str>),
     currency: &str,
 ) -> Option<Finding> {
-    let unit = unit.filter(|unit| *unit != currency)?;
+    let unit = unit?;
+    // An amount is compared only when the step says what it is per and the text states an
+    // amount per the same ("$500 billion over four years means $200 billion a year").
+    let per = derived.steps.first()?.per;
+    let stated_for = |claim: &&Claim| {
+        if unit == currency {
+            // "$100 billion a year at first" is not the average.
+            let sentence = context.text[claim.sentence.start..claim.sentence.end].to_lowercase();
+            let part = PARTIAL.iter().any(|word| sentence.contains(word));
+            !part
+                && claim.kind == ClaimKind::Money
+                && claim.period.as_ref().is_some_and(|period| {
+                    period.kind == crate::claims::PeriodKind::Rate
+                        && per.is_some()
+                        && period.unit == per
+                })
+        } else {
+            claim.kind != ClaimKind::Money && claim.unit == Some(unit)
+        }
+    };
     let stated: Vec<&Claim> = claims
         .zip(used)
         .filter(|&(_, used)| !used)
         .map(|(at, _)| &context.claims[at])
-        .filter(|claim| claim.kind != ClaimKind::Money && claim.unit == Some(unit))
+        .filter(stated_for)
         .collect();
     if stated.is_empty() || bound.len() > 8 {
         return None;
@@ -517,6 +539,20 @@ fn explained_inputs(
 }
 
 /// Whether a claim fits an input's kind and units.
+/// Words that say an amount per year holds for part of the time only.
+const PARTIAL: [&str; 10] = [
+    "at first",
+    "initially",
+    "first year",
+    "starting",
+    "rising",
+    "zunächst",
+    "anfangs",
+    "ersten jahr",
+    "zu beginn",
+    "steigend",
+];
+
 /// Whether an amount is stated for each item, not for all of them: "$15,000 each", "$2
 /// apiece", "$30,000 per GPU", "15.000 Dollar pro Stück", "für je 15.000 Dollar". Divided
 /// by the number of items it would say nothing. ("$2 per hour" is a rate, a period the

@@ -227,6 +227,7 @@ struct RawStep {
     name: String,
     formula: String,
     unit: Option<String>,
+    per: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -745,11 +746,33 @@ impl RuleSetBuilder {
                     return None;
                 }
             }
+            let per = match raw_step.per.as_deref() {
+                None => None,
+                Some(per) => match crate::lexicon::with_lower(per, crate::lexicon::time_unit) {
+                    Some(per) => Some(per),
+                    None => {
+                        let (line, column) =
+                            find_in_region(located, per).unwrap_or(located.at("steps"));
+                        self.problems.push(problem(
+                            &located.file,
+                            line,
+                            column,
+                            format!(
+                                "step `{}`: `per = \"{per}\"` is no unit of time",
+                                raw_step.name
+                            ),
+                            Some("use year, month, week, day or hour".to_owned()),
+                        ));
+                        return None;
+                    }
+                },
+            };
             steps.push(Step {
                 name: raw_step.name,
                 formula_text: raw_step.formula,
                 formula,
                 unit: raw_step.unit,
+                per,
             });
         }
         if steps.is_empty() {

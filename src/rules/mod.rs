@@ -172,6 +172,9 @@ pub struct Step {
     pub formula_text: String,
     pub formula: expr::Expr,
     pub unit: Option<String>,
+    /// The unit of time the result is stated per (`year` for an amount a year): an amount the
+    /// text states per that unit is compared with it.
+    pub per: Option<&'static str>,
 }
 
 /// A derived check: bind claims to names, compute, compare.
