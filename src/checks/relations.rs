@@ -272,6 +272,7 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
         findings.push(found);
     }
     change_from(context, claims, findings);
+    change_after_pair(context, claims, findings);
     per_unit(context, claims, findings);
 }
 
@@ -376,61 +377,138 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
         else {
             continue;
         };
-        let (Some((new_low, new_high)), Some((old_low, old_high))) =
-            (interval(context, new), interval(context, old))
-        else {
-            continue;
-        };
-        let (p_low, p_high) = claim_interval(
-            change,
+        if let Some(found) = changed_by(context, change, old, new, up) {
+            findings.push(found);
+        }
+    }
+}
+
+/// "A, compared with B in 2024, a 43 % jump", "A, gegenüber B im Vorjahr, 43 % Zuwachs": two
+/// amounts joined by a comparison, the later first, and a change named right after them.
+fn change_after_pair(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
+    for change in claims.iter().filter(|claim| {
+        claim.kind == ClaimKind::Percent && matches!(claim.bound, Bound::Exact | Bound::Approx)
+    }) {
+        let after = support::window(
             context.text,
-            change.value.number().unwrap_or_default(),
-            None,
+            change.span.end,
+            (change.span.end + 20).min(change.sentence.end),
+        )
+        .to_lowercase();
+        let noun: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let up = matches!(
+            noun.as_str(),
+            "jump" | "increase" | "rise" | "gain" | "growth" | "anstieg" | "zuwachs" | "plus"
         );
-        let sign = if up { 1.0 } else { -1.0 };
-        let expected_low = old_low * (1.0 + sign * if up { p_low } else { p_high } / 100.0);
-        let expected_high = old_high * (1.0 + sign * if up { p_high } else { p_low } / 100.0);
-        if new_low <= expected_high * 1.01 && expected_low * 0.99 <= new_high {
+        let down = matches!(
+            noun.as_str(),
+            "drop" | "decline" | "fall" | "decrease" | "cut" | "rückgang" | "minus" | "einbruch"
+        );
+        if up == down {
             continue;
         }
-        let (new_value, old_value) = ((new_low + new_high) / 2.0, (old_low + old_high) / 2.0);
-        let actual = (new_value - old_value) / old_value * 100.0;
-        let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
-        let mut found = finding(
-            "FL120",
-            change.span,
-            format!(
-                "from `{}` to `{}` is {}{} %, not {} {}",
-                written(old),
-                written(new),
-                if actual > 0.0 { "+" } else { "" },
-                figure(actual),
-                if up { "up" } else { "down" },
-                written(change)
-            ),
-        );
-        found.related.push(Related {
-            span: old.span,
-            message: format!("`{}` is the earlier figure", written(old)),
+        let amounts: Vec<&Claim> = claims
+            .iter()
+            .copied()
+            .filter(|claim| is_amount(claim) && claim.span.end <= change.span.start)
+            .collect();
+        // The pair nearest the change whose figures a comparison joins.
+        let pair = amounts.windows(2).rev().find(|pair| {
+            let between =
+                support::window(context.text, pair[0].span.end, pair[1].span.start).to_lowercase();
+            compatible(pair[0], pair[1])
+                && between.len() <= 40
+                && COMPARED_WITH.iter().any(|word| between.contains(word))
         });
-        found.related.push(Related {
-            span: new.span,
-            message: format!("`{}` is the later figure", written(new)),
-        });
-        found.explanation = support::own_arithmetic(
-            "(new − old) ÷ old × 100",
-            format!(
-                "({} − {}) ÷ {} × 100 = {} %",
-                figure(new_value),
-                figure(old_value),
-                figure(old_value),
-                figure(actual)
-            ),
-            actual,
-            Some("percent"),
-        );
-        findings.push(found);
+        let Some([new, old]) = pair else {
+            continue;
+        };
+        if let Some(found) = changed_by(context, change, old, new, up) {
+            findings.push(found);
+        }
     }
+}
+
+/// What joins a figure to the earlier one it is compared with, lowercased.
+const COMPARED_WITH: [&str; 9] = [
+    "compared with",
+    "compared to",
+    "versus",
+    " vs",
+    "against",
+    "up from",
+    "down from",
+    "gegenüber",
+    "im vergleich zu",
+];
+
+/// FL120 when `new` is not `old` changed by `change` (up or down), within every figure's
+/// rounding.
+fn changed_by(
+    context: &CheckContext,
+    change: &Claim,
+    old: &Claim,
+    new: &Claim,
+    up: bool,
+) -> Option<Finding> {
+    let (Some((new_low, new_high)), Some((old_low, old_high))) =
+        (interval(context, new), interval(context, old))
+    else {
+        return None;
+    };
+    let (p_low, p_high) = claim_interval(
+        change,
+        context.text,
+        change.value.number().unwrap_or_default(),
+        None,
+    );
+    let sign = if up { 1.0 } else { -1.0 };
+    let expected_low = old_low * (1.0 + sign * if up { p_low } else { p_high } / 100.0);
+    let expected_high = old_high * (1.0 + sign * if up { p_high } else { p_low } / 100.0);
+    if new_low <= expected_high * 1.01 && expected_low * 0.99 <= new_high {
+        return None;
+    }
+    let (new_value, old_value) = ((new_low + new_high) / 2.0, (old_low + old_high) / 2.0);
+    let actual = (new_value - old_value) / old_value * 100.0;
+    let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+    let mut found = finding(
+        "FL120",
+        change.span,
+        format!(
+            "from `{}` to `{}` is {}{} %, not {} {}",
+            written(old),
+            written(new),
+            if actual > 0.0 { "+" } else { "" },
+            figure(actual),
+            if up { "up" } else { "down" },
+            written(change)
+        ),
+    );
+    found.related.push(Related {
+        span: old.span,
+        message: format!("`{}` is the earlier figure", written(old)),
+    });
+    found.related.push(Related {
+        span: new.span,
+        message: format!("`{}` is the later figure", written(new)),
+    });
+    found.explanation = support::own_arithmetic(
+        "(new − old) ÷ old × 100",
+        format!(
+            "({} − {}) ÷ {} × 100 = {} %",
+            figure(new_value),
+            figure(old_value),
+            figure(old_value),
+            figure(actual)
+        ),
+        actual,
+        Some("percent"),
+    );
+    Some(found)
 }
 
 /// What says that an amount is a rate, lowercased: "$2,500 per GPU", "pro Kopf".
