@@ -185,7 +185,8 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')); median of $RUNS hyperfine runs after one probe run; timeout $TIMEOUT s."
-echo "Source: $(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo 'no git'); uncommitted in src/ and rules/: $(cd "$ROOT" && git diff HEAD --shortstat -- src rules 2>/dev/null | sed 's/^ //' || true)."
+uncommitted=$(cd "$ROOT" && git diff HEAD --shortstat -- src rules 2>/dev/null | sed 's/^ //' || true)
+echo "Source: $(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo 'no git'); uncommitted in src/ and rules/: ${uncommitted:-none}."
 echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER. Above 2 means other work shared the cores: trust the CPU columns more than the wall-clock ones."
 echo "$("$FACTLINT" --version), $(rustc --version), $(hyperfine --version), $(rg --version | sed -n 1p). MB = 10^6 bytes; RSS MB = 10^6 bytes."
 echo
