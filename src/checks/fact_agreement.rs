@@ -211,10 +211,11 @@ fn named_for(context: &CheckContext, at: usize, fact: &Fact) -> bool {
     };
     let claims = context.claims;
     let claim = &claims[at];
+    // The other figures of the sentence (a sentence's claims stand together, in order).
     let same_sentence = |other: &&Claim| other.sentence == claim.sentence;
-    let before = claims[..at].iter().rev().take_while(same_sentence);
-    let after = claims[at + 1..].iter().take_while(same_sentence);
-    let neighbours: Vec<&Claim> = before.chain(after).collect();
+    let first = at - claims[..at].iter().rev().take_while(same_sentence).count();
+    let end = at + 1 + claims[at + 1..].iter().take_while(same_sentence).count();
+    let neighbours = || claims[first..at].iter().chain(&claims[at + 1..end]);
     let gap = |a: Span, b: Span| {
         if a.end <= b.start {
             b.start - a.end
@@ -228,13 +229,13 @@ fn named_for(context: &CheckContext, at: usize, fact: &Fact) -> bool {
         .entities_in(claim.sentence)
         .filter(|(_, entity)| context.rules.entities[*entity].id == subject)
         .any(|&(mention, _)| {
-            let base_of_comparison = neighbours.iter().any(|other| {
+            let base_of_comparison = neighbours().any(|other| {
                 matches!(other.kind, ClaimKind::Fraction | ClaimKind::Multiplier)
                     && other.span.end <= mention.start
                     && mention.start - other.span.end <= BASE_GAP
             });
             let distance = gap(claim.span, mention);
-            let nearer_rival = neighbours.iter().any(|other| {
+            let nearer_rival = neighbours().any(|other| {
                 other.kind == claim.kind
                     && other.unit == claim.unit
                     && is_rate(context.text, other) == is_rate(context.text, claim)

@@ -10,8 +10,8 @@
 //!
 //! The sides are the two amounts nearest the relation that fit together, within a few words
 //! of it, and the sentence must tie them to it: the figure right after "of" for a share, the
-//! figure right after "times the" or "more than" (or "from A to B" before it) for a
-//! multiplier, a count of the thing named after "per" for a rate. Figures that merely stand
+//! figure right after "times the" or "more than" (or "from A to B", "A, up from B" before
+//! it) for a multiplier, a count of the thing named after "per" for a rate. Figures that merely stand
 //! near a relation ("print 13 twice or 42 twice", "120 per account, 64 per slot",
 //! "200 × 24,576") are not related by it.
 //!
@@ -171,7 +171,8 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
                             && (form != "multiplier" || joins_a_multiplier(between))
                     })
         });
-        // "from 6 structs to 53, a 9x increase": both sides before it, joined by "to".
+        // "from 6 structs to 53, a 9x increase", "11 GW, up from 4.5 GW, about 2.5 times as
+        // much": both sides before it, joined by "to" or a comparison.
         let from_to = form == "multiplier"
             && b.span.end <= relation.span.start
             && context
@@ -181,6 +182,7 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
                     let between = between.to_lowercase();
                     [" to ", " auf ", " bis ", "→", "->"]
                         .iter()
+                        .chain(&COMPARED_WITH)
                         .any(|joint| between.contains(joint))
                 });
         if !other_side_follows && !from_to {
