@@ -1,5 +1,5 @@
 //! A relation in a sentence that its own figures contradict: "1/50 of", "N % of", "N times",
-//! "up N % from", "X per Y".
+//! "up N % from", "compared with B, an N % jump", "X per Y".
 //!
 //! ## What it does
 //! Where a sentence states a relation and gives both sides, factlint recomputes it:
