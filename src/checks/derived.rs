@@ -43,7 +43,7 @@ use std::collections::HashMap;
 use crate::checks::support::{self, citations, fact_quantity, figure, money_in};
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Bound, Claim, ClaimKind};
-use crate::diagnostics::{Explanation, Finding, Quantity, Related, Severity};
+use crate::diagnostics::{Explanation, Finding, Quantity, Severity};
 use crate::rules::expr::Expr;
 use crate::rules::{DerivedCheck, Fact, Input, Scope};
 use crate::text::Span;
@@ -312,10 +312,9 @@ fn evaluate(
     }
     found.note = (!note.trim().is_empty()).then(|| note.trim().to_owned().into());
     for (_, other) in bound.iter().skip(1) {
-        found.related.push(Related {
-            span: other.claim.span,
-            message: format!("`{}` is an input", written(other.claim)),
-        });
+        found
+            .related
+            .push(support::related(context.text, other.claim, "an input"));
     }
     let mut fact_ids = Vec::new();
     for step in &derived.steps {
@@ -378,16 +377,18 @@ fn stated_result(
     let per = derived.steps.first()?.per;
     let stated_for = |claim: &&Claim| {
         if unit == currency {
-            // "$100 billion a year at first" is not the average.
-            let sentence = context.text[claim.sentence.start..claim.sentence.end].to_lowercase();
-            let part = PARTIAL.iter().any(|word| sentence.contains(word));
-            !part
-                && claim.kind == ClaimKind::Money
+            claim.kind == ClaimKind::Money
                 && claim.period.as_ref().is_some_and(|period| {
                     period.kind == crate::claims::PeriodKind::Rate
                         && per.is_some()
                         && period.unit == per
                 })
+                // "$100 billion a year at first" is not the average.
+                && {
+                    let sentence =
+                        context.text[claim.sentence.start..claim.sentence.end].to_lowercase();
+                    !PARTIAL.iter().any(|word| sentence.contains(word))
+                }
         } else {
             claim.kind != ClaimKind::Money && claim.unit == Some(unit)
         }
@@ -482,10 +483,9 @@ fn stated_result(
         .into(),
     );
     for (_, bound) in bound {
-        found.related.push(Related {
-            span: bound.claim.span,
-            message: format!("`{}` is an input", written(bound.claim)),
-        });
+        found
+            .related
+            .push(support::related(context.text, bound.claim, "an input"));
     }
     found.explanation = Some(Box::new(Explanation {
         inputs: explained_inputs(context, bound)

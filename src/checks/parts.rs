@@ -23,7 +23,7 @@
 use crate::checks::support::{self, claim_interval, figure, window};
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Bound, Claim, ClaimKind};
-use crate::diagnostics::{Finding, Related};
+use crate::diagnostics::Finding;
 
 /// How far after a total its "of which" may stand, and its parts after that, in bytes.
 const CUE_WINDOW: usize = 200;
@@ -233,10 +233,9 @@ fn shares(context: &CheckContext, claims: &[Claim], findings: &mut Vec<Finding>)
     );
     found.note = Some("Shares of one whole cannot exceed 100 %. Check each figure, or whether they belong to different wholes.".into());
     for claim in &percents[..percents.len() - 1] {
-        found.related.push(Related {
-            span: claim.span,
-            message: format!("`{}` is one share", written(claim)),
-        });
+        found
+            .related
+            .push(support::related(context.text, claim, "one share"));
     }
     found.explanation = support::own_arithmetic(
         "sum of the shares",
@@ -335,10 +334,9 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
                 written(total)
             ),
         );
-        found.related.push(Related {
-            span: total.span,
-            message: format!("`{}` is the total", written(total)),
-        });
+        found
+            .related
+            .push(support::related(context.text, total, "the total"));
         found.explanation = support::own_arithmetic(
             "sum of the parts ≤ total",
             format!(

@@ -31,7 +31,7 @@
 use crate::checks::support::{self, claim_interval, figure};
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Bound, Claim, ClaimKind};
-use crate::diagnostics::{Explanation, Finding, Quantity, Related};
+use crate::diagnostics::{Explanation, Finding, Quantity};
 
 pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     let mut start = 0;
@@ -235,14 +235,12 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
                 written(b)
             ),
         );
-        found.related.push(Related {
-            span: a.span,
-            message: format!("`{}` is one side", written(a)),
-        });
-        found.related.push(Related {
-            span: b.span,
-            message: format!("`{}` is the other side", written(b)),
-        });
+        found
+            .related
+            .push(support::related(context.text, a, "one side"));
+        found
+            .related
+            .push(support::related(context.text, b, "the other side"));
         found.explanation = Some(Box::new(Explanation {
             inputs: vec![
                 support::input("relation", relation, context.text, stated, None),
@@ -490,14 +488,12 @@ fn changed_by(
             written(change)
         ),
     );
-    found.related.push(Related {
-        span: old.span,
-        message: format!("`{}` is the earlier figure", written(old)),
-    });
-    found.related.push(Related {
-        span: new.span,
-        message: format!("`{}` is the later figure", written(new)),
-    });
+    found
+        .related
+        .push(support::related(context.text, old, "the earlier figure"));
+    found
+        .related
+        .push(support::related(context.text, new, "the later figure"));
     found.explanation = support::own_arithmetic(
         "(new − old) ÷ old × 100",
         format!(
@@ -606,14 +602,12 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
                 written(rate)
             ),
         );
-        found.related.push(Related {
-            span: total.span,
-            message: format!("`{}` is the total", written(total)),
-        });
-        found.related.push(Related {
-            span: count.span,
-            message: format!("`{}` is the count", written(count)),
-        });
+        found
+            .related
+            .push(support::related(context.text, total, "the total"));
+        found
+            .related
+            .push(support::related(context.text, count, "the count"));
         found.explanation = support::own_arithmetic(
             "total ÷ count",
             format!("{} ÷ {} = {}", figure(t), figure(c), figure(t / c)),

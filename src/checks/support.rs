@@ -363,6 +363,14 @@ pub(crate) fn in_table_row(text: &str, at: usize) -> bool {
 /// How far back a table row's opening `|` is looked for.
 const TABLE_ROW_BYTES: usize = 4096;
 
+/// A related location naming the part a claim plays in a finding: "`2,000 GPUs` is the count".
+pub(crate) fn related(text: &str, claim: &Claim, role: &str) -> crate::diagnostics::Related {
+    crate::diagnostics::Related {
+        span: claim.span,
+        message: format!("`{}` is {role}", &text[claim.span.start..claim.span.end]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2493,13 +2493,7 @@ impl<'a> Reader<'a, '_> {
             return true;
         }
         // "128K-token": a scale opening a compound with a unit (`read_scaled_compound`).
-        if let Some((head, tail)) = word.split_once('-')
-            && !matches!(head, "m" | "b" | "t")
-            && with_lower(head, |lower| {
-                lexicon::scale_word(head, lower, self.language).is_some()
-            })
-            && UNITS.lookup(tail).is_some()
-        {
+        if self.scaled_compound(word).is_some() {
             return true;
         }
         with_lower(word, |lower| {
@@ -3519,28 +3513,34 @@ impl<'a> Reader<'a, '_> {
     /// A scale glued to the figure that opens a compound with a unit: "a 128K-token context",
     /// "a 70B-parameter model", "ein 5M-Token-Fenster". Returns the token after it, or `j`.
     fn read_scaled_compound(&self, draft: &mut Draft, j: usize, word: &str) -> usize {
-        let Some((head, tail)) = word.split_once('-') else {
-            return j;
-        };
         let glued = self.attached(j) && j > 0 && self.is(j - 1, TokenKind::Number);
-        let Some(lower) = LowerWord::new(head).filter(|_| glued && !tail.is_empty()) else {
+        let Some((head, exponent, unit)) = self.scaled_compound(word).filter(|_| glued) else {
             return j;
         };
-        let Some(scale) = lexicon::scale_word(head, &lower, self.language) else {
-            return j;
-        };
-        // "4K-Monitor" is a resolution, as `4K` alone is; a small `m` or `b` may be a metre or
-        // a bit ("128b-bit").
-        if lower.as_str() == "k" && draft.value < 10.0 || matches!(head, "m" | "b" | "t") {
+        // "4K-Monitor" is a resolution, as `4K` alone is.
+        if head.eq_ignore_ascii_case("k") && draft.value < 10.0 {
             return j;
         }
-        let Some(unit) = UNITS.lookup(tail) else {
-            return j;
-        };
-        draft.value = times_power_of_ten(draft.value, scale.exponent);
-        draft.scale = Some((head.to_owned(), scale.exponent));
+        draft.value = times_power_of_ten(draft.value, exponent);
+        draft.scale = Some((head.to_owned(), exponent));
         self.apply_unit(draft, unit, j);
         j + 1
+    }
+
+    /// The scale, its power of ten and the unit of a compound "128K-token" (`K`, 3, token);
+    /// a small `m`, `b` or `t` may be a metre, a bit or a tonne ("128b-bit").
+    fn scaled_compound<'w>(
+        &self,
+        word: &'w str,
+    ) -> Option<(&'w str, i32, crate::units::UnitMatch)> {
+        let (head, tail) = word.split_once('-')?;
+        if tail.is_empty() || matches!(head, "m" | "b" | "t") {
+            return None;
+        }
+        let exponent = with_lower(head, |lower| {
+            lexicon::scale_word(head, lower, self.language).map(|scale| scale.exponent)
+        })?;
+        Some((head, exponent, UNITS.lookup(tail)?))
     }
 
     fn currency_after(&self, j: usize) -> bool {
