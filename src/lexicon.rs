@@ -498,6 +498,9 @@ pub const HEDGE_PHRASES: &[(&[&str], Hedge)] = &[
     (&["an", "estimated"], Hedge::Bound(Bound::Approx)),
     (&["gerade", "einmal"], Hedge::Only),
     (&["gerade", "mal"], Hedge::Only),
+    // "mindestens aber 340 Euro": at least, but.
+    (&["mindestens", "aber"], Hedge::Bound(Bound::AtLeast)),
+    (&["höchstens", "aber"], Hedge::Bound(Bound::AtMost)),
     (&["about"], Hedge::Bound(Bound::Approx)),
     (&["around"], Hedge::Bound(Bound::Approx)),
     (&["roughly"], Hedge::Bound(Bound::Approx)),
@@ -945,6 +948,8 @@ pub fn is_function_word(lower: &str) -> bool {
                 | "apiece"
                 | "more"
                 | "respectively"
+                | "versus"
+                | "vs"
                 | "across"
                 | "into"
                 | "per"
@@ -1189,25 +1194,28 @@ pub fn is_german_clause_particle(lower: &str) -> bool {
     )
 }
 
-/// A German ordinal, as its number: "zehnte" → 10, "dritten" → 3, "Zwanzigste" → 20.
+/// A German ordinal from the second on, as its number: "zehnte" → 10, "dritten" → 3,
+/// "zwölfte" → 12, "Zwanzigste" → 20, "hundertste" → 100. The stem is the number word with
+/// `-t` up to nineteen and `-st` from twenty.
 pub fn german_ordinal(lower: &str) -> Option<u32> {
     let stem = ["en", "er", "es", "em", "e"]
         .iter()
         .find_map(|ending| lower.strip_suffix(ending))?;
-    Some(match stem {
-        "zweit" => 2,
-        "dritt" => 3,
-        "viert" => 4,
-        "fünft" => 5,
-        "sechst" => 6,
-        "siebt" | "siebent" => 7,
-        "acht" => 8,
-        "neunt" => 9,
-        "zehnt" => 10,
-        "zwanzigst" => 20,
-        "hundertst" => 100,
-        _ => return None,
-    })
+    match stem {
+        "zweit" => return Some(2),
+        "dritt" => return Some(3),
+        "siebt" | "siebent" => return Some(7),
+        "acht" => return Some(8),
+        _ => {}
+    }
+    let whole = |word: &str| german_number(word).and_then(|value| u32::try_from(value).ok());
+    if let Some(word) = stem.strip_suffix("st")
+        && let Some(value) = whole(word).filter(|&value| value >= 20)
+    {
+        return Some(value);
+    }
+    let value = whole(stem.strip_suffix('t')?)?;
+    (4..20).contains(&value).then_some(value)
 }
 
 /// A day of the week.
@@ -1724,6 +1732,39 @@ fn german_below_thousand(word: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn german_ordinals_from_the_second_on() {
+        for (word, value) in [
+            ("zweite", 2),
+            ("dritten", 3),
+            ("siebente", 7),
+            ("achte", 8),
+            ("zehnte", 10),
+            ("elfte", 11),
+            ("zwölfte", 12),
+            ("fünfzehnten", 15),
+            ("zwanzigste", 20),
+            ("einundzwanzigste", 21),
+            ("dreißigsten", 30),
+            ("hundertste", 100),
+            ("tausendste", 1000),
+        ] {
+            assert_eq!(german_ordinal(word), Some(value), "{word}");
+        }
+        // The first is no share; neither is a cardinal with an ending, nor "zwanzigte".
+        for word in [
+            "erste",
+            "zwölf",
+            "zwanzigte",
+            "achtzehnste",
+            "drei",
+            "hunderte",
+            "tausende",
+        ] {
+            assert_eq!(german_ordinal(word), None, "{word}");
+        }
+    }
 
     /// The short words the reader passes over (`short_word_may_start_claim`) are no words a
     /// claim starts at: no number, multiplier or month word or abbreviation, in any language.

@@ -4,11 +4,12 @@
 //! ## What it does
 //! Each `[[check]]` in a rule file binds claims of the same sentence (or paragraph) to names
 //! by kind and unit, computes its steps (`per_gpu = money / gpus`), and compares the first
-//! result with a sourced fact or an expected range. Money is converted to the reporting
-//! currency first; durations to the unit the check asks for. The bundled checks derive the
-//! cost per GPU (against the purchase price and the hourly rental rate of a GPU), amounts per
-//! year over a stated number of years, and GPU hours and their rental cost. An amount stated
-//! for each item ("$15,000 each", "$30,000 per GPU", "pro Stück") is not divided again, and a
+//! result with a sourced fact or an expected range. Money is computed in the currency the
+//! text states when all its amounts share one and nothing is compared in money, and converted
+//! to the reporting currency otherwise; durations to the unit the check asks for. The bundled
+//! checks derive the cost per GPU (against the purchase price and the hourly rental rate of a
+//! GPU), amounts per year over a stated number of years, and GPU hours and their rental cost.
+//! An amount stated for each item ("$15,000 each", "$30,000 per GPU", "pro Stück") is not divided again, and a
 //! duration that is the period of another figure ("supply would double over the next two
 //! years") is not taken for the time the GPUs of the sentence ran.
 //!
@@ -109,7 +110,7 @@ fn evaluate(
     claims: std::ops::Range<usize>,
     findings: &mut Vec<Finding>,
 ) -> Option<Finding> {
-    let currency = context.options.reporting_currency().to_owned();
+    let currency = working_currency(context, derived, claims.clone());
     let mut bound: Vec<(&Input, Bound_)> = Vec::new();
     let mut used = vec![false; claims.len()];
     for input in &derived.inputs {
@@ -448,8 +449,13 @@ fn stated_result(
         high = high.max(value);
     }
     let fits = |claim: &&Claim| {
-        support::value_interval(context, claim)
-            .is_some_and(|(stated_low, stated_high)| stated_low <= high && low <= stated_high)
+        let interval = if claim.kind == ClaimKind::Money {
+            money_in(claim, currency, context.rules, context.rate_date)
+                .map(|(value, high, _)| support::claim_interval(claim, context.text, value, high))
+        } else {
+            support::value_interval(context, claim)
+        };
+        interval.is_some_and(|(stated_low, stated_high)| stated_low <= high && low <= stated_high)
     };
     if stated.iter().any(fits) {
         return None;
@@ -538,7 +544,40 @@ fn explained_inputs(
         .collect()
 }
 
-/// Whether a claim fits an input's kind and units.
+/// The currency a check computes in: the one currency of the scope's amounts when the check
+/// compares with no money fact and no `expected` range ("8 Mrd. Euro über vier Jahre" is 2
+/// billion euros a year, not its value in dollars), the reporting currency otherwise (the
+/// range is in it, and so is every fact once converted).
+fn working_currency(
+    context: &CheckContext,
+    derived: &DerivedCheck,
+    claims: std::ops::Range<usize>,
+) -> String {
+    let reporting = context.options.reporting_currency();
+    let mut facts = Vec::new();
+    for step in &derived.steps {
+        step.formula.facts(&mut facts);
+    }
+    facts.extend(derived.compare_fact.iter().cloned());
+    let money_fact = facts.iter().any(|id| {
+        context
+            .rules
+            .fact(id)
+            .is_some_and(|fact| fact.kind == ClaimKind::Money)
+    });
+    if money_fact || derived.expected.is_some() {
+        return reporting.to_owned();
+    }
+    let mut currencies = context.claims[claims]
+        .iter()
+        .filter(|claim| claim.kind == ClaimKind::Money)
+        .filter_map(|claim| claim.unit);
+    match currencies.next() {
+        Some(first) if currencies.all(|other| other == first) => first.to_owned(),
+        _ => reporting.to_owned(),
+    }
+}
+
 /// Words that say an amount per year holds for part of the time only.
 const PARTIAL: [&str; 10] = [
     "at first",
@@ -586,6 +625,7 @@ fn input_kinds(claim: &Claim) -> u32 {
     }
 }
 
+/// Whether a claim fits an input's kind and units.
 fn fits(input: &Input, claim: &Claim) -> bool {
     let kind_fits = input_kinds(claim) & 1 << input.kind as u32 != 0;
     if !kind_fits || claim.value.number().is_none() {
@@ -604,7 +644,7 @@ fn fits(input: &Input, claim: &Claim) -> bool {
     })
 }
 
-/// The value a claim contributes: money in the reporting currency, durations converted.
+/// The value a claim contributes: money in the working currency, durations converted.
 fn value_of(
     context: &CheckContext,
     input: &Input,

@@ -285,7 +285,9 @@ pub(crate) fn annotate(
     // In order (as nearly always), the claim a word just before a claim belongs to is one of
     // the last few before it.
     let in_order = claim_ranges.is_sorted_by_key(|&(first, _)| first);
-    for (at, (claim, &(first, last))) in claims.iter_mut().zip(&claim_ranges).enumerate() {
+    for (at, &(first, last)) in claim_ranges.iter().enumerate() {
+        let (before, rest) = claims.split_at_mut(at);
+        let claim = &mut rest[0];
         if matches!(claim.kind, ClaimKind::Date | ClaimKind::Duration) {
             continue;
         }
@@ -302,6 +304,18 @@ pub(crate) fn annotate(
             .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
             .or_else(|| reader.subject_before(first, sentence_first, claim.language, claims_before))
             .map(Box::new);
+        if claim.subject.is_none()
+            && let Some(currency) = elliptic_currency(
+                claim,
+                before,
+                |earlier| sentences.of(claim_ranges[earlier].0),
+                sentence,
+            )
+        {
+            claim.kind = ClaimKind::Money;
+            claim.unit = Some(currency);
+            claim.unit_carried = true;
+        }
         claim.period = reader
             .rate_after(last + 1, sentence_last)
             .or_else(|| {
@@ -372,6 +386,33 @@ pub(crate) fn annotate(
             })
             .map(Box::new);
     }
+}
+
+/// The currency of a bare amount of a scale, named once before it: "476,8 Milliarden Euro,
+/// rund 12 Milliarden weniger als im Vorjahr", "50,3 Mrd. Euro, davon 11 Mrd. auf die Bahn",
+/// "8 Mrd. Euro für Kitas, also 2 Mrd. pro Jahr". `claim` is a count with a scale word and
+/// nothing it counts (no unit, no subject); the nearest figure with a scale before it, in its
+/// sentence or the one before, is money with the same scale. ("1,5 Milliarden Euro für 13
+/// Millionen Nutzer" counts users; "49 Euro; 13 Millionen nutzen es" has no scale to match.)
+fn elliptic_currency(
+    claim: &Claim,
+    before: &[Claim],
+    sentence_of: impl Fn(usize) -> u32,
+    sentence: u32,
+) -> Option<&'static str> {
+    let exponent = claim.scale_exponent.filter(|&exponent| exponent >= 6)?;
+    if claim.kind != ClaimKind::Count || claim.unit.is_some() || claim.unit_carried {
+        return None;
+    }
+    let (_, earlier) = before
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|&(at, _)| sentence_of(at).saturating_add(1) >= sentence)
+        .find(|(_, earlier)| earlier.scale_exponent.is_some())?;
+    (earlier.kind == ClaimKind::Money && earlier.scale_exponent == Some(exponent))
+        .then_some(earlier.unit)
+        .flatten()
 }
 
 /// A word said with the year that dates a figure: a preposition ("by 2025", "seit 2019") or a

@@ -3704,6 +3704,17 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
+    /// Whether token `j` and those after say "to 4.2%" or "auf 6,0 Prozent".
+    fn leads_to_percent(&self, j: usize) -> bool {
+        matches!(self.lower(j).as_deref(), Some("to" | "auf"))
+            && self.is(j + 1, TokenKind::Number)
+            && (matches!(self.punct(j + 2), Some("%" | "％"))
+                || self.lower(j + 2).is_some_and(|word| {
+                    lexicon::percent_word(&word) == Some(PercentWord::Percent)
+                        || (word.as_str() == "per" && self.lower(j + 3).as_deref() == Some("cent"))
+                }))
+    }
+
     /// The word that opens a range before the claim: "between", "zwischen", "from", "von".
     fn range_opener(&self, first: usize) -> Option<LowerWord<'_>> {
         let previous = first.checked_sub(1)?;
@@ -3857,6 +3868,17 @@ impl<'a> Reader<'a, '_> {
                 return j + 2;
             }
             _ => {}
+        }
+        // "rose 0.3 points to 4.2%", "stieg um 0,3 Punkte auf 6,0 Prozent": points that lead
+        // to a percentage are percentage points. (An index's points lead to a level.)
+        if matches!(
+            lower.as_str(),
+            "point" | "points" | "punkt" | "punkte" | "punkten"
+        ) && self.leads_to_percent(j + 1)
+        {
+            draft.kind = Some(ClaimKind::PercentagePoints);
+            draft.last = j;
+            return j + 1;
         }
         if lexicon::multiplier_suffix(&lower)
             && (self.attached(j) || matches!(lower.as_str(), "times" | "mal"))

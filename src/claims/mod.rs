@@ -177,7 +177,10 @@ pub struct Claim {
     pub only: bool,
     /// ISO 4217 code for money, a canonical unit name otherwise.
     pub unit: Option<&'static str>,
-    /// The unit was carried over from an earlier figure in a list ("50.000 H100, 30.000").
+    /// The unit was carried over from another figure: an earlier one in a list ("50.000 H100,
+    /// 30.000"), the high end of a change ("von 3,9 auf 37,4 Milliarden Euro"), a table's column
+    /// header, or an amount of the same scale before it ("476,8 Milliarden Euro, rund 12
+    /// Milliarden weniger").
     pub unit_carried: bool,
     /// The scale word as written ("Millionen", "bn", "M").
     pub scale: Option<String>,

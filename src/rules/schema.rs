@@ -159,7 +159,7 @@ pub fn rule_file_schema() -> Value {
                                 "properties": {
                                     "name": string("The result's name, usable in later steps and the note"),
                                     "formula": string("+ - * / ( ) min max abs fact(\"id\") over input and step names"),
-                                    "unit": string("The result's unit; `currency` is the reporting currency")
+                                    "unit": string("The result's unit; `currency` is the currency the check computes in")
                                 }
                             }
                         },
