@@ -1173,12 +1173,23 @@ pub fn is_german_finite_verb(lower: &str) -> bool {
     )
 }
 
-/// German adverbs and particles that go on with a clause after a year: "kam 2024 zu spät",
-/// "folgen 2028 noch zwei".
+/// German adverbs, particles and prepositions that go on with a clause after a year: "kam
+/// 2024 zu spät", "folgen 2028 noch zwei", "lag 2024 bei 13,5 Prozent", "verkaufte 2024
+/// erstmals mehr als". (Not "mehr" or "an": "verkaufte 2000 mehr als im Vorjahr", "verkaufte
+/// 2000 an Händler" count.)
 pub fn is_german_clause_particle(lower: &str) -> bool {
     matches!(
         lower,
         "zu" | "nicht"
+            | "bei"
+            | "um"
+            | "auf"
+            | "im"
+            | "erstmals"
+            | "insgesamt"
+            | "rund"
+            | "etwa"
+            | "knapp"
             | "noch"
             | "erst"
             | "bereits"
@@ -1435,6 +1446,8 @@ fn is_auxiliary(lower: &str) -> bool {
             | "may"
             | "might"
             | "should"
+            | "must"
+            | "shall"
     )
 }
 

@@ -3,7 +3,8 @@
 //!
 //! ## What it does
 //! Where a sentence states a relation and gives both sides, factlint recomputes it:
-//! "A is 1/50 of B", "A is N % of B", "A, N times B" or "N-fold", "A, up (down) N % from B",
+//! "A is 1/50 of B", "A is N % of B", "A, N times B" or "N-fold" (also "N times the 2019
+//! level of B", "fivefold, from A to B"), "A, up (down) N % from B" or "A, an N % rise on B",
 //! and "A for N things, or C per thing". Rounding of every figure is allowed for; when no
 //! reading of the sentence makes the relation hold, the finding says what the figures give
 //! instead (the figures say 1/20 where the text says 1/50).
@@ -158,6 +159,7 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
         // side is the figure right after the relation. A share of something the sentence
         // gives no figure for ("79 % of cold items") relates nothing; nor does "twice" or
         // "2x" beside figures of something else ("print 13 twice or 42 twice").
+        // (A year between them is no figure of its own: "three times the 2019 level of €39".)
         let reach = if form == "multiplier" { 24 } else { 16 };
         let other_side_follows = [a, b].iter().any(|claim| {
             claim.span.start >= relation.span.end
@@ -167,10 +169,39 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
                     .is_some_and(|between| {
                         between.len() <= reach
                             && !between.contains(['.', ';', ':', '(', ')'])
-                            && !between.contains(|c: char| c.is_ascii_digit())
+                            && (!between.contains(|c: char| c.is_ascii_digit())
+                                || only_dates_between(
+                                    context.text,
+                                    claims,
+                                    relation.span.end,
+                                    claim.span.start,
+                                ))
                             && (form != "multiplier" || joins_a_multiplier(between))
                     })
         });
+        // "fast verfünffacht: von 3,9 auf 37,4 Milliarden", "a fivefold rise, from 2 to 11
+        // GW": the change right before its two ends.
+        let pair_follows = form == "multiplier"
+            && a.span.start >= relation.span.end
+            && context
+                .text
+                .get(relation.span.end..a.span.start)
+                .is_some_and(|between| {
+                    let words: Vec<String> = between
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|word| !word.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
+                    between.len() <= 16
+                        && matches!(words.as_slice(), [last] | [_, last] if last == "from" || last == "von")
+                })
+            && context
+                .text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|between| {
+                    let between = between.to_lowercase();
+                    between.len() <= 12 && [" to ", " auf ", " bis "].iter().any(|joint| between.contains(joint))
+                });
         // "from 6 structs to 53, a 9x increase", "11 GW, up from 4.5 GW, about 2.5 times as
         // much": both sides before it, joined by "to" or a comparison.
         let from_to = form == "multiplier"
@@ -185,7 +216,7 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
                         .chain(&COMPARED_WITH)
                         .any(|joint| between.contains(joint))
                 });
-        if !other_side_follows && !from_to {
+        if !other_side_follows && !from_to && !pair_follows {
             continue;
         }
         let (Some((a_low, a_high)), Some((b_low, b_high))) =
@@ -276,6 +307,20 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
     per_unit(context, claims, findings);
 }
 
+/// Whether every digit between two offsets of a sentence belongs to a date among its claims.
+fn only_dates_between(text: &str, claims: &[&Claim], from: usize, to: usize) -> bool {
+    let in_a_date = |at: usize| {
+        claims.iter().any(|claim| {
+            claim.kind == ClaimKind::Date && claim.span.start <= at && at < claim.span.end
+        })
+    };
+    text.get(from..to).is_some_and(|between| {
+        between
+            .char_indices()
+            .all(|(at, c)| !c.is_ascii_digit() || in_a_date(from + at))
+    })
+}
+
 /// "1/20" for 0.05, "2/3" for 0.667: the simplest fraction within 1 %.
 fn fraction_text(value: f64) -> String {
     if value <= 0.0 {
@@ -342,16 +387,23 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
         ]
         .iter()
         .any(|word| tail.contains(word));
-        if up == down {
-            continue;
-        }
         let after = support::window(
             context.text,
             change.span.end,
             (change.span.end + 40).min(change.sentence.end),
         )
         .to_lowercase();
-        let from = ["from", "on", "gegenüber", "von", "vs"]
+        // "a 4 % rise on the 63 GW": the change named after the figure.
+        let (named, after) = match change_noun(&after) {
+            Some((up, rest)) => (Some(up), rest),
+            None => (None, after.as_str()),
+        };
+        let up = match named {
+            Some(named) if up == down => named,
+            _ if up == down => continue,
+            _ => up,
+        };
+        let from = ["from", "on", "over", "gegenüber", "von", "vs"]
             .iter()
             .any(|word| after.trim_start().starts_with(word));
         if !from {
@@ -395,22 +447,9 @@ fn change_after_pair(context: &CheckContext, claims: &[&Claim], findings: &mut V
             (change.span.end + 20).min(change.sentence.end),
         )
         .to_lowercase();
-        let noun: String = after
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        let up = matches!(
-            noun.as_str(),
-            "jump" | "increase" | "rise" | "gain" | "growth" | "anstieg" | "zuwachs" | "plus"
-        );
-        let down = matches!(
-            noun.as_str(),
-            "drop" | "decline" | "fall" | "decrease" | "cut" | "rückgang" | "minus" | "einbruch"
-        );
-        if up == down {
+        let Some((up, _)) = change_noun(&after) else {
             continue;
-        }
+        };
         let amounts: Vec<&Claim> = claims
             .iter()
             .copied()
@@ -431,6 +470,24 @@ fn change_after_pair(context: &CheckContext, claims: &[&Claim], findings: &mut V
             findings.push(found);
         }
     }
+}
+
+/// The noun that names a change at the start of `after` (lowercased text after a percentage:
+/// "jump", "Rückgang"), whether it goes up, and the text after it.
+fn change_noun(after: &str) -> Option<(bool, &str)> {
+    let after = after.trim_start();
+    let length = after
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(at, _)| at);
+    let up = match &after[..length] {
+        "jump" | "increase" | "rise" | "gain" | "growth" | "anstieg" | "zuwachs" | "plus" => true,
+        "drop" | "decline" | "fall" | "decrease" | "cut" | "rückgang" | "minus" | "einbruch" => {
+            false
+        }
+        _ => return None,
+    };
+    Some((up, &after[length..]))
 }
 
 /// What joins a figure to the earlier one it is compared with, lowercased.

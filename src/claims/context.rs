@@ -1109,8 +1109,14 @@ fn is_sentence_adverb(lower: &str) -> bool {
 }
 
 /// An English plural: "engineers", "companies", but not "gas" or "this".
+/// A plural noun, roughly: not "class", "bonus", nor a possessive ("the EU's electricity").
 fn is_plural(lower: &str) -> bool {
-    lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("'s")
+        && !lower.ends_with("’s")
 }
 
 fn is_determiner(lower: &str) -> bool {

@@ -3016,9 +3016,12 @@ impl<'a> Reader<'a, '_> {
         if matches!(previous, "than" | "als" | "wie") {
             return closes;
         }
-        // After a German verb the clause may go on with an adverb or a particle.
+        // After a German verb the clause may go on with an adverb or a particle. (A lowercase
+        // word in `-te` before a year is a verb in the past: "verkaufte 2024 erstmals",
+        // "meldete 2024 einen Rekord"; "zählte 2000 Mitglieder" counts.)
         german
-            && lexicon::is_german_finite_verb(previous)
+            && (lexicon::is_german_finite_verb(previous)
+                || previous.len() >= 5 && previous.ends_with("te"))
             && (closes
                 || self.lower(i + 1).is_some_and(|next| {
                     self.word(i + 1)
@@ -3631,6 +3634,8 @@ impl<'a> Reader<'a, '_> {
     /// after them.
     fn high_end(&self, at: usize) -> Option<(Draft, usize)> {
         let mut k = at + 1;
+        // "von gut 19 auf unter 13 Prozent": a hedge on the high end.
+        k += self.hedge_at(k);
         if self
             .punct(k)
             .is_some_and(|punct| lexicon::currency_symbol(punct).is_some())
@@ -3647,6 +3652,24 @@ impl<'a> Reader<'a, '_> {
         let mut high = Draft::new(k, k, value);
         let after = self.read_scale(&mut high, k + 1);
         Some((high, after))
+    }
+
+    /// The length in tokens of the hedge phrase that starts at token `k` ("unter", "more
+    /// than"), 0 if none does. (Phrases are listed longest first; those with a dot are not
+    /// looked for.)
+    fn hedge_at(&self, k: usize) -> usize {
+        if !self.lower(k).is_some_and(|word| lexicon::hedge_like(&word)) {
+            return 0;
+        }
+        lexicon::HEDGE_PHRASES
+            .iter()
+            .find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(offset, expected)| self.lower(k + offset).as_deref() == Some(*expected))
+            })
+            .map_or(0, |(words, _)| words.len())
     }
 
     /// The low end of a change takes what the high end states and it leaves out: "from 5 to
@@ -3892,6 +3915,28 @@ impl<'a> Reader<'a, '_> {
             draft.currency.get_or_insert("USD");
             draft.last = j + 1;
             return j + 2;
+        }
+        // "40 cents per kWh", "30 Cent pro Kilowattstunde": hundredths of the currency, the euro
+        // in German, in English the one of the amount before in the paragraph, else the dollar.
+        if matches!(lower.as_str(), "cent" | "cents")
+            && draft.currency.is_none()
+            && draft.scale.is_none()
+            && draft.kind.is_none()
+        {
+            draft.value = times_power_of_ten(draft.value, -2);
+            draft.high = draft.high.map(|high| times_power_of_ten(high, -2));
+            draft.currency = Some(if self.language == Some(Language::German) {
+                "EUR"
+            } else {
+                self.claims[self.first..]
+                    .iter()
+                    .rev()
+                    .find(|claim| claim.kind == ClaimKind::Money)
+                    .and_then(|claim| claim.unit)
+                    .unwrap_or("USD")
+            });
+            draft.last = j;
+            return j + 1;
         }
         // Three-letter currency words are ISO codes only in capitals ("won" is a verb), except
         // the yen.
