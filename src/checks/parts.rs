@@ -4,9 +4,11 @@
 //! In a sentence that divides something into shares ("account for", "Anteil", "davon"), adds
 //! up the percentages and flags a sum over 100 % (after rounding); the first figure of a
 //! change ("from 60 to 80 percent", "von 60 auf 80 Prozent") is the share as it was, and is
-//! not added. Sentences that say how shares changed ("rose", "stieg") are left alone. Where a total is stated
-//! ("in total", "insgesamt") and parts of the same kind and unit follow ("of which",
-//! "davon", "including"), it flags parts whose sum exceeds the total.
+//! not added. Sentences that say how shares changed ("rose", "stieg") are left alone. Where a
+//! total is stated ("in total", "insgesamt") and parts of the same kind and unit follow ("of
+//! which", "davon", "including"), or an amount is made a total by "of which" or "davon" right
+//! after it ("$3.7 billion this year, of which …", parts in its sentence), it flags parts
+//! whose sum exceeds the total.
 //!
 //! ## Why is this bad?
 //! Parts cannot exceed their whole; one of the figures is wrong or belongs to another whole.
@@ -85,6 +87,10 @@ const TOTAL_CUES: &[&str] = &[
     "in summe",
     "zusammen",
 ];
+/// The cues that make the amount right before them a total: "$3.7 billion this year, of which
+/// …", "1,9 Milliarden Fahrgäste, davon …". (Not "including" or "darunter": a list of some
+/// among many may overlap.)
+const OF_WHICH_CUES: &[&str] = &["of which", "davon", "wovon"];
 const PART_CUES: &[&str] = &[
     "of which",
     "including",
@@ -120,20 +126,25 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         if shares_here && cues & SHARE != 0 && cues & CHANGE == 0 {
             shares(context, &context.claims[start..end], findings);
         }
-        // "in total" and its kin must stand in the sentence before any total does.
-        if parts_may_follow && cues & TOTAL != 0 {
+        // "in total" and its kin must stand in the sentence before any total does, or "of
+        // which" after it.
+        if parts_may_follow && cues & (TOTAL | OF_WHICH) != 0 {
             parts_of_total(context, start, end, findings);
         }
         start = end;
     }
 }
 
-/// Which of the cue lists a sentence holds a cue of: bits of `SHARE`, `CHANGE`, `TOTAL`.
+/// Which of the cue lists a sentence holds a cue of: bits of `SHARE`, `CHANGE`, `TOTAL`,
+/// `OF_WHICH`.
 const SHARE: u8 = 1;
 const CHANGE: u8 = 2;
 const TOTAL: u8 = 4;
+const OF_WHICH: u8 = 8;
+const ALL_CUES: u8 = SHARE | CHANGE | TOTAL | OF_WHICH;
 
-/// The cues of `SHARE_CUES`, `CHANGE_CUES` and `TOTAL_CUES` found in `sentence`, in any case:
+/// The cues of `SHARE_CUES`, `CHANGE_CUES`, `TOTAL_CUES` and `OF_WHICH_CUES` found in
+/// `sentence`, in any case:
 /// every cue is looked for in one pass, overlapping ones too, without lowercasing the
 /// sentence first (a cue with `ü` is looked for with `Ü` too).
 fn cues_in(sentence: &str) -> u8 {
@@ -144,6 +155,7 @@ fn cues_in(sentence: &str) -> u8 {
                 (SHARE_CUES, SHARE),
                 (CHANGE_CUES, CHANGE),
                 (TOTAL_CUES, TOTAL),
+                (OF_WHICH_CUES, OF_WHICH),
             ] {
                 for &cue in list {
                     let capital = cue.replace('ü', "Ü");
@@ -164,7 +176,7 @@ fn cues_in(sentence: &str) -> u8 {
     let mut found = 0;
     for hit in automaton.find_overlapping_iter(sentence) {
         found |= bits[hit.pattern().as_usize()];
-        if found == SHARE | CHANGE | TOTAL {
+        if found == ALL_CUES {
             break;
         }
     }
@@ -256,7 +268,8 @@ fn amount(context: &CheckContext, claim: &Claim) -> Option<(f64, f64)> {
     crate::checks::support::value_interval(context, claim)
 }
 
-/// A total in one sentence, parts after "of which"/"davon" in it or the next one.
+/// A total in one sentence, parts after "of which"/"davon" in it or the next one; or an
+/// amount with "of which"/"davon" right after it, parts in its sentence.
 fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &mut Vec<Finding>) {
     for at in start..end {
         let total = &context.claims[at];
@@ -277,7 +290,8 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
             (total.span.end + 16).min(total.sentence.end),
         )
         .to_lowercase();
-        if !TOTAL_CUES.iter().any(|cue| near.contains(cue)) {
+        let of_which = !TOTAL_CUES.iter().any(|cue| near.contains(cue));
+        if of_which && !of_which_follows(context, at) {
             continue;
         }
         let Some((_, total_high)) = amount(context, total) else {
@@ -300,13 +314,18 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
             .iter()
             .zip(&context.claim_blocks[(at + 1).min(context.claim_blocks.len())..])
             .take_while(|(claim, claim_block)| {
-                Some(**claim_block) == block && claim.span.start <= cue_offset + PARTS_WINDOW
+                Some(**claim_block) == block
+                    && claim.span.start <= cue_offset + PARTS_WINDOW
+                    && (!of_which || claim.sentence == total.sentence)
             })
             .map(|(claim, _)| claim)
             .filter(|claim| {
                 claim.span.start > cue_offset
                     && claim.kind == total.kind
-                    && (claim.unit == total.unit || claim.kind == ClaimKind::Money)
+                    && (claim.unit == total.unit
+                        || claim.kind == ClaimKind::Money
+                        // "230.000 Beschäftigte, davon 120.000 im Betrieb".
+                        || claim.kind == ClaimKind::Count && claim.unit.is_none())
             })
             .collect();
         if parts.is_empty() {
@@ -352,6 +371,26 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
     }
 }
 
+/// Whether "of which", "davon" or "wovon" follows claim `at` within a few words, after a
+/// comma or dash and no other figure but a year: "$3.7 billion this year, of which",
+/// "1,9 Milliarden Fahrgäste, davon". ("Two of which deserve attention" takes two of them.)
+fn of_which_follows(context: &CheckContext, at: usize) -> bool {
+    let total = &context.claims[at];
+    let end = (total.span.end + 32).min(total.sentence.end);
+    let after = window(context.text, total.span.end, end).to_lowercase();
+    let Some(cue) = OF_WHICH_CUES.iter().filter_map(|cue| after.find(cue)).min() else {
+        return false;
+    };
+    if !after[..cue].contains([',', '–', '—', '(']) {
+        return false;
+    }
+    let cue_offset = total.span.end + cue;
+    context.claims[at + 1..]
+        .iter()
+        .take_while(|claim| claim.span.start < cue_offset)
+        .all(|claim| claim.kind == ClaimKind::Date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,7 +406,7 @@ mod tests {
         ] {
             assert_eq!(cues_in(sentence) & CHANGE, CHANGE, "{sentence}");
         }
-        assert_eq!(cues_in("Of Which 40 % went to Europe."), SHARE);
+        assert_eq!(cues_in("Of Which 40 % went to Europe."), SHARE | OF_WHICH);
         assert_eq!(cues_in("Nothing here."), 0);
     }
 

@@ -1,8 +1,9 @@
 //! A change between two percentages stated in percent where percentage points are meant.
 //!
 //! ## What it does
-//! Where a sentence gives both ends of a change ("from 10 % to 15 %", "von 10 % auf 15 %")
-//! and then the change in percent, factlint recomputes it. If the stated change equals the
+//! Where a sentence gives both ends of a change ("from 10 % to 15 %", "von 10 % auf 15 %",
+//! "62,5 % der Züge …, nach 64 % im Vorjahr", "15 %, up from 10 %") and then the change in
+//! percent, factlint recomputes it. If the stated change equals the
 //! difference in points but not the relative change, it flags the figure.
 //!
 //! ## Why is this bad?
@@ -37,11 +38,19 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         let Some(&to) = percents.get(window + 1) else {
             break;
         };
-        if from.sentence != to.sentence || !is_change(context.text, from, to) {
+        if from.sentence != to.sentence {
             continue;
         }
+        let Some(order) = change_order(context.text, from, to) else {
+            continue;
+        };
         let (Some(a), Some(b)) = (from.value.number(), to.value.number()) else {
             continue;
+        };
+        // "62,5 % …, nach 64 %": the later figure is the earlier state.
+        let (a, b) = match order {
+            Order::Forward => (a, b),
+            Order::Backward => (b, a),
         };
         let points = (b - a).abs();
         let relative = if a != 0.0 {
@@ -104,15 +113,43 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
     }
 }
 
-/// "from A to B", "von A auf B", "A → B", "rose … to": the words between two percentages.
-fn is_change(text: &str, from: &Claim, to: &Claim) -> bool {
+/// Which of two percentages of a change is the earlier state.
+enum Order {
+    /// "from A to B", "von A auf B", "A → B".
+    Forward,
+    /// "B this year, after A", "B …, nach A im Vorjahr", "B, up from A".
+    Backward,
+}
+
+/// Whether the words between two percentages make them the ends of a change, and in which
+/// order.
+fn change_order(text: &str, from: &Claim, to: &Claim) -> Option<Order> {
     if to.span.start < from.span.end {
-        return false;
+        return None;
     }
     let between = text[from.span.end..to.span.start].trim();
-    ["to", "auf", "→", "->", "bis auf"]
+    if ["to", "auf", "→", "->", "bis auf"]
         .iter()
         .any(|word| between.eq_ignore_ascii_case(word))
+    {
+        return Some(Order::Forward);
+    }
+    // A few words of the clause, then the word that names the earlier state.
+    if between.len() > 60 || between.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let between = between.to_lowercase();
+    [
+        ", after",
+        ", nach",
+        "up from",
+        "down from",
+        "compared with",
+        "gegenüber",
+    ]
+    .iter()
+    .any(|joint| between.ends_with(joint))
+    .then_some(Order::Backward)
 }
 
 fn close(a: f64, b: f64) -> bool {

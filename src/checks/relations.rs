@@ -601,8 +601,12 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
             continue;
         };
         // "per GPU", "pro Kopf": the thing the rate is per names the count ("2,000 GPUs").
-        let per_what = after
-            .split_once(' ')
+        // ("each", "a piece" name nothing: "from 10 investors, or $66 million each".)
+        let per_what = ["per ", "pro ", "je "]
+            .iter()
+            .any(|word| after.starts_with(word))
+            .then(|| after.split_once(' '))
+            .flatten()
             .map(|(_, rest)| {
                 rest.trim_start()
                     .split(|c: char| !c.is_alphabetic())
