@@ -569,6 +569,14 @@ fn changed_by(
 /// What says that an amount is a rate, lowercased: "$2,500 per GPU", "pro Kopf".
 const RATE_WORDS: [&str; 6] = ["per ", "pro ", "je ", "each", "a piece", "das stück"];
 
+/// The words that may join a rate to the total and count it divides ("or", "that is", "also",
+/// "at"), lowercased; any other word between them says the rate is of something else.
+const RATE_JOINTS: [&str; 27] = [
+    "or", "oder", "also", "that", "is", "i", "e", "d", "h", "so", "which", "means", "meaning",
+    "at", "bei", "zu", "for", "für", "works", "out", "to", "and", "und", "thus", "damit", "macht",
+    "makes",
+];
+
 /// "$5 million for 2,000 GPUs, or $2,500 per GPU".
 fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
     for rate in claims.iter().filter(|claim| is_amount(claim)) {
@@ -636,27 +644,70 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
         }) else {
             continue;
         };
-        let (Some((t_low, t_high)), Some((c_low, c_high)), Some((r_low, r_high))) = (
-            interval(context, total),
-            interval(context, count),
-            interval(context, rate),
-        ) else {
+        // The rate is said of the same total: "…, or $2,500 per GPU", "— $2,500 per GPU",
+        // not "…, im Bundesschnitt sind es 5.000 Euro pro Quadratmeter".
+        // (What the count counts, written after it, is passed over: "10 investors, or".)
+        let counted_end = count
+            .subject
+            .as_ref()
+            .filter(|subject| subject.start >= count.span.end)
+            .map_or(count.span.end, |subject| subject.end);
+        let joined = context
+            .text
+            .get(total.span.end.max(counted_end)..rate.span.start)
+            .is_some_and(|between| {
+                between
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|word| !word.is_empty())
+                    .all(|word| RATE_JOINTS.contains(&word.to_lowercase().as_str()))
+            });
+        if !joined {
+            continue;
+        }
+        // Money in the currency of the total and the rate when they share one, in the
+        // reporting currency otherwise.
+        let currency = match (total.unit, rate.unit) {
+            (Some(total_unit), Some(rate_unit))
+                if total.kind == ClaimKind::Money && total_unit == rate_unit =>
+            {
+                total_unit
+            }
+            _ => context.options.reporting_currency(),
+        };
+        let in_currency = |claim: &Claim| -> Option<(f64, f64, f64)> {
+            let (value, high) = if claim.kind == ClaimKind::Money {
+                let (value, high, _) =
+                    support::money_in(claim, currency, context.rules, context.rate_date)?;
+                (value, high)
+            } else {
+                (claim.value.number()?, claim.high)
+            };
+            let (low, high) = claim_interval(claim, context.text, value, high);
+            Some((low, high, value))
+        };
+        let (Some((t_low, t_high, t)), Some((c_low, c_high, c)), Some((r_low, r_high, _))) =
+            (in_currency(total), in_currency(count), in_currency(rate))
+        else {
             continue;
         };
-        if c_low <= 0.0 {
+        if c_low <= 0.0 || c == 0.0 {
             continue;
         }
         let (expected_low, expected_high) = (t_low / c_high, t_high / c_low);
         if r_low <= expected_high * 1.01 && expected_low * 0.99 <= r_high {
             continue;
         }
-        let (t, c) = ((t_low + t_high) / 2.0, (c_low + c_high) / 2.0);
+        let unit = if rate.kind == ClaimKind::Money {
+            format!(" {currency}")
+        } else {
+            String::new()
+        };
         let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
         let mut found = finding(
             "FL120",
             rate.span,
             format!(
-                "`{}` ÷ `{}` = {}, not `{}`",
+                "`{}` ÷ `{}` = {}{unit}, not `{}`",
                 written(total),
                 written(count),
                 figure(t / c),
@@ -671,9 +722,18 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
             .push(support::related(context.text, count, "the count"));
         found.explanation = support::own_arithmetic(
             "total ÷ count",
-            format!("{} ÷ {} = {}", figure(t), figure(c), figure(t / c)),
+            format!(
+                "{}{unit} ÷ {} = {}{unit}",
+                figure(t),
+                figure(c),
+                figure(t / c)
+            ),
             t / c,
-            rate.unit,
+            if rate.kind == ClaimKind::Money {
+                Some(currency)
+            } else {
+                rate.unit
+            },
         );
         findings.push(found);
     }
