@@ -642,6 +642,15 @@ impl Context<'_> {
         if i > sentence_last || !self.is_word(i) {
             return None;
         }
+        // "€170 to €300 in Germany": a name after "in" says where, not what ("$30bn in
+        // revenue", "$500 billion in AI infrastructure" say what).
+        if introduced
+            && self.lower(from).as_str() == "in"
+            && self.text(i).starts_with(|c: char| c.is_uppercase())
+            && !self.noun_follows_name(i)
+        {
+            return None;
+        }
         let start = i;
         let mut end = i;
         while end <= sentence_last && self.is_word(end) && end - start < 3 {
@@ -686,6 +695,19 @@ impl Context<'_> {
             return None;
         }
         Some(self.subject(start, last, text))
+    }
+
+    /// Whether an English name at token `i` qualifies the lowercase noun after it ("AI
+    /// infrastructure", "US sales"): a noun phrase, not a place.
+    fn noun_follows_name(&self, i: usize) -> bool {
+        self.is_word(i + 1) && {
+            let next = self.lower(i + 1);
+            self.text(i + 1).starts_with(|c: char| c.is_lowercase())
+                && !lexicon::is_function_word(&next)
+                && !is_determiner(&next)
+                && !is_common_verb(&next)
+                && !next.ends_with("ed")
+        }
     }
 
     /// A German subject is one capitalised noun (compounds are one word), after at most two
@@ -762,7 +784,16 @@ impl Context<'_> {
                         .iter()
                         .any(|suffix| lower.ends_with(suffix));
                 let name = capitals >= 2 && text.chars().count() >= 2 || english_name;
-                name && lexicon::currency_word(&lower).is_none()
+                // "in Germany the same pen costs", "in the US, about $16,000", "in den USA":
+                // a name after "in" says where.
+                let place = i > sentence_first
+                    && (self.lower(i - 1).as_str() == "in"
+                        || i >= sentence_first + 2
+                            && matches!(self.lower(i - 1).as_str(), "the" | "den" | "der")
+                            && self.lower(i - 2).as_str() == "in")
+                    && !(language == Some(Language::English) && self.noun_follows_name(i));
+                name && !place
+                    && lexicon::currency_word(&lower).is_none()
                     && UNITS.lookup(text).is_none()
                     && !is_time_word(&lower)
                     && !lexicon::is_function_word(&lower)
@@ -1077,6 +1108,12 @@ fn is_sentence_adverb(lower: &str) -> bool {
     matches!(
         lower,
         "however"
+            | "thus"
+            | "hence"
+            | "therefore"
+            | "instead"
+            | "finally"
+            | "then"
             | "meanwhile"
             | "overall"
             | "still"
@@ -1108,8 +1145,8 @@ fn is_sentence_adverb(lower: &str) -> bool {
     )
 }
 
-/// An English plural: "engineers", "companies", but not "gas" or "this".
-/// A plural noun, roughly: not "class", "bonus", nor a possessive ("the EU's electricity").
+/// An English plural: "engineers", "companies", but not "gas", "this", "class", "bonus", nor
+/// a possessive ("the EU's electricity").
 fn is_plural(lower: &str) -> bool {
     lower.len() > 3
         && lower.ends_with('s')
