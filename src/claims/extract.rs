@@ -2052,6 +2052,16 @@ impl<'a> Reader<'a, '_> {
             if self.in_reference_list(i) || self.is_tuple(i) {
                 return true;
             }
+            if self.names_a_model(i) || self.is_score(i) {
+                return true;
+            }
+            // "the top 10", not "the top 1%".
+            if self.lower(previous).as_deref() == Some("top")
+                && !self.amount_word_follows(i + 1)
+                && self.unit_at(i + 1).is_none()
+            {
+                return true;
+            }
             // Glued to a word by `-`, `.`, `_` or `/`: "GPT-4", "v1.2", "x_1".
             if !token.space_before
                 && matches!(
@@ -2525,6 +2535,64 @@ impl<'a> Reader<'a, '_> {
             j += 1;
         }
         Some(j)
+    }
+
+    /// An English name and a plain number, within a sentence: "the Boeing 737", "Windows
+    /// 11", "the Fortune 500". (Not a month, a weekday or a currency code, not a year ("Summer
+    /// 2027", "RustConf 2021" stay dates), and not a figure with a unit, scale or percent
+    /// after it or a word glued to it ("Max 30M"); in German every noun is capitalised.)
+    fn names_a_model(&self, i: usize) -> bool {
+        if self.language != Some(Language::English) || i == 0 {
+            return false;
+        }
+        let previous = i - 1;
+        let Some(name) = self.word(previous) else {
+            return false;
+        };
+        let literal = self.text(i);
+        name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.len() >= 2
+            && self.tokens[i].space_before
+            && !self.sentences.starts_sentence(previous)
+            && literal.bytes().all(|byte| byte.is_ascii_digit())
+            && literal.len() <= 4
+            && !(literal.len() == 4 && (literal.starts_with("19") || literal.starts_with("20")))
+            && !(self.attached(i + 1) && self.is(i + 1, TokenKind::Word))
+            && with_lower(name, |lower| {
+                lexicon::month(lower).is_none()
+                    && lexicon::month_abbreviation(lower).is_none()
+                    && !lexicon::is_weekday(lower)
+                    && lexicon::currency_word(lower).is_none()
+                    && !lexicon::is_function_word(lower)
+                    && !lexicon::hedge_like(lower)
+                    && !lexicon::is_period_word(lower)
+            })
+            && !self.amount_word_follows(i + 1)
+            && self.unit_at(i + 1).is_none()
+            && !matches!(self.punct(i + 1), Some("%" | "-" | "–" | "/" | ":"))
+    }
+
+    /// The two numbers of a score: "a 3-2 win", "ein 2:1-Sieg" is left to the time rule.
+    fn is_score(&self, i: usize) -> bool {
+        let is_result = |at: usize| {
+            self.lower(at).is_some_and(|word| {
+                matches!(
+                    word.as_str(),
+                    "win" | "victory" | "defeat" | "loss" | "draw" | "lead" | "scoreline"
+                )
+            })
+        };
+        let joined = |first: usize| {
+            self.is(first, TokenKind::Number)
+                && matches!(self.punct(first + 1), Some("-" | "–"))
+                && self.attached(first + 1)
+                && self.attached(first + 2)
+                && self.is(first + 2, TokenKind::Number)
+                && self.text(first).len() <= 2
+                && self.text(first + 2).len() <= 2
+                && is_result(first + 3)
+        };
+        joined(i) || i >= 2 && joined(i - 2)
     }
 
     fn amount_word_follows(&self, i: usize) -> bool {
