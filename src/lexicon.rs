@@ -767,6 +767,51 @@ pub fn month_abbreviation(stem: &str) -> Option<u32> {
     })
 }
 
+/// English plurals of people and things that are counted in millions and billions, after
+/// which a glued `m` or `b` is a scale ("1.5m people", "2bn doses"), not metres.
+pub fn is_counted_plural(lower: &str) -> bool {
+    matches!(
+        lower,
+        "people"
+            | "persons"
+            | "jobs"
+            | "households"
+            | "homes"
+            | "customers"
+            | "subscribers"
+            | "viewers"
+            | "visitors"
+            | "passengers"
+            | "voters"
+            | "children"
+            | "workers"
+            | "patients"
+            | "residents"
+            | "adults"
+            | "students"
+            | "pupils"
+            | "members"
+            | "citizens"
+            | "downloads"
+            | "vehicles"
+            | "cars"
+            | "barrels"
+            | "copies"
+            | "tickets"
+            | "trees"
+            | "deaths"
+            | "cases"
+            | "refugees"
+            | "tourists"
+            | "accounts"
+            | "devices"
+            | "phones"
+            | "doses"
+            | "meals"
+            | "shares"
+    )
+}
+
 /// Nouns after which a number is an identifier, not a claim ("section 3", "Seite 12", "EIP 1559").
 pub fn is_reference_noun(lower: &str) -> bool {
     matches!(

@@ -3623,9 +3623,12 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Whether a counted unit follows: "671B parameters", "14.8T tokens".
+    /// Whether token `j` names what is counted: a counted unit ("users", "GPUs") or a plural
+    /// of people or things ("1.5m people", "2m jobs"; not "1.8m tall", "the 100m sprint").
     fn counted_after(&self, j: usize) -> bool {
-        self.word(j)
-            .is_some_and(|word| UNITS.lookup(word).is_some())
+        self.word(j).is_some_and(|word| {
+            UNITS.lookup(word).is_some() || with_lower(word, lexicon::is_counted_plural)
+        })
     }
 
     fn read_range(&self, draft: &mut Draft, j: usize) -> usize {
