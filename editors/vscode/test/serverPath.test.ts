@@ -23,7 +23,7 @@ function inputs(overrides: Partial<CandidateInputs> = {}): CandidateInputs {
     setting: "",
     extensionPath: "/ext",
     platform: "linux",
-    workspaceFolder: "/work/project",
+    workspaceFolder: "/home/ada/articles",
     homeDir: "/home/ada",
     pathVariable: "/usr/local/bin:/opt/factlint/bin:/usr/bin",
     isFile: (file) => file === "/opt/factlint/bin/factlint" || file === "/usr/bin/factlint",
