@@ -756,6 +756,14 @@ impl Context<'_> {
             next = at.checked_sub(1).and_then(|at| self.word_between(from, at));
             Some(at)
         })
+        // A name before "while" or "whereas" belongs to the other clause: "Coal fell below 10%,
+        // while gas lost 3 percentage points".
+        .take_while(|&i| {
+            !matches!(
+                self.lower(i).as_str(),
+                "while" | "whereas" | "während" | "wohingegen"
+            )
+        })
         .find(|&i| {
             self.is_word(i) && {
                 let text = self.text(i);
