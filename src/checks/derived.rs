@@ -68,6 +68,14 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         {
             continue;
         }
+        // Whether the check compares in money is the same for every scope.
+        let compares_money = derived.expected.is_some()
+            || fact_ids(derived).iter().any(|id| {
+                context
+                    .rules
+                    .fact(id)
+                    .is_some_and(|fact| fact.kind == ClaimKind::Money)
+            });
         let mut start = 0;
         while start < context.claims.len() {
             let scope = scope_of(context, derived.scope, start);
@@ -75,7 +83,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             while end < context.claims.len() && scope_of(context, derived.scope, end) == scope {
                 end += 1;
             }
-            if let Some(found) = evaluate(context, derived, start..end, findings) {
+            if let Some(found) = evaluate(context, derived, compares_money, start..end, findings) {
                 findings.push(found);
             }
             start = end;
@@ -107,10 +115,11 @@ struct Bound_<'a> {
 fn evaluate(
     context: &CheckContext,
     derived: &DerivedCheck,
+    compares_money: bool,
     claims: std::ops::Range<usize>,
     findings: &mut Vec<Finding>,
 ) -> Option<Finding> {
-    let currency = working_currency(context, derived, claims.clone());
+    let currency = working_currency(context, compares_money, claims.clone());
     let mut bound: Vec<(&Input, Bound_)> = Vec::new();
     let mut used = vec![false; claims.len()];
     for input in &derived.inputs {
@@ -317,16 +326,8 @@ fn evaluate(
             .related
             .push(support::related(context.text, other.claim, "an input"));
     }
-    let mut fact_ids = Vec::new();
-    for step in &derived.steps {
-        step.formula.facts(&mut fact_ids);
-    }
-    if let Some(id) = &derived.compare_fact {
-        fact_ids.push(id.clone());
-    }
-    fact_ids.dedup();
     let mut sources = Vec::new();
-    for id in &fact_ids {
+    for id in &fact_ids(derived) {
         if let Some(fact) = context.rules.fact(id) {
             for citation in citations(fact, context.rules) {
                 if !sources
@@ -449,13 +450,8 @@ fn stated_result(
         high = high.max(value);
     }
     let fits = |claim: &&Claim| {
-        let interval = if claim.kind == ClaimKind::Money {
-            money_in(claim, currency, context.rules, context.rate_date)
-                .map(|(value, high, _)| support::claim_interval(claim, context.text, value, high))
-        } else {
-            support::value_interval(context, claim)
-        };
-        interval.is_some_and(|(stated_low, stated_high)| stated_low <= high && low <= stated_high)
+        support::value_interval_in(context, claim, currency)
+            .is_some_and(|(stated_low, stated_high)| stated_low <= high && low <= stated_high)
     };
     if stated.iter().any(fits) {
         return None;
@@ -550,22 +546,11 @@ fn explained_inputs(
 /// range is in it, and so is every fact once converted).
 fn working_currency(
     context: &CheckContext,
-    derived: &DerivedCheck,
+    compares_money: bool,
     claims: std::ops::Range<usize>,
 ) -> String {
     let reporting = context.options.reporting_currency();
-    let mut facts = Vec::new();
-    for step in &derived.steps {
-        step.formula.facts(&mut facts);
-    }
-    facts.extend(derived.compare_fact.iter().cloned());
-    let money_fact = facts.iter().any(|id| {
-        context
-            .rules
-            .fact(id)
-            .is_some_and(|fact| fact.kind == ClaimKind::Money)
-    });
-    if money_fact || derived.expected.is_some() {
+    if compares_money {
         return reporting.to_owned();
     }
     let mut currencies = context.claims[claims]
@@ -576,6 +561,17 @@ fn working_currency(
         Some(first) if currencies.all(|other| other == first) => first.to_owned(),
         _ => reporting.to_owned(),
     }
+}
+
+/// The facts a check's steps and comparison use, in order, without repeats in a row.
+fn fact_ids(derived: &DerivedCheck) -> Vec<String> {
+    let mut ids = Vec::new();
+    for step in &derived.steps {
+        step.formula.facts(&mut ids);
+    }
+    ids.extend(derived.compare_fact.iter().cloned());
+    ids.dedup();
+    ids
 }
 
 /// Words that say an amount per year holds for part of the time only.

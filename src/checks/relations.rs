@@ -675,13 +675,7 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
             _ => context.options.reporting_currency(),
         };
         let in_currency = |claim: &Claim| -> Option<(f64, f64, f64)> {
-            let (value, high) = if claim.kind == ClaimKind::Money {
-                let (value, high, _) =
-                    support::money_in(claim, currency, context.rules, context.rate_date)?;
-                (value, high)
-            } else {
-                (claim.value.number()?, claim.high)
-            };
+            let (value, high) = support::amount_in(context, claim, currency)?;
             let (low, high) = claim_interval(claim, context.text, value, high);
             Some((low, high, value))
         };

@@ -78,18 +78,31 @@ pub(crate) fn value_interval(
     context: &crate::checks::CheckContext,
     claim: &Claim,
 ) -> Option<(f64, f64)> {
-    let (value, high) = if claim.kind == ClaimKind::Money {
-        let (value, high, _) = money_in(
-            claim,
-            context.options.reporting_currency(),
-            context.rules,
-            context.rate_date,
-        )?;
-        (value, high)
-    } else {
-        (claim.value.number()?, claim.high)
-    };
+    value_interval_in(context, claim, context.options.reporting_currency())
+}
+
+/// `value_interval` with money in `currency`.
+pub(crate) fn value_interval_in(
+    context: &crate::checks::CheckContext,
+    claim: &Claim,
+    currency: &str,
+) -> Option<(f64, f64)> {
+    let (value, high) = amount_in(context, claim, currency)?;
     Some(claim_interval(claim, context.text, value, high))
+}
+
+/// A claim's value and high end, money in `currency` at the document's rate date.
+pub(crate) fn amount_in(
+    context: &crate::checks::CheckContext,
+    claim: &Claim,
+    currency: &str,
+) -> Option<(f64, Option<f64>)> {
+    if claim.kind == ClaimKind::Money {
+        let (value, high, _) = money_in(claim, currency, context.rules, context.rate_date)?;
+        Some((value, high))
+    } else {
+        Some((claim.value.number()?, claim.high))
+    }
 }
 
 /// The values a fact allows, widened by its tolerance.

@@ -2034,9 +2034,11 @@ impl<'a> Reader<'a, '_> {
         // After a reference noun: "Section 3", "Seite 12", "Nr. 5".
         if i > 0 {
             let previous = i - 1;
-            // "the enterprise tier 12,000 EUR" is an amount all the same.
+            // "the enterprise tier 12,000 EUR" is an amount all the same. "The top 10" ranks,
+            // "the top 1%" and "the top 5 GPUs" state amounts.
             if let Some(lower) = self.lower(previous)
-                && lexicon::is_reference_noun(&lower)
+                && (lexicon::is_reference_noun(&lower)
+                    || lower.as_str() == "top" && self.unit_at(i + 1).is_none())
                 && !self.amount_word_follows(i + 1)
             {
                 return true;
@@ -2053,13 +2055,6 @@ impl<'a> Reader<'a, '_> {
                 return true;
             }
             if self.names_a_model(i) || self.is_score(i) {
-                return true;
-            }
-            // "the top 10", not "the top 1%".
-            if self.lower(previous).as_deref() == Some("top")
-                && !self.amount_word_follows(i + 1)
-                && self.unit_at(i + 1).is_none()
-            {
                 return true;
             }
             // Glued to a word by `-`, `.`, `_` or `/`: "GPT-4", "v1.2", "x_1".
