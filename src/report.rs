@@ -74,6 +74,20 @@ pub fn claim_value(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> 
         },
     );
     object.insert(
+        "per".into(),
+        match &claim.per {
+            None => Value::Null,
+            Some(per) => json!({
+                "text": per.text,
+                "start": per.start,
+                "end": per.end,
+                "noun": per.noun,
+                "unit": per.unit,
+                "size": number(per.size),
+            }),
+        },
+    );
+    object.insert(
         "sentence".into(),
         json!({ "start": claim.sentence.start, "end": claim.sentence.end }),
     );

@@ -157,7 +157,7 @@ fn claim_matches(claim: &factlint::Claim, what: &str) -> Result<(), String> {
             .split_once('=')
             .ok_or(format!("expected key=value, found {pair}"))?;
         // `_` stands for a space in the free-text values only; bounds and units keep theirs.
-        let expected = if matches!(key, "subject" | "period" | "scale") {
+        let expected = if matches!(key, "subject" | "period" | "scale" | "per") {
             expected.replace('_', " ")
         } else {
             expected.to_owned()
@@ -179,6 +179,22 @@ fn claim_matches(claim: &factlint::Claim, what: &str) -> Result<(), String> {
                 .period
                 .as_ref()
                 .map(|period| period.text.clone())
+                .unwrap_or_else(|| "null".into()),
+            "per" => claim
+                .per
+                .as_ref()
+                .map(|per| per.text.clone())
+                .unwrap_or_else(|| "null".into()),
+            "per_unit" => claim
+                .per
+                .as_ref()
+                .and_then(|per| per.unit)
+                .unwrap_or("null")
+                .to_owned(),
+            "per_size" => claim
+                .per
+                .as_ref()
+                .map(|per| format_number(per.size))
                 .unwrap_or_else(|| "null".into()),
             "only" => claim.only.to_string(),
             "carried" => claim.unit_carried.to_string(),

@@ -229,7 +229,7 @@ async fn positions_are_utf16_by_default_and_utf8_when_offered() {
 async fn hover_shows_value_conversion_check_and_source() {
     let mut client = Client::start().await;
     client.initialize(json!({}), json!(null)).await;
-    let text = "DeepSeek says its V3 model was trained on just 2,000 H800 GPUs for $5.6 million.\n\nThe plan: 1 trillion yuan over five years.\n";
+    let text = "DeepSeek says its V3 model was trained on just 2,000 H800 GPUs for $5.6 million.\n\nThe plan: 1 trillion yuan over five years.\n\nPower sold at €78/MWh.\n";
     client.open("file:///tmp/h.md", "markdown", text).await;
     client.diagnostics("file:///tmp/h.md", 1).await;
     let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": "file:///tmp/h.md" }, "position": { "line": 0, "character": 50 } })).await;
@@ -248,6 +248,10 @@ async fn hover_shows_value_conversion_check_and_source() {
         value.contains("USD"),
         "converted to the reporting currency: {value}"
     );
+    assert!(value.contains("Period: over five years"), "{value}");
+    let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": "file:///tmp/h.md" }, "position": { "line": 4, "character": 15 } })).await;
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("Per: MWh"), "{value}");
     let nothing = client.request("textDocument/hover", json!({ "textDocument": { "uri": "file:///tmp/h.md" }, "position": { "line": 0, "character": 2 } })).await;
     assert_eq!(nothing["result"], Value::Null);
 }

@@ -78,6 +78,10 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
         let Some((low, high)) = interval(claim) else {
             continue;
         };
+        // A rate per so many of a unit is compared per one of it: "30 Cent je
+        // Kilowattstunde" is 300 EUR per MWh.
+        let size = claim.per.as_ref().map_or(1.0, |per| per.size);
+        let (low, high) = (low / size, high / size);
         let group = figures.groups.entry(key(claim)).or_default();
         if group
             .sentence
@@ -229,6 +233,8 @@ struct QuantityKey {
     unit: Option<String>,
     subject: String,
     period: Option<(PeriodKind, Option<u64>, Option<&'static str>)>,
+    /// What the amount is per: its unit (its size is divided out), or its noun lowercased.
+    per: Option<(Option<&'static str>, String)>,
 }
 
 fn key(claim: &Claim) -> QuantityKey {
@@ -249,6 +255,16 @@ fn key(claim: &Claim) -> QuantityKey {
             .period
             .as_ref()
             .map(|period| (period.kind, period.value.map(f64::to_bits), period.unit)),
+        per: claim.per.as_ref().map(|per| {
+            (
+                per.unit,
+                if per.unit.is_some() {
+                    String::new()
+                } else {
+                    per.noun.to_lowercase()
+                },
+            )
+        }),
     }
 }
 
@@ -295,6 +311,8 @@ struct Stated {
     span: Span,
     value: f64,
     unit: Option<String>,
+    /// What the figure is per (`Per::text`) and how many of its unit that is.
+    per: Option<(String, f64)>,
 }
 
 impl Stated {
@@ -303,6 +321,7 @@ impl Stated {
             span: claim.span,
             value: claim.value.number().unwrap_or_default(),
             unit: claim.unit.map(str::to_owned),
+            per: claim.per.as_ref().map(|per| (per.text.clone(), per.size)),
         }
     }
 }
@@ -323,7 +342,22 @@ fn report(context: &CheckContext, a: &Stated, b: &Claim) -> Finding {
             written(a.span)
         ),
     );
-    found.note = Some("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.".into());
+    let mut note = String::new();
+    // Rates per different amounts of a unit are compared per the same amount.
+    if let (Some((a_per, a_size)), Some(b_per)) = (&a.per, &b.per)
+        && *a_size != b_per.size
+        && let Some(value) = b.value.number()
+    {
+        let unit = b.unit.map_or(String::new(), |unit| format!(" {unit}"));
+        note = format!(
+            "`{}` {} is {}{unit} {a_per}. ",
+            written(b.span),
+            b_per.text,
+            crate::checks::support::figure(value * a_size / b_per.size),
+        );
+    }
+    note.push_str("The two figures differ by more than rounding explains. Use one figure, or say how the two quantities differ.");
+    found.note = Some(note.into());
     found.related.push(Related {
         span: a.span,
         message: format!("`{}` is stated here", written(a.span)),

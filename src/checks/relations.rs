@@ -5,7 +5,8 @@
 //! Where a sentence states a relation and gives both sides, factlint recomputes it:
 //! "A is 1/50 of B", "A is N % of B", "A, N times B" or "N-fold" (also "N times the 2019
 //! level of B", "fivefold, from A to B"), "A, up (down) N % from B" or "A, an N % rise on B",
-//! and "A for N things, or C per thing". Rounding of every figure is allowed for; when no
+//! and "A for N things, or C per thing" (the thing counted or measured: "400 MWh for $60,000,
+//! or $150/MWh", "3 trillion tokens cost $6 million, or $2 per million tokens"). Rounding of every figure is allowed for; when no
 //! reading of the sentence makes the relation hold, the finding says what the figures give
 //! instead (the figures say 1/20 where the text says 1/50).
 //!
@@ -566,8 +567,9 @@ fn changed_by(
     Some(found)
 }
 
-/// What says that an amount is a rate, lowercased: "$2,500 per GPU", "pro Kopf".
-const RATE_WORDS: [&str; 6] = ["per ", "pro ", "je ", "each", "a piece", "das stück"];
+/// What says that an amount is a rate of no thing named, lowercased: "$66 million each",
+/// "20 Euro das Stück" (a thing named is the claim's `per`: "$2,500 per GPU").
+const RATE_WORDS: [&str; 3] = ["each", "a piece", "das stück"];
 
 /// The words that may join a rate to the total and count it divides ("or", "that is", "also",
 /// "at"), lowercased; any other word between them says the rate is of something else.
@@ -577,66 +579,74 @@ const RATE_JOINTS: [&str; 27] = [
     "makes",
 ];
 
-/// "$5 million for 2,000 GPUs, or $2,500 per GPU".
+/// "$5 million for 2,000 GPUs, or $2,500 per GPU"; "400 MWh for $60,000, or $150/MWh".
 fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
     for rate in claims.iter().filter(|claim| is_amount(claim)) {
-        let window = support::window(
-            context.text,
-            rate.span.end,
-            (rate.span.end + 24).min(rate.sentence.end),
-        );
-        // Most amounts are no rate: the first letter after one, in ASCII lowercase (no
-        // other character lowercases to an ASCII letter a rate word starts with), rules them
-        // out before anything is lowercased.
-        if !window.trim_start().chars().next().is_some_and(|first| {
-            RATE_WORDS
+        let per = rate.per.as_deref();
+        if per.is_none() {
+            let window = support::window(
+                context.text,
+                rate.span.end,
+                (rate.span.end + 24).min(rate.sentence.end),
+            );
+            // Most amounts are no rate: the first letter after one, in ASCII lowercase (no
+            // other character lowercases to an ASCII letter a rate word starts with), rules
+            // them out before anything is lowercased.
+            if !window.trim_start().chars().next().is_some_and(|first| {
+                RATE_WORDS
+                    .iter()
+                    .any(|word| word.starts_with(first.to_ascii_lowercase()))
+            }) {
+                continue;
+            }
+            let after = window.to_lowercase();
+            if !RATE_WORDS
                 .iter()
-                .any(|word| word.starts_with(first.to_ascii_lowercase()))
-        }) {
-            continue;
-        }
-        let after = window.to_lowercase();
-        let after = after.trim_start();
-        if !RATE_WORDS.iter().any(|word| after.starts_with(word)) {
-            continue;
+                .any(|word| after.trim_start().starts_with(word))
+            {
+                continue;
+            }
         }
         let Some(total) = claims.iter().find(|claim| {
             claim.span != rate.span
                 && is_amount(claim)
                 && compatible(claim, rate)
+                && claim.per.is_none()
                 && claim.span.end <= rate.span.start
         }) else {
             continue;
         };
-        // "per GPU", "pro Kopf": the thing the rate is per names the count ("2,000 GPUs").
-        // ("each", "a piece" name nothing: "from 10 investors, or $66 million each".)
-        let per_what = ["per ", "pro ", "je "]
-            .iter()
-            .any(|word| after.starts_with(word))
-            .then(|| after.split_once(' '))
-            .flatten()
-            .map(|(_, rest)| {
-                rest.trim_start()
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or_default()
-            })
-            .filter(|word| !word.is_empty());
+        // "per GPU", "pro Kopf", "/MWh": the thing the rate is per names the count ("2,000
+        // GPUs", "400 MWh") by its unit or its first letters. ("each", "a piece" name
+        // nothing: "from 10 investors, or $66 million each".)
         let names = |claim: &Claim| {
-            let Some(word) = per_what else { return true };
-            let stem: String = word.chars().take(4).collect();
+            let Some(per) = per else { return true };
+            if per.unit.is_some() && claim.unit == per.unit {
+                return true;
+            }
+            let stem: String = per
+                .noun
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .chars()
+                .take(4)
+                .collect::<String>()
+                .to_lowercase();
             let named = |name: &str| {
                 let name = name.to_lowercase();
                 name.starts_with(&stem) || name.contains(&format!(" {stem}"))
             };
-            claim.unit.is_some_and(named)
-                || claim
-                    .subject
-                    .as_ref()
-                    .is_some_and(|subject| named(&subject.text))
+            claim.kind == ClaimKind::Count
+                && (claim.unit.is_some_and(named)
+                    || claim
+                        .subject
+                        .as_ref()
+                        .is_some_and(|subject| named(&subject.text)))
         };
         let Some(count) = claims.iter().find(|claim| {
-            claim.kind == ClaimKind::Count
+            matches!(claim.kind, ClaimKind::Count | ClaimKind::Quantity)
+                && claim.per.is_none()
                 && claim.span != total.span
                 && claim.span != rate.span
                 && is_amount(claim)
@@ -684,6 +694,10 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
         else {
             continue;
         };
+        // A count in the things the rate is per: 400 MWh is 400 of "per MWh" (400,000,000
+        // watt hours), 3 trillion tokens 3 million of "per million tokens".
+        let size = per.map_or(1.0, |per| per.size);
+        let (c_low, c_high, c) = (c_low / size, c_high / size, c / size);
         if c_low <= 0.0 || c == 0.0 {
             continue;
         }
@@ -696,12 +710,19 @@ fn per_unit(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Findin
         } else {
             String::new()
         };
+        let per_text = per.map_or(String::new(), |per| {
+            if per.text.starts_with('/') {
+                per.text.clone()
+            } else {
+                format!(" {}", per.text)
+            }
+        });
         let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
         let mut found = finding(
             "FL120",
             rate.span,
             format!(
-                "`{}` ÷ `{}` = {}{unit}, not `{}`",
+                "`{}` ÷ `{}` = {}{unit}{per_text}, not `{}`",
                 written(total),
                 written(count),
                 figure(t / c),

@@ -8,7 +8,7 @@
 //! ("in den nächsten fünf Jahren"), a rate ("per year", "pro Jahr") or a year ("in 2024").
 
 use crate::claims::tokens::{Token, TokenKind};
-use crate::claims::{Claim, ClaimKind, ClaimValue, Period, PeriodKind, Subject};
+use crate::claims::{Claim, ClaimKind, ClaimValue, Per, Period, PeriodKind, Subject};
 use crate::language::Language;
 use crate::lexicon::{self, Lower, LowerWord};
 use crate::text::Span;
@@ -315,6 +315,14 @@ pub(crate) fn annotate(
             claim.kind = ClaimKind::Money;
             claim.unit = Some(currency);
             claim.unit_carried = true;
+        }
+        if matches!(
+            claim.kind,
+            ClaimKind::Money | ClaimKind::Count | ClaimKind::Quantity
+        ) {
+            claim.per = reader
+                .per_after(last + 1, sentence_last, claim.language)
+                .map(Box::new);
         }
         claim.period = reader
             .rate_after(last + 1, sentence_last)
@@ -867,6 +875,115 @@ impl Context<'_> {
         None
     }
 
+    /// What an amount at tokens `..from` is said per, other than a time: "per GPU", "pro
+    /// Kopf", "per active user", "per million tokens", "/MWh" (glued), and "a gallon" for a
+    /// unit of the table.
+    fn per_after(
+        &self,
+        from: usize,
+        sentence_last: usize,
+        language: Option<Language>,
+    ) -> Option<Per> {
+        let mut thing = from + 1;
+        if thing > sentence_last || !self.is_word(thing) {
+            return None;
+        }
+        let first = self.lower(from);
+        let slash = self.text(from) == "/"
+            && !self.tokens[from].space_before
+            && !self.tokens[thing].space_before;
+        let article = matches!(first.as_str(), "a" | "an");
+        if !(slash || article || matches!(first.as_str(), "per" | "pro" | "je")) {
+            return None;
+        }
+        // "per million tokens": so many of the thing.
+        let mut size = 1.0;
+        if !slash
+            && thing < sentence_last
+            && self.is_word(thing + 1)
+            && let Some(scale) = lexicon::scale_word(self.text(thing), &self.lower(thing), language)
+                .filter(|scale| !scale.attached_only)
+        {
+            size = 10f64.powi(scale.exponent);
+            thing += 1;
+        }
+        let lower = self.lower(thing);
+        if is_time_word(&lower)
+            || lexicon::is_function_word(&lower)
+            || matches!(
+                lower.as_str(),
+                "cent" | "centum" | "mille" | "se" | "annum" | "min" | "sec" | "s" | "h" | "ms"
+            )
+        {
+            return None;
+        }
+        // The longest run of words the unit table names: "per square foot", "per kWh".
+        let unit_at = |at: usize| {
+            (1..=UNITS.max_words.min(3)).rev().find_map(|length| {
+                let last = at + length - 1;
+                if last > sentence_last || !(at..=last).all(|i| self.is_word(i)) {
+                    return None;
+                }
+                let words: Vec<&str> = (at..=last).map(|i| self.text(i)).collect();
+                UNITS.lookup(&words.join(" ")).map(|unit| (unit, last))
+            })
+        };
+        let (last, unit) = match unit_at(thing) {
+            Some((unit, last)) => (last, Some(unit)),
+            // After "a", only a unit or a share: "$20 a share".
+            None if article => {
+                if !matches!(lower.as_str(), "share" | "head" | "person") {
+                    return None;
+                }
+                (thing, None)
+            }
+            // After a slash, only a unit: "/MWh", not "/ios".
+            None if slash => return None,
+            // A noun phrase after "per", "pro", "je": "per household", "pro Kopf", "per
+            // active user" (up to three words, lowercase after the first; the last may be a
+            // unit).
+            None => {
+                let is_noun = |i: usize| {
+                    let text = self.text(i);
+                    text.chars().count() >= 2 && text.chars().all(char::is_alphabetic)
+                };
+                if !is_noun(thing) {
+                    return None;
+                }
+                let mut last = thing;
+                while last < sentence_last
+                    && last < thing + 2
+                    && self.is_word(last + 1)
+                    && self.tokens[last + 1].space_before
+                    && is_noun(last + 1)
+                    && self
+                        .text(last + 1)
+                        .starts_with(|c: char| c.is_ascii_lowercase())
+                    && !ends_per_phrase(&self.lower(last + 1))
+                {
+                    last += 1;
+                }
+                match unit_at(last).filter(|&(_, unit_last)| unit_last == last) {
+                    Some((unit, _)) => (last, Some(unit)),
+                    None => (last, None),
+                }
+            }
+        };
+        let (start, end) = (
+            self.tokens[from].start as usize,
+            self.tokens[last].end as usize,
+        );
+        let noun_start = self.tokens[from + 1].start as usize;
+        Some(Per {
+            text: self.block[start..end].to_owned(),
+            start: self.base + start,
+            end: self.base + end,
+            noun: self.block[noun_start..end].to_owned(),
+            unit: unit.as_ref().map(|unit| unit.name),
+            size: unit.map_or(size, |unit| size * 10f64.powi(unit.exponent)),
+        })
+    }
+
     /// Whether no clause boundary (`,`, `;`, `:`, a dash) separates the period at
     /// `period_first..=period_last` from the claim at `first..=last`: "invest up to $500
     /// billion over the next four years, with $100 billion to be deployed immediately" gives
@@ -992,6 +1109,30 @@ impl Context<'_> {
             unit,
         }
     }
+}
+
+/// Whether a word ends the noun phrase after "per" ("per active user"): a function or time
+/// word, an adverb, a participle, "plus", "each".
+fn ends_per_phrase(lower: &str) -> bool {
+    lexicon::is_function_word(lower)
+        || is_time_word(lower)
+        || matches!(
+            lower,
+            "per"
+                | "last"
+                | "this"
+                | "next"
+                | "each"
+                | "every"
+                | "than"
+                | "plus"
+                | "minus"
+                | "minimum"
+                | "maximum"
+                | "instead"
+        )
+        || lower.ends_with("ly")
+        || (lower.ends_with("ed") && lower.len() > 4)
 }
 
 /// Words that say when rather than what: weekdays, months, units of time, "quarter".

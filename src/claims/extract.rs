@@ -4305,6 +4305,7 @@ impl<'a> Reader<'a, '_> {
             scale_exponent: draft.scale.as_ref().map(|(_, exponent)| *exponent),
             subject: None,
             period: None,
+            per: None,
             sentence,
             row: None,
             language: self.language,

@@ -139,6 +139,23 @@ pub struct Period {
     pub unit: Option<&'static str>,
 }
 
+/// What an amount is said per, when that is one of something other than a time: "$2,500
+/// per GPU", "€78/MWh", "12 Euro pro Quadratmeter", "$3 a gallon" (a time is the claim's
+/// period: "per year").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Per {
+    /// The words that say it: "per GPU", "/MWh", "pro Kopf".
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The thing one of which the amount is for, as written: "GPU", "MWh", "Kopf".
+    pub noun: String,
+    /// Its canonical unit (`gpu`, `watt_hour`), when it names one of the unit table.
+    pub unit: Option<&'static str>,
+    /// How many of `unit` one of the thing is: 1,000 for "per kWh" (of `watt_hour`), else 1.
+    pub size: f64,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
@@ -188,6 +205,8 @@ pub struct Claim {
     pub scale_exponent: Option<i32>,
     pub subject: Option<Box<Subject>>,
     pub period: Option<Box<Period>>,
+    /// What the amount is per, other than a time ("per GPU", "/MWh").
+    pub per: Option<Box<Per>>,
     pub sentence: Span,
     /// For a figure in a table's body, its row: the derived checks read the figures of a
     /// row together, as those of a sentence.
@@ -216,6 +235,10 @@ impl Claim {
         if let Some(period) = &mut self.period {
             by(&mut period.start);
             by(&mut period.end);
+        }
+        if let Some(per) = &mut self.per {
+            by(&mut per.start);
+            by(&mut per.end);
         }
         if let Some(written) = &mut self.written {
             by(&mut written.span.start);

@@ -236,7 +236,11 @@ pub(crate) fn scan_word(block: &str, start: usize) -> usize {
         }
         if byte >= 0x80 {
             let ch = block[i..].chars().next().unwrap_or(' ');
-            if ch.is_alphabetic() || ch == '\u{AD}' {
+            // A superscript two or three after a letter is a unit's power: `m²`, `km³`.
+            if ch.is_alphabetic()
+                || ch == '\u{AD}'
+                || (matches!(ch, '²' | '³') && i > start && bytes[i - 1].is_ascii_alphabetic())
+            {
                 i += ch.len_utf8();
                 continue;
             }

@@ -96,6 +96,10 @@ pub fn check_in_chunks(
             pass.stopped = true;
         }
     }
+    // The raw-text filter runs over every chunk first, in one tight loop.
+    for at in 0..ahead.spans.len() {
+        ahead.holds(at);
+    }
     let mut reader = Reader::new(text, how);
     let mut read = Owned::default();
     for at in 0..ahead.spans.len() {

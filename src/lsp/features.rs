@@ -132,6 +132,9 @@ pub fn hover(
     if let Some(period) = &claim.period {
         out.push_str(&format!("- Period: {}\n", escape(&period.text)));
     }
+    if let Some(per) = &claim.per {
+        out.push_str(&format!("- Per: {}\n", escape(&per.noun)));
+    }
     let related = findings_about(session, settings, claim);
     if related.is_empty() {
         out.push_str("\nNo check flagged this figure: no reference fact in the rules is about it, and the document's other figures do not contradict it.\n");

@@ -20,6 +20,7 @@ export interface Claim {
   scale?: string | null;
   subject?: { text: string } | null;
   period?: { text: string } | null;
+  per?: { text: string } | null;
   language?: string | null;
 }
 
@@ -64,7 +65,7 @@ export function renderClaimsMarkdown(claims: Claim[], documentName: string): str
       claim.kind.replace(/_/g, " "),
       formatValue(claim),
       formatBound(claim),
-      claim.unit ? `${claim.unit}${claim.unit_carried ? " (carried)" : ""}` : "",
+      formatUnit(claim),
       claim.subject?.text ?? "",
       claim.period?.text ?? "",
     ];
@@ -72,6 +73,14 @@ export function renderClaimsMarkdown(claims: Claim[], documentName: string): str
   }
   lines.push("");
   return lines.join("\n");
+}
+
+/** The unit, with what the amount is per ("USD per GPU", "EUR/MWh") and whether it was carried over. */
+function formatUnit(claim: Claim): string {
+  const per = claim.per?.text ?? "";
+  const unit = claim.unit ?? "";
+  const joined = per === "" ? unit : per.startsWith("/") || unit === "" ? `${unit}${per}` : `${unit} ${per}`;
+  return `${joined}${claim.unit && claim.unit_carried ? " (carried)" : ""}`;
 }
 
 /** The claims as pretty-printed JSON, as `factlint claims --format json` prints them. */

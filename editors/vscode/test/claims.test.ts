@@ -11,7 +11,7 @@ import { type Claim, escapeCell, formatValue, parseClaims, renderClaims, renderC
 const fixture = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "test", "fixtures", "claims.json"), "utf8")) as unknown;
 
 describe("claims → Markdown table", () => {
-  it("renders one row per claim, with ranges, bounds, only, subject and period", () => {
+  it("renders one row per claim, with ranges, bounds, only, subject, period and per", () => {
     const markdown = renderClaimsMarkdown(parseClaims(fixture), "claims.md");
     assert.equal(
       markdown,
@@ -19,7 +19,7 @@ describe("claims → Markdown table", () => {
         "<!-- factlint-disable-file -->",
         "# Claims in claims.md",
         "",
-        "4 claims.",
+        "5 claims.",
         "",
         "| line:col | text | kind | value | bound | unit | subject | period |",
         "|---|---|---|---|---|---|---|---|",
@@ -27,6 +27,7 @@ describe("claims → Markdown table", () => {
         "| 3:78 | `etwa 5 Millionen Dollar` | money | 5,000,000 | about | USD |  |  |",
         "| 5:26 | `zwischen 10 und 20 Mrd. Euro` | money | 10,000,000,000–20,000,000,000 | range | EUR |  |  |",
         "| 5:77 | `22, 4 %` | percent | 22.4 |  |  |  | im Jahr |",
+        "| 7:28 | `30 Cent` | money | 0.3 |  | EUR je Kilowattstunde |  |  |",
         "",
       ].join("\n"),
     );

@@ -8,11 +8,12 @@ use factlint::text::LineIndex;
 use super::{DocumentView, format_value, position};
 use crate::cli::Checked;
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 11] = [
     "location", "text", "kind", "value", "high", "bound", "unit", "scale", "subject", "period",
+    "per",
 ];
 
-fn row(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> [String; 10] {
+fn row(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> [String; 11] {
     let at = position(index, text, claim.span.start);
     let value = match claim.value {
         ClaimValue::Number(value) => format_value(value),
@@ -41,6 +42,11 @@ fn row(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> [String; 10]
             .as_ref()
             .map(|period| period.text.clone())
             .unwrap_or_default(),
+        claim
+            .per
+            .as_ref()
+            .map(|per| per.text.clone())
+            .unwrap_or_default(),
     ]
 }
 
@@ -49,7 +55,7 @@ pub(crate) fn write_table(
     checked: &[Checked],
     quiet: bool,
 ) -> io::Result<()> {
-    let mut rows: Vec<[String; 10]> = Vec::new();
+    let mut rows: Vec<[String; 11]> = Vec::new();
     for done in checked {
         let index = LineIndex::new(&done.input.text);
         for claim in &done.analysis.claims {
@@ -57,7 +63,7 @@ pub(crate) fn write_table(
         }
     }
     let header = HEADER.map(str::to_owned);
-    let mut widths = [0usize; 10];
+    let mut widths = [0usize; 11];
     for line in std::iter::once(&header).chain(rows.iter()) {
         for (width, cell) in widths.iter_mut().zip(line) {
             *width = (*width).max(cell.chars().count().min(40));
@@ -100,7 +106,7 @@ pub(crate) fn write_table(
 pub(crate) fn write_csv_header(out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "file,line,column,start,end,text,kind,value,high,bound,only,unit,scale,subject,period,language"
+        "file,line,column,start,end,text,kind,value,high,bound,only,unit,scale,subject,period,language,per"
     )
 }
 
@@ -133,6 +139,8 @@ pub(crate) fn write_csv_row(
             .map(|language| language.code())
             .unwrap_or_default()
             .to_owned(),
+        // Columns are added at the end: a spreadsheet's formulas keep their columns.
+        cells[10].clone(),
     ];
     let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
     writeln!(out, "{}", line.join(","))
