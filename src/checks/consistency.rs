@@ -103,9 +103,11 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             }
         }
         group.sentence = Some(claim.sentence);
-        if claim.unit.is_none() && claim.kind != ClaimKind::Money {
-            // A figure without a unit is compared only with close ones (see `CLOSE`): the
-            // earlier figures are kept sorted, and those within reach looked at.
+        if claim.unit.is_none() && claim.kind != ClaimKind::Money || subject_is_unit(claim) {
+            // A figure without a unit, or one whose subject is only its unit ("24,000 GPUs"
+            // and "two GPUs" count GPUs, not the same GPUs), is compared only with close ones
+            // (see `CLOSE`): the earlier figures are kept sorted, and those within reach
+            // looked at.
             let value = claim.value.number().unwrap_or_default();
             if value <= 0.0 {
                 continue;
@@ -145,6 +147,15 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             Stated::of(claim)
         });
     }
+}
+
+/// Whether what `claim` is about is only its own unit ("24,000 GPUs", "2.000 H800"): a kind of
+/// thing, not one quantity of it.
+fn subject_is_unit(claim: &Claim) -> bool {
+    claim.unit.is_some()
+        && claim.subject.as_ref().is_some_and(|subject| {
+            claim.span.start <= subject.start && subject.end <= claim.span.end
+        })
 }
 
 /// How far apart two figures without a unit may be and still be one figure stated twice

@@ -347,6 +347,49 @@ pub(crate) fn annotate(
                     })
             })
             .or_else(|| {
+                // "$3.7bn in 2024, from $1.6bn a year earlier": the year before the
+                // sentence's year (nearest the figure); none when the sentence names no year.
+                let (from, to) =
+                    reader
+                        .year_earlier_after(last + 1, sentence_last)
+                        .or_else(|| {
+                            // "ein Jahr zuvor 1,6 Mrd. Euro": the words right before it.
+                            let from = first
+                                .checked_sub(3)
+                                .filter(|&from| from >= sentence_first)?;
+                            reader
+                                .year_earlier_after(from, first - 1)
+                                .filter(|&(_, to)| to == first - 1)
+                                .or_else(|| {
+                                    reader
+                                        .year_earlier_after(from + 1, first - 1)
+                                        .filter(|&(_, to)| to == first - 1)
+                                })
+                        })?;
+                let from_year = years.partition_point(|year| year.2 < sentence);
+                let year = years[from_year..]
+                    .iter()
+                    .take_while(|year| year.2 == sentence)
+                    .min_by_key(|year| year.0.abs_diff(first))
+                    .map(|year| year.1);
+                Some(reader.period(
+                    from,
+                    to,
+                    PeriodKind::Calendar,
+                    year.map(|year| f64::from(year - 1)),
+                    Some("year"),
+                ))
+            })
+            .filter(|period| period.kind != PeriodKind::Calendar || period.value.is_some())
+            .or_else(|| {
+                if reader.year_earlier_after(last + 1, sentence_last).is_some()
+                    || first >= sentence_first + 3
+                        && reader
+                            .year_earlier_after(first - 3, first - 1)
+                            .is_some_and(|(_, to)| to == first - 1)
+                {
+                    return None;
+                }
                 // A year close to the figure, with no other figure between them: "1 trillion
                 // dollars by 2030", not "$300 billion this year, three times what they spent
                 // in 2022". Of two, the nearer: "1 billion users by 2025 and revenue of $100
@@ -982,6 +1025,31 @@ impl Context<'_> {
             unit: unit.as_ref().map(|unit| unit.name),
             size: unit.map_or(size, |unit| size * 10f64.powi(unit.exponent)),
         })
+    }
+
+    /// The words right after a figure that date it a year before another: "a year earlier",
+    /// "the year before", "the previous year", "ein Jahr zuvor", "im Vorjahr" (first and
+    /// last token).
+    fn year_earlier_after(&self, from: usize, sentence_last: usize) -> Option<(usize, usize)> {
+        let word = |i: usize| {
+            if i <= sentence_last {
+                self.lower(i)
+            } else {
+                Lower::Stack(LowerWord::default())
+            }
+        };
+        let (first, second) = (word(from), word(from + 1));
+        if matches!((first.as_str(), second.as_str()), ("im", "vorjahr")) {
+            return Some((from, from + 1));
+        }
+        let third = word(from + 2);
+        let earlier = matches!(
+            (first.as_str(), second.as_str(), third.as_str()),
+            ("a" | "the", "year", "earlier" | "before")
+                | ("the", "previous" | "prior", "year")
+                | ("ein", "jahr", "zuvor" | "davor" | "früher")
+        );
+        earlier.then_some((from, from + 2))
     }
 
     /// Whether no clause boundary (`,`, `;`, `:`, a dash) separates the period at

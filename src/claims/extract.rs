@@ -3583,10 +3583,8 @@ impl<'a> Reader<'a, '_> {
         let Some((head, exponent, unit)) = self.scaled_compound(word).filter(|_| glued) else {
             return j;
         };
-        // "4K-Monitor" is a resolution, as `4K` alone is.
-        if head.eq_ignore_ascii_case("k") && draft.value < 10.0 {
-            return j;
-        }
+        // (A resolution is no unit of the table: "4K-Monitor" stays apart, "a 4K-token reply"
+        // counts tokens.)
         draft.value = times_power_of_ten(draft.value, exponent);
         draft.scale = Some((head.to_owned(), exponent));
         self.apply_unit(draft, unit, j);
@@ -4162,6 +4160,16 @@ impl<'a> Reader<'a, '_> {
                         && hours.name != "gpu"
                     {
                         return Some((hours, hours_last));
+                    }
+                    // "2.6 million H100 hours": GPU hours of that model.
+                    if self.word(last + 1).is_some_and(|word| {
+                        matches!(
+                            word.to_ascii_lowercase().as_str(),
+                            "hours" | "hour" | "stunden" | "stunde"
+                        )
+                    }) && let Some(hours) = UNITS.lookup("GPU hours")
+                    {
+                        return Some((hours, last + 1));
                     }
                     // A model followed by "GPUs" or "chips": the whole phrase is the unit.
                     if self.word(last + 1).is_some_and(is_gpu_word) {
