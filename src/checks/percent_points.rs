@@ -114,7 +114,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
 }
 
 /// Which of two percentages of a change is the earlier state.
-enum Order {
+pub(crate) enum Order {
     /// "from A to B", "von A auf B", "A → B".
     Forward,
     /// "B this year, after A", "B …, nach A im Vorjahr", "B, up from A".
@@ -123,7 +123,7 @@ enum Order {
 
 /// Whether the words between two percentages make them the ends of a change, and in which
 /// order.
-fn change_order(text: &str, from: &Claim, to: &Claim) -> Option<Order> {
+pub(crate) fn change_order(text: &str, from: &Claim, to: &Claim) -> Option<Order> {
     if to.span.start < from.span.end {
         return None;
     }

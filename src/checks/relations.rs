@@ -1,12 +1,13 @@
 //! A relation in a sentence that its own figures contradict: "1/50 of", "N % of", "N times",
-//! "up N % from", "compared with B, an N % jump", "X per Y".
+//! "up N % from", "compared with B, an N % jump", "X per Y", "from A % to B %, N points".
 //!
 //! ## What it does
 //! Where a sentence states a relation and gives both sides, factlint recomputes it:
 //! "A is 1/50 of B", "A is N % of B", "A, N times B" or "N-fold" (also "N times the 2019
 //! level of B", "fivefold, from A to B"), "A, up (down) N % from B" or "A, an N % rise on B",
 //! and "A for N things, or C per thing" (the thing counted or measured: "400 MWh for $60,000,
-//! or $150/MWh", "3 trillion tokens cost $6 million, or $2 per million tokens"). Rounding of every figure is allowed for; when no
+//! or $150/MWh", "3 trillion tokens cost $6 million, or $2 per million tokens"), and "from A %
+//! to B %, N percentage points" (also "B %, after A % a year earlier, up N points"). Rounding of every figure is allowed for; when no
 //! reading of the sentence makes the relation hold, the finding says what the figures give
 //! instead (the figures say 1/20 where the text says 1/50).
 //!
@@ -306,6 +307,87 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
     change_from(context, claims, findings);
     change_after_pair(context, claims, findings);
     per_unit(context, claims, findings);
+    points_change(context, claims, findings);
+}
+
+/// "von 1,1 Prozent auf 3,2 Prozent, ein Plus von 2,5 Prozentpunkten": the change in points
+/// is the difference of the two percentages (`percent_points::change_order` says which is
+/// the earlier), within their rounding.
+fn points_change(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Finding>) {
+    use crate::checks::percent_points::{Order, change_order};
+    for (at, pair) in claims.windows(2).enumerate() {
+        let (from, to) = (pair[0], pair[1]);
+        if from.kind != ClaimKind::Percent || to.kind != ClaimKind::Percent {
+            continue;
+        }
+        let Some(order) = change_order(context.text, from, to) else {
+            continue;
+        };
+        // The change is the next figure, in points.
+        let Some(&stated) = claims.get(at + 2) else {
+            continue;
+        };
+        if stated.kind != ClaimKind::PercentagePoints
+            || stated.high.is_some()
+            || !matches!(stated.bound, Bound::Exact | Bound::Approx)
+        {
+            continue;
+        }
+        let (earlier, later) = match order {
+            Order::Forward => (from, to),
+            Order::Backward => (to, from),
+        };
+        let interval = |claim: &Claim| {
+            let value = claim.value.number()?;
+            if claim.high.is_some() || !matches!(claim.bound, Bound::Exact | Bound::Approx) {
+                return None;
+            }
+            Some((value, claim_interval(claim, context.text, value, None)))
+        };
+        let (Some((a, (a_low, a_high))), Some((b, (b_low, b_high))), Some((_, (s_low, s_high)))) =
+            (interval(earlier), interval(later), interval(stated))
+        else {
+            continue;
+        };
+        // The difference's interval, as a size: "a fall of 2 points" is 2.
+        let (low, high) = if b >= a {
+            ((b_low - a_high).max(0.0), b_high - a_low)
+        } else {
+            ((a_low - b_high).max(0.0), a_high - b_low)
+        };
+        let (s_low, s_high) = (s_low.abs().min(s_high.abs()), s_low.abs().max(s_high.abs()));
+        if s_low <= high + 1e-9 && low <= s_high + 1e-9 {
+            continue;
+        }
+        let points = (b - a).abs();
+        let written = |claim: &Claim| &context.text[claim.span.start..claim.span.end];
+        let mut found = finding(
+            "FL120",
+            stated.span,
+            format!(
+                "from `{}` to `{}` is {} percentage points, not `{}`",
+                written(earlier),
+                written(later),
+                figure(points),
+                written(stated)
+            ),
+        );
+        found.related.push(support::related(
+            context.text,
+            earlier,
+            "the earlier figure",
+        ));
+        found
+            .related
+            .push(support::related(context.text, later, "the later figure"));
+        found.explanation = support::own_arithmetic(
+            "later − earlier",
+            format!("{} − {} = {} points", figure(b), figure(a), figure(b - a)),
+            points,
+            Some("percentage points"),
+        );
+        findings.push(found);
+    }
 }
 
 /// Whether every digit between two offsets of a sentence belongs to a date among its claims.

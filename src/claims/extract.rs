@@ -3802,6 +3802,44 @@ impl<'a> Reader<'a, '_> {
                 }))
     }
 
+    /// Whether the figure at token `first` is named as the change of the percentage just
+    /// before it: "from 5.3% to 4.1%, a drop of 1.2 points", "3,2 Prozent, nach 1,1 Prozent
+    /// – ein Plus von 2,1 Punkten" (not "the index rose 3% to 1,200 points").
+    fn names_percent_change(&self, first: usize) -> bool {
+        let Some(before) = first.checked_sub(2) else {
+            return false;
+        };
+        let joined = matches!(
+            self.lower(first - 1).as_deref(),
+            Some("of" | "by" | "von" | "um")
+        ) && self.lower(before).is_some_and(|noun| {
+            matches!(
+                noun.as_str(),
+                "drop"
+                    | "fall"
+                    | "decline"
+                    | "decrease"
+                    | "rise"
+                    | "gain"
+                    | "increase"
+                    | "jump"
+                    | "plus"
+                    | "minus"
+                    | "rückgang"
+                    | "anstieg"
+                    | "zuwachs"
+                    | "zunahme"
+                    | "abnahme"
+            )
+        });
+        joined
+            && self.claims.last().is_some_and(|percent| {
+                percent.kind == ClaimKind::Percent
+                    && percent.span.end <= self.base + self.tokens[before].start as usize
+                    && self.base + self.tokens[before].start as usize - percent.span.end <= 40
+            })
+    }
+
     /// The word that opens a range before the claim: "between", "zwischen", "from", "von".
     fn range_opener(&self, first: usize) -> Option<LowerWord<'_>> {
         let previous = first.checked_sub(1)?;
@@ -3961,7 +3999,7 @@ impl<'a> Reader<'a, '_> {
         if matches!(
             lower.as_str(),
             "point" | "points" | "punkt" | "punkte" | "punkten"
-        ) && self.leads_to_percent(j + 1)
+        ) && (self.leads_to_percent(j + 1) || self.names_percent_change(draft.first))
         {
             draft.kind = Some(ClaimKind::PercentagePoints);
             draft.last = j;
