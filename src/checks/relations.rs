@@ -162,14 +162,26 @@ fn check_sentence(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<
         // gives no figure for ("79 % of cold items") relates nothing; nor does "twice" or
         // "2x" beside figures of something else ("print 13 twice or 42 twice").
         // (A year between them is no figure of its own: "three times the 2019 level of €39".)
-        let reach = if form == "multiplier" { 24 } else { 16 };
+        // A comparison reaches a little further: "fünfmal so viel wie beim Vorgänger mit
+        // 32.000 Token".
+        let reach = |between: &str| match form {
+            "multiplier"
+                if [" wie ", " as ", " than ", " als "]
+                    .iter()
+                    .any(|word| between.contains(word)) =>
+            {
+                40
+            }
+            "multiplier" => 24,
+            _ => 16,
+        };
         let other_side_follows = [a, b].iter().any(|claim| {
             claim.span.start >= relation.span.end
                 && context
                     .text
                     .get(relation.span.end..claim.span.start)
                     .is_some_and(|between| {
-                        between.len() <= reach
+                        between.len() <= reach(between)
                             && !between.contains(['.', ';', ':', '(', ')'])
                             && (!between.contains(|c: char| c.is_ascii_digit())
                                 || only_dates_between(

@@ -305,15 +305,20 @@ pub(crate) fn annotate(
             .or_else(|| reader.subject_before(first, sentence_first, claim.language, claims_before))
             .map(Box::new);
         if claim.subject.is_none()
-            && let Some(currency) = elliptic_currency(
+            && let Some((kind, unit)) = elliptic_unit(
                 claim,
                 before,
                 |earlier| sentences.of(claim_ranges[earlier].0),
                 sentence,
+                |span| {
+                    block
+                        .get(span.start.checked_sub(base)?..span.end.checked_sub(base)?)
+                        .map(str::to_lowercase)
+                },
             )
         {
-            claim.kind = ClaimKind::Money;
-            claim.unit = Some(currency);
+            claim.kind = kind;
+            claim.unit = Some(unit);
             claim.unit_carried = true;
         }
         if matches!(
@@ -439,18 +444,21 @@ pub(crate) fn annotate(
     }
 }
 
-/// The currency of a bare amount of a scale, named once before it: "476,8 Milliarden Euro,
-/// rund 12 Milliarden weniger als im Vorjahr", "50,3 Mrd. Euro, davon 11 Mrd. auf die Bahn",
-/// "8 Mrd. Euro für Kitas, also 2 Mrd. pro Jahr". `claim` is a count with a scale word and
-/// nothing it counts (no unit, no subject); the nearest figure with a scale before it, in its
-/// sentence or the one before, is money with the same scale. ("1,5 Milliarden Euro für 13
-/// Millionen Nutzer" counts users; "49 Euro; 13 Millionen nutzen es" has no scale to match.)
-fn elliptic_currency(
+/// The currency or unit of a bare amount of a scale, named once before it: "476,8 Milliarden
+/// Euro, rund 12 Milliarden weniger als im Vorjahr", "50,3 Mrd. Euro, davon 11 Mrd. auf die
+/// Bahn", "8 Mrd. Euro für Kitas, also 2 Mrd. pro Jahr", "671 Milliarden Parameter, von denen
+/// 37 Milliarden aktiv sind". `claim` is a count with a scale word and nothing it counts (no
+/// unit, no subject); the nearest figure with a scale before it, in its sentence or the one
+/// before, is money, a count or a quantity of a unit with the same scale; returns its kind and
+/// unit. ("1,5 Milliarden Euro für 13 Millionen Nutzer" counts users; "49 Euro; 13 Millionen
+/// nutzen es" has no scale to match.)
+fn elliptic_unit(
     claim: &Claim,
     before: &[Claim],
     sentence_of: impl Fn(usize) -> u32,
     sentence: u32,
-) -> Option<&'static str> {
+    text_between: impl Fn(Span) -> Option<String>,
+) -> Option<(ClaimKind, &'static str)> {
     let exponent = claim.scale_exponent.filter(|&exponent| exponent >= 6)?;
     if claim.kind != ClaimKind::Count || claim.unit.is_some() || claim.unit_carried {
         return None;
@@ -461,9 +469,35 @@ fn elliptic_currency(
         .rev()
         .take_while(|&(at, _)| sentence_of(at).saturating_add(1) >= sentence)
         .find(|(_, earlier)| earlier.scale_exponent.is_some())?;
-    (earlier.kind == ClaimKind::Money && earlier.scale_exponent == Some(exponent))
-        .then_some(earlier.unit)
-        .flatten()
+    if earlier.scale_exponent != Some(exponent) {
+        return None;
+    }
+    // Money is named once for several amounts; a count or quantity only for a part of it:
+    // "671 Milliarden Parameter, von denen 37 Milliarden aktiv sind", "20 million users, of
+    // which 5 million in China" (not "2 Millionen Nutzer. Der Umsatz stieg um 3 Millionen").
+    let part_of = || {
+        earlier.sentence == claim.sentence
+            && text_between(Span::new(earlier.span.end, claim.span.start)).is_some_and(|between| {
+                [
+                    "davon",
+                    "von denen",
+                    "darunter",
+                    "of which",
+                    "of them",
+                    "among them",
+                    "including",
+                ]
+                .iter()
+                .any(|word| between.contains(word))
+            })
+    };
+    match earlier.kind {
+        ClaimKind::Money => earlier.unit.map(|unit| (ClaimKind::Money, unit)),
+        ClaimKind::Count | ClaimKind::Quantity if part_of() => {
+            earlier.unit.map(|unit| (earlier.kind, unit))
+        }
+        _ => None,
+    }
 }
 
 /// A word said with the year that dates a figure: a preposition ("by 2025", "seit 2019") or a

@@ -1694,7 +1694,15 @@ impl<'a> Reader<'a, '_> {
         if self.is_english_name(i) {
             return None;
         }
-        if let Some(value) = lexicon::multiplier_word(&lower, self.language) {
+        // "two double values", "a double win": after a number or an article, "double" and
+        // "triple" are adjectives, not multiples.
+        let adjective = matches!(lower.as_str(), "double" | "triple" | "quadruple")
+            && i > 0
+            && (self.is(i - 1, TokenKind::Number)
+                || self.lower(i - 1).is_some_and(|before| {
+                    matches!(before.as_str(), "a" | "an") || lexicon::number_word(&before).is_some()
+                }));
+        if !adjective && let Some(value) = lexicon::multiplier_word(&lower, self.language) {
             let mut draft = Draft::new(i, i, value);
             draft.kind = Some(ClaimKind::Multiplier);
             self.look_back(&mut draft);
@@ -4313,7 +4321,23 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Turns a draft into a claim and returns the index after its last token.
-    fn finish(&mut self, draft: Draft) -> usize {
+    fn finish(&mut self, mut draft: Draft) -> usize {
+        // "fast das 18-Fache", "mehr als das Doppelte": a hedge before the article of a
+        // multiple. (In English the article makes the multiple a figure of its own: "much less
+        // than the 2x for Ethash".)
+        if draft.kind == Some(ClaimKind::Multiplier)
+            && draft.bound == Bound::Exact
+            && draft.first >= 2
+            && matches!(
+                self.lower(draft.first - 1).as_deref(),
+                Some("das" | "dem" | "beim" | "zum")
+            )
+            && let Some((length, Hedge::Bound(bound))) = self.hedge_before(draft.first - 1)
+            && draft.first - 1 - length >= self.claimed_until(draft.first)
+        {
+            draft.bound = bound;
+            draft.first -= 1 + length;
+        }
         let mut kind = draft.kind.unwrap_or(ClaimKind::Count);
         let mut unit = draft.unit;
         if let Some(code) = draft.currency {
