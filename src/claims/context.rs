@@ -329,6 +329,24 @@ pub(crate) fn annotate(
                 .per_after(last + 1, sentence_last, claim.language)
                 .map(Box::new);
         }
+        // "$1.6bn a year earlier", "ein Jahr zuvor 1,6 Mrd. Euro": the words right after or
+        // right before it.
+        let year_earlier = reader
+            .year_earlier_after(last + 1, sentence_last)
+            .or_else(|| {
+                let from = first
+                    .checked_sub(3)
+                    .filter(|&from| from >= sentence_first)?;
+                // (The words end in a word right before the figure.)
+                if !reader.is_word(first - 1) {
+                    return None;
+                }
+                [from, from + 1].into_iter().find_map(|from| {
+                    reader
+                        .year_earlier_after(from, first - 1)
+                        .filter(|&(_, to)| to == first - 1)
+                })
+            });
         claim.period = reader
             .rate_after(last + 1, sentence_last)
             .or_else(|| {
@@ -354,23 +372,7 @@ pub(crate) fn annotate(
             .or_else(|| {
                 // "$3.7bn in 2024, from $1.6bn a year earlier": the year before the
                 // sentence's year (nearest the figure); none when the sentence names no year.
-                let (from, to) =
-                    reader
-                        .year_earlier_after(last + 1, sentence_last)
-                        .or_else(|| {
-                            // "ein Jahr zuvor 1,6 Mrd. Euro": the words right before it.
-                            let from = first
-                                .checked_sub(3)
-                                .filter(|&from| from >= sentence_first)?;
-                            reader
-                                .year_earlier_after(from, first - 1)
-                                .filter(|&(_, to)| to == first - 1)
-                                .or_else(|| {
-                                    reader
-                                        .year_earlier_after(from + 1, first - 1)
-                                        .filter(|&(_, to)| to == first - 1)
-                                })
-                        })?;
+                let (from, to) = year_earlier?;
                 let from_year = years.partition_point(|year| year.2 < sentence);
                 let year = years[from_year..]
                     .iter()
@@ -387,12 +389,7 @@ pub(crate) fn annotate(
             })
             .filter(|period| period.kind != PeriodKind::Calendar || period.value.is_some())
             .or_else(|| {
-                if reader.year_earlier_after(last + 1, sentence_last).is_some()
-                    || first >= sentence_first + 3
-                        && reader
-                            .year_earlier_after(first - 3, first - 1)
-                            .is_some_and(|(_, to)| to == first - 1)
-                {
+                if year_earlier.is_some() {
                     return None;
                 }
                 // A year close to the figure, with no other figure between them: "1 trillion
@@ -965,6 +962,13 @@ impl Context<'_> {
         if thing > sentence_last || !self.is_word(thing) {
             return None;
         }
+        // Most figures are followed by none of the words: ruled out without lowercasing.
+        if !["/", "a", "an", "per", "pro", "je"]
+            .iter()
+            .any(|word| self.text(from).eq_ignore_ascii_case(word))
+        {
+            return None;
+        }
         let first = self.lower(from);
         let slash = self.text(from) == "/"
             && !self.tokens[from].space_before
@@ -1065,6 +1069,15 @@ impl Context<'_> {
     /// "the year before", "the previous year", "ein Jahr zuvor", "im Vorjahr" (first and
     /// last token).
     fn year_earlier_after(&self, from: usize, sentence_last: usize) -> Option<(usize, usize)> {
+        // Most figures are followed by none of the first words: ruled out without lowercasing.
+        if from > sentence_last
+            || !self.is_word(from)
+            || !["a", "the", "ein", "im"]
+                .iter()
+                .any(|word| self.text(from).eq_ignore_ascii_case(word))
+        {
+            return None;
+        }
         let word = |i: usize| {
             if i <= sentence_last {
                 self.lower(i)
