@@ -959,7 +959,9 @@ impl Context<'_> {
         language: Option<Language>,
     ) -> Option<Per> {
         let mut thing = from + 1;
-        if thing > sentence_last || !self.is_word(thing) {
+        if thing > sentence_last
+            || !(self.is_word(thing) || self.tokens[thing].kind == TokenKind::Number)
+        {
             return None;
         }
         // Most figures are followed by none of the words: ruled out without lowercasing.
@@ -977,9 +979,33 @@ impl Context<'_> {
         if !(slash || article || matches!(first.as_str(), "per" | "pro" | "je")) {
             return None;
         }
-        // "per million tokens": so many of the thing.
+        // "per million tokens", "per 1M tokens", "pro 100.000 Einwohner": so many of the
+        // thing.
         let mut size = 1.0;
         if !slash
+            && !article
+            && self.tokens[thing].kind == TokenKind::Number
+            && let Ok(literal) = crate::number::parse_literal(self.text(thing), language)
+            && literal.value > 0.0
+        {
+            size = literal.value;
+            thing += 1;
+            if thing > sentence_last || !self.is_word(thing) {
+                return None;
+            }
+            // A scale glued to the digits ("1M", "100k") or after them ("1 million").
+            if let Some(scale) = lexicon::scale_word(self.text(thing), &self.lower(thing), language)
+                .filter(|scale| !scale.attached_only || !self.tokens[thing].space_before)
+                && thing < sentence_last
+                && self.is_word(thing + 1)
+            {
+                size *= 10f64.powi(scale.exponent);
+                thing += 1;
+            }
+        }
+        if !slash
+            && size == 1.0
+            && self.is_word(thing)
             && thing < sentence_last
             && self.is_word(thing + 1)
             && let Some(scale) = lexicon::scale_word(self.text(thing), &self.lower(thing), language)
@@ -1006,7 +1032,16 @@ impl Context<'_> {
                     return None;
                 }
                 let words: Vec<&str> = (at..=last).map(|i| self.text(i)).collect();
-                UNITS.lookup(&words.join(" ")).map(|unit| (unit, last))
+                // A compound names its last part: "Eingabe-Token", "output-token".
+                UNITS
+                    .lookup(&words.join(" "))
+                    .or_else(|| {
+                        let (_, tail) = words.last()?.rsplit_once('-')?;
+                        (length == 1 && !tail.is_empty())
+                            .then(|| UNITS.lookup(tail))
+                            .flatten()
+                    })
+                    .map(|unit| (unit, last))
             })
         };
         let (last, unit) = match unit_at(thing) {

@@ -2051,6 +2051,11 @@ impl<'a> Reader<'a, '_> {
             {
                 return true;
             }
+            // "$0.60 per 1M output tokens", "12 Fälle pro 100.000 Einwohner": what an amount
+            // is per (the claim's `per`), not an amount of its own.
+            if matches!(self.lower(previous).as_deref(), Some("per" | "pro")) {
+                return true;
+            }
             if previous > 0
                 && self.punct(previous) == Some(".")
                 && self.attached(previous)
