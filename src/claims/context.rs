@@ -325,8 +325,20 @@ pub(crate) fn annotate(
             claim.kind,
             ClaimKind::Money | ClaimKind::Count | ClaimKind::Quantity
         ) {
+            // Right after the figure, or after the one word it counts: "12 cases per 100,000
+            // people", "3 Tore pro Spiel".
+            let counted_word = claim.subject.as_ref().is_some_and(|subject| {
+                last < sentence_last
+                    && subject.start == base + tokens[last + 1].start as usize
+                    && subject.end == base + tokens[last + 1].end as usize
+            });
             claim.per = reader
                 .per_after(last + 1, sentence_last, claim.language)
+                .or_else(|| {
+                    counted_word
+                        .then(|| reader.per_after(last + 2, sentence_last, claim.language))
+                        .flatten()
+                })
                 .map(Box::new);
         }
         // "$1.6bn a year earlier", "ein Jahr zuvor 1,6 Mrd. Euro": the words right after or
@@ -854,8 +866,13 @@ impl Context<'_> {
                 } else {
                     text.chars().filter(|c| c.is_uppercase()).count()
                 };
-                if capitals == 0 || claims_before.hold(i) {
-                    // No name, or part of a figure.
+                if capitals == 0
+                    || claims_before.hold(i)
+                    || i > 0
+                        && !self.tokens[i].space_before
+                        && self.tokens[i - 1].kind == TokenKind::Number
+                {
+                    // No name, or part of a figure ("1M", "4K-Monitor").
                     return false;
                 }
                 let lower = self.lower(i);
@@ -976,7 +993,13 @@ impl Context<'_> {
             && !self.tokens[from].space_before
             && !self.tokens[thing].space_before;
         let article = matches!(first.as_str(), "a" | "an");
-        if !(slash || article || matches!(first.as_str(), "per" | "pro" | "je")) {
+        // (German "per" says how: "per E-Mail", "per Kopfball".)
+        let per = match first.as_str() {
+            "per" => language != Some(Language::German),
+            "pro" | "je" => true,
+            _ => false,
+        };
+        if !(slash || article || per) {
             return None;
         }
         // "per million tokens", "per 1M tokens", "pro 100.000 Einwohner": so many of the
@@ -1280,6 +1303,10 @@ fn ends_per_phrase(lower: &str) -> bool {
                 | "minimum"
                 | "maximum"
                 | "instead"
+                | "via"
+                | "regardless"
+                | "alone"
+                | "only"
         )
         || lower.ends_with("ly")
         || (lower.ends_with("ed") && lower.len() > 4)
