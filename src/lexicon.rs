@@ -1787,6 +1787,17 @@ fn german_below_thousand(word: &str) -> Option<u64> {
     german_below_hundred(word)
 }
 
+/// A noun that names a change, lowercased ("rise", "Rückgang"): whether it goes up.
+pub fn change_noun(lower: &str) -> Option<bool> {
+    match lower {
+        "jump" | "increase" | "rise" | "gain" | "growth" | "anstieg" | "zuwachs" | "zunahme"
+        | "plus" => Some(true),
+        "drop" | "decline" | "fall" | "decrease" | "cut" | "rückgang" | "abnahme" | "minus"
+        | "einbruch" => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

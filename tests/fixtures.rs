@@ -116,6 +116,11 @@ fn describe_claim(claim: &factlint::Claim, text: &str) -> String {
     out
 }
 
+/// A value of an annotation, `null` when absent.
+fn or_null(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "null".into())
+}
+
 fn format_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e17 {
         format!("{}", value as i64)
@@ -169,33 +174,18 @@ fn claim_matches(claim: &factlint::Claim, what: &str) -> Result<(), String> {
                 .high
                 .map(format_number)
                 .unwrap_or_else(|| "null".into()),
-            "scale" => claim.scale.clone().unwrap_or_else(|| "null".into()),
-            "subject" => claim
-                .subject
-                .as_ref()
-                .map(|subject| subject.text.clone())
-                .unwrap_or_else(|| "null".into()),
-            "period" => claim
-                .period
-                .as_ref()
-                .map(|period| period.text.clone())
-                .unwrap_or_else(|| "null".into()),
-            "per" => claim
-                .per
-                .as_ref()
-                .map(|per| per.text.clone())
-                .unwrap_or_else(|| "null".into()),
-            "per_unit" => claim
-                .per
-                .as_ref()
-                .and_then(|per| per.unit)
-                .unwrap_or("null")
-                .to_owned(),
-            "per_size" => claim
-                .per
-                .as_ref()
-                .map(|per| format_number(per.size))
-                .unwrap_or_else(|| "null".into()),
+            "scale" => or_null(claim.scale.clone()),
+            "subject" => or_null(claim.subject.as_ref().map(|subject| subject.text.clone())),
+            "period" => or_null(claim.period.as_ref().map(|period| period.text.clone())),
+            "per" => or_null(claim.per.as_ref().map(|per| per.text.clone())),
+            "per_unit" => or_null(
+                claim
+                    .per
+                    .as_ref()
+                    .and_then(|per| per.unit)
+                    .map(str::to_owned),
+            ),
+            "per_size" => or_null(claim.per.as_ref().map(|per| format_number(per.size))),
             "only" => claim.only.to_string(),
             "carried" => claim.unit_carried.to_string(),
             other => return Err(format!("unknown key {other}")),

@@ -575,13 +575,7 @@ fn change_noun(after: &str) -> Option<(bool, &str)> {
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(after.len(), |(at, _)| at);
-    let up = match &after[..length] {
-        "jump" | "increase" | "rise" | "gain" | "growth" | "anstieg" | "zuwachs" | "plus" => true,
-        "drop" | "decline" | "fall" | "decrease" | "cut" | "rückgang" | "minus" | "einbruch" => {
-            false
-        }
-        _ => return None,
-    };
+    let up = crate::lexicon::change_noun(&after[..length])?;
     Some((up, &after[length..]))
 }
 

@@ -390,16 +390,15 @@ pub(crate) fn annotate(
                     .iter()
                     .take_while(|year| year.2 == sentence)
                     .min_by_key(|year| year.0.abs_diff(first))
-                    .map(|year| year.1);
+                    .map(|year| year.1)?;
                 Some(reader.period(
                     from,
                     to,
                     PeriodKind::Calendar,
-                    year.map(|year| f64::from(year - 1)),
+                    Some(f64::from(year - 1)),
                     Some("year"),
                 ))
             })
-            .filter(|period| period.kind != PeriodKind::Calendar || period.value.is_some())
             .or_else(|| {
                 if year_earlier.is_some() {
                     return None;

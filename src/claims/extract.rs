@@ -3825,26 +3825,9 @@ impl<'a> Reader<'a, '_> {
         let joined = matches!(
             self.lower(first - 1).as_deref(),
             Some("of" | "by" | "von" | "um")
-        ) && self.lower(before).is_some_and(|noun| {
-            matches!(
-                noun.as_str(),
-                "drop"
-                    | "fall"
-                    | "decline"
-                    | "decrease"
-                    | "rise"
-                    | "gain"
-                    | "increase"
-                    | "jump"
-                    | "plus"
-                    | "minus"
-                    | "rückgang"
-                    | "anstieg"
-                    | "zuwachs"
-                    | "zunahme"
-                    | "abnahme"
-            )
-        });
+        ) && self
+            .lower(before)
+            .is_some_and(|noun| lexicon::change_noun(&noun).is_some());
         joined
             && self.claims.last().is_some_and(|percent| {
                 percent.kind == ClaimKind::Percent
