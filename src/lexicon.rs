@@ -7,6 +7,7 @@
 
 use crate::claims::Bound;
 use crate::language::Language;
+use std::sync::LazyLock;
 
 /// Lowercases `word` into `buffer` and returns it, or `None` when it does not fit.
 ///
@@ -22,14 +23,26 @@ pub fn lowercase_into<'a>(word: &str, buffer: &'a mut [u8; 48]) -> Option<&'a st
         return std::str::from_utf8(&buffer[..word.len()]).ok();
     }
     let mut len = 0;
+    let mut push = |lower: char| {
+        let needed = lower.len_utf8();
+        let slot = buffer.get_mut(len..len + needed)?;
+        lower.encode_utf8(slot);
+        len += needed;
+        Some(())
+    };
     for ch in word.chars() {
-        for lower in ch.to_lowercase() {
-            let needed = lower.len_utf8();
-            if len + needed > buffer.len() {
-                return None;
+        // Latin-1 (most of German): the capitals `À` to `Þ` but `×` are their small letter
+        // 32 code points on; every other character of it is its own lowercase.
+        if ch < '\u{100}' {
+            push(if ('\u{C0}'..='\u{DE}').contains(&ch) && ch != '\u{D7}' {
+                char::from_u32(u32::from(ch) + 32).unwrap_or(ch)
+            } else {
+                ch.to_ascii_lowercase()
+            })?;
+        } else {
+            for lower in ch.to_lowercase() {
+                push(lower)?;
             }
-            lower.encode_utf8(&mut buffer[len..len + needed]);
-            len += needed;
         }
     }
     std::str::from_utf8(&buffer[..len]).ok()
@@ -327,6 +340,11 @@ impl<'a> LowerWord<'a> {
             .map(|lower| LowerWord(LowerText::Owned(lower)))
     }
 
+    /// `word`, known to be lowercase (as `new` made it) and no longer than `LONGEST_WORD`.
+    pub fn lowercase_already(word: &'a str) -> LowerWord<'a> {
+        LowerWord(LowerText::Borrowed(word))
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             LowerText::Borrowed(word) => word,
@@ -548,21 +566,32 @@ pub const HEDGE_PHRASES: &[(&[&str], Hedge)] = &[
 ];
 
 /// Whether `lower` may be the last word of a hedge phrase that does not end in a dot ("than",
-/// "etwa", "to"): most words before a figure are none, and no phrase need be tried. The words
-/// are taken from `HEDGE_PHRASES` once, sorted.
+/// "etwa", "to"): most words before a figure are none, and no phrase need be tried.
 pub fn ends_hedge_phrase(lower: &str) -> bool {
-    static LAST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-        let mut words: Vec<&'static str> = HEDGE_PHRASES
-            .iter()
-            .filter_map(|(words, _)| words.last().copied())
-            .filter(|word| !word.ends_with('.'))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+    static LAST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        hedge_words(|words| {
+            words
+                .last()
+                .filter(|word| !word.ends_with('.'))
+                .into_iter()
+                .copied()
+                .collect()
+        })
     });
-    LAST_WORDS.binary_search(&lower).is_ok()
+    LAST_WORDS.contains(lower)
 }
+
+/// The words `pick` takes from each of `HEDGE_PHRASES`: these sets are asked about most
+/// words near a figure.
+fn hedge_words(pick: impl Fn(&[&'static str]) -> Vec<&'static str>) -> WordSet {
+    HEDGE_PHRASES
+        .iter()
+        .flat_map(|(words, _)| pick(words))
+        .collect()
+}
+
+/// A set of words, hashed for lookups by many words near each figure.
+type WordSet = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
 
 /// Whether `lower` (a German noun, lowercased) names something written out for an amount,
 /// after which "über" says "of", not "more than": "ein Scheck über 500 Euro", "ein Auftrag
@@ -606,14 +635,15 @@ pub fn is_german_amount_noun(lower: &str) -> bool {
 
 /// Whether `lower` begins a hedge phrase ("more", "mindestens", "etwa").
 pub fn hedge_like(lower: &str) -> bool {
-    HEDGE_PHRASES.iter().any(|(words, _)| words[0] == lower)
+    static FIRST_WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| hedge_words(|words| words[..1].to_vec()));
+    FIRST_WORDS.contains(lower)
 }
 
 /// Whether `lower` is any word of a hedge phrase ("up", "to", "least", "weniger", "etwa").
 pub fn in_hedge_phrase(lower: &str) -> bool {
-    HEDGE_PHRASES
-        .iter()
-        .any(|(words, _)| words.contains(&lower))
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| hedge_words(<[_]>::to_vec));
+    WORDS.contains(lower)
 }
 
 /// A bound written as a symbol right before the number.
@@ -1731,7 +1761,7 @@ fn german_below_hundred(word: &str) -> Option<u64> {
     if let Some(value) = german_unit(word).or_else(|| german_tens(word)) {
         return Some(value);
     }
-    let (unit, tens) = word.split_once("und")?;
+    let (unit, tens) = split_once_in_word(word, "und")?;
     let unit = if unit == "ein" {
         Some(1)
     } else {
@@ -1741,6 +1771,16 @@ fn german_below_hundred(word: &str) -> Option<u64> {
         return None;
     }
     Some(unit + german_tens(tens)?)
+}
+
+/// `word` split around the first `part` in it, as `str::split_once`, without the set-up of a
+/// general substring search, which costs more than the search in a word this short.
+fn split_once_in_word<'w>(word: &'w str, part: &str) -> Option<(&'w str, &'w str)> {
+    let at = word
+        .as_bytes()
+        .windows(part.len())
+        .position(|window| window == part.as_bytes())?;
+    Some((word.get(..at)?, word.get(at + part.len()..)?))
 }
 
 /// German below one million: "hundert", "zweihundertfünf", "dreitausend".
@@ -1754,7 +1794,7 @@ fn german_number(word: &str) -> Option<u64> {
     if word.len() < 3 || !STEMS.iter().any(|stem| word.starts_with(stem)) {
         return None;
     }
-    if let Some((before, after)) = word.split_once("tausend") {
+    if let Some((before, after)) = split_once_in_word(word, "tausend") {
         let thousands = if before.is_empty() || before == "ein" {
             1
         } else {
@@ -1771,7 +1811,7 @@ fn german_number(word: &str) -> Option<u64> {
 }
 
 fn german_below_thousand(word: &str) -> Option<u64> {
-    if let Some((before, after)) = word.split_once("hundert") {
+    if let Some((before, after)) = split_once_in_word(word, "hundert") {
         let hundreds = if before.is_empty() || before == "ein" {
             1
         } else {
@@ -1801,6 +1841,37 @@ pub fn change_noun(lower: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercases_as_the_standard_library_does() {
+        let mut buffer = [0u8; 48];
+        for code in (0..0x250).chain(0x1E00..0x1F00) {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let word = format!("a{ch}B");
+            assert_eq!(
+                lowercase_into(&word, &mut buffer),
+                Some(word.to_lowercase().as_str()),
+                "{ch:?}"
+            );
+        }
+        assert_eq!(
+            LowerWord::new("FÜNFUNDZWANZIG").as_deref(),
+            Some("fünfundzwanzig")
+        );
+    }
+
+    #[test]
+    fn hedge_word_lists_hold_the_phrases_words() {
+        for (words, _) in HEDGE_PHRASES {
+            assert!(hedge_like(words[0]), "{words:?}");
+            assert!(words.iter().all(|word| in_hedge_phrase(word)), "{words:?}");
+            let last = words[words.len() - 1];
+            assert_eq!(ends_hedge_phrase(last), !last.ends_with('.'), "{words:?}");
+        }
+        assert!(!hedge_like("least") && !in_hedge_phrase("dollars"));
+    }
 
     #[test]
     fn german_ordinals_from_the_second_on() {

@@ -85,6 +85,10 @@ pub struct UnitTable {
     spelled: Map,
     /// The longest unit name, in words.
     pub max_words: usize,
+    /// The first token, lowercased, of every name of more than one token ("graphics" of
+    /// "graphics cards", "flop" of "FLOP/s", "pflop" of "PFLOP/s"): only these begin a unit
+    /// of more than one token, and the reader tries no longer names after any other word.
+    longer_starts: std::collections::HashSet<String, foldhash::fast::FixedState>,
 }
 
 /// The bundled unit table.
@@ -145,12 +149,14 @@ impl UnitTable {
                 words.insert(normalise(word), unit.clone());
             }
         }
+        let longer_starts = longer_starts(&words, &exact, &prefixed, &spelled);
         Ok(UnitTable {
             words,
             exact,
             prefixed,
             spelled,
             max_words,
+            longer_starts,
         })
     }
 
@@ -239,7 +245,42 @@ fn normalise(word: &str) -> String {
         .to_lowercase()
 }
 
+/// `UnitTable::longer_starts`: the first token of each name the tokenizer splits, with the SI
+/// prefixes `lookup` puts before symbols and spelled-out prefixes it puts before words.
+fn longer_starts(
+    words: &Map,
+    exact: &Map,
+    prefixed: &Map,
+    spelled: &Map,
+) -> std::collections::HashSet<String, foldhash::fast::FixedState> {
+    let mut tokens = Vec::new();
+    let mut first_of_longer = |name: &str| {
+        crate::claims::tokens::tokenize(name, &mut tokens);
+        (tokens.len() > 1).then(|| tokens[0].text(name).to_lowercase())
+    };
+    let mut starts = std::collections::HashSet::default();
+    for name in words.keys().chain(exact.keys()) {
+        starts.extend(first_of_longer(name));
+    }
+    for name in prefixed.keys() {
+        for prefix in ["k", "K", "M", "G", "T", "P", "E"] {
+            starts.extend(first_of_longer(&format!("{prefix}{name}")));
+        }
+    }
+    for name in spelled.keys() {
+        for prefix in ["kilo", "mega", "giga", "tera", "peta", "exa"] {
+            starts.extend(first_of_longer(&format!("{prefix}{name}")));
+        }
+    }
+    starts
+}
+
 impl UnitTable {
+    /// Whether a word (lowercased) may begin a unit name of more than one token.
+    pub fn may_start_longer(&self, lower: &str) -> bool {
+        self.longer_starts.contains(lower)
+    }
+
     /// Whether `name` is the canonical name of a unit or accelerator (`gpu`, `H800`, `FLOP/s`).
     pub fn is_canonical(&self, name: &str) -> bool {
         self.words
@@ -265,6 +306,26 @@ impl UnitTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_first_words_of_longer_names_start_longer_names() {
+        for word in [
+            "gpu", "graphics", "flop", "pflop", "tflops", "petaflop", "ai",
+        ] {
+            assert!(UNITS.may_start_longer(word), "{word}");
+        }
+        for word in ["zwei", "dollars", "gpus", "hours", "s"] {
+            assert!(!UNITS.may_start_longer(word), "{word}");
+        }
+        // Every name of several words is still found from its first word on.
+        for (name, unit) in UNITS.words.iter() {
+            if name.contains(' ') {
+                let first = name.split(' ').next().unwrap_or_default();
+                assert!(UNITS.may_start_longer(first), "{name}");
+                assert_eq!(UNITS.lookup(name).map(|found| found.name), Some(unit.name));
+            }
+        }
+    }
 
     #[test]
     fn bundled_table_parses_and_matches() {

@@ -7,7 +7,7 @@
 //! name before it ("NVIDIA … verlor 13 %"). Periods come from a duration in the same sentence
 //! ("in den nächsten fünf Jahren"), a rate ("per year", "pro Jahr") or a year ("in 2024").
 
-use crate::claims::tokens::{Token, TokenKind};
+use crate::claims::tokens::{Lowered, Token, TokenKind};
 use crate::claims::{Claim, ClaimKind, ClaimValue, Per, Period, PeriodKind, Subject};
 use crate::language::Language;
 use crate::lexicon::{self, Lower, LowerWord};
@@ -207,6 +207,7 @@ fn is_abbreviation(word: &str) -> bool {
 pub(crate) fn annotate(
     block: &str,
     tokens: &[Token],
+    lowered: &Lowered<'_>,
     base: usize,
     sentences: &Sentences,
     claims: &mut [Claim],
@@ -268,6 +269,7 @@ pub(crate) fn annotate(
     let reader = Context {
         block,
         tokens,
+        lowered,
         base,
         words_before: (claims.len() >= DENSE_CLAIMS).then(|| {
             tokens
@@ -594,6 +596,7 @@ impl ClaimsBefore<'_> {
 struct Context<'a> {
     block: &'a str,
     tokens: &'a [Token],
+    lowered: &'a Lowered<'a>,
     base: usize,
     /// For each token, the nearest word token at or before it, plus one (0: none); only in a
     /// block dense with claims (`DENSE_CLAIMS`), where most tokens before a claim are figures.
@@ -625,11 +628,15 @@ impl Context<'_> {
     }
 
     /// Token `i` lowercased if it is a word, else empty.
+    #[inline]
     fn lower(&self, i: usize) -> Lower<'_> {
         if !self.is_word(i) {
             return Lower::Stack(LowerWord::default());
         }
-        Lower::of(self.text(i))
+        match self.lowered.word(i) {
+            Some(lower) => Lower::Stack(lower),
+            None => Lower::Heap(self.text(i).to_lowercase()),
+        }
     }
 
     fn subject(&self, first: usize, last: usize, text: String) -> Subject {

@@ -7,7 +7,7 @@
 //! `context` then finds subjects, periods and sentences.
 
 use crate::claims::context::{self, Sentences};
-use crate::claims::tokens::{Token, TokenKind, scan_number, scan_word, tokenize};
+use crate::claims::tokens::{Lowered, Token, TokenKind, scan_number, scan_word, tokenize};
 use crate::claims::{
     Bound, Claim, ClaimKind, ClaimValue, Date, NumberProblem, NumberProblemKind, WrittenNumber,
 };
@@ -26,6 +26,8 @@ pub struct Scratch {
     /// Column headers read before, with what they say: the tables of a document mostly
     /// share their headers.
     columns: Vec<(Box<str>, Option<Language>, Option<ColumnUnit>)>,
+    /// The tokens' texts (`Reader::texts`), kept between blocks for their allocation only.
+    texts: Vec<&'static str>,
 }
 
 /// Extracts the claims of one block of masked prose starting at document offset `base`.
@@ -43,13 +45,29 @@ pub(crate) fn extract_block(
     if !may_hold_claims(block) && !testing::read_in_full() {
         return;
     }
-    let first = claims.len();
-    read_block(block, base, kind, language, scratch, claims, problems);
-    let (tokens, sentences) = (&scratch.tokens, &scratch.sentences);
-    context::annotate(block, tokens, base, sentences, &mut claims[first..]);
+    read_block(
+        block,
+        base,
+        kind,
+        language,
+        scratch,
+        claims,
+        problems,
+        Then::Annotate,
+    );
 }
 
-/// The claims of a block as the grammar reads them, without their subjects and periods.
+/// What `read_block` does after reading.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Then {
+    /// Finds the claims' subjects and periods (`context::annotate`).
+    Annotate,
+    Stop,
+}
+
+/// The claims of a block as the grammar reads them, with their subjects and periods when
+/// `then` says so.
+#[allow(clippy::too_many_arguments)]
 fn read_block(
     block: &str,
     base: usize,
@@ -58,16 +76,23 @@ fn read_block(
     scratch: &mut Scratch,
     claims: &mut Vec<Claim>,
     problems: &mut Vec<NumberProblem>,
+    then: Then,
 ) {
     tokenize(block, &mut scratch.tokens);
     scratch.sentences.split(block, &scratch.tokens);
     let (tokens, sentences) = (&scratch.tokens, &scratch.sentences);
+    // Each token's text is sliced once: the grammar looks at most tokens many times.
+    let mut texts: Vec<&str> = std::mem::take(&mut scratch.texts);
+    texts.extend(tokens.iter().map(|token| token.text(block)));
+    let lowered = Lowered::new(block, tokens);
     // The block's claims go straight into `claims`: a block of a million figures is not
     // held twice.
     let first = claims.len();
     let mut reader = Reader {
         block,
         tokens,
+        texts: &texts,
+        lowered: &lowered,
         base,
         kind,
         language,
@@ -78,6 +103,19 @@ fn read_block(
         yen: None,
     };
     reader.run();
+    if then == Then::Annotate {
+        context::annotate(
+            block,
+            tokens,
+            &lowered,
+            base,
+            sentences,
+            &mut claims[first..],
+        );
+    }
+    texts.clear();
+    // The same allocation, emptied, outlives the block.
+    scratch.texts = texts.into_iter().map(|_| "").collect();
 }
 
 /// What a table's column header says of the bare figures below it: "GPUs" (a count of
@@ -147,6 +185,7 @@ fn read_column_header_afresh(
             scratch,
             &mut claims,
             &mut problems,
+            Then::Stop,
         );
         let [claim] = claims.as_slice() else {
             continue;
@@ -1415,6 +1454,9 @@ fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
 struct Reader<'a, 'p> {
     block: &'a str,
     tokens: &'a [Token],
+    /// The text of each token.
+    texts: &'p [&'a str],
+    lowered: &'p Lowered<'a>,
     base: usize,
     kind: BlockKind,
     language: Option<Language>,
@@ -1486,7 +1528,7 @@ impl<'a> Reader<'a, '_> {
     // ---- token helpers -------------------------------------------------------------------
 
     fn text(&self, i: usize) -> &'a str {
-        self.tokens[i].text(self.block)
+        self.texts[i]
     }
 
     fn is(&self, i: usize, kind: TokenKind) -> bool {
@@ -1502,8 +1544,10 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Token `i` lowercased, if it is a word short enough to be one of the grammar.
+    #[inline(always)]
     fn lower(&self, i: usize) -> Option<LowerWord<'_>> {
-        self.word(i).and_then(LowerWord::new)
+        self.word(i)?;
+        self.lowered.word(i)
     }
 
     /// Token `i` exists and no space separates it from the token before.
@@ -4154,7 +4198,13 @@ impl<'a> Reader<'a, '_> {
                 return Some((unit, k));
             }
         }
+        let starts_longer = self
+            .lower(k)
+            .is_some_and(|lower| UNITS.may_start_longer(&lower));
         for length in (1..=UNITS.max_words).rev() {
+            if length > 1 && !starts_longer {
+                continue;
+            }
             let last = k + length - 1;
             if (k..=last).any(|index| {
                 !(self.is(index, TokenKind::Word) || index > k && self.punct(index) == Some("/"))

@@ -7,7 +7,7 @@
 
 mod context;
 mod extract;
-mod tokens;
+pub(crate) mod tokens;
 
 use serde::Serialize;
 

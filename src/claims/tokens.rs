@@ -4,6 +4,10 @@
 //! UTF-8 only for non-ASCII bytes, and drops URLs, e-mail addresses, handles and hashtags as it
 //! meets them. Digits that follow a letter belong to the word (`H800`, `R1`, `GPT-4`).
 
+use std::cell::{Cell, OnceCell};
+
+use crate::lexicon::LowerWord;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -30,6 +34,99 @@ impl Token {
     #[inline]
     pub fn text(self, block: &str) -> &str {
         &block[self.start as usize..self.end as usize]
+    }
+}
+
+/// The words of one block lowercased, on the grammar's demand. Prose asks for a few words
+/// around each figure; a block dense with figures asks for the same words again and again
+/// ("eins zwei drei …" has each word lowercased by a dozen rules). Once the requests
+/// outnumber twice the block's tokens (and `TABLE_AFTER`), the block's words are lowercased
+/// once, into one table, and later requests read it.
+pub(crate) struct Lowered<'a> {
+    block: &'a str,
+    tokens: &'a [Token],
+    requests: Cell<usize>,
+    table: OnceCell<LowerTable>,
+}
+
+/// How many words a block lowercases one at a time, at least, before it lowercases all of
+/// them.
+const TABLE_AFTER: usize = 256;
+
+/// Every word of a block lowercased, one after another in `text`.
+struct LowerTable {
+    text: String,
+    /// For each token, its lowercase in `text`; `TOO_LONG` for a word longer than any of
+    /// the grammar (and for what is no word).
+    spans: Vec<(u32, u32)>,
+}
+
+const TOO_LONG: (u32, u32) = (u32::MAX, u32::MAX);
+
+impl<'a> Lowered<'a> {
+    pub fn new(block: &'a str, tokens: &'a [Token]) -> Lowered<'a> {
+        Lowered {
+            block,
+            tokens,
+            requests: Cell::new(0),
+            table: OnceCell::new(),
+        }
+    }
+
+    /// Token `i`, a word, lowercased; `None` when it is longer than any word of the grammar
+    /// (as `LowerWord::new`).
+    #[inline]
+    pub fn word(&self, i: usize) -> Option<LowerWord<'_>> {
+        match self.table.get() {
+            Some(table) => table.get(i),
+            None => self.word_before_table(i),
+        }
+    }
+
+    #[inline(never)]
+    fn word_before_table(&self, i: usize) -> Option<LowerWord<'_>> {
+        let requests = self.requests.get() + 1;
+        self.requests.set(requests);
+        if requests < TABLE_AFTER.max(2 * self.tokens.len()) {
+            return LowerWord::new(self.tokens[i].text(self.block));
+        }
+        self.table
+            .get_or_init(|| LowerTable::new(self.block, self.tokens))
+            .get(i)
+    }
+}
+
+impl LowerTable {
+    fn new(block: &str, tokens: &[Token]) -> LowerTable {
+        let mut text = String::new();
+        let spans = tokens
+            .iter()
+            .map(|token| {
+                let lower = (token.kind == TokenKind::Word)
+                    .then(|| LowerWord::new(token.text(block)))
+                    .flatten();
+                match lower {
+                    Some(lower) => {
+                        let start = text.len() as u32;
+                        text.push_str(&lower);
+                        (start, text.len() as u32)
+                    }
+                    None => TOO_LONG,
+                }
+            })
+            .collect();
+        LowerTable { text, spans }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<LowerWord<'_>> {
+        let (start, end) = *self.spans.get(i)?;
+        if (start, end) == TOO_LONG {
+            return None;
+        }
+        self.text
+            .get(start as usize..end as usize)
+            .map(LowerWord::lowercase_already)
     }
 }
 
@@ -312,5 +409,30 @@ mod tests {
             ["–", "Marc", ",", "26", "."]
         );
         assert_eq!(texts("see #123 and a@b.test now"), ["see", "and", "now"]);
+    }
+
+    #[test]
+    fn lowered_words_read_the_same_from_the_table() {
+        let long = "Donaudampfschifffahrtsgesellschaftskapitänsmützenhalter";
+        let block = format!("Fünf MILLIONEN Euro, İstanbul ẞ {long} 3 über ÄRA. ").repeat(40);
+        let mut tokens = Vec::new();
+        tokenize(&block, &mut tokens);
+        let lowered = Lowered::new(&block, &tokens);
+        let words: Vec<usize> = (0..tokens.len())
+            .filter(|&i| tokens[i].kind == TokenKind::Word)
+            .collect();
+        // Asked often enough, the block is lowercased into the table; every answer, before
+        // and after, is what `LowerWord::new` says.
+        for round in 0..4 {
+            for &i in &words {
+                let expected = LowerWord::new(tokens[i].text(&block));
+                assert_eq!(
+                    lowered.word(i).as_deref(),
+                    expected.as_deref(),
+                    "round {round}, token {i}"
+                );
+            }
+        }
+        assert!(lowered.table.get().is_some(), "the table was never made");
     }
 }
