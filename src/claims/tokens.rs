@@ -40,7 +40,7 @@ impl Token {
 /// The words of one block lowercased, on the grammar's demand. Prose asks for a few words
 /// around each figure; a block dense with figures asks for the same words again and again
 /// ("eins zwei drei …" has each word lowercased by a dozen rules). Once the requests
-/// outnumber twice the block's tokens (and `TABLE_AFTER`), the block's words are lowercased
+/// outnumber the block's tokens (and `TABLE_AFTER`), the block's words are lowercased
 /// once, into one table, and later requests read it.
 pub(crate) struct Lowered<'a> {
     block: &'a str,
@@ -87,7 +87,7 @@ impl<'a> Lowered<'a> {
     fn word_before_table(&self, i: usize) -> Option<LowerWord<'_>> {
         let requests = self.requests.get() + 1;
         self.requests.set(requests);
-        if requests < TABLE_AFTER.max(2 * self.tokens.len()) {
+        if requests < TABLE_AFTER.max(self.tokens.len()) {
             return LowerWord::new(self.tokens[i].text(self.block));
         }
         self.table
