@@ -1827,6 +1827,18 @@ fn german_below_thousand(word: &str) -> Option<u64> {
     german_below_hundred(word)
 }
 
+/// A word that says which of a unit a price is for, lowercased, as one name for both
+/// languages: "input" tokens cost less than "output" tokens ("Eingabe-Token",
+/// "Ausgabe-Token"), cached input less again.
+pub fn rate_qualifier(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "input" | "eingabe" | "prompt" => "input",
+        "output" | "ausgabe" | "completion" => "output",
+        "cached" | "cache" | "gecachte" | "gecachter" => "cached",
+        _ => return None,
+    })
+}
+
 /// A noun that names a change, lowercased ("rise", "Rückgang"): whether it goes up.
 pub fn change_noun(lower: &str) -> Option<bool> {
     match lower {

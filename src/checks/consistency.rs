@@ -244,8 +244,9 @@ struct QuantityKey {
     unit: Option<String>,
     subject: String,
     period: Option<(PeriodKind, Option<u64>, Option<&'static str>)>,
-    /// What the amount is per: its unit (its size is divided out), or its noun lowercased.
-    per: Option<(Option<&'static str>, String)>,
+    /// What the amount is per: its unit (its size is divided out), or its noun lowercased;
+    /// and what kind of it the noun says ("input" and "output" tokens are priced apart).
+    per: Option<(Option<&'static str>, String, Option<&'static str>)>,
 }
 
 fn key(claim: &Claim) -> QuantityKey {
@@ -274,6 +275,11 @@ fn key(claim: &Claim) -> QuantityKey {
                 } else {
                     per.noun.to_lowercase()
                 },
+                per.noun
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .find_map(|word| {
+                        crate::lexicon::with_lower(word, crate::lexicon::rate_qualifier)
+                    }),
             )
         }),
     }

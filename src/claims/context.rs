@@ -1032,6 +1032,41 @@ impl Context<'_> {
                 thing += 1;
             }
         }
+        // Spelled out: "per one thousand views", "per hundred thousand people", "je eine
+        // Million Ausgabe-Token", "pro zehn Einwohner"; not "per zero byte" (a byte that is
+        // zero).
+        if !slash
+            && !article
+            && size == 1.0
+            && thing < sentence_last
+            && self.is_word(thing)
+            && let Some(word) =
+                lexicon::number_word(&self.lower(thing)).filter(|word| word.value >= 1.0)
+        {
+            let mut value = word.value;
+            let mut next = thing + 1;
+            if next < sentence_last && matches!(self.lower(next).as_str(), "hundred" | "hundert") {
+                value *= 100.0;
+                next += 1;
+            }
+            if next < sentence_last
+                && self.is_word(next)
+                && let Some(scale) =
+                    lexicon::scale_word(self.text(next), &self.lower(next), language)
+                        .filter(|scale| !scale.attached_only)
+            {
+                value *= 10f64.powi(scale.exponent);
+                next += 1;
+            }
+            // "per one user" is per user; an article counts only before a scale.
+            if (!word.article_like || next > thing + 1)
+                && next <= sentence_last
+                && self.is_word(next)
+            {
+                size = value;
+                thing = next;
+            }
+        }
         if !slash
             && size == 1.0
             && self.is_word(thing)

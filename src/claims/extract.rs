@@ -1550,6 +1550,26 @@ impl<'a> Reader<'a, '_> {
         self.lowered.word(i)
     }
 
+    /// Whether token `i` (a figure) follows "per" or "pro", or "je" right after an amount
+    /// ("3 Dollar je eine Million Token"; "je" before an amount says "each": "je 5 Euro").
+    fn after_per(&self, i: usize) -> bool {
+        let Some(previous) = i.checked_sub(1) else {
+            return false;
+        };
+        match self.lower(previous).as_deref() {
+            Some("per" | "pro") => true,
+            Some("je") => {
+                previous > 0 && {
+                    let end = self.base + self.tokens[previous - 1].end as usize;
+                    self.claims[self.first..]
+                        .last()
+                        .is_some_and(|claim| claim.span.end == end)
+                }
+            }
+            _ => false,
+        }
+    }
+
     /// Token `i` exists and no space separates it from the token before.
     fn attached(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|token| !token.space_before)
@@ -1879,6 +1899,11 @@ impl<'a> Reader<'a, '_> {
         let Some(number_word) = lexicon::number_word(&lower) else {
             return self.number_compound(i, &lower);
         };
+        // "0,2 Cent pro tausend Token", "$3 per one thousand words": how many the amount is
+        // per (the claim's `per`), not an amount of its own, as with digits.
+        if self.after_per(i) {
+            return None;
+        }
         // German number words are lowercase; a capitalised one mid-sentence is a noun ("Elf").
         if self.language == Some(Language::German)
             && text.starts_with(|c: char| c.is_uppercase())
@@ -2097,7 +2122,7 @@ impl<'a> Reader<'a, '_> {
             }
             // "$0.60 per 1M output tokens", "12 Fälle pro 100.000 Einwohner": what an amount
             // is per (the claim's `per`), not an amount of its own.
-            if matches!(self.lower(previous).as_deref(), Some("per" | "pro")) {
+            if self.after_per(i) {
                 return true;
             }
             if previous > 0
@@ -4058,8 +4083,9 @@ impl<'a> Reader<'a, '_> {
             draft.last = j + 1;
             return j + 2;
         }
-        // "40 cents per kWh", "30 Cent pro Kilowattstunde": hundredths of the currency, the euro
-        // in German, in English the one of the amount before in the paragraph, else the dollar.
+        // "40 cents per kWh", "30 Cent pro Kilowattstunde", "3 Dollar je Million Token, also
+        // 0,3 Cent je tausend": hundredths of the currency of the amount before in the
+        // paragraph, else of the euro in German and the dollar in English.
         if matches!(lower.as_str(), "cent" | "cents")
             && draft.currency.is_none()
             && draft.scale.is_none()
@@ -4067,16 +4093,18 @@ impl<'a> Reader<'a, '_> {
         {
             draft.value = times_power_of_ten(draft.value, -2);
             draft.high = draft.high.map(|high| times_power_of_ten(high, -2));
-            draft.currency = Some(if self.language == Some(Language::German) {
-                "EUR"
-            } else {
+            draft.currency = Some(
                 self.claims[self.first..]
                     .iter()
                     .rev()
                     .find(|claim| claim.kind == ClaimKind::Money)
                     .and_then(|claim| claim.unit)
-                    .unwrap_or("USD")
-            });
+                    .unwrap_or(if self.language == Some(Language::German) {
+                        "EUR"
+                    } else {
+                        "USD"
+                    }),
+            );
             draft.last = j;
             return j + 1;
         }
