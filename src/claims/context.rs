@@ -287,6 +287,9 @@ pub(crate) fn annotate(
     // In order (as nearly always), the claim a word just before a claim belongs to is one of
     // the last few before it.
     let in_order = claim_ranges.is_sorted_by_key(|&(first, _)| first);
+    // The tokens each claim holds, with what it is per once that is found: "3 Dollar je eine
+    // Million Ausgabe-Token und 2 Dollar" is about no "Ausgabe-Token".
+    let mut held = claim_ranges.clone();
     for (at, &(first, last)) in claim_ranges.iter().enumerate() {
         let (before, rest) = claims.split_at_mut(at);
         let claim = &mut rest[0];
@@ -297,9 +300,9 @@ pub(crate) fn annotate(
         let sentence = sentences.of(first);
         let (sentence_first, sentence_last) = sentences.range_of(first);
         let claims_before = if in_order {
-            ClaimsBefore::InOrder(&claim_ranges[..at])
+            ClaimsBefore::InOrder(&held[..at])
         } else {
-            ClaimsBefore::Any(&claim_ranges)
+            ClaimsBefore::Any(&held)
         };
         claim.subject = reader
             .subject_from_unit(claim, first, last)
@@ -342,6 +345,15 @@ pub(crate) fn annotate(
                         .flatten()
                 })
                 .map(Box::new);
+            if let Some(per) = &claim.per {
+                let per_last = index_of(per.end) - 1;
+                if claim_ranges
+                    .get(at + 1)
+                    .is_none_or(|&(next, _)| next > per_last)
+                {
+                    held[at].1 = held[at].1.max(per_last);
+                }
+            }
         }
         // "$1.6bn a year earlier", "ein Jahr zuvor 1,6 Mrd. Euro": the words right after or
         // right before it.
