@@ -288,8 +288,9 @@ pub(crate) fn annotate(
     // the last few before it.
     let in_order = claim_ranges.is_sorted_by_key(|&(first, _)| first);
     // The tokens each claim holds, with what it is per once that is found: "3 Dollar je eine
-    // Million Ausgabe-Token und 2 Dollar" is about no "Ausgabe-Token".
-    let mut held = claim_ranges.clone();
+    // Million Ausgabe-Token und 2 Dollar" is about no "Ausgabe-Token". (Copied from
+    // `claim_ranges` at the first claim with a per, which most blocks have none of.)
+    let mut held: Option<Vec<(usize, usize)>> = None;
     for (at, &(first, last)) in claim_ranges.iter().enumerate() {
         let (before, rest) = claims.split_at_mut(at);
         let claim = &mut rest[0];
@@ -299,10 +300,11 @@ pub(crate) fn annotate(
         let last = last.max(first);
         let sentence = sentences.of(first);
         let (sentence_first, sentence_last) = sentences.range_of(first);
+        let held_now = held.as_deref().unwrap_or(&claim_ranges);
         let claims_before = if in_order {
-            ClaimsBefore::InOrder(&held[..at])
+            ClaimsBefore::InOrder(&held_now[..at])
         } else {
-            ClaimsBefore::Any(&held)
+            ClaimsBefore::Any(held_now)
         };
         claim.subject = reader
             .subject_from_unit(claim, first, last)
@@ -351,6 +353,7 @@ pub(crate) fn annotate(
                     .get(at + 1)
                     .is_none_or(|&(next, _)| next > per_last)
                 {
+                    let held = held.get_or_insert_with(|| claim_ranges.clone());
                     held[at].1 = held[at].1.max(per_last);
                 }
             }
