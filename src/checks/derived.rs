@@ -384,6 +384,8 @@ fn stated_result(
                     period.kind == crate::claims::PeriodKind::Rate
                         && per.is_some()
                         && period.unit == per
+                        // Per one of it: not "$40 billion every two years".
+                        && period.value.is_none_or(|count| count == 1.0)
                 })
                 // "$100 billion a year at first" is not the average.
                 && {

@@ -984,6 +984,31 @@ impl Context<'_> {
         {
             return Some(self.period(from, second, PeriodKind::Rate, None, Some(unit)));
         }
+        // "per 30 days", "every two weeks", "alle zwei Wochen": so many units at a time.
+        let every =
+            per && first.as_str() != "a" && first.as_str() != "an" || first.as_str() == "alle";
+        if every && second < sentence_last {
+            let count = if self.tokens[second].kind == TokenKind::Number {
+                crate::number::parse_literal(self.text(second), None)
+                    .ok()
+                    .map(|literal| literal.value)
+            } else {
+                lexicon::number_word(&self.lower(second))
+                    .filter(|word| !word.article_like)
+                    .map(|word| word.value)
+            };
+            if let Some(count) = count.filter(|&count| count > 0.0)
+                && let Some(unit) = lexicon::time_unit(&self.lower(second + 1))
+            {
+                return Some(self.period(
+                    from,
+                    second + 1,
+                    PeriodKind::Rate,
+                    Some(count),
+                    Some(unit),
+                ));
+            }
+        }
         None
     }
 

@@ -133,7 +133,8 @@ pub struct Period {
     pub end: usize,
     /// `span` (over N units), `rate` (per unit) or `calendar` (a year or date).
     pub kind: PeriodKind,
-    /// For `span`, the number of units; for `calendar`, the year.
+    /// For `span`, the number of units; for `rate`, the number of units when it is stated
+    /// ("per 30 days", "every two weeks"), else none (one); for `calendar`, the year.
     pub value: Option<f64>,
     /// `year`, `month`, `day`, …
     pub unit: Option<&'static str>,
