@@ -384,8 +384,6 @@ fn stated_result(
                     period.kind == crate::claims::PeriodKind::Rate
                         && per.is_some()
                         && period.unit == per
-                        // Per one of it: not "$40 billion every two years".
-                        && period.value.is_none_or(|count| count == 1.0)
                 })
                 // "$100 billion a year at first" is not the average.
                 && {
@@ -451,9 +449,22 @@ fn stated_result(
         low = low.min(value);
         high = high.max(value);
     }
+    // "$200 billion every two years" is compared per year: halved.
+    let units = |claim: &Claim| {
+        claim
+            .period
+            .as_ref()
+            .filter(|period| period.kind == crate::claims::PeriodKind::Rate)
+            .and_then(|period| period.value)
+            .unwrap_or(1.0)
+    };
     let fits = |claim: &&Claim| {
-        support::value_interval_in(context, claim, currency)
-            .is_some_and(|(stated_low, stated_high)| stated_low <= high && low <= stated_high)
+        support::value_interval_in(context, claim, currency).is_some_and(
+            |(stated_low, stated_high)| {
+                let units = units(claim);
+                stated_low / units <= high && low <= stated_high / units
+            },
+        )
     };
     if stated.iter().any(fits) {
         return None;
@@ -474,10 +485,20 @@ fn stated_result(
             shown_value(result, Some(unit))
         ),
     );
+    let per_one = match (units(claim), &claim.period, claim.value.number()) {
+        (units, Some(period), Some(value)) if units != 1.0 => format!(
+            "`{}` {} is {} per {}. ",
+            written(claim),
+            period.text,
+            shown_value(value / units, Some(unit)),
+            period.unit.unwrap_or_default(),
+        ),
+        _ => String::new(),
+    };
     found.note = Some(
         format!(
-            "{}: {} = {}; with every input anywhere within its rounding, between {} and {}. One of \
-         the figures is wrong, or they are about different things.",
+            "{per_one}{}: {} = {}; with every input anywhere within its rounding, between {} and \
+         {}. One of the figures is wrong, or they are about different things.",
             derived.title,
             step.formula_text,
             shown_value(result, Some(unit)),
