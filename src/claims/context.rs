@@ -728,6 +728,13 @@ impl Context<'_> {
         if from > sentence_last || !self.is_word(from) {
             return None;
         }
+        // "$50 every 6 months", "50 Euro pro Kopf": how often or per what, no subject.
+        if matches!(
+            self.lower(from).as_str(),
+            "every" | "alle" | "per" | "pro" | "je"
+        ) {
+            return None;
+        }
         let mut i = from;
         let introduced = matches!(
             self.lower(i).as_str(),

@@ -1570,6 +1570,24 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
+    /// Whether token `i` (a figure) says how often an amount right before it comes, with
+    /// "every" or "alle" before it and a time unit after it ("$20 every two weeks", "50 Euro
+    /// alle 5 Jahre": the period of the amount's rate, not a duration). "Renews every 12
+    /// months" states a figure of its own, and "alle 200 Mitarbeiter" an amount.
+    fn every_so_many(&self, i: usize) -> bool {
+        i > 1
+            && matches!(self.lower(i - 1).as_deref(), Some("every" | "alle"))
+            && self
+                .lower(i + 1)
+                .is_some_and(|unit| lexicon::time_unit(&unit).is_some())
+            && {
+                let end = self.base + self.tokens[i - 2].end as usize;
+                self.claims[self.first..]
+                    .last()
+                    .is_some_and(|claim| claim.span.end == end)
+            }
+    }
+
     /// Token `i` exists and no space separates it from the token before.
     fn attached(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|token| !token.space_before)
@@ -1901,7 +1919,7 @@ impl<'a> Reader<'a, '_> {
         };
         // "0,2 Cent pro tausend Token", "$3 per one thousand words": how many the amount is
         // per (the claim's `per`), not an amount of its own, as with digits.
-        if self.after_per(i) {
+        if self.after_per(i) || self.every_so_many(i) {
             return None;
         }
         // German number words are lowercase; a capitalised one mid-sentence is a noun ("Elf").
@@ -2122,7 +2140,7 @@ impl<'a> Reader<'a, '_> {
             }
             // "$0.60 per 1M output tokens", "12 Fälle pro 100.000 Einwohner": what an amount
             // is per (the claim's `per`), not an amount of its own.
-            if self.after_per(i) {
+            if self.after_per(i) || self.every_so_many(i) {
                 return true;
             }
             if previous > 0
