@@ -728,16 +728,14 @@ impl Context<'_> {
         if from > sentence_last || !self.is_word(from) {
             return None;
         }
+        let first = self.lower(from);
         // "$50 every 6 months", "50 Euro pro Kopf": how often or per what, no subject.
-        if matches!(
-            self.lower(from).as_str(),
-            "every" | "alle" | "per" | "pro" | "je"
-        ) {
+        if matches!(first.as_str(), "every" | "alle" | "per" | "pro" | "je") {
             return None;
         }
         let mut i = from;
         let introduced = matches!(
-            self.lower(i).as_str(),
+            first.as_str(),
             "of" | "for"
                 | "on"
                 | "in"

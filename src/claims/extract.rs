@@ -1576,7 +1576,9 @@ impl<'a> Reader<'a, '_> {
     /// months" states a figure of its own, and "alle 200 Mitarbeiter" an amount.
     fn every_so_many(&self, i: usize) -> bool {
         i > 1
-            && matches!(self.lower(i - 1).as_deref(), Some("every" | "alle"))
+            && self.word(i - 1).is_some_and(|word| {
+                word.eq_ignore_ascii_case("every") || word.eq_ignore_ascii_case("alle")
+            })
             && self
                 .lower(i + 1)
                 .is_some_and(|unit| lexicon::time_unit(&unit).is_some())
