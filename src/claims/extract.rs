@@ -1556,15 +1556,12 @@ impl<'a> Reader<'a, '_> {
         let Some(previous) = i.checked_sub(1) else {
             return false;
         };
-        match self.lower(previous).as_deref() {
-            Some("per" | "pro") => true,
-            Some("je") => {
-                previous > 0 && {
-                    let end = self.base + self.tokens[previous - 1].end as usize;
-                    self.claims[self.first..]
-                        .last()
-                        .is_some_and(|claim| claim.span.end == end)
-                }
+        match self.word(previous) {
+            Some(word) if word.eq_ignore_ascii_case("per") || word.eq_ignore_ascii_case("pro") => {
+                true
+            }
+            Some(word) if word.eq_ignore_ascii_case("je") => {
+                previous > 0 && self.claim_ends_at(previous - 1)
             }
             _ => false,
         }
@@ -1582,12 +1579,15 @@ impl<'a> Reader<'a, '_> {
             && self
                 .lower(i + 1)
                 .is_some_and(|unit| lexicon::time_unit(&unit).is_some())
-            && {
-                let end = self.base + self.tokens[i - 2].end as usize;
-                self.claims[self.first..]
-                    .last()
-                    .is_some_and(|claim| claim.span.end == end)
-            }
+            && self.claim_ends_at(i - 2)
+    }
+
+    /// Whether the block's last claim so far ends with token `i`.
+    fn claim_ends_at(&self, i: usize) -> bool {
+        let end = self.base + self.tokens[i].end as usize;
+        self.claims[self.first..]
+            .last()
+            .is_some_and(|claim| claim.span.end == end)
     }
 
     /// Token `i` exists and no space separates it from the token before.
