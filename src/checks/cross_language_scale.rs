@@ -133,7 +133,47 @@ fn at_sentence_start(text: &str, offset: usize) -> bool {
 
 /// `1`, `1.5`, `500`: the figure before the scale word, without trailing zeros.
 pub(crate) fn trim_number(value: f64) -> String {
+    // Whole numbers, as most figures before a scale word are, need no formatting machinery.
+    if value.fract() == 0.0 && value.abs() < 1e15 && (value != 0.0 || value.is_sign_positive()) {
+        return (value as i64).to_string();
+    }
     let text = format!("{value:.6}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     text.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_number;
+
+    #[test]
+    fn trim_number_of_whole_numbers_is_what_formatting_gives() {
+        let formatted = |value: f64| {
+            let text = format!("{value:.6}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        for value in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            5.0,
+            500.0,
+            1_000.0,
+            2_048.0,
+            -75.0,
+            1e12,
+            999_999_999_999_999.0,
+            1e15,
+            1e20,
+            1.5,
+            0.25,
+            -2.5,
+            22.4,
+        ] {
+            assert_eq!(trim_number(value), formatted(value), "{value}");
+        }
+        assert_eq!(trim_number(1.5), "1.5");
+        assert_eq!(trim_number(500.0), "500");
+    }
 }

@@ -1032,10 +1032,15 @@ impl Context<'_> {
         {
             return None;
         }
-        // Most figures are followed by none of the words: ruled out without lowercasing.
-        if !["/", "a", "an", "per", "pro", "je"]
+        // Most figures are followed by none of the words: ruled out by the first letter, and
+        // without lowercasing.
+        let word = self.text(from);
+        if !matches!(
+            word.as_bytes().first(),
+            Some(b'/' | b'a' | b'A' | b'p' | b'P' | b'j' | b'J')
+        ) || !["/", "a", "an", "per", "pro", "je"]
             .iter()
-            .any(|word| self.text(from).eq_ignore_ascii_case(word))
+            .any(|per| word.eq_ignore_ascii_case(per))
         {
             return None;
         }

@@ -1625,7 +1625,7 @@ impl<'a> Reader<'a, '_> {
                     month: Some(month),
                     day: Some(day),
                 });
-                self.finish(draft);
+                self.finish(&mut draft);
                 return Some(i + 1);
             }
             Err(NotANumber::Malformed { reason, suggestion }) => {
@@ -1666,7 +1666,7 @@ impl<'a> Reader<'a, '_> {
             draft.kind = Some(ClaimKind::Fraction);
             draft.written = None;
             self.look_back(&mut draft);
-            return Some(self.finish(draft));
+            return Some(self.finish(&mut draft));
         }
         // "1 in 5", "9 out of 10".
         if literal.grouping.is_none()
@@ -1678,7 +1678,7 @@ impl<'a> Reader<'a, '_> {
             draft.kind = Some(ClaimKind::Fraction);
             draft.written = None;
             self.look_back(&mut draft);
-            return Some(self.finish(draft));
+            return Some(self.finish(&mut draft));
         }
         // Powers of ten: "10^25", "3.8 × 10^25", "3.8e25", "10²⁵".
         if let Some((value, last)) = self.read_exponent(i, literal.value) {
@@ -1697,7 +1697,7 @@ impl<'a> Reader<'a, '_> {
             draft.written = None;
         }
         self.look_back(&mut draft);
-        self.complete_numeric(draft)
+        self.complete_numeric(&mut draft)
     }
 
     /// A power of ten after the literal at `i`, whose value is `mantissa`: the value and the
@@ -1790,7 +1790,7 @@ impl<'a> Reader<'a, '_> {
             let mut draft = Draft::new(i, i, value);
             draft.kind = Some(ClaimKind::Multiplier);
             self.look_back(&mut draft);
-            return Some(self.finish(draft));
+            return Some(self.finish(&mut draft));
         }
         if let Some(stem) = lower.strip_suffix("mal")
             && let Some(word) =
@@ -1800,7 +1800,7 @@ impl<'a> Reader<'a, '_> {
             let mut draft = Draft::new(i, i, word.value);
             draft.kind = Some(ClaimKind::Multiplier);
             self.look_back(&mut draft);
-            return Some(self.finish(draft));
+            return Some(self.finish(&mut draft));
         }
         // "half", "die Hälfte"
         // "jeder zehnte Deutsche", "every fifth user": one in so many, but not "every second"
@@ -1819,7 +1819,7 @@ impl<'a> Reader<'a, '_> {
             let mut draft = Draft::new(i, i + 1, 1.0 / f64::from(denominator));
             draft.kind = Some(ClaimKind::Fraction);
             self.look_back(&mut draft);
-            return Some(self.finish(draft));
+            return Some(self.finish(&mut draft));
         }
         // "half a million", "eine halbe Milliarde".
         let scale_at = match lower.as_str() {
@@ -1845,7 +1845,7 @@ impl<'a> Reader<'a, '_> {
             };
             let mut draft = Draft::new(first, at - 1, 0.5);
             self.look_back(&mut draft);
-            return self.complete_numeric(draft);
+            return self.complete_numeric(&mut draft);
         }
         if matches!(lower.as_str(), "half" | "hälfte") {
             // "the second half of 2024", "die andere Hälfte": a part of a year or of a
@@ -1912,7 +1912,7 @@ impl<'a> Reader<'a, '_> {
                 let mut draft = Draft::new(first, i, 0.5);
                 draft.kind = Some(ClaimKind::Fraction);
                 self.look_back(&mut draft);
-                return Some(self.finish(draft));
+                return Some(self.finish(&mut draft));
             }
             return None;
         }
@@ -2003,17 +2003,17 @@ impl<'a> Reader<'a, '_> {
             draft.last = j;
             draft.kind = Some(ClaimKind::Fraction);
             self.look_back(&mut draft);
-            return Some(self.finish(draft));
+            return Some(self.finish(&mut draft));
         }
         if let Some((denominator, last)) = self.ratio_after(j, draft.value) {
             draft.value /= denominator;
             draft.last = last;
             draft.kind = Some(ClaimKind::Fraction);
             self.look_back(&mut draft);
-            return Some(self.finish(draft));
+            return Some(self.finish(&mut draft));
         }
         self.look_back(&mut draft);
-        self.complete_numeric(draft)
+        self.complete_numeric(&mut draft)
     }
 
     /// "in five", "out of ten", "von zehn" after a count smaller than the whole: the
@@ -2067,7 +2067,7 @@ impl<'a> Reader<'a, '_> {
             return None;
         }
         self.look_back(&mut draft);
-        Some(self.finish(draft))
+        Some(self.finish(&mut draft))
     }
 
     fn at_punct(&mut self, i: usize) -> Option<usize> {
@@ -2075,7 +2075,7 @@ impl<'a> Reader<'a, '_> {
         let mut draft = Draft::new(i, i, fraction);
         draft.kind = Some(ClaimKind::Fraction);
         self.look_back(&mut draft);
-        Some(self.finish(draft))
+        Some(self.finish(&mut draft))
     }
 
     /// Whether token `i`, after "a third" (or another English ordinal), reads it as a share:
@@ -2316,7 +2316,10 @@ impl<'a> Reader<'a, '_> {
     /// word of the number grammar, and nothing after it makes it an amount.
     fn is_model_version(&self, i: usize) -> bool {
         let text = self.text(i);
-        let (integer, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let (integer, fraction) = match text.bytes().position(|byte| byte == b'.') {
+            Some(dot) => (&text[..dot], &text[dot + 1..]),
+            None => (text, ""),
+        };
         let short = !integer.is_empty()
             && integer.len() <= 2
             && fraction.len() <= 2
@@ -2391,7 +2394,7 @@ impl<'a> Reader<'a, '_> {
     /// "(1,000)" is a figure in brackets.
     fn is_tuple(&self, i: usize) -> bool {
         let text = self.text(i);
-        if self.language != Some(Language::English) || !text.contains(',') {
+        if self.language != Some(Language::English) || !text.as_bytes().contains(&b',') {
             return false;
         }
         let mut parts = text.split(',');
@@ -2485,7 +2488,7 @@ impl<'a> Reader<'a, '_> {
     /// 1.22", "update from 1.82".
     fn is_release_number(&self, i: usize) -> bool {
         let text = self.text(i);
-        if !text.contains('.') || text.len() > 5 {
+        if !text.as_bytes().contains(&b'.') || text.len() > 5 {
             return false;
         }
         let after_stage = i >= 2
@@ -2746,7 +2749,6 @@ impl<'a> Reader<'a, '_> {
             written.decimal = None;
         }
         self.look_back(draft);
-        let draft = draft.clone();
         self.complete_numeric(draft)
     }
 
@@ -3342,7 +3344,7 @@ impl<'a> Reader<'a, '_> {
         let mut draft = Draft::new(first, last, 0.0);
         draft.kind = Some(ClaimKind::Date);
         draft.date = Some(date);
-        self.finish(draft)
+        self.finish(&mut draft)
     }
 
     // ---- bounds, hedges, currency signs before the number --------------------------------
@@ -3538,7 +3540,7 @@ impl<'a> Reader<'a, '_> {
     // ---- after the number ----------------------------------------------------------------
 
     /// Scale, range, percent, multiplier, currency and unit after the number.
-    fn complete_numeric(&mut self, mut draft: Draft) -> Option<usize> {
+    fn complete_numeric(&mut self, draft: &mut Draft) -> Option<usize> {
         let mut j = draft.last + 1;
         // Ordinals: "2nd", "3rd".
         if self.attached(j)
@@ -3547,10 +3549,10 @@ impl<'a> Reader<'a, '_> {
         {
             return Some(j + 1);
         }
-        j = self.read_scale(&mut draft, j);
+        j = self.read_scale(draft, j);
         // A range: "10–20", "10 to 20", "zwischen 10 und 20", "10.000 bis 20.000".
-        j = self.read_range(&mut draft, j);
-        j = self.read_suffix(&mut draft, j);
+        j = self.read_range(draft, j);
+        j = self.read_suffix(draft, j);
         // "80% to 95%", "5 % bis 10 %": a range whose ends both carry the sign. Without it
         // at the high end there is no range: "rose 15% to $3.3 billion".
         if draft.kind == Some(ClaimKind::Percent) && draft.high.is_none() {
@@ -3562,13 +3564,13 @@ impl<'a> Reader<'a, '_> {
                         .lower(after_high)
                         .is_some_and(|word| lexicon::percent_word(&word).is_some()))
             {
-                draft = range;
+                *draft = range;
                 draft.last = after_high;
                 j = after_high + 1;
             }
         }
-        self.carry_from_high_end(&mut draft, j);
-        if draft.kind == Some(ClaimKind::Duration) && self.is_period_over(&draft) {
+        self.carry_from_high_end(draft, j);
+        if draft.kind == Some(ClaimKind::Duration) && self.is_period_over(draft) {
             // "invest €20bn over four years": the period of the amount, not a bound.
             draft.bound = Bound::Exact;
             draft.first += 1;
@@ -3580,7 +3582,7 @@ impl<'a> Reader<'a, '_> {
             && draft.currency.is_none()
             && draft.scale.is_none()
         {
-            self.carry_unit(&mut draft);
+            self.carry_unit(draft);
         }
         // Between and von … bis without an end are no ranges; keep going.
         let _ = j;
@@ -4407,7 +4409,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Turns a draft into a claim and returns the index after its last token.
-    fn finish(&mut self, mut draft: Draft) -> usize {
+    fn finish(&mut self, draft: &mut Draft) -> usize {
         // "fast das 18-Fache", "mehr als das Doppelte": a hedge before the article of a
         // multiple. (In English the article makes the multiple a figure of its own: "much less
         // than the 2x for Ethash".)
@@ -4443,11 +4445,13 @@ impl<'a> Reader<'a, '_> {
         // A claim lies inside its sentence, even where it reaches past a sentence end the
         // splitter saw ("about 22. 4 %" read as one malformed figure).
         let mut sentence = self.sentences.span_of(draft.first, self.tokens, self.base);
-        sentence.end = sentence.end.max(
-            self.sentences
-                .span_of(draft.last, self.tokens, self.base)
-                .end,
-        );
+        if self.sentences.of(draft.last) != self.sentences.of(draft.first) {
+            sentence.end = sentence.end.max(
+                self.sentences
+                    .span_of(draft.last, self.tokens, self.base)
+                    .end,
+            );
+        }
         self.claims.push(Claim {
             span: self.span(draft.first, draft.last),
             kind,
@@ -4457,8 +4461,8 @@ impl<'a> Reader<'a, '_> {
             only: draft.only,
             unit,
             unit_carried: draft.unit_carried,
-            scale: draft.scale.as_ref().map(|(written, _)| written.clone()),
             scale_exponent: draft.scale.as_ref().map(|(_, exponent)| *exponent),
+            scale: draft.scale.take().map(|(written, _)| written),
             subject: None,
             period: None,
             per: None,

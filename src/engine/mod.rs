@@ -843,21 +843,30 @@ const PIECE_CUT_REACH: usize = 1 << 10;
 /// Where the piece of `prose` that starts at `from` ends: after the first word past
 /// `PIECE_BYTES` that cannot belong with the next one in a claim (`tied_to_next`: "Umsatz",
 /// not "Mio." or "12"), so that no figure is parted from its words; in a run of figures
-/// without such a word nearby, at the first white space.
+/// without such a word nearby, at the first white space. A word that runs on past the reach
+/// ("$1$1$1…") is cut inside, before a dollar sign or a mark that ends a clause, where no
+/// figure goes on.
 fn piece_end(prose: &str, from: usize) -> usize {
     if prose.len() - from <= PIECE_BYTES {
         return prose.len();
     }
     let bytes = prose.as_bytes();
     let start = from + PIECE_BYTES;
+    let reach = (start + PIECE_CUT_REACH).min(bytes.len());
     let first_space = bytes[start..]
         .iter()
         .position(u8::is_ascii_whitespace)
         .map(|at| start + at);
+    if first_space.is_none_or(|space| space >= reach)
+        && let Some(inside) = bytes[start..reach]
+            .iter()
+            .position(|&byte| matches!(byte, b'$' | b';' | b'!' | b'?' | b'"'))
+    {
+        return start + inside;
+    }
     let Some(first_space) = first_space else {
         return prose.len();
     };
-    let reach = (start + PIECE_CUT_REACH).min(bytes.len());
     let mut word_start = bytes[..first_space]
         .iter()
         .rposition(u8::is_ascii_whitespace)
@@ -1483,6 +1492,15 @@ mod tests {
         assert!(wall_end > PIECE_BYTES && wall[..wall_end].ends_with("Umsatz "));
         let run = "7".repeat(PIECE_BYTES * 2);
         assert_eq!(piece_end(&run, 0), run.len(), "no white space: one piece");
+        // A word of amounts is cut inside, before a dollar sign.
+        let word = "$1".repeat(PIECE_BYTES * 2);
+        let mut from = 0;
+        while from < word.len() {
+            let to = piece_end(&word, from);
+            assert!(word[from..].starts_with("$1") && to > from, "{from}");
+            assert!(to == word.len() || (PIECE_BYTES..PIECE_BYTES + 2).contains(&(to - from)));
+            from = to;
+        }
 
         let session = Session::new(
             prose.clone(),
