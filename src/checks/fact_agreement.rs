@@ -80,6 +80,11 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             }
         };
         let (_, all, unnamed) = &fitting[known];
+        // No fact fits, or every fact that fits is about an entity no name in the chunk stands
+        // for (a wall of figures names none).
+        if all.is_empty() || unnamed.is_empty() && context.mentions.get().entities.is_empty() {
+            continue;
+        }
         // Whether the sentence or the paragraph before it names any entity: asked once per
         // claim, and only when a fact needs it (money fits every money fact).
         let candidates: &[usize] = if unnamed.len() == all.len()

@@ -17,6 +17,9 @@ pub(crate) struct Mentions {
     alias_owner: Vec<(usize, String)>,
     contexts: Option<AhoCorasick>,
     context_words: Vec<String>,
+    /// Every alias and context word holds a letter: text without one (a wall of figures)
+    /// mentions nothing, and is not scanned.
+    all_have_letters: bool,
 }
 
 /// The mentions in one document, sorted by offset.
@@ -59,7 +62,13 @@ impl Mentions {
                 .build(patterns)
                 .ok()
         };
+        let all_have_letters = alias_owner
+            .iter()
+            .map(|(_, alias)| alias.as_str())
+            .chain(context_words.iter().map(String::as_str))
+            .all(|pattern| pattern.chars().any(char::is_alphabetic));
         Mentions {
+            all_have_letters,
             aliases: automaton(
                 alias_owner
                     .iter()
@@ -79,6 +88,14 @@ impl Mentions {
     pub fn scan(&self, text: &str) -> DocumentMentions {
         let mut found = DocumentMentions::default();
         let bytes = text.as_bytes();
+        // A letter matches only an ASCII letter (in any case) or itself, which is not ASCII.
+        if self.all_have_letters
+            && !bytes
+                .iter()
+                .any(|&byte| byte.is_ascii_alphabetic() || !byte.is_ascii())
+        {
+            return found;
+        }
         let word_char_before = |at: usize| {
             text[..at]
                 .chars()
@@ -168,5 +185,41 @@ impl DocumentMentions {
         self.context[from..]
             .iter()
             .take_while(move |(at, _)| at.end <= span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Origin;
+
+    fn entity(aliases: &[&str]) -> Entity {
+        Entity {
+            id: "e".into(),
+            name: "E".into(),
+            aliases: aliases.iter().map(|alias| (*alias).to_owned()).collect(),
+            origin: Origin {
+                file: "test.toml".into(),
+                line: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn text_without_letters_is_passed_over_only_when_every_name_has_one() {
+        let lettered = Mentions::build(&[entity(&["Stargate", "Zürich"])], &[]);
+        assert!(lettered.all_have_letters);
+        assert!(lettered.scan("$1$1$1 1 2 3").entities.is_empty());
+        assert_eq!(lettered.scan("STARGATE: $5").entities.len(), 1);
+        assert_eq!(
+            lettered.scan("1 ZÜRICH 2").entities.len(),
+            0,
+            "Ü matches only itself"
+        );
+        assert_eq!(lettered.scan("1 Zürich 2").entities.len(), 1);
+        // A name of digits alone is looked for in text of digits alone.
+        let digits = Mentions::build(&[entity(&["Stargate", "2025"])], &[]);
+        assert!(!digits.all_have_letters);
+        assert_eq!(digits.scan("$1 2025 $2").entities.len(), 1);
     }
 }
