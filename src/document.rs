@@ -982,13 +982,12 @@ impl Run {
                 // The run is read only up to that cut, so each byte is looked at once however
                 // many pieces the word makes.
                 let wall = self.start + LONG_LINE_BYTES;
-                let inner_cut = |next: u8| matches!(next, b'$' | b';' | b'!' | b'?' | b'"');
                 let from = at.max(wall).min(end);
                 let stop = match bytes[at..from].iter().position(|&next| !plain(next)) {
                     Some(offset) => at + offset,
                     None if self.open.is_closed() => bytes[from..end]
                         .iter()
-                        .position(|&next| !plain(next) || inner_cut(next))
+                        .position(|&next| !plain(next) || cut_inside_word_before(next))
                         .map_or(end, |offset| from + offset),
                     None => bytes[from..end]
                         .iter()
@@ -1069,6 +1068,12 @@ fn link_reference_definition(line: &str) -> bool {
         Some(at) => label[at] == b']' && label.get(at + 1) == Some(&b':'),
         None => false,
     }
+}
+
+/// Whether a word of figures that runs on (`$1$1$1…`) may be cut right before `byte`: a
+/// dollar sign or a mark that ends a clause, where no figure goes on.
+pub(crate) fn cut_inside_word_before(byte: u8) -> bool {
+    matches!(byte, b'$' | b';' | b'!' | b'?' | b'"')
 }
 
 /// Whether a word may belong with the word after it in one claim: it holds digits, or its

@@ -860,7 +860,7 @@ fn piece_end(prose: &str, from: usize) -> usize {
     if first_space.is_none_or(|space| space >= reach)
         && let Some(inside) = bytes[start..reach]
             .iter()
-            .position(|&byte| matches!(byte, b'$' | b';' | b'!' | b'?' | b'"'))
+            .position(|&byte| crate::document::cut_inside_word_before(byte))
     {
         return start + inside;
     }
