@@ -265,16 +265,28 @@ fn mixed_decimal_marks(
         let mut found = finding(
             "FL002",
             written.span,
-            format!("`{here}` uses the other language's decimal mark in {language_name} text"),
+            // Joined without the formatting machinery: a text of figures may have thousands.
+            [
+                "`",
+                here,
+                "` uses the other language's decimal mark in ",
+                language_name,
+                " text",
+            ]
+            .concat(),
         );
-        found.note = Some(format!("In {language_name} this is written `{intended}`.").into());
+        found.note = Some(
+            ["In ", language_name, " this is written `", &intended, "`."]
+                .concat()
+                .into(),
+        );
         if let Some(related) = &related {
             found.related.push(related.clone());
         } else {
             found.severity = crate::diagnostics::Severity::Info;
         }
         found.fix = Some(Box::new(Fix {
-            title: format!("Write `{intended}`"),
+            title: ["Write `", &intended, "`"].concat(),
             span: written.span,
             replacement: intended,
             applicability: Applicability::Safe,
