@@ -377,7 +377,7 @@ pub(crate) fn annotate(
                 })
             });
         claim.period = reader
-            .rate_after(last + 1, sentence_last)
+            .rate_after(last + 1, sentence_last, claim.language)
             .or_else(|| {
                 // Durations are in document order, so those of one sentence are adjacent.
                 let from = durations.partition_point(|duration| duration.4 < sentence);
@@ -956,7 +956,12 @@ impl Context<'_> {
     }
 
     /// "per year", "a year", "pro Jahr", "jährlich", "annually", "/year".
-    fn rate_after(&self, from: usize, sentence_last: usize) -> Option<Period> {
+    fn rate_after(
+        &self,
+        from: usize,
+        sentence_last: usize,
+        language: Option<Language>,
+    ) -> Option<Period> {
         if from > sentence_last {
             return None;
         }
@@ -994,7 +999,7 @@ impl Context<'_> {
             per && first.as_str() != "a" && first.as_str() != "an" || first.as_str() == "alle";
         if every && second < sentence_last {
             let count = if self.tokens[second].kind == TokenKind::Number {
-                crate::number::parse_literal(self.text(second), None)
+                crate::number::parse_literal(self.text(second), language)
                     .ok()
                     .map(|literal| literal.value)
             } else {
