@@ -366,14 +366,36 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
 
 /// Runs every check.
 pub fn run_all(context: &CheckContext) -> Vec<Finding> {
-    let mut findings = run(context, CheckScope::Chunk);
-    findings.extend(run(context, CheckScope::Document));
+    let mut findings = Vec::new();
+    run_into(context, CheckScope::Chunk, &mut findings);
+    run_into(context, CheckScope::Document, &mut findings);
     findings
 }
 
 /// Runs the checks of one scope.
 pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
     let mut findings = Vec::new();
+    run_into(context, scope, &mut findings);
+    findings
+}
+
+/// Runs the checks of one scope, adding their findings to `all` (what it holds is left as it
+/// is): a caller that checks a long text part by part keeps one buffer for all of them.
+pub fn run_into(context: &CheckContext, scope: CheckScope, all: &mut Vec<Finding>) {
+    let before = all.len();
+    run_checks(context, scope, all);
+    finish_findings(context, &mut all[before..]);
+    apply_severity_from(&context.options.severity, all, before);
+    if context.skip_hints {
+        let mut at = 0;
+        all.retain(|finding| {
+            at += 1;
+            at <= before || finding.severity != Severity::Hint
+        });
+    }
+}
+
+fn run_checks(context: &CheckContext, scope: CheckScope, findings: &mut Vec<Finding>) {
     let wanted = |code: &Code| match effective_severity(&context.options.severity, code) {
         None => false,
         Some(Severity::Hint) => !context.skip_hints,
@@ -391,14 +413,18 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
                 .take_while(|later| later.run.is_none()),
         );
         if reported.clone().any(wanted) {
-            check(context, &mut findings);
+            check(context, findings);
         }
     }
+}
+
+/// What every new finding gets: an explanation, the configured severity, one-line notes.
+fn finish_findings(context: &CheckContext, findings: &mut [Finding]) {
     // Every finding carries an explanation; the checks of how figures are written have no
     // computation and no source, and say so (unless the output shows no such explanation,
     // `Options::skip_plain_explanations`).
     if !context.options.skip_plain_explanations {
-        for finding in &mut findings {
+        for finding in findings.iter_mut() {
             if finding.explanation.is_none() {
                 // Claims are in document order and do not overlap: the one that may hold the
                 // finding is the last one starting at or before it.
@@ -420,13 +446,9 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
             }
         }
     }
-    apply_severity(&context.options.severity, &mut findings);
-    if context.skip_hints {
-        findings.retain(|finding| finding.severity != Severity::Hint);
-    }
     // Notes and related messages are one line each, as messages are: a figure quoted from a
     // wrapped paragraph keeps its words, not its line break.
-    for finding in &mut findings {
+    for finding in findings.iter_mut() {
         if let Some(note) = &mut finding.note
             && let Some(line) = one_line(note)
         {
@@ -438,7 +460,6 @@ pub fn run(context: &CheckContext, scope: CheckScope) -> Vec<Finding> {
             }
         }
     }
-    findings
 }
 
 /// `text` on one line, when it holds a line break: its words joined by single spaces.
@@ -468,10 +489,24 @@ fn setting<'s>(
 
 /// Applies configured severities: a code (or its name) set to `None` is dropped.
 pub fn apply_severity(severity: &[(String, Option<Severity>)], findings: &mut Vec<Finding>) {
+    apply_severity_from(severity, findings, 0);
+}
+
+/// [`apply_severity`] to the findings from index `from` on.
+fn apply_severity_from(
+    severity: &[(String, Option<Severity>)],
+    findings: &mut Vec<Finding>,
+    from: usize,
+) {
     if severity.is_empty() {
         return;
     }
+    let mut at = 0;
     findings.retain_mut(|finding| {
+        at += 1;
+        if at <= from {
+            return true;
+        }
         let name = lookup(finding.code).map(|code| code.name);
         match setting(severity, finding.code, name) {
             None => true,
@@ -507,6 +542,78 @@ pub(crate) fn finding(code: &'static str, span: crate::text::Span, message: Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::DocumentFormat;
+    use crate::engine::{Options, analyze};
+
+    /// Findings already in the buffer are left as they are: the severities configured, the
+    /// codes turned off and the hints left out apply to the new ones alone.
+    #[test]
+    fn run_into_settles_only_the_findings_it_adds() {
+        let text = "Der Umsatz stieg auf 1 Billion Dollar, 2000 oder 2.000 Euro.\n";
+        let options = Options {
+            severity: vec![
+                ("FL002".into(), Some(Severity::Info)),
+                ("FL003".into(), None),
+            ],
+            ..Options::default()
+        };
+        let analysis = analyze(text, DocumentFormat::Markdown, &Options::default());
+        let unset: Vec<_> = analysis
+            .findings
+            .iter()
+            .map(|finding| finding.code)
+            .collect();
+        assert!(
+            unset.contains(&"FL002") && unset.contains(&"FL003"),
+            "{unset:?}"
+        );
+        let blocks = vec![crate::text::Span::new(0, text.len()); analysis.claims.len()];
+        let none = crate::rules::DocumentMentions::default();
+        let mentions = Mentions::Found(&none);
+        let context = CheckContext {
+            text,
+            language: analysis.language,
+            claims: &analysis.claims,
+            claim_blocks: &blocks,
+            number_problems: &[],
+            rules: crate::rules::RuleSet::bundled(),
+            options: &options,
+            rate_date: None,
+            mentions: &mentions,
+            skip_hints: true,
+            document: None,
+        };
+        let earlier = |code: &'static str, severity| Finding {
+            severity,
+            ..finding(code, crate::text::Span::new(0, 3), "earlier".into())
+        };
+        let mut all = vec![
+            earlier("FL003", Severity::Warning),
+            earlier("FL002", Severity::Error),
+            earlier("FL004", Severity::Hint),
+        ];
+        run_into(&context, CheckScope::Chunk, &mut all);
+        run_into(&context, CheckScope::Document, &mut all);
+        let codes: Vec<_> = all
+            .iter()
+            .map(|finding| (finding.code, finding.severity, finding.message.as_str()))
+            .collect();
+        assert_eq!(
+            codes[..3],
+            [
+                ("FL003", Severity::Warning, "earlier"),
+                ("FL002", Severity::Error, "earlier"),
+                ("FL004", Severity::Hint, "earlier"),
+            ]
+        );
+        let added: Vec<_> = codes[3..]
+            .iter()
+            .map(|(code, severity, _)| (*code, *severity))
+            .collect();
+        assert!(added.contains(&("FL002", Severity::Info)), "{added:?}");
+        assert!(!added.iter().any(|(code, _)| *code == "FL003"), "{added:?}");
+        assert!(all[3..].iter().all(|finding| finding.explanation.is_some()));
+    }
 
     #[test]
     fn codes_are_unique_ordered_and_documented() {

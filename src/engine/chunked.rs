@@ -287,9 +287,8 @@ impl Pass<'_, '_> {
             skip_hints: self.skip_hints,
             document: Some(&self.state),
         };
-        self.found.extend(checks::run(&context, CheckScope::Chunk));
-        self.found
-            .extend(checks::run(&context, CheckScope::Document));
+        checks::run_into(&context, CheckScope::Chunk, &mut self.found);
+        checks::run_into(&context, CheckScope::Document, &mut self.found);
         self.found.sort_by(|a: &Finding, b: &Finding| {
             a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code))
         });

@@ -646,7 +646,7 @@ impl Session {
             .chain([(chunk.claims.end, chunk.problems.end)]);
         for (claims_to, problems_to) in ends {
             if claims_from < claims_to || problems_from < problems_to {
-                findings.extend(checks::run(
+                checks::run_into(
                     &self.context(
                         claims_from..claims_to,
                         problems_from..problems_to,
@@ -654,7 +654,8 @@ impl Session {
                         rules,
                     ),
                     CheckScope::Chunk,
-                ));
+                    &mut findings,
+                );
             }
             (claims_from, problems_from) = (claims_to, problems_to);
         }

@@ -4,6 +4,11 @@
 //! another, so a document is scanned once however many facts the rules hold. Aliases match
 //! whole words (short ones, such as `V3`, only in their exact case); context words match at the
 //! start of a word, so a stem such as `train` finds "training" and "trained".
+//!
+//! The automata are built when a document is first scanned, not with the rule set: a run
+//! over a text that never needs them (no figure a fact could be about) does not pay for them.
+
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -12,14 +17,36 @@ use crate::text::Span;
 
 #[derive(Debug, Default)]
 pub(crate) struct Mentions {
-    aliases: Option<AhoCorasick>,
     /// For each alias pattern: the entity's index, and the alias as written.
     alias_owner: Vec<(usize, String)>,
-    contexts: Option<AhoCorasick>,
     context_words: Vec<String>,
+    /// Built on first use (see the module's note).
+    automata: OnceLock<Automata>,
     /// Every alias and context word holds a letter: text without one (a wall of figures)
     /// mentions nothing, and is not scanned.
     all_have_letters: bool,
+}
+
+#[derive(Debug)]
+struct Automata {
+    /// Aliases: the longest name at a place wins ("DeepSeek-V3" over "DeepSeek").
+    aliases: Option<AhoCorasick>,
+    /// Context words: every word counts, also one that starts another ("train", "trained on").
+    contexts: Option<AhoCorasick>,
+}
+
+/// A DFA, the fastest scan, for a few hundred kilobytes; `None` when there is nothing to find.
+fn automaton<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -> Option<AhoCorasick> {
+    let patterns: Vec<&str> = patterns.collect();
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .match_kind(kind)
+        .build(patterns)
+        .ok()
 }
 
 /// The mentions in one document, sorted by offset.
@@ -48,20 +75,6 @@ impl Mentions {
             .collect();
         context_words.sort();
         context_words.dedup();
-        // Aliases: the longest name at a place wins ("DeepSeek-V3" over "DeepSeek"). Context
-        // words: every word counts, also one that starts another ("train", "trained on").
-        let automaton = |patterns: Vec<&str>, kind: MatchKind| {
-            if patterns.is_empty() {
-                return None;
-            }
-            // A DFA: a few hundred kilobytes once per rule set, and the fastest scan.
-            AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .match_kind(kind)
-                .build(patterns)
-                .ok()
-        };
         let all_have_letters = alias_owner
             .iter()
             .map(|(_, alias)| alias.as_str())
@@ -69,20 +82,23 @@ impl Mentions {
             .all(|pattern| pattern.chars().any(char::is_alphabetic));
         Mentions {
             all_have_letters,
+            alias_owner,
+            context_words,
+            automata: OnceLock::new(),
+        }
+    }
+
+    fn automata(&self) -> &Automata {
+        self.automata.get_or_init(|| Automata {
             aliases: automaton(
-                alias_owner
-                    .iter()
-                    .map(|(_, alias)| alias.as_str())
-                    .collect(),
+                self.alias_owner.iter().map(|(_, alias)| alias.as_str()),
                 MatchKind::LeftmostLongest,
             ),
-            alias_owner,
             contexts: automaton(
-                context_words.iter().map(String::as_str).collect(),
+                self.context_words.iter().map(String::as_str),
                 MatchKind::Standard,
             ),
-            context_words,
-        }
+        })
     }
 
     pub fn scan(&self, text: &str) -> DocumentMentions {
@@ -104,7 +120,8 @@ impl Mentions {
         };
         let word_char_after =
             |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
-        if let Some(aliases) = &self.aliases {
+        let automata = self.automata();
+        if let Some(aliases) = &automata.aliases {
             for hit in aliases.find_iter(text) {
                 let (entity, alias) = &self.alias_owner[hit.pattern().as_usize()];
                 let (start, end) = (hit.start(), hit.end());
@@ -121,7 +138,7 @@ impl Mentions {
                 found.entities.push((Span::new(start, end), *entity));
             }
         }
-        if let Some(contexts) = &self.contexts {
+        if let Some(contexts) = &automata.contexts {
             for hit in contexts.find_overlapping_iter(text) {
                 let (start, end) = (hit.start(), hit.end());
                 if !text.is_char_boundary(start)
@@ -221,5 +238,16 @@ mod tests {
         let digits = Mentions::build(&[entity(&["Stargate", "2025"])], &[]);
         assert!(!digits.all_have_letters);
         assert_eq!(digits.scan("$1 2025 $2").entities.len(), 1);
+    }
+
+    #[test]
+    fn the_automata_are_built_by_the_first_scan_that_needs_them() {
+        let mentions = Mentions::build(&[entity(&["Stargate"])], &[]);
+        assert!(mentions.automata.get().is_none());
+        assert!(mentions.scan("1 2 3").entities.is_empty());
+        assert!(mentions.automata.get().is_none(), "no letter, no scan");
+        assert_eq!(mentions.scan("Stargate: $5").entities.len(), 1);
+        assert!(mentions.automata.get().is_some());
+        assert_eq!(mentions.scan("stargate, $5").entities.len(), 1);
     }
 }
