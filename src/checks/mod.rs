@@ -448,8 +448,9 @@ fn finish_findings(context: &CheckContext, findings: &mut [Finding]) {
     }
     // Notes and related messages are one line each, as messages are: a figure quoted from a
     // wrapped paragraph keeps its words, not its line break.
+    // A note written out in the code (borrowed) quotes nothing.
     for finding in findings.iter_mut() {
-        if let Some(note) = &mut finding.note
+        if let Some(note @ std::borrow::Cow::Owned(_)) = &mut finding.note
             && let Some(line) = one_line(note)
         {
             *note = line.into();

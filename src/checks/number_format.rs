@@ -60,37 +60,79 @@ pub(crate) fn is_foreign_decimal(written: &WrittenNumber) -> bool {
 }
 
 /// The first spelling of each whole number seen so far. A number-dense document has hundreds
-/// of thousands, so each is kept in 8 bytes: where it is written and how it is grouped. The
-/// digits are read back from the text to hash and compare: two spellings are of the same
-/// number when their digits, without separators and leading zeros, are the same.
+/// of thousands, so each is kept in 12 bytes: where it is written, how it is grouped, and 32
+/// bits of the hash of its digits. The digits are read back from the text to compare: two
+/// spellings are of the same number when their digits, without separators and leading zeros,
+/// are the same. The table grows without reading the text again, from the kept hash bits.
+///
+/// Two spellings of one number differ only when their groupings do, so while every number
+/// has come in one grouping, none can be told apart from an earlier one: they are kept in a
+/// list, in order, and go into the table when a second grouping comes. A long text of
+/// figures in one style (the usual case) never waits on a table larger than the cache.
 #[derive(Default)]
 pub(crate) struct FirstOfValue {
-    table: hashbrown::HashTable<FirstSpelling>,
+    /// The one grouping of all spellings so far, once there is one.
+    style: Option<Option<Separator>>,
+    /// A second grouping has come: the spellings are in `table`, no longer in `pending`.
+    mixed: bool,
+    pending: Vec<FirstSpelling>,
+    table: hashbrown::HashTable<(FirstSpelling, u32)>,
     hasher: foldhash::fast::FixedState,
 }
 
 impl FirstOfValue {
     /// The first spelling of the number written at `written`, after recording `written` as
-    /// that spelling when it is the first.
+    /// that spelling when it is the first. While every spelling has the same grouping, the
+    /// answer is `None`: no earlier spelling differs from this one.
     fn first(&mut self, text: &str, written: &WrittenNumber) -> Option<FirstSpelling> {
+        if !self.mixed {
+            match self.style {
+                Some(style) if style != written.grouping => {
+                    self.mixed = true;
+                    for spelling in std::mem::take(&mut self.pending) {
+                        self.first_in_table(text, spelling.text(text), Some(spelling));
+                    }
+                }
+                _ => {
+                    self.style = Some(written.grouping);
+                    self.pending.extend(FirstSpelling::of(written));
+                    return None;
+                }
+            }
+        }
         let here = &text[written.span.start..written.span.end];
-        let hash = hash_digits(&self.hasher, here);
-        if let Some(first) = self
-            .table
-            .find(hash, |first| same_digits(first.text(text), here))
-        {
+        self.first_in_table(text, here, FirstSpelling::of(written))
+    }
+
+    /// The first spelling in the table of the number written `here`, after adding `spelling`
+    /// (of `here`) when it is the first. A spelling that does not fit the digest (beyond 4 GiB,
+    /// or 512 MiB long) is not remembered; no document factlint reads comes near either.
+    fn first_in_table(
+        &mut self,
+        text: &str,
+        here: &str,
+        spelling: Option<FirstSpelling>,
+    ) -> Option<FirstSpelling> {
+        let kept = (hash_digits(&self.hasher, here) >> 32) as u32;
+        if let Some((first, _)) = self.table.find(table_hash(kept), |&(first, bits)| {
+            bits == kept && same_digits(first.text(text), here)
+        }) {
             return Some(*first);
         }
-        // A spelling that does not fit the digest (beyond 4 GiB, or 512 MiB long) is not
-        // remembered; no document factlint reads comes near either.
-        if let Some(spelling) = FirstSpelling::of(written) {
-            let hasher = &self.hasher;
-            self.table.insert_unique(hash, spelling, |first| {
-                hash_digits(hasher, first.text(text))
-            });
+        if let Some(spelling) = spelling {
+            self.table
+                .insert_unique(table_hash(kept), (spelling, kept), |&(_, bits)| {
+                    table_hash(bits)
+                });
         }
         None
     }
+}
+
+/// The table's hash of the kept 32 bits: spread over 64, as the table takes its bucket from
+/// the low bits and a tag from the high ones.
+fn table_hash(kept: u32) -> u64 {
+    u64::from(kept).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The significant digits of a written whole number: no separators, no leading zeros.
@@ -328,6 +370,29 @@ mod tests {
                 .parse()
                 .unwrap_or_default(),
         }
+    }
+
+    /// Spellings in one grouping wait in a list; the first of another grouping finds the
+    /// earliest of them, as the table would have.
+    #[test]
+    fn spellings_of_one_grouping_wait_until_another_comes() {
+        let text = "5000 7000 7000 7.000 7 000 5000";
+        let mut first = FirstOfValue::default();
+        let mut at = |start: usize, len: usize, grouping| {
+            first
+                .first(text, &written(text, start, len, grouping))
+                .map(|spelling| spelling.span())
+        };
+        assert_eq!(at(0, 4, None), None);
+        assert_eq!(at(5, 4, None), None);
+        assert_eq!(
+            at(10, 4, None),
+            None,
+            "the same grouping: nothing to report"
+        );
+        assert_eq!(at(15, 5, Some(Separator::Dot)), Some(Span::new(5, 9)));
+        assert_eq!(at(21, 5, Some(Separator::Space)), Some(Span::new(5, 9)));
+        assert_eq!(at(27, 4, None), Some(Span::new(0, 4)));
     }
 
     #[test]
