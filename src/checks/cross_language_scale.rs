@@ -137,6 +137,15 @@ pub(crate) fn trim_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 && (value != 0.0 || value.is_sign_positive()) {
         return (value as i64).to_string();
     }
+    // Below 10^8 a double is within 10^-8 of its shortest decimal, so one of six places or
+    // fewer is what rounding to six places gives; the shortest form costs a fraction of it.
+    if value.abs() < 1e8 {
+        let shortest = value.to_string();
+        let places = shortest.find('.').map_or(0, |dot| shortest.len() - dot - 1);
+        if places <= 6 {
+            return shortest;
+        }
+    }
     let text = format!("{value:.6}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     text.to_owned()
@@ -170,8 +179,33 @@ mod tests {
             0.25,
             -2.5,
             22.4,
+            656.6,
+            0.1,
+            1e-7,
+            0.000_000_5,
+            1.000_000_5,
+            123_456.789,
+            99_999_999.5,
+            100_000_000.5,
+            1.0 / 3.0,
+            -0.001,
+            f64::MIN_POSITIVE,
         ] {
             assert_eq!(trim_number(value), formatted(value), "{value}");
+        }
+        // Figures with a few decimals, as texts write them, and some that have many.
+        for n in -20_000..20_000 {
+            let n = f64::from(n);
+            for value in [
+                n / 10.0,
+                n / 100.0,
+                n * 1.37,
+                n / 7.0,
+                n * 4_321.123_4,
+                n / 3e6,
+            ] {
+                assert_eq!(trim_number(value), formatted(value), "{value}");
+            }
         }
         assert_eq!(trim_number(1.5), "1.5");
         assert_eq!(trim_number(500.0), "500");
