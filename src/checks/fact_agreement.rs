@@ -82,7 +82,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         let (_, all, unnamed) = &fitting[known];
         // No fact fits, or every fact that fits is about an entity no name in the chunk stands
         // for (a wall of figures names none).
-        if all.is_empty() || unnamed.is_empty() && context.mentions.get().entities.is_empty() {
+        if all.is_empty() || unnamed.is_empty() && context.mentions.entities().entities.is_empty() {
             continue;
         }
         // Whether the sentence or the paragraph before it names any entity: asked once per
@@ -90,7 +90,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         let candidates: &[usize] = if unnamed.len() == all.len()
             || context
                 .mentions
-                .get()
+                .entities()
                 .entities_in(claim.sentence.cover(block))
                 .next()
                 .is_some()
@@ -145,7 +145,7 @@ fn relevance(
         fact.subject.as_deref().is_some_and(|subject| {
             context
                 .mentions
-                .get()
+                .entities()
                 .entities_in(span)
                 .any(|(_, entity)| context.rules.entities[*entity].id == subject)
         })
@@ -154,7 +154,7 @@ fn relevance(
     // sentence names another one.
     let sentence_names_another = context
         .mentions
-        .get()
+        .entities()
         .entities_in(claim.sentence)
         .next()
         .is_some();
@@ -174,7 +174,7 @@ fn relevance(
     }
     if context
         .mentions
-        .get()
+        .context()
         .context_in(claim.sentence)
         .any(|(_, word)| fact.unless.contains(word))
     {
@@ -186,7 +186,7 @@ fn relevance(
         let mut words = 0;
         for (at, _) in context
             .mentions
-            .get()
+            .context()
             .context_in(claim.sentence)
             .filter(|(_, word)| fact.context.contains(word))
         {
@@ -230,7 +230,7 @@ fn named_for(context: &CheckContext, at: usize, fact: &Fact) -> bool {
     };
     context
         .mentions
-        .get()
+        .entities()
         .entities_in(claim.sentence)
         .filter(|(_, entity)| context.rules.entities[*entity].id == subject)
         .any(|&(mention, _)| {

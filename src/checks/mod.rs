@@ -53,20 +53,38 @@ pub struct CheckContext<'a> {
 
 /// The names and context words of the rules found in the blocks that hold the claims: only
 /// the fact check asks, and only for a claim some fact fits, so they may be looked for on
-/// the first question.
+/// the first question. Names and context words are looked for apart: a claim that only a
+/// fact about a named entity fits needs to know whether any name is there, and a text of
+/// figures that names none never needs its context words.
 pub(crate) enum Mentions<'a> {
     Found(&'a DocumentMentions),
-    OnFirstUse(
-        std::cell::OnceCell<DocumentMentions>,
-        &'a dyn Fn() -> DocumentMentions,
-    ),
+    OnFirstUse {
+        /// Holds the entity names only.
+        entities: std::cell::OnceCell<DocumentMentions>,
+        /// Holds the context words only.
+        context: std::cell::OnceCell<DocumentMentions>,
+        find: &'a dyn Fn(crate::rules::Wanted) -> DocumentMentions,
+    },
 }
 
 impl Mentions<'_> {
-    pub(crate) fn get(&self) -> &DocumentMentions {
+    /// The mentions with their entity names (context words only if found before).
+    pub(crate) fn entities(&self) -> &DocumentMentions {
         match self {
             Mentions::Found(found) => found,
-            Mentions::OnFirstUse(cell, find) => cell.get_or_init(find),
+            Mentions::OnFirstUse { entities, find, .. } => {
+                entities.get_or_init(|| find(crate::rules::Wanted::Entities))
+            }
+        }
+    }
+
+    /// The mentions with their context words (entity names only if found before).
+    pub(crate) fn context(&self) -> &DocumentMentions {
+        match self {
+            Mentions::Found(found) => found,
+            Mentions::OnFirstUse { context, find, .. } => {
+                context.get_or_init(|| find(crate::rules::Wanted::Context))
+            }
         }
     }
 }

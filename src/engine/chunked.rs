@@ -270,8 +270,12 @@ impl Pass<'_, '_> {
         }
         let span = ahead.spans[at];
         let (text, rules) = (self.text, self.rules);
-        let find = || mentions_in(text, span, &read.blocks, rules);
-        let mentions = checks::Mentions::OnFirstUse(std::cell::OnceCell::new(), &find);
+        let find = |wanted| mentions_in(text, span, &read.blocks, rules, wanted);
+        let mentions = checks::Mentions::OnFirstUse {
+            entities: std::cell::OnceCell::new(),
+            context: std::cell::OnceCell::new(),
+            find: &find,
+        };
         let context = CheckContext {
             text: self.text,
             language: self.language,

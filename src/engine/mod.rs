@@ -27,7 +27,7 @@ use crate::document::{
     read_prose_lines, split_chunks,
 };
 use crate::language::{self, Language};
-use crate::rules::{DocumentMentions, RuleSet, date_key};
+use crate::rules::{DocumentMentions, RuleSet, Wanted, date_key};
 use crate::text::Span;
 
 /// What the caller decides about a document.
@@ -602,7 +602,13 @@ impl Session {
     /// The mentions in the blocks of prose that hold the chunk's claims (the fact checks look
     /// for names and context words only in a claim's own paragraph).
     fn mentions_of(&self, span: Span, claims: Range<usize>, rules: &RuleSet) -> DocumentMentions {
-        mentions_in(&self.text, span, &self.claim_blocks[claims], rules)
+        mentions_in(
+            &self.text,
+            span,
+            &self.claim_blocks[claims],
+            rules,
+            Wanted::Both,
+        )
     }
 
     /// The latest full date the document mentions (not after today): currency rates are taken
@@ -920,7 +926,13 @@ fn read_chunk(
 /// The mentions in the blocks of prose (`blocks`, one per claim, in order) that hold a
 /// chunk's claims: the fact checks look for names and context words only in a claim's own
 /// paragraph.
-fn mentions_in(text: &str, span: Span, blocks: &[Span], rules: &RuleSet) -> DocumentMentions {
+fn mentions_in(
+    text: &str,
+    span: Span,
+    blocks: &[Span],
+    rules: &RuleSet,
+    wanted: Wanted,
+) -> DocumentMentions {
     let mut found = DocumentMentions::default();
     let mut last_block: Option<Span> = None;
     for &block in blocks {
@@ -930,7 +942,12 @@ fn mentions_in(text: &str, span: Span, blocks: &[Span], rules: &RuleSet) -> Docu
         last_block = Some(block);
         let block = Span::new(block.start.max(span.start), block.end.min(span.end));
         if block.start < block.end {
-            found.append(DocumentMentions::scan_range(&rules.mentions, text, block));
+            found.append(DocumentMentions::scan_range(
+                &rules.mentions,
+                text,
+                block,
+                wanted,
+            ));
         }
     }
     found

@@ -49,6 +49,14 @@ fn automaton<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -> Op
         .ok()
 }
 
+/// Which mentions a scan looks for: entity names, context words, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wanted {
+    Entities,
+    Context,
+    Both,
+}
+
 /// The mentions in one document, sorted by offset.
 #[derive(Debug, Default)]
 pub struct DocumentMentions {
@@ -101,7 +109,8 @@ impl Mentions {
         })
     }
 
-    pub fn scan(&self, text: &str) -> DocumentMentions {
+    /// The mentions of `wanted` in `text`; the other list stays empty.
+    pub fn scan_for(&self, text: &str, wanted: Wanted) -> DocumentMentions {
         let mut found = DocumentMentions::default();
         let bytes = text.as_bytes();
         // A letter matches only an ASCII letter (in any case) or itself, which is not ASCII.
@@ -121,7 +130,11 @@ impl Mentions {
         let word_char_after =
             |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
         let automata = self.automata();
-        if let Some(aliases) = &automata.aliases {
+        if let Some(aliases) = automata
+            .aliases
+            .as_ref()
+            .filter(|_| wanted != Wanted::Context)
+        {
             for hit in aliases.find_iter(text) {
                 let (entity, alias) = &self.alias_owner[hit.pattern().as_usize()];
                 let (start, end) = (hit.start(), hit.end());
@@ -138,7 +151,11 @@ impl Mentions {
                 found.entities.push((Span::new(start, end), *entity));
             }
         }
-        if let Some(contexts) = &automata.contexts {
+        if let Some(contexts) = automata
+            .contexts
+            .as_ref()
+            .filter(|_| wanted != Wanted::Entities)
+        {
             for hit in contexts.find_overlapping_iter(text) {
                 let (start, end) = (hit.start(), hit.end());
                 if !text.is_char_boundary(start)
@@ -178,8 +195,13 @@ impl DocumentMentions {
     }
 
     /// The mentions in `text[span]` (offsets in `text`).
-    pub(crate) fn scan_range(mentions: &Mentions, text: &str, span: Span) -> DocumentMentions {
-        let mut found = mentions.scan(&text[span.start..span.end]);
+    pub(crate) fn scan_range(
+        mentions: &Mentions,
+        text: &str,
+        span: Span,
+        wanted: Wanted,
+    ) -> DocumentMentions {
+        let mut found = mentions.scan_for(&text[span.start..span.end], wanted);
         found.shift(span.start as isize);
         found
     }
@@ -226,28 +248,74 @@ mod tests {
     fn text_without_letters_is_passed_over_only_when_every_name_has_one() {
         let lettered = Mentions::build(&[entity(&["Stargate", "Zürich"])], &[]);
         assert!(lettered.all_have_letters);
-        assert!(lettered.scan("$1$1$1 1 2 3").entities.is_empty());
-        assert_eq!(lettered.scan("STARGATE: $5").entities.len(), 1);
+        assert!(
+            lettered
+                .scan_for("$1$1$1 1 2 3", Wanted::Both)
+                .entities
+                .is_empty()
+        );
         assert_eq!(
-            lettered.scan("1 ZÜRICH 2").entities.len(),
+            lettered
+                .scan_for("STARGATE: $5", Wanted::Both)
+                .entities
+                .len(),
+            1
+        );
+        assert_eq!(
+            lettered.scan_for("1 ZÜRICH 2", Wanted::Both).entities.len(),
             0,
             "Ü matches only itself"
         );
-        assert_eq!(lettered.scan("1 Zürich 2").entities.len(), 1);
+        assert_eq!(
+            lettered.scan_for("1 Zürich 2", Wanted::Both).entities.len(),
+            1
+        );
         // A name of digits alone is looked for in text of digits alone.
         let digits = Mentions::build(&[entity(&["Stargate", "2025"])], &[]);
         assert!(!digits.all_have_letters);
-        assert_eq!(digits.scan("$1 2025 $2").entities.len(), 1);
+        assert_eq!(
+            digits.scan_for("$1 2025 $2", Wanted::Both).entities.len(),
+            1
+        );
     }
 
     #[test]
     fn the_automata_are_built_by_the_first_scan_that_needs_them() {
         let mentions = Mentions::build(&[entity(&["Stargate"])], &[]);
         assert!(mentions.automata.get().is_none());
-        assert!(mentions.scan("1 2 3").entities.is_empty());
+        assert!(mentions.scan_for("1 2 3", Wanted::Both).entities.is_empty());
         assert!(mentions.automata.get().is_none(), "no letter, no scan");
-        assert_eq!(mentions.scan("Stargate: $5").entities.len(), 1);
+        assert_eq!(
+            mentions
+                .scan_for("Stargate: $5", Wanted::Both)
+                .entities
+                .len(),
+            1
+        );
         assert!(mentions.automata.get().is_some());
-        assert_eq!(mentions.scan("stargate, $5").entities.len(), 1);
+        assert_eq!(
+            mentions
+                .scan_for("stargate, $5", Wanted::Both)
+                .entities
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_scan_finds_what_it_is_asked_for() {
+        let mentions = &crate::rules::RuleSet::bundled().mentions;
+        let text = "DeepSeek trained V3 for $5.6 million.";
+        let both = mentions.scan_for(text, Wanted::Both);
+        assert!(
+            !both.entities.is_empty() && !both.context.is_empty(),
+            "{both:?}"
+        );
+        let entities = mentions.scan_for(text, Wanted::Entities);
+        assert_eq!(entities.entities, both.entities);
+        assert!(entities.context.is_empty());
+        let context = mentions.scan_for(text, Wanted::Context);
+        assert_eq!(context.context, both.context);
+        assert!(context.entities.is_empty());
     }
 }

@@ -23,7 +23,7 @@ use crate::diagnostics::Severity;
 pub use load::{RuleProblem, RuleSetBuilder};
 pub(crate) use load::{edit_distance, unknown_field};
 pub use matcher::DocumentMentions;
-pub(crate) use matcher::Mentions;
+pub(crate) use matcher::{Mentions, Wanted};
 pub use schema::rule_file_schema;
 
 /// Where an entry came from.
