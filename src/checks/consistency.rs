@@ -12,7 +12,9 @@
 //! (`32-bit platforms`, `64-bit platforms`), which name kinds of types and machines; counts
 //! with decimals and no unit (`1.36`, a version; `9.6`, a score), which count nothing; and
 //! shares of a whole (`39 % of respondents`, `3 % des BIP`), of which a text gives many, each
-//! of something else.
+//! of something else; nor parts of a whole their sentence names first ("Of the 1,200
+//! employees, 900 employees work in research", "1,200 employees, of whom 900 …"), which count
+//! another quantity than the whole.
 //!
 //! ## Why is this bad?
 //! Readers notice two figures for one thing and trust neither. Usually one of them is a
@@ -55,15 +57,33 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
     // lowest high end and the highest low end of earlier sentences finds that in one pass.
     // Whether the sentence at hand stands in a table row, asked once per sentence.
     let mut table_row: Option<(Span, bool)> = None;
+    // The sentence of the claim before, and whether its first figure is a whole the sentence
+    // divides ("Of the 1,200 employees, 900 work in research").
+    let mut fronted: Option<(Span, bool)> = None;
     for claim in context.claims {
-        let comparable = matches!(
-            claim.kind,
-            ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
-        ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
+        let divides = match fronted {
+            Some((sentence, fronts)) if sentence == claim.sentence => fronts,
+            _ => {
+                let fronts = context
+                    .text
+                    .get(claim.sentence.start..claim.span.start)
+                    .is_some_and(crate::claims::fronts_whole);
+                fronted = Some((claim.sentence, fronts));
+                // The whole itself is stated, not a part of it.
+                false
+            }
+        };
+        let comparable = !divides
+            && matches!(
+                claim.kind,
+                ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
+            )
+            && matches!(claim.bound, Bound::Exact | Bound::Approx)
             && claim.subject.is_some()
             && !is_width(claim)
             && !counts_nothing(claim)
             && !is_share_of_whole(context.text, claim)
+            && !is_part(context.text, claim)
             && !match table_row {
                 Some((sentence, in_row)) if sentence == claim.sentence => in_row,
                 _ => {
@@ -189,6 +209,46 @@ fn is_share_of_whole(text: &str, claim: &Claim) -> bool {
             .and_then(|after| after.split_whitespace().next())
             .is_some_and(|word| matches!(word, "of" | "der" | "des" | "aller"))
 }
+
+/// Whether `claim` is a part of a whole named before it in its sentence ("1,200 employees, of
+/// whom 900 work in research", "davon 900 in der Forschung"): another quantity than the whole,
+/// and than the same part elsewhere.
+fn is_part(text: &str, claim: &Claim) -> bool {
+    // The cue stands within a few words of the figure: the words before it are looked at from
+    // the figure back, as bytes (the cues are ASCII), not the sentence lowercased for each.
+    let from = claim
+        .span
+        .start
+        .saturating_sub(PART_CUE_REACH)
+        .max(claim.sentence.start);
+    let before = crate::checks::support::window(text, from, claim.span.start);
+    let is = |word: &[u8], cue: &str| word.eq_ignore_ascii_case(cue.as_bytes());
+    let mut next: &[u8] = &[];
+    for word in before
+        .as_bytes()
+        .rsplit(|byte| !byte.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        if is(word, "davon") || is(word, "darunter") || is(word, "wovon") {
+            return true;
+        }
+        let pair = |first: &str, second: &[&str]| {
+            is(word, first) && second.iter().any(|second| is(next, second))
+        };
+        if pair("of", &["which", "whom", "them"])
+            || pair("among", &["them"])
+            || pair("von", &["ihnen", "denen"])
+            || pair("unter", &["ihnen"])
+        {
+            return true;
+        }
+        next = word;
+    }
+    false
+}
+
+/// How far before a part its cue may stand, in bytes: "of whom, by the company's count, 900".
+const PART_CUE_REACH: usize = 80;
 
 /// Whether `claim` is a width in bits (`32-bit platforms`, `a 256-bit value`, `112 bits of
 /// mantissa`): it names a kind of type or machine, and two of them in a text are different

@@ -8,7 +8,10 @@
 //! total is stated ("in total", "insgesamt") and parts of the same kind and unit follow ("of
 //! which", "davon", "including"), or an amount is made a total by "of which" or "davon" right
 //! after it ("$3.7 billion this year, of which …", parts in its sentence), it flags parts
-//! whose sum exceeds the total.
+//! whose sum exceeds the total. So too for a whole the sentence fronts ("Of the 1,200
+//! employees, 900 work in research and 400 in sales", "Von den 1.200 Beschäftigten arbeiten
+//! 900 in der Forschung …"): the later figures of its sentence that count the same are its
+//! parts.
 //!
 //! ## Why is this bad?
 //! Parts cannot exceed their whole; one of the figures is wrong or belongs to another whole.
@@ -130,6 +133,9 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         // which" after it.
         if parts_may_follow && cues & (TOTAL | OF_WHICH) != 0 {
             parts_of_total(context, start, end, findings);
+        }
+        if end - start >= 2 {
+            parts_of_fronted_whole(context, start, end, findings);
         }
         start = end;
     }
@@ -328,47 +334,98 @@ fn parts_of_total(context: &CheckContext, start: usize, end: usize, findings: &m
                         || claim.kind == ClaimKind::Count && claim.unit.is_none())
             })
             .collect();
-        if parts.is_empty() {
-            continue;
-        }
-        let lowest: f64 = parts
-            .iter()
-            .filter_map(|claim| amount(context, claim).map(|(low, _)| low))
-            .sum();
-        if lowest <= total_high {
-            continue;
-        }
-        let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
-        let listed: Vec<String> = parts.iter().map(|claim| written(claim)).collect();
-        let sum: f64 = parts
-            .iter()
-            .filter_map(|claim| amount(context, claim).map(|(low, high)| (low + high) / 2.0))
-            .sum();
-        let mut found = finding(
-            "FL130",
-            parts[parts.len() - 1].span,
-            format!(
-                "the parts ({}) add up to more than the total `{}`",
-                listed.join(" + "),
-                written(total)
-            ),
-        );
-        found
-            .related
-            .push(support::related(context.text, total, "the total"));
-        found.explanation = support::own_arithmetic(
-            "sum of the parts ≤ total",
-            format!(
-                "{} = {} > {}",
-                listed.join(" + "),
-                figure(sum),
-                written(total)
-            ),
-            sum,
-            total.unit,
-        );
-        findings.push(found);
+        report_parts(context, total, total_high, &parts, findings);
     }
+}
+
+/// A whole fronted by its sentence ("Of the 1,200 employees, 900 work in research and 400 in
+/// sales", "Von den 1.200 Beschäftigten arbeiten 900 in der Forschung"): the claims after it
+/// in the sentence that count the same unit, or the same thing, are its parts.
+fn parts_of_fronted_whole(
+    context: &CheckContext,
+    start: usize,
+    end: usize,
+    findings: &mut Vec<Finding>,
+) {
+    let whole = &context.claims[start];
+    let fronted = matches!(
+        whole.bound,
+        Bound::Exact | Bound::Approx | Bound::AtMost | Bound::LessThan
+    ) && context
+        .text
+        .get(whole.sentence.start..whole.span.start)
+        .is_some_and(crate::claims::fronts_whole);
+    if !fronted {
+        return;
+    }
+    let Some((_, total_high)) = amount(context, whole) else {
+        return;
+    };
+    let same_thing = |claim: &Claim| match (claim.unit, whole.unit) {
+        (Some(unit), Some(whole_unit)) => unit == whole_unit,
+        _ => claim
+            .subject
+            .as_ref()
+            .zip(whole.subject.as_ref())
+            .is_some_and(|(subject, whole_subject)| {
+                subject.text.eq_ignore_ascii_case(&whole_subject.text)
+            }),
+    };
+    let parts: Vec<&Claim> = context.claims[start + 1..end]
+        .iter()
+        .filter(|claim| claim.kind == whole.kind && same_thing(claim))
+        .collect();
+    report_parts(context, whole, total_high, &parts, findings);
+}
+
+/// Flags `parts` whose lowest sum exceeds `total` (at most `total_high`).
+fn report_parts(
+    context: &CheckContext,
+    total: &Claim,
+    total_high: f64,
+    parts: &[&Claim],
+    findings: &mut Vec<Finding>,
+) {
+    if parts.is_empty() {
+        return;
+    }
+    let lowest: f64 = parts
+        .iter()
+        .filter_map(|claim| amount(context, claim).map(|(low, _)| low))
+        .sum();
+    if lowest <= total_high {
+        return;
+    }
+    let written = |claim: &Claim| context.text[claim.span.start..claim.span.end].to_owned();
+    let listed: Vec<String> = parts.iter().map(|claim| written(claim)).collect();
+    let sum: f64 = parts
+        .iter()
+        .filter_map(|claim| amount(context, claim).map(|(low, high)| (low + high) / 2.0))
+        .sum();
+    let mut found = finding(
+        "FL130",
+        parts[parts.len() - 1].span,
+        format!(
+            "the parts ({}) add up to more than the total `{}`",
+            listed.join(" + "),
+            written(total)
+        ),
+    );
+    found
+        .related
+        .push(support::related(context.text, total, "the total"));
+    found.explanation = support::own_arithmetic(
+        "sum of the parts ≤ total",
+        format!(
+            "{} = {} > {}",
+            listed.join(" + "),
+            figure(sum),
+            written(total)
+        ),
+        sum,
+        total.unit,
+    );
+    findings.push(found);
 }
 
 /// Whether "of which", "davon" or "wovon" follows claim `at` within a few words, after a

@@ -467,6 +467,75 @@ pub(crate) fn annotate(
             })
             .map(Box::new);
     }
+    parts_of_fronted_whole(block, base, claims);
+}
+
+/// Whether `before`, the words of a sentence before its first figure, front a whole that the
+/// rest of the sentence divides: "Of the 1,200 employees, 300 work in research", "Out of
+/// 2,000 respondents, 800 said", "Von den 1.200 Beschäftigten arbeiten 300 in der Forschung".
+pub(crate) fn fronts_whole(before: &str) -> bool {
+    let before = before.trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, '*' | '_'));
+    before.len() <= 24
+        && matches!(
+            before.to_lowercase().as_str(),
+            "of the"
+                | "of"
+                | "out of"
+                | "out of the"
+                | "of all"
+                | "of all the"
+                | "of those"
+                | "of its"
+                | "of their"
+                | "among the"
+                | "von den"
+                | "von"
+                | "von insgesamt"
+                | "von den insgesamt"
+                | "von allen"
+                | "unter den"
+                | "unter den insgesamt"
+        )
+}
+
+/// The whole a sentence fronts (see [`fronts_whole`]) names what its bare counts count: "Of
+/// the 1,200 employees, 300 work in research and 150 in sales" counts employees three times,
+/// and "300 work" is not about "work". A count with a scale, a unit or its own carried unit
+/// keeps its own.
+fn parts_of_fronted_whole(block: &str, base: usize, claims: &mut [Claim]) {
+    let mut at = 0;
+    while at < claims.len() {
+        let whole = &claims[at];
+        let sentence = whole.sentence;
+        let fronted = whole.kind == ClaimKind::Count
+            && (whole.unit.is_some() || whole.subject.is_some())
+            && whole.span.start >= sentence.start
+            && sentence.start >= base
+            && block
+                .get(sentence.start - base..whole.span.start - base)
+                .is_some_and(fronts_whole);
+        if !fronted {
+            at += 1;
+            continue;
+        }
+        let (unit, subject) = (whole.unit, whole.subject.clone());
+        let mut next = at + 1;
+        while next < claims.len() && claims[next].sentence == sentence {
+            let part = &mut claims[next];
+            if part.kind == ClaimKind::Count
+                && part.unit.is_none()
+                && part.scale_exponent.is_none()
+                && !part.unit_carried
+                && part.per.is_none()
+            {
+                part.unit = unit;
+                part.subject.clone_from(&subject);
+                part.unit_carried = unit.is_some();
+            }
+            next += 1;
+        }
+        at = next;
+    }
 }
 
 /// The currency or unit of a bare amount of a scale, named once before it: "476,8 Milliarden

@@ -6,6 +6,7 @@
 //! how it was written, so that checks can talk about the figure the writer typed.
 
 mod context;
+pub(crate) use context::fronts_whole;
 mod extract;
 pub(crate) mod tokens;
 
