@@ -57,32 +57,34 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
     // lowest high end and the highest low end of earlier sentences finds that in one pass.
     // Whether the sentence at hand stands in a table row, asked once per sentence.
     let mut table_row: Option<(Span, bool)> = None;
-    // The sentence of the claim before, and whether its first figure is a whole the sentence
-    // divides ("Of the 1,200 employees, 900 work in research").
-    let mut fronted: Option<(Span, bool)> = None;
+    // The sentence of the claim before, where its first figure starts, and (once asked)
+    // whether that figure is a whole the sentence divides ("Of the 1,200 employees, 900 work
+    // in research").
+    let mut first_figure: Option<(Span, usize, Option<bool>)> = None;
     for claim in context.claims {
-        let divides = match fronted {
-            Some((sentence, fronts)) if sentence == claim.sentence => fronts,
-            _ => {
-                let fronts = context
-                    .text
-                    .get(claim.sentence.start..claim.span.start)
-                    .is_some_and(crate::claims::fronts_whole);
-                fronted = Some((claim.sentence, fronts));
-                // The whole itself is stated, not a part of it.
-                false
-            }
+        if first_figure.is_none_or(|(sentence, _, _)| sentence != claim.sentence) {
+            first_figure = Some((claim.sentence, claim.span.start, None));
+        }
+        // A later figure of a sentence that fronts a whole (the whole itself is stated).
+        let mut in_divided = || match &mut first_figure {
+            Some((sentence, first, fronts)) if *first < claim.span.start => *fronts
+                .get_or_insert_with(|| {
+                    context
+                        .text
+                        .get(sentence.start..*first)
+                        .is_some_and(crate::claims::fronts_whole)
+                }),
+            _ => false,
         };
-        let comparable = !divides
-            && matches!(
-                claim.kind,
-                ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
-            )
-            && matches!(claim.bound, Bound::Exact | Bound::Approx)
+        let comparable = matches!(
+            claim.kind,
+            ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity | ClaimKind::Percent
+        ) && matches!(claim.bound, Bound::Exact | Bound::Approx)
             && claim.subject.is_some()
             && !is_width(claim)
             && !counts_nothing(claim)
             && !is_share_of_whole(context.text, claim)
+            && !in_divided()
             && !is_part(context.text, claim)
             && !match table_row {
                 Some((sentence, in_row)) if sentence == claim.sentence => in_row,
