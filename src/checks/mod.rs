@@ -405,12 +405,22 @@ pub fn run_into(context: &CheckContext, scope: CheckScope, all: &mut Vec<Finding
     finish_findings(context, &mut all[before..]);
     apply_severity_from(&context.options.severity, all, before);
     if context.skip_hints {
-        let mut at = 0;
-        all.retain(|finding| {
-            at += 1;
-            at <= before || finding.severity != Severity::Hint
-        });
+        retain_from(all, before, |finding| finding.severity != Severity::Hint);
     }
+}
+
+/// Keeps the findings from index `from` on for which `keep` holds (and may change them); those
+/// before `from` stay as they are.
+fn retain_from(
+    findings: &mut Vec<Finding>,
+    from: usize,
+    mut keep: impl FnMut(&mut Finding) -> bool,
+) {
+    let mut at = 0;
+    findings.retain_mut(|finding| {
+        at += 1;
+        at <= from || keep(finding)
+    });
 }
 
 fn run_checks(context: &CheckContext, scope: CheckScope, findings: &mut Vec<Finding>) {
@@ -520,12 +530,7 @@ fn apply_severity_from(
     if severity.is_empty() {
         return;
     }
-    let mut at = 0;
-    findings.retain_mut(|finding| {
-        at += 1;
-        if at <= from {
-            return true;
-        }
+    retain_from(findings, from, |finding| {
         let name = lookup(finding.code).map(|code| code.name);
         match setting(severity, finding.code, name) {
             None => true,
@@ -563,6 +568,29 @@ mod tests {
     use super::*;
     use crate::document::DocumentFormat;
     use crate::engine::{Options, analyze};
+
+    /// Names and context words are each looked for once, and only when asked for.
+    #[test]
+    fn mentions_are_looked_for_apart_and_once() {
+        use crate::rules::Wanted;
+        let asked = std::cell::RefCell::new(Vec::new());
+        let find = |wanted: Wanted| {
+            asked.borrow_mut().push(wanted);
+            crate::rules::DocumentMentions::default()
+        };
+        let mentions = Mentions::OnFirstUse {
+            entities: std::cell::OnceCell::new(),
+            context: std::cell::OnceCell::new(),
+            find: &find,
+        };
+        assert!(asked.borrow().is_empty());
+        mentions.entities();
+        mentions.entities();
+        assert_eq!(*asked.borrow(), [Wanted::Entities]);
+        mentions.context();
+        mentions.context();
+        assert_eq!(*asked.borrow(), [Wanted::Entities, Wanted::Context]);
+    }
 
     /// Findings already in the buffer are left as they are: the severities configured, the
     /// codes turned off and the hints left out apply to the new ones alone.
