@@ -20,6 +20,14 @@ impl Language {
         }
     }
 
+    /// The other of the two.
+    pub fn other(self) -> Language {
+        match self {
+            Language::English => Language::German,
+            Language::German => Language::English,
+        }
+    }
+
     /// Parses `en`, `de`, `english`, `german`, `deutsch` (any case), and language tags whose
     /// primary language is one of them (`en-GB`, `de_CH`, `en-Latn-US`).
     pub fn parse(name: &str) -> Option<Language> {
@@ -78,6 +86,12 @@ impl Detector {
         let sample = truncate_at_char_boundary(prose, SAMPLE_BYTES - self.bytes);
         // The pieces count as if joined by a space.
         self.bytes += sample.len() + 1;
+        self.count(sample, Detector::decided);
+        self.done()
+    }
+
+    /// Counts the function words of `sample` until `enough` says the counts so far are.
+    fn count(&mut self, sample: &str, enough: impl Fn(&Detector) -> bool) {
         // Words are runs of ASCII letters and non-ASCII bytes (so "für" and "ß" stay whole);
         // only short ones can be function words. Bytes, not characters: no decoding.
         for_each_short_word(sample.as_bytes(), 6, |word| {
@@ -100,9 +114,16 @@ impl Detector {
                 Some(Language::German) => self.german += 1,
                 None => return false,
             }
-            self.decided()
+            enough(self)
         });
-        self.done()
+    }
+
+    /// The function words of `language` counted so far, and those of the other.
+    fn counts(&self, language: Language) -> (u32, u32) {
+        match language {
+            Language::English => (self.english, self.german),
+            Language::German => (self.german, self.english),
+        }
     }
 
     fn decided(&self) -> bool {
@@ -129,6 +150,44 @@ impl Detector {
         } else {
             Some(Language::English)
         }
+    }
+}
+
+/// How many bytes of a paragraph `of_paragraph` looks at.
+const PARAGRAPH_SAMPLE: usize = 1024;
+
+/// The language a paragraph of a document in `document` is read in: the other language when
+/// its function words say so clearly (a German quote in an English article: "Wir haben 2.000
+/// GPUs gekauft", where `2.000` is two thousand), else the document's. At least three function
+/// words of the other language are needed, and three times as many as of the document's own
+/// plus one, so that a name ("the Bundesamt für Sicherheit in der Informationstechnik") does
+/// not turn an English paragraph German. In a document of unknown language, a paragraph with
+/// a clear language is read in it.
+pub fn of_paragraph(prose: &str, document: Option<Language>) -> Option<Language> {
+    let mut detector = Detector::default();
+    let sample = truncate_at_char_boundary(prose, PARAGRAPH_SAMPLE);
+    // Reading stops once the paragraph starts in the document's language (three of its words
+    // and none of the other's) or that language leads with five: the other would need three
+    // times as many and more, in a paragraph whose start is the document's.
+    detector.count(sample, |detector| match document {
+        Some(own) => {
+            let (own, other) = detector.counts(own);
+            own >= 3 && other == 0 || own >= 5 && own >= other
+        }
+        None => false,
+    });
+    let count = |language| detector.counts(language).0;
+    let clearly = |language: Language, over: Language| {
+        count(language) >= 3 && count(language) >= 3 * (count(over) + 1)
+    };
+    match document {
+        Some(own) => {
+            let other = own.other();
+            Some(if clearly(other, own) { other } else { own })
+        }
+        None => [Language::English, Language::German]
+            .into_iter()
+            .find(|&language| clearly(language, language.other())),
     }
 }
 
@@ -296,6 +355,27 @@ mod tests {
         for word in [&b"them"[..], b"a", b"ein\x00", b"zwei", b"ther", b"dies"] {
             assert_eq!(function_word(word_key(word)), None, "{word:?}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_is_read_in_the_other_language_only_when_it_clearly_is() {
+        use Language::{English, German};
+        let quote = "„Wir haben im vergangenen Jahr 2.000 GPUs ausgeliefert und 1,5 Milliarden \
+                     Euro umgesetzt“, sagte der Vorstand.";
+        assert_eq!(of_paragraph(quote, Some(English)), Some(German));
+        assert_eq!(of_paragraph(quote, Some(German)), Some(German));
+        assert_eq!(of_paragraph(quote, None), Some(German));
+        // A German name in an English sentence, and a sentence too short to tell.
+        let named = "The Bundesamt für Sicherheit in der Informationstechnik said that 2,000 \
+                     servers were hit.";
+        assert_eq!(of_paragraph(named, Some(English)), Some(English));
+        assert_eq!(
+            of_paragraph("Umsatz: 2.000 Euro", Some(English)),
+            Some(English)
+        );
+        assert_eq!(of_paragraph("Umsatz: 2.000 Euro", None), None);
+        let english = "It said that the 2,000 GPUs were bought for the lab and that they run.";
+        assert_eq!(of_paragraph(english, Some(German)), Some(English));
     }
 
     #[test]

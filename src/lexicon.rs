@@ -296,6 +296,18 @@ impl std::ops::Deref for Lower<'_> {
     }
 }
 
+/// Whether `word` occurs in `text` at the start of a word (no letter or digit before it):
+/// "revenue" in "the revenue rose", "umsatz" in "umsatzplus", not "age" in "usage".
+pub fn starts_a_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+}
+
 /// A word lowercased, for lookups without allocating: the word itself when it is lowercase
 /// ASCII already (most words of prose), else a copy on the stack.
 #[derive(Clone, Copy)]
@@ -1852,6 +1864,17 @@ pub fn change_noun(lower: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_word_is_found_only_at_a_word_start() {
+        assert!(starts_a_word("its revenue rose", "revenue"));
+        assert!(starts_a_word("umsatzplus von", "umsatz"));
+        assert!(starts_a_word("(revenue)", "revenue"));
+        assert!(!starts_a_word("the usage grew", "age"));
+        assert!(!starts_a_word("prerevenue", "revenue"));
+        assert!(!starts_a_word("anything", ""));
+    }
+
     use super::*;
 
     #[test]

@@ -174,9 +174,7 @@ pub fn compare(
                 describe(claim),
                 should_be(
                     claim,
-                    right
-                        .language
-                        .unwrap_or(other_language(left.language_of(claim)))
+                    right.language.unwrap_or(left.language_of(claim).other())
                 ),
             );
             keyed.push((
@@ -681,7 +679,7 @@ fn scale_message(
         let value = claim.value.number().unwrap_or_default();
         match (claim.scale.as_deref(), claim.scale_exponent) {
             (Some(word), Some(exponent)) => {
-                let other = other_language(language);
+                let other = language.other();
                 format!(
                     "{}: {} `{word}` means 10^{exponent} ({} `{}`)",
                     power_text(value),
@@ -704,13 +702,6 @@ fn scale_message(
         meaning(a, source_language),
         should_be(a, target),
     )
-}
-
-fn other_language(language: Language) -> Language {
-    match language {
-        Language::English => Language::German,
-        Language::German => Language::English,
-    }
 }
 
 fn language_name(language: Language) -> &'static str {

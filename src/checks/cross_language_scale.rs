@@ -36,7 +36,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             // No scale word is that long.
             continue;
         };
-        let Some(scale) = scale_word(written, &lower, context.language) else {
+        let Some(scale) = scale_word(written, &lower, claim.language) else {
             continue;
         };
         let Some(cross) = scale.cross_language else {
@@ -45,20 +45,39 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
         let span = scale_span(context.text, claim, written);
         let base = claim.value.number().unwrap_or_default() / 10f64.powi(scale.exponent);
         let figure = trim_number(base);
-        match (context.language, cross) {
+        // A claim is read in its paragraph's language (a German quote in an English text).
+        match (claim.language, cross) {
             (Some(Language::German), CrossLanguageScale::ShortScale)
                 if lower.starts_with("billion") && written.starts_with('b') =>
             {
+                // Joined without the formatting machinery: a text of figures may have thousands.
                 let mut found = finding(
                     "FL003",
                     span,
-                    format!(
-                        "English `{written}` in German text: in German, {figure} {written} is {figure} Milliarde(n) (10^9)"
-                    ),
+                    [
+                        "English `",
+                        written,
+                        "` in German text: in German, ",
+                        &figure,
+                        " ",
+                        written,
+                        " is ",
+                        &figure,
+                        " Milliarde(n) (10^9)",
+                    ]
+                    .concat(),
                 );
-                found.note = Some(format!(
-                    "German `Billion` is 10^12. If 10^9 is meant, write `{figure} Milliarden`; if 10^12, write `{figure} Billionen`."
-                ).into());
+                found.note = Some(
+                    [
+                        "German `Billion` is 10^12. If 10^9 is meant, write `",
+                        &figure,
+                        " Milliarden`; if 10^12, write `",
+                        &figure,
+                        " Billionen`.",
+                    ]
+                    .concat()
+                    .into(),
+                );
                 findings.push(found);
             }
             (Some(Language::English) | None, CrossLanguageScale::LongScale) => {

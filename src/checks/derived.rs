@@ -126,7 +126,11 @@ fn evaluate(
         let (offset, claim, value, unit) =
             claims.clone().enumerate().find_map(|(offset, at)| {
                 let claim = &context.claims[at];
-                if used[offset] || !fits(input, claim) || per_item(context.text, claim) {
+                if used[offset]
+                    || !fits(input, claim)
+                    || per_item(context.text, claim)
+                    || said_otherwise(context, at, &input.unless)
+                {
                     return None;
                 }
                 let (value, unit) = value_of(context, input, claim, &currency)?;
@@ -631,6 +635,58 @@ fn per_item(text: &str, claim: &Claim) -> bool {
         "per" | "pro" | "je" => !second.is_empty() && crate::lexicon::time_unit(&second).is_none(),
         _ => false,
     }
+}
+
+/// How far before and after a claim (in bytes, within its sentence and not past another
+/// claim) an input's `unless` words are looked for.
+const UNLESS_BEFORE: usize = 48;
+const UNLESS_AFTER: usize = 24;
+
+/// Whether one of `words` (lowercase) starts a word next to the claim at `at`: "revenue rose
+/// to $5.2 billion", "1,5 Milliarden Euro umgesetzt".
+fn said_otherwise(context: &CheckContext, at: usize, words: &[String]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let claims = context.claims;
+    let claim = &claims[at];
+    let in_sentence = |other: &Claim| other.sentence == claim.sentence;
+    let mut from = claim
+        .sentence
+        .start
+        .max(claim.span.start.saturating_sub(UNLESS_BEFORE));
+    if let Some(before) = at.checked_sub(1).map(|before| &claims[before])
+        && in_sentence(before)
+        && before.span.end <= claim.span.start
+    {
+        from = from.max(before.span.end);
+    }
+    let mut to = claim.sentence.end.min(claim.span.end + UNLESS_AFTER);
+    if let Some(after) = claims.get(at + 1)
+        && in_sentence(after)
+        && after.span.start >= claim.span.end
+    {
+        to = to.min(after.span.start);
+    }
+    let text = context.text;
+    let near = |from: usize, to: usize| {
+        let (mut from, mut to) = (from.min(to), to);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        text.get(from..to.max(from)).unwrap_or_default()
+    };
+    [near(from, claim.span.start), near(claim.span.end, to)]
+        .iter()
+        .any(|window| {
+            let lower = window.to_lowercase();
+            words
+                .iter()
+                .any(|word| crate::lexicon::starts_a_word(&lower, word))
+        })
 }
 
 /// The kinds of input a claim may be bound to, one bit per `ClaimKind`: its own, and a count

@@ -23,6 +23,8 @@
 //! ## Fix safety
 //! Rewriting the later spelling in the first one's format is safe: the value does not change.
 
+use std::borrow::Cow;
+
 use crate::checks::{CheckContext, finding};
 use crate::claims::{Claim, ClaimKind, WrittenNumber};
 use crate::diagnostics::{Applicability, Finding, Fix, Related};
@@ -43,6 +45,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             let native = context
                 .claims
                 .iter()
+                .filter(|claim| claim.language == context.language)
                 .find_map(|claim| claim.written.filter(is_native_decimal));
             mixed_decimal_marks(context, native, findings);
         }
@@ -209,9 +212,13 @@ impl FirstSpelling {
     }
 }
 
-/// Whole numbers of at least 1000 in a digit format: `2000`, `2.000`, `2,000`, `2 000`.
-fn integers(claims: &[Claim]) -> impl Iterator<Item = WrittenNumber> {
-    claims.iter().filter_map(|claim| {
+/// Whole numbers of at least 1000 in a digit format: `2000`, `2.000`, `2,000`, `2 000`; in
+/// the document's language (`language`): a quote in the other one writes its own way.
+fn integers(claims: &[Claim], language: Option<Language>) -> impl Iterator<Item = WrittenNumber> {
+    claims.iter().filter_map(move |claim| {
+        if claim.language != language {
+            return None;
+        }
         let written = claim.written?;
         let whole = written.literal_value.fract() == 0.0 && written.decimal.is_none();
         (claim.kind != ClaimKind::Date && whole && written.literal_value >= 1000.0)
@@ -231,7 +238,7 @@ fn same_number_two_formats(
     first_of_value: &mut FirstOfValue,
     findings: &mut Vec<Finding>,
 ) {
-    for written in integers(context.claims) {
+    for written in integers(context.claims, context.language) {
         let Some(first) = first_of_value.first(context.text, &written) else {
             continue;
         };
@@ -286,6 +293,7 @@ fn mixed_decimal_marks(
     let foreign = context
         .claims
         .iter()
+        .filter(|claim| claim.language == Some(language))
         .filter_map(|claim| claim.written.filter(is_foreign_decimal))
         .filter(|written| !in_tuple(context.text, written.span));
     let language_name = match language {
@@ -337,17 +345,23 @@ fn mixed_decimal_marks(
     }
 }
 
-/// Splits a written decimal at its last `.` or `,`; grouping separators are dropped.
-fn split_decimal(written: &str) -> (String, String) {
+/// Splits a written decimal at its last `.` or `,`; grouping separators are dropped (the
+/// digits are borrowed when there are none).
+fn split_decimal(written: &str) -> (Cow<'_, str>, Cow<'_, str>) {
     let at = written.rfind(['.', ',']).unwrap_or(written.len());
-    let integer: String = written[..at].chars().filter(char::is_ascii_digit).collect();
-    let fraction: String = written
-        .get(at + 1..)
-        .unwrap_or_default()
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    (integer, fraction)
+    (
+        digits_of(&written[..at]),
+        digits_of(written.get(at + 1..).unwrap_or_default()),
+    )
+}
+
+/// The ASCII digits of `part`, borrowed when it has nothing else.
+fn digits_of(part: &str) -> Cow<'_, str> {
+    if part.bytes().all(|byte| byte.is_ascii_digit()) {
+        Cow::Borrowed(part)
+    } else {
+        Cow::Owned(part.chars().filter(char::is_ascii_digit).collect())
+    }
 }
 
 #[cfg(test)]

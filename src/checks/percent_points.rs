@@ -68,7 +68,7 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             let value = value.abs();
             if close(value, points) && !close(value, relative) {
                 let written = &context.text[stated.span.start..stated.span.end];
-                let points_word = match context.language {
+                let points_word = match stated.language {
                     Some(Language::German) => "Prozentpunkte",
                     _ => "percentage points",
                 };

@@ -30,7 +30,8 @@ pub struct Scratch {
     texts: Vec<&'static str>,
 }
 
-/// Extracts the claims of one block of masked prose starting at document offset `base`.
+/// Extracts the claims of one block of masked prose starting at document offset `base`, in
+/// the document's `language` or, when the block's own words clearly are, the other one.
 pub(crate) fn extract_block(
     block: &str,
     base: usize,
@@ -45,6 +46,14 @@ pub(crate) fn extract_block(
     if !may_hold_claims(block) && !testing::read_in_full() {
         return;
     }
+    // A paragraph in the other language (a quote) is read in it; only one that may hold a
+    // claim is looked at, and not a table cell or heading, too short to tell.
+    let language = match kind {
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Line => {
+            crate::language::of_paragraph(block, language)
+        }
+        BlockKind::Heading | BlockKind::TableCell => language,
+    };
     read_block(
         block,
         base,

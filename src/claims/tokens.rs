@@ -40,8 +40,8 @@ impl Token {
 /// The words of one block lowercased, on the grammar's demand. Prose asks for a few words
 /// around each figure; a block dense with figures asks for the same words again and again
 /// ("eins zwei drei …" has each word lowercased by a dozen rules). Once the requests
-/// outnumber the block's tokens (and `TABLE_AFTER`), the block's words are lowercased
-/// once, into one table, and later requests read it.
+/// outnumber a sixteenth of the block's tokens (and `TABLE_AFTER`), the block's words are
+/// lowercased once, into one table, and later requests read it.
 pub(crate) struct Lowered<'a> {
     block: &'a str,
     tokens: &'a [Token],
@@ -87,7 +87,7 @@ impl<'a> Lowered<'a> {
     fn word_before_table(&self, i: usize) -> Option<LowerWord<'_>> {
         let requests = self.requests.get() + 1;
         self.requests.set(requests);
-        if requests < TABLE_AFTER.max(self.tokens.len()) {
+        if requests < TABLE_AFTER.max(self.tokens.len() / 16) {
             return LowerWord::new(self.tokens[i].text(self.block));
         }
         self.table
@@ -220,12 +220,15 @@ pub(crate) fn tokenize(block: &str, tokens: &mut Vec<Token>) {
         // Non-ASCII: decode one character.
         let ch = block[i..].chars().next().unwrap_or(' ');
         let width = ch.len_utf8();
-        if ch.is_whitespace() {
+        // Dashes, quotes and currency signs (`–`, `„`, `€`) are common and never letters or
+        // spaces: the Unicode tables are not asked about them.
+        let symbol = matches!(ch, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{20A0}'..='\u{20CF}');
+        if !symbol && ch.is_whitespace() {
             i += width;
             space_before = true;
             chunk_start = i;
             chunk_first_token = tokens.len();
-        } else if ch.is_alphabetic() {
+        } else if !symbol && ch.is_alphabetic() {
             let end = scan_word(block, i);
             tokens.push(Token {
                 kind: TokenKind::Word,

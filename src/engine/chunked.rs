@@ -255,15 +255,20 @@ impl Pass<'_, '_> {
             self.rate_date = Some(ahead.rate_date(rest, self.latest_date, today, self.rules));
         }
         if !self.native_known {
-            let here = read.claims.iter().find_map(native_decimal);
+            let language = self.language;
+            let here = read
+                .claims
+                .iter()
+                .find_map(|claim| native_decimal(claim, language));
             let foreign = |claim: &Claim| {
-                claim
-                    .written
-                    .as_ref()
-                    .is_some_and(checks::is_foreign_decimal)
+                claim.language == language
+                    && claim
+                        .written
+                        .as_ref()
+                        .is_some_and(checks::is_foreign_decimal)
             };
             if here.is_some() || read.claims.iter().any(foreign) {
-                let first = here.or_else(|| ahead.first_native_decimal(rest));
+                let first = here.or_else(|| ahead.first_native_decimal(rest, language));
                 self.state.borrow_mut().set_native_decimal(first);
                 self.native_known = true;
             }
@@ -313,8 +318,11 @@ fn later(a: Option<Date>, b: Option<Date>) -> Option<Date> {
     }
 }
 
-fn native_decimal(claim: &Claim) -> Option<WrittenNumber> {
-    claim.written.filter(checks::is_native_decimal)
+/// A decimal in the style of the document's language (`language`), in a paragraph in it.
+fn native_decimal(claim: &Claim, language: Option<Language>) -> Option<WrittenNumber> {
+    claim
+        .written
+        .filter(|written| claim.language == language && checks::is_native_decimal(written))
 }
 
 /// The claims of a chunk (or part of one), with their blocks, and its number problems.
@@ -494,14 +502,21 @@ impl Ahead<'_> {
     }
 
     /// The first decimal in the document's own style in the chunks from `from` on.
-    fn first_native_decimal(&mut self, from: usize) -> Option<WrittenNumber> {
+    fn first_native_decimal(
+        &mut self,
+        from: usize,
+        language: Option<Language>,
+    ) -> Option<WrittenNumber> {
         let mut found = None;
         for at in from..self.spans.len() {
             if !self.holds(at) {
                 continue;
             }
             let done = self.look_into(at, false, &mut |read| {
-                found = read.claims.iter().find_map(native_decimal);
+                found = read
+                    .claims
+                    .iter()
+                    .find_map(|claim| native_decimal(claim, language));
                 found.is_some()
             });
             if done {

@@ -168,6 +168,21 @@ struct RawContext {
     de: Vec<String>,
 }
 
+impl RawContext {
+    /// The words of both languages, lowercased, sorted, each once.
+    fn words(self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .en
+            .into_iter()
+            .chain(self.de)
+            .map(|word| word.to_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFact {
@@ -212,6 +227,8 @@ struct RawInput {
     #[serde(default)]
     unit: Option<StringOrList>,
     convert_to: Option<String>,
+    #[serde(default)]
+    unless: RawContext,
 }
 
 #[derive(Deserialize)]
@@ -604,24 +621,8 @@ impl RuleSetBuilder {
                 relative: raw.relative,
                 absolute: raw.absolute,
             });
-        let mut context: Vec<String> = raw
-            .context
-            .en
-            .into_iter()
-            .chain(raw.context.de)
-            .map(|word| word.to_lowercase())
-            .collect();
-        context.sort();
-        context.dedup();
-        let mut unless: Vec<String> = raw
-            .unless
-            .en
-            .into_iter()
-            .chain(raw.unless.de)
-            .map(|word| word.to_lowercase())
-            .collect();
-        unless.sort();
-        unless.dedup();
+        let context = raw.context.words();
+        let unless = raw.unless.words();
         let attribute = raw
             .attribute
             .unwrap_or_else(|| raw.id.rsplit('.').next().unwrap_or_default().to_owned());
@@ -704,6 +705,7 @@ impl RuleSetBuilder {
                 kind,
                 units,
                 convert_to: input.convert_to,
+                unless: input.unless.words(),
             });
         }
         let mut steps: Vec<Step> = Vec::new();

@@ -163,6 +163,9 @@ pub struct Input {
     pub units: Vec<String>,
     /// For durations: the unit the value is converted to (`hour`, `year`).
     pub convert_to: Option<String>,
+    /// Words (lowercase) that, next to a claim, say it is something else: "revenue" before
+    /// an amount is no money spent (`$5.2 billion` in "revenue rose to $5.2 billion").
+    pub unless: Vec<String>,
 }
 
 /// A named intermediate result of a derived check.

@@ -137,7 +137,7 @@ pub fn rule_file_schema() -> Value {
                         "scope": json!({ "type": "string", "enum": ["sentence", "paragraph"], "description": "Where its inputs must stand together (default sentence)" }),
                         "inputs": {
                             "type": "object",
-                            "description": "Names bound to claims: name = { kind, unit, convert_to }",
+                            "description": "Names bound to claims: name = { kind, unit, convert_to, unless }",
                             "additionalProperties": {
                                 "type": "object",
                                 "additionalProperties": false,
@@ -145,7 +145,8 @@ pub fn rule_file_schema() -> Value {
                                 "properties": {
                                     "kind": kind,
                                     "unit": json!({ "description": "A unit or list of units; `accelerator` for any GPU model, `any` for any", "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }),
-                                    "convert_to": string("For durations: the time unit to compute in (hour, day, year)")
+                                    "convert_to": string("For durations: the time unit to compute in (hour, day, year)"),
+                                    "unless": words("Words that, next to a claim, mean it is something else (revenue is no money spent)")
                                 }
                             }
                         },

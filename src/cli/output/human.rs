@@ -246,7 +246,14 @@ fn compose_finding(
     for related in &finding.related {
         let at = position(index, text, related.span.start);
         line_with(out, "see");
-        let _ = writeln!(out, "{name}:{}:{}: {}", at.line, at.column, related.message);
+        out.push_str(name);
+        out.push(':');
+        push_number(out, at.line);
+        out.push(':');
+        push_number(out, at.column);
+        out.push_str(": ");
+        out.push_str(&related.message);
+        out.push('\n');
     }
     if let Some(note) = &finding.note {
         line_with(out, "note");
@@ -280,7 +287,10 @@ fn compose_finding(
             Applicability::Suggestion => "suggestion",
         };
         line_with(out, "help");
-        let _ = writeln!(out, "{} ({safety})", fix.title);
+        out.push_str(&fix.title);
+        out.push_str(" (");
+        out.push_str(safety);
+        out.push_str(")\n");
     }
     out.push('\n');
 }
