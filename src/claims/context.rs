@@ -346,6 +346,7 @@ pub(crate) fn annotate(
                         .then(|| reader.per_after(last + 2, sentence_last, claim.language))
                         .flatten()
                 })
+                .or_else(|| reader.per_fronted(sentence_first, first, claim.language))
                 .map(Box::new);
             if let Some(per) = &claim.per {
                 let per_last = index_of(per.end) - 1;
@@ -468,6 +469,44 @@ pub(crate) fn annotate(
             .map(Box::new);
     }
     parts_of_fronted_whole(block, base, claims);
+    parts_of_following_whole(block, base, claims);
+}
+
+/// A bare count right before the whole it is part of counts what the whole counts: "about
+/// 800 of 2,000 respondents", "800 out of the 2,000 GPUs", "etwa 800 von 2.000 Befragten".
+fn parts_of_following_whole(block: &str, base: usize, claims: &mut [Claim]) {
+    for at in 1..claims.len() {
+        let (before, rest) = claims.split_at_mut(at);
+        let (part, whole) = (&mut before[at - 1], &rest[0]);
+        let bare = part.kind == ClaimKind::Count
+            && part.unit.is_none()
+            && part.subject.is_none()
+            && part.scale_exponent.is_none()
+            && !part.unit_carried
+            && part.per.is_none();
+        if !bare
+            || whole.kind != ClaimKind::Count
+            || whole.sentence != part.sentence
+            || whole.unit.is_none() && whole.subject.is_none()
+            || part.span.end < base
+        {
+            continue;
+        }
+        let between = block
+            .get(part.span.end - base..whole.span.start.saturating_sub(base))
+            .unwrap_or_default();
+        let between = between.trim();
+        if between.len() <= 16
+            && matches!(
+                between.to_lowercase().as_str(),
+                "of" | "of the" | "out of" | "out of the" | "von" | "von den" | "von insgesamt"
+            )
+        {
+            part.unit = whole.unit;
+            part.subject.clone_from(&whole.subject);
+            part.unit_carried = whole.unit.is_some();
+        }
+    }
 }
 
 /// Whether `before`, the words of a sentence before its first figure, front a whole that the
@@ -1089,6 +1128,47 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// What the amounts of a sentence starting at token `sentence_first` are said per when
+    /// the sentence starts with it, before the figure at token `first`: "Per user, the service
+    /// costs $20 a month", "Pro Nutzer kostet der Dienst 20 Euro im Monat". Not a source ("Per
+    /// Reuters, …": in English the thing is lowercase, and a comma ends it) and not "je mehr";
+    /// only for the figures of the clause it opens.
+    fn per_fronted(
+        &self,
+        sentence_first: usize,
+        first: usize,
+        language: Option<Language>,
+    ) -> Option<Per> {
+        if first < sentence_first + 3
+            || !self.is_word(sentence_first)
+            || !matches!(self.lower(sentence_first).as_str(), "per" | "pro" | "je")
+        {
+            return None;
+        }
+        let thing = self.text(sentence_first + 1);
+        let capital = thing.chars().next().is_some_and(char::is_uppercase);
+        let english = language != Some(Language::German);
+        if english == capital {
+            return None;
+        }
+        // A German noun is one word, and the verb follows it ("Je Kopf gibt der Staat …").
+        let last = if english {
+            first - 1
+        } else {
+            sentence_first + 1
+        };
+        let per = self.per_after(sentence_first, last, language)?;
+        // The words that say it end before the figure, at a comma in English.
+        let end = self.tokens[..first]
+            .partition_point(|token| (self.base + token.end as usize) <= per.end);
+        let ends_at_comma = self.text(end) == ",";
+        // And it is said only of the figures of the clause it opens.
+        (end < first
+            && (ends_at_comma || !english)
+            && self.same_clause(sentence_first, end - 1, first, first, true))
+        .then_some(per)
     }
 
     /// What an amount at tokens `..from` is said per, other than a time: "per GPU", "pro
