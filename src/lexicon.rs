@@ -296,6 +296,45 @@ impl std::ops::Deref for Lower<'_> {
     }
 }
 
+/// Verbs of change that a figure right after them (or after "to", "by", "auf", "um")
+/// completes: "rose to $80 million", "fell by 3 %", "stieg auf 90 Millionen Euro". Two such
+/// figures of one thing are a series, not one quantity stated twice.
+pub fn is_change_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "rose"
+            | "rises"
+            | "fell"
+            | "falls"
+            | "grew"
+            | "grows"
+            | "increased"
+            | "decreased"
+            | "declined"
+            | "dropped"
+            | "climbed"
+            | "jumped"
+            | "surged"
+            | "slipped"
+            | "reached"
+            | "doubled"
+            | "topped"
+            | "exceeded"
+            | "stieg"
+            | "steigt"
+            | "sank"
+            | "sinkt"
+            | "fiel"
+            | "fällt"
+            | "wuchs"
+            | "wächst"
+            | "kletterte"
+            | "klettert"
+            | "erreichte"
+            | "erreicht"
+    )
+}
+
 /// Whether `word` occurs in `text` at the start of a word (no letter or digit before it):
 /// "revenue" in "the revenue rose", "umsatz" in "umsatzplus", not "age" in "usage".
 pub fn starts_a_word(text: &str, word: &str) -> bool {

@@ -14,7 +14,8 @@
 //! shares of a whole (`39 % of respondents`, `3 % des BIP`), of which a text gives many, each
 //! of something else; nor parts of a whole their sentence names first ("Of the 1,200
 //! employees, 900 employees work in research", "1,200 employees, of whom 900 …"), which count
-//! another quantity than the whole.
+//! another quantity than the whole; nor figures a change reached ("revenue rose to $80
+//! million", "der Umsatz stieg auf 90 Millionen Euro"), which make a series over time.
 //!
 //! ## Why is this bad?
 //! Readers notice two figures for one thing and trust neither. Usually one of them is a
@@ -86,6 +87,7 @@ fn feed(context: &CheckContext, figures: &mut Figures, findings: &mut Vec<Findin
             && !is_share_of_whole(context.text, claim)
             && !in_divided()
             && !is_part(context.text, claim)
+            && !after_change(context.text, claim)
             && !match table_row {
                 Some((sentence, in_row)) if sentence == claim.sentence => in_row,
                 _ => {
@@ -247,6 +249,21 @@ fn is_part(text: &str, claim: &Claim) -> bool {
         next = word;
     }
     false
+}
+
+/// Whether `claim` is what a change reached or came to: "rose to $80 million", "stieg auf
+/// 90 Millionen Euro", "fell by 3 %". Two of them are a series, not one quantity stated twice.
+fn after_change(text: &str, claim: &Claim) -> bool {
+    let start = claim.span.start.max(claim.sentence.start);
+    let word = crate::checks::support::word_before(text, start);
+    let verb = if matches!(word.as_str(), "to" | "by" | "auf" | "um") {
+        let before = text[..start].trim_end();
+        // (The prepositions are ASCII: their lowercase is as long as they are.)
+        crate::checks::support::word_before(text, before.len() - word.len())
+    } else {
+        word
+    };
+    crate::lexicon::is_change_verb(&verb)
 }
 
 /// How far before a part its cue may stand, in bytes: "of whom, by the company's count, 900".

@@ -310,6 +310,7 @@ pub(crate) fn annotate(
             .subject_from_unit(claim, first, last)
             .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
             .or_else(|| reader.subject_before(first, sentence_first, claim.language, claims_before))
+            .or_else(|| reader.subject_of_verb(first, sentence_first, claim.language))
             .map(Box::new);
         if claim.subject.is_none()
             && let Some((kind, unit)) = elliptic_unit(
@@ -1063,6 +1064,107 @@ impl Context<'_> {
         })
     }
 
+    /// What a figure right after a verb of amount or change is about: the noun phrase the
+    /// verb says it of. "Revenue rose to $80 million", "The company said its revenue grew by
+    /// $5 billion", "Der Umsatz stieg auf 80 Millionen Euro", and, with the verb first,
+    /// "2024 stieg der Umsatz auf 80 Millionen Euro". The phrase is one to three words that
+    /// are no function words, after the sentence's start, a determiner or a reporting word
+    /// ("said", "that", "dass"), with no figure in it, and the head it is the genitive of
+    /// ("the cost of training", "der Umsatz des Konzerns").
+    fn subject_of_verb(
+        &self,
+        first: usize,
+        sentence_first: usize,
+        language: Option<Language>,
+    ) -> Option<Subject> {
+        let mut at = first.checked_sub(1).filter(|&at| at >= sentence_first)?;
+        if self.is_word(at) && is_amount_preposition(&self.lower(at)) {
+            at = at.checked_sub(1).filter(|&at| at >= sentence_first)?;
+        }
+        if !self.is_word(at) {
+            return None;
+        }
+        let content = |i: usize| {
+            self.is_word(i) && {
+                let lower = self.lower(i);
+                !lexicon::is_function_word(&lower)
+                    && !is_determiner(&lower)
+                    && !is_amount_verb(&lower)
+                    && !is_reporting_word(&lower)
+                    // (An English adverb: "a block actually is".)
+                    && (language == Some(Language::German) || !lower.ends_with("ly"))
+            }
+        };
+        let (phrase_first, phrase_last) = if is_amount_verb(&self.lower(at)) {
+            // The phrase before the verb, nearest word last.
+            let last = at.checked_sub(1).filter(|&last| last >= sentence_first)?;
+            let mut phrase_first = last;
+            while phrase_first > sentence_first
+                && last - phrase_first < 2
+                && content(phrase_first - 1)
+            {
+                phrase_first -= 1;
+            }
+            if !content(last) || !(phrase_first..=last).all(content) {
+                return None;
+            }
+            let opens = |first: usize| {
+                first == sentence_first || {
+                    let before = self.lower(first - 1);
+                    self.is_word(first - 1)
+                        && (is_determiner(&before) || is_reporting_word(&before))
+                }
+            };
+            // A head the phrase is the genitive of: "Der Umsatz des Konzerns", "the revenue of
+            // the group", "the cost of training".
+            let link = phrase_first
+                .checked_sub(1)
+                .filter(|&link| link > sentence_first);
+            let head = link.and_then(|link| {
+                let head = match self.lower(link).as_str() {
+                    "des" | "der" | "of" => link - 1,
+                    "the" if self.lower(link - 1).as_str() == "of" => link.checked_sub(2)?,
+                    _ => return None,
+                };
+                (head >= sentence_first && content(head) && opens(head)).then_some(head)
+            });
+            match head {
+                Some(head) => (head, last),
+                None if opens(phrase_first) => (phrase_first, last),
+                None => return None,
+            }
+        } else if language == Some(Language::German) {
+            // The verb first: "stieg der Umsatz auf …" (an article, then the noun).
+            let noun = at;
+            let article = noun
+                .checked_sub(1)
+                .filter(|&article| article > sentence_first)?;
+            let verb = article - 1;
+            let noun_text = self.text(noun);
+            if !noun_text.starts_with(|c: char| c.is_uppercase())
+                || !content(noun)
+                || !lexicon::is_german_article(&self.lower(article))
+                || !is_amount_verb(&self.lower(verb))
+            {
+                return None;
+            }
+            (noun, noun)
+        } else {
+            return None;
+        };
+        let lower = self.lower(phrase_last);
+        if lexicon::currency_word(&lower).is_some()
+            || UNITS.lookup(self.text(phrase_last)).is_some()
+            || is_time_word(&lower)
+        {
+            return None;
+        }
+        let text = self.block
+            [self.tokens[phrase_first].start as usize..self.tokens[phrase_last].end as usize]
+            .to_owned();
+        Some(self.subject(phrase_first, phrase_last, text))
+    }
+
     /// "per year", "a year", "pro Jahr", "jährlich", "annually", "/year".
     fn rate_after(
         &self,
@@ -1671,6 +1773,43 @@ fn is_common_verb(lower: &str) -> bool {
             | "said"
             | "told"
             | "reported"
+    )
+}
+
+/// Verbs that state an amount or its change right before the figure: "rose to", "was",
+/// "stieg auf", "betrug".
+fn is_amount_verb(lower: &str) -> bool {
+    lexicon::is_change_verb(lower)
+        || matches!(
+            lower,
+            "totaled"
+                | "totalled"
+                | "amounted"
+                | "stood"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "betrug"
+                | "beträgt"
+                | "lag"
+                | "liegt"
+                | "war"
+                | "ist"
+        )
+}
+
+/// What stands between a verb of amount and its figure: "rose to", "fell by", "stood at",
+/// "stieg auf", "sank um", "lag bei".
+fn is_amount_preposition(lower: &str) -> bool {
+    matches!(lower, "to" | "by" | "at" | "auf" | "um" | "bei")
+}
+
+/// Words after which a clause states what was said: "said revenue rose", "dass der Umsatz".
+fn is_reporting_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "said" | "says" | "reported" | "reports" | "that" | "dass" | "sagte" | "meldete"
     )
 }
 
