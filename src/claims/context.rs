@@ -1243,8 +1243,14 @@ impl Context<'_> {
         first: usize,
         language: Option<Language>,
     ) -> Option<Per> {
+        // Most sentences start with none of the words: ruled out by the first letter, and
+        // without lowercasing.
         if first < sentence_first + 3
             || !self.is_word(sentence_first)
+            || !matches!(
+                self.text(sentence_first).as_bytes().first(),
+                Some(b'p' | b'P' | b'j' | b'J')
+            )
             || !matches!(self.lower(sentence_first).as_str(), "per" | "pro" | "je")
         {
             return None;
