@@ -6,8 +6,9 @@
 //! change ("from 60 to 80 percent", "von 60 auf 80 Prozent") is the share as it was, and is
 //! not added. Sentences that say how shares changed ("rose", "stieg") are left alone. Where a
 //! total is stated ("in total", "insgesamt") and parts of the same kind and unit follow ("of
-//! which", "davon", "including"), or an amount is made a total by "of which" or "davon" right
-//! after it ("$3.7 billion this year, of which …", parts in its sentence), it flags parts
+//! which", "davon", "including"), or an amount is made a total by "of which", "of whom",
+//! "davon" or "von denen" right after it ("$3.7 billion this year, of which …", "1,200
+//! employees, of whom …", parts in its sentence), it flags parts
 //! whose sum exceeds the total. So too for a whole the sentence fronts ("Of the 1,200
 //! employees, 900 work in research and 400 in sales", "Von den 1.200 Beschäftigten arbeiten
 //! 900 in der Forschung …"): the later figures of its sentence that count the same are its
@@ -91,11 +92,14 @@ const TOTAL_CUES: &[&str] = &[
     "zusammen",
 ];
 /// The cues that make the amount right before them a total: "$3.7 billion this year, of which
-/// …", "1,9 Milliarden Fahrgäste, davon …". (Not "including" or "darunter": a list of some
-/// among many may overlap.)
-const OF_WHICH_CUES: &[&str] = &["of which", "davon", "wovon"];
+/// …", "1,200 employees, of whom …", "1,9 Milliarden Fahrgäste, davon …", "1.200
+/// Beschäftigte, von denen …". (Not "including" or "darunter": a list of some among many may
+/// overlap.)
+const OF_WHICH_CUES: &[&str] = &["of which", "of whom", "davon", "wovon", "von denen"];
 const PART_CUES: &[&str] = &[
     "of which",
+    "of whom",
+    "von denen",
     "including",
     "among them",
     "davon",
