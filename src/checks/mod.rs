@@ -107,7 +107,7 @@ impl DocumentState {
     }
 }
 
-pub(crate) use number_format::{is_foreign_decimal, is_native_decimal};
+pub(crate) use number_format::{foreign_decimal, native_decimal};
 
 /// A registered code.
 pub struct Code {

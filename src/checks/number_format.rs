@@ -45,21 +45,26 @@ pub(crate) fn check(context: &CheckContext, findings: &mut Vec<Finding>) {
             let native = context
                 .claims
                 .iter()
-                .filter(|claim| claim.language == context.language)
-                .find_map(|claim| claim.written.filter(is_native_decimal));
+                .find_map(|claim| native_decimal(claim, context.language));
             mixed_decimal_marks(context, native, findings);
         }
     }
 }
 
-/// A decimal written in the document language's style (`13,5` in German).
-pub(crate) fn is_native_decimal(written: &WrittenNumber) -> bool {
-    written.decimal.is_some() && !written.foreign_style
+/// The decimal `claim` writes in the style of `language`, the document's (`13,5` in German),
+/// when the claim was read in that language (not in a quote in the other one).
+pub(crate) fn native_decimal(claim: &Claim, language: Option<Language>) -> Option<WrittenNumber> {
+    claim.written.filter(|written| {
+        claim.language == language && written.decimal.is_some() && !written.foreign_style
+    })
 }
 
-/// A decimal written in the other language's style (`22.4` in German).
-pub(crate) fn is_foreign_decimal(written: &WrittenNumber) -> bool {
-    written.decimal.is_some() && written.foreign_style
+/// The decimal `claim` writes in the other language's style (`22.4` in German), when the claim
+/// was read in the document's `language`.
+pub(crate) fn foreign_decimal(claim: &Claim, language: Option<Language>) -> Option<WrittenNumber> {
+    claim.written.filter(|written| {
+        claim.language == language && written.decimal.is_some() && written.foreign_style
+    })
 }
 
 /// The first spelling of each whole number seen so far. A number-dense document has hundreds
@@ -293,8 +298,7 @@ fn mixed_decimal_marks(
     let foreign = context
         .claims
         .iter()
-        .filter(|claim| claim.language == Some(language))
-        .filter_map(|claim| claim.written.filter(is_foreign_decimal))
+        .filter_map(|claim| foreign_decimal(claim, Some(language)))
         .filter(|written| !in_tuple(context.text, written.span));
     let language_name = match language {
         Language::English => "English",

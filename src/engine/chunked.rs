@@ -259,14 +259,8 @@ impl Pass<'_, '_> {
             let here = read
                 .claims
                 .iter()
-                .find_map(|claim| native_decimal(claim, language));
-            let foreign = |claim: &Claim| {
-                claim.language == language
-                    && claim
-                        .written
-                        .as_ref()
-                        .is_some_and(checks::is_foreign_decimal)
-            };
+                .find_map(|claim| checks::native_decimal(claim, language));
+            let foreign = |claim: &Claim| checks::foreign_decimal(claim, language).is_some();
             if here.is_some() || read.claims.iter().any(foreign) {
                 let first = here.or_else(|| ahead.first_native_decimal(rest, language));
                 self.state.borrow_mut().set_native_decimal(first);
@@ -316,13 +310,6 @@ fn later(a: Option<Date>, b: Option<Date>) -> Option<Date> {
         (Some(a), _) => Some(a),
         (None, b) => b,
     }
-}
-
-/// A decimal in the style of the document's language (`language`), in a paragraph in it.
-fn native_decimal(claim: &Claim, language: Option<Language>) -> Option<WrittenNumber> {
-    claim
-        .written
-        .filter(|written| claim.language == language && checks::is_native_decimal(written))
 }
 
 /// The claims of a chunk (or part of one), with their blocks, and its number problems.
@@ -516,7 +503,7 @@ impl Ahead<'_> {
                 found = read
                     .claims
                     .iter()
-                    .find_map(|claim| native_decimal(claim, language));
+                    .find_map(|claim| checks::native_decimal(claim, language));
                 found.is_some()
             });
             if done {

@@ -184,11 +184,7 @@ fn compose_finding(
     pad(out);
     style.put(out, Some("1;34"), "-->");
     out.push(' ');
-    out.push_str(name);
-    out.push(':');
-    push_number(out, start.line);
-    out.push(':');
-    push_number(out, start.column);
+    push_location(out, name, &start);
     out.push('\n');
     let line_number = start.line - 1;
     let line = index.line_text(text, line_number);
@@ -246,11 +242,7 @@ fn compose_finding(
     for related in &finding.related {
         let at = position(index, text, related.span.start);
         line_with(out, "see");
-        out.push_str(name);
-        out.push(':');
-        push_number(out, at.line);
-        out.push(':');
-        push_number(out, at.column);
+        push_location(out, name, &at);
         out.push_str(": ");
         out.push_str(&related.message);
         out.push('\n');
@@ -293,6 +285,15 @@ fn compose_finding(
         out.push_str(")\n");
     }
     out.push('\n');
+}
+
+/// Pushes `name:line:column`.
+fn push_location(out: &mut String, name: &str, at: &factlint::report::Position) {
+    out.push_str(name);
+    out.push(':');
+    push_number(out, at.line);
+    out.push(':');
+    push_number(out, at.column);
 }
 
 /// Pushes `number` in decimal.
