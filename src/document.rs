@@ -1022,14 +1022,20 @@ impl Run {
 
     fn cut_at(&self, text: &str, at: usize) -> bool {
         let since = at - self.start;
-        if since < LONG_LINE_BYTES / 2 || !self.open.is_closed() || !may_start_piece(&text[at..]) {
+        if since < LONG_LINE_BYTES / 2 || !self.open.is_closed() {
             return false;
         }
-        let [before, last] = [&text[self.words[0].clone()], &text[self.words[1].clone()]];
-        let capital = text[at..].chars().next().is_some_and(char::is_uppercase);
-        capital && ends_sentence(before, last)
+        let rest = &text[at..];
+        let last = &text[self.words[1].clone()];
+        // (The cheap questions first: in a wall of figures each word start is asked.)
+        let capital = || match rest.as_bytes().first() {
+            Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => rest.chars().next().is_some_and(char::is_uppercase),
+        };
+        (since >= WALL_BYTES
             || since >= LONG_LINE_BYTES && !tied_to_next(last)
-            || since >= WALL_BYTES
+            || capital() && ends_sentence(&text[self.words[0].clone()], last))
+            && may_start_piece(rest)
     }
 }
 

@@ -1232,6 +1232,41 @@ pub fn is_survey_noun(lower: &str) -> bool {
         || matches!(lower, "survey" | "poll" | "study")
 }
 
+/// English verbs in the singular that follow a year opening a sentence: "2024 was a record
+/// year", "2023 saw revenue double". (A count before its verb takes a plural one.)
+pub fn is_english_verb_after_year(lower: &str) -> bool {
+    matches!(
+        lower,
+        "was"
+            | "is"
+            | "has"
+            | "had"
+            | "will"
+            | "saw"
+            | "sees"
+            | "brought"
+            | "brings"
+            | "marked"
+            | "marks"
+            | "began"
+            | "begins"
+            | "ended"
+            | "ends"
+            | "became"
+            | "becomes"
+            | "proved"
+            | "remains"
+            | "remained"
+            | "looks"
+            | "looked"
+            | "promises"
+            | "turned"
+            | "delivered"
+            | "started"
+            | "closed"
+    )
+}
+
 /// Finite German verbs that follow a year at the start of a clause ("2023 waren es …") or
 /// that a year closing the clause follows ("weitere folgen 2028").
 pub fn is_german_finite_verb(lower: &str) -> bool {

@@ -203,7 +203,8 @@ fn is_abbreviation(word: &str) -> bool {
     })
 }
 
-/// Fills in the subject and period of each claim of one block.
+/// Fills in the subject and period of each claim of one block, whose first and last tokens
+/// are `claim_ranges`.
 pub(crate) fn annotate(
     block: &str,
     tokens: &[Token],
@@ -211,58 +212,29 @@ pub(crate) fn annotate(
     base: usize,
     sentences: &Sentences,
     claims: &mut [Claim],
+    claim_ranges: &[(usize, usize)],
 ) {
     let index_of =
         |offset: usize| tokens.partition_point(|token| (token.start as usize) < offset - base);
+    debug_assert_eq!(claims.len(), claim_ranges.len());
     let durations: Vec<(usize, usize, f64, &'static str, u32)> = claims
         .iter()
-        .filter(|claim| claim.kind == ClaimKind::Duration)
-        .filter_map(|claim| {
-            let first = index_of(claim.span.start);
+        .zip(claim_ranges)
+        .filter(|(claim, _)| claim.kind == ClaimKind::Duration)
+        .filter_map(|(claim, &(first, last))| {
             let value = claim.value.number()?;
             let unit = lexicon::time_unit(claim.unit?)?;
-            Some((
-                first,
-                index_of(claim.span.end) - 1,
-                value,
-                unit,
-                sentences.of(first),
-            ))
+            Some((first, last, value, unit, sentences.of(first)))
         })
         .collect();
     let years: Vec<(usize, i32, u32)> = claims
         .iter()
-        .filter_map(|claim| match claim.value {
+        .zip(claim_ranges)
+        .filter_map(|(claim, &(first, _))| match claim.value {
             ClaimValue::Date(date) if date.month.is_none() => {
-                let first = index_of(claim.span.start);
                 Some((first, date.year, sentences.of(first)))
             }
             _ => None,
-        })
-        .collect();
-    // Claims are in order and do not overlap: their token ranges are found in one walk.
-    let mut from = 0;
-    let mut to = 0;
-    let claim_ranges: Vec<(usize, usize)> = claims
-        .iter()
-        .map(|claim| {
-            // `from` and `to` count the tokens that start before the claim's start and end;
-            // they only move forward, unless a claim came out of order.
-            let (start, end) = (claim.span.start - base, claim.span.end - base);
-            let starts_before = |at: usize, offset: usize| (tokens[at].start as usize) < offset;
-            if from > 0 && !starts_before(from - 1, start) {
-                from = index_of(claim.span.start);
-            }
-            while from < tokens.len() && starts_before(from, start) {
-                from += 1;
-            }
-            if to > 0 && !starts_before(to - 1, end) {
-                to = index_of(claim.span.end);
-            }
-            while to < tokens.len() && starts_before(to, end) {
-                to += 1;
-            }
-            (from, to.saturating_sub(1))
         })
         .collect();
     let mut last_word = 0;
@@ -300,7 +272,7 @@ pub(crate) fn annotate(
         let last = last.max(first);
         let sentence = sentences.of(first);
         let (sentence_first, sentence_last) = sentences.range_of(first);
-        let held_now = held.as_deref().unwrap_or(&claim_ranges);
+        let held_now = held.as_deref().unwrap_or(claim_ranges);
         let claims_before = if in_order {
             ClaimsBefore::InOrder(&held_now[..at])
         } else {
@@ -355,7 +327,7 @@ pub(crate) fn annotate(
                     .get(at + 1)
                     .is_none_or(|&(next, _)| next > per_last)
                 {
-                    let held = held.get_or_insert_with(|| claim_ranges.clone());
+                    let held = held.get_or_insert_with(|| claim_ranges.to_vec());
                     held[at].1 = held[at].1.max(per_last);
                 }
             }
@@ -440,32 +412,46 @@ pub(crate) fn annotate(
                                     reader.lower(year.0 - 1).as_str(),
                                     "than" | "als" | "wie"
                                 ))
-                            && near(year.0, first, last, &claim_ranges)
-                            && reader.same_clause(year.0, year.0, first, last, false)
+                            && near(year.0, first, last, claim_ranges)
+                            && reader.same_clause(
+                                year.0,
+                                year.0,
+                                first,
+                                last,
+                                reader.opens_sentence(year.0, sentence_first) && year.0 < first,
+                            )
                             && !reader.verb_clause_between(year.0, first)
                     })
                     .min_by_key(|year| year.0.abs_diff(first).min(year.0.abs_diff(last)))
-                    .map(|&(at, year, _)| {
-                        // With the word that says when ("by 2025", "im Jahr 2025"), not a
-                        // noun the year qualifies ("der Bundeshaushalt 2025").
-                        // ("Der Staat nahm 2023 …": a verb before the year is not said
-                        // with it.)
-                        let from = if at > sentence_first
-                            && reader.is_word(at - 1)
-                            && is_year_word(&reader.lower(at - 1))
-                        {
-                            at - 1
-                        } else {
-                            at
-                        };
-                        reader.period(
-                            from,
-                            at,
-                            PeriodKind::Calendar,
-                            Some(f64::from(year)),
-                            Some("year"),
-                        )
-                    })
+                    .map(|&(at, year, _)| reader.year_period(at, year, sentence_first))
+            })
+            .or_else(|| {
+                // A year that opens the sentence is said of the clause after it, however
+                // long: "In 2023, revenue is expected to reach $7 million".
+                if year_earlier.is_some() {
+                    return None;
+                }
+                let from = years.partition_point(|year| year.2 < sentence);
+                let &(at, year, _) = years[from..].iter().find(|year| year.2 == sentence)?;
+                (at < first
+                    && reader.opens_sentence(at, sentence_first)
+                    && reader.fronted_governs(at, first, last, claim_ranges))
+                .then(|| reader.year_period(at, year, sentence_first))
+            })
+            .or_else(|| {
+                // "last year", "im Vorjahr": said from when the text was written, close to
+                // the figure as a year must be.
+                if year_earlier.is_some() {
+                    return None;
+                }
+                reader.relative_period_near(
+                    first,
+                    last,
+                    sentence_first,
+                    sentence_last,
+                    claim_ranges,
+                    matches!(claim.kind, ClaimKind::Multiplier | ClaimKind::Fraction),
+                )
             })
             .map(Box::new);
     }
@@ -681,9 +667,14 @@ const NEAR_TOKENS: usize = 6;
 /// claim starting between them (`claims`: the first and last token of each claim).
 fn near(at: usize, first: usize, last: usize, claims: &[(usize, usize)]) -> bool {
     let (from, to) = if at > last { (last, at) } else { (at, first) };
+    to - from <= NEAR_TOKENS && !claim_between(from, to, claims)
+}
+
+/// Whether a claim starts after token `from` and before token `to`.
+fn claim_between(from: usize, to: usize, claims: &[(usize, usize)]) -> bool {
     // The claims are in order: the first start after `from` decides.
     let next = claims.partition_point(|&(start, _)| start <= from);
-    to - from <= NEAR_TOKENS && claims.get(next).is_none_or(|&(start, _)| start >= to)
+    claims.get(next).is_some_and(|&(start, _)| start < to)
 }
 
 /// How many tokens before a claim its subject is looked for (`Context::subject_before`).
@@ -725,6 +716,44 @@ struct Context<'a> {
     /// For each token, the nearest word token at or before it, plus one (0: none); only in a
     /// block dense with claims (`DENSE_CLAIMS`), where most tokens before a claim are figures.
     words_before: Option<Vec<u32>>,
+}
+
+/// The words that end a period said from when the text was written: the unit after "last",
+/// "this", "next", "letzten", "diesem" …, "ago", and the German words that are one alone.
+const RELATIVE_UNIT_WORDS: [&[u8]; 24] = [
+    b"year",
+    b"year's",
+    b"jahr",
+    b"jahres",
+    b"quarter",
+    b"quarter's",
+    b"quartal",
+    b"quartals",
+    b"month",
+    b"month's",
+    b"monat",
+    b"monats",
+    b"week",
+    b"week's",
+    b"woche",
+    b"ago",
+    b"vorjahr",
+    b"vorjahres",
+    b"vorquartal",
+    b"vorquartals",
+    b"vormonat",
+    b"vormonats",
+    b"vorwoche",
+    b"heuer",
+];
+
+/// "last year", "im Vorjahr": tokens `first..=last`, `offset` units from when the text was
+/// written.
+struct RelativePeriod {
+    first: usize,
+    last: usize,
+    offset: f64,
+    unit: &'static str,
 }
 
 /// How many claims make a block dense enough to index its words (`Context::words_before`).
@@ -1505,9 +1534,294 @@ impl Context<'_> {
             (first.as_str(), second.as_str(), third.as_str()),
             ("a" | "the", "year", "earlier" | "before")
                 | ("the", "previous" | "prior", "year")
-                | ("ein", "jahr", "zuvor" | "davor" | "früher")
+                | ("ein" | "im", "jahr", "zuvor" | "davor" | "früher")
         );
         earlier.then_some((from, from + 2))
+    }
+
+    /// The period said from when the text was written nearest the claim at `first..=last`
+    /// in its clause, with no other figure between: "revenue was $5 million last year",
+    /// "Im vergangenen Jahr lag der Umsatz bei 5 Millionen Euro".
+    fn relative_period_near(
+        &self,
+        first: usize,
+        last: usize,
+        sentence_first: usize,
+        sentence_last: usize,
+        claim_ranges: &[(usize, usize)],
+        of_is_base: bool,
+    ) -> Option<Period> {
+        // Those that end within reach before or after it, and one that opens the sentence
+        // (a figure in a wall of figures has no word near it).
+        let reach = (
+            sentence_first.max(first.saturating_sub(NEAR_TOKENS + 2)),
+            sentence_last.min(last + NEAR_TOKENS + 2),
+        );
+        let opens = sentence_first < first
+            && self
+                .word_between(sentence_first, (sentence_first + 3).min(first - 1))
+                .is_some();
+        if !opens && self.word_between(reach.0, reach.1).is_none() {
+            return None;
+        }
+        let before = first
+            .checked_sub(1)
+            .filter(|&to| to >= sentence_first)
+            .map(|to| {
+                (
+                    sentence_first.max(first.saturating_sub(NEAR_TOKENS + 2)),
+                    to,
+                )
+            });
+        let after =
+            (last < sentence_last).then(|| (last + 1, sentence_last.min(last + NEAR_TOKENS + 2)));
+        let opening = opens.then(|| (sentence_first, (sentence_first + 3).min(first - 1)));
+        let fits = |relative: &RelativePeriod| {
+            let (at, end) = (relative.first, relative.last);
+            if at < sentence_first || end > sentence_last || at <= last && end >= first {
+                return false;
+            }
+            let (start, fronted) = self.with_preposition(at, sentence_first);
+            if self.compared_with(start, of_is_base) {
+                return false;
+            }
+            // One that opens the sentence is said of the clause after it, however long:
+            // "This year, revenue is expected to reach $7 million".
+            if fronted && end < first {
+                return self.fronted_governs(end, first, last, claim_ranges);
+            }
+            let toward = if at > last { at } else { end };
+            // Right after another figure, it is that one's: "just under 25% last year and
+            // 17.5% in 2017".
+            let of_another = at < first
+                && start.checked_sub(1).is_some_and(|before| {
+                    let next = claim_ranges.partition_point(|&(_, claim_last)| claim_last < before);
+                    claim_ranges
+                        .get(next)
+                        .is_some_and(|&(_, claim_last)| claim_last == before)
+                });
+            !of_another
+                && near(toward, first, last, claim_ranges)
+                && self.same_clause(start, end, first, last, false)
+                && !self.verb_clause_between(toward, if at > last { last } else { first })
+        };
+        let mut best: Option<(usize, RelativePeriod)> = None;
+        for (from, to) in [before, after, opening].into_iter().flatten() {
+            self.relative_periods_in(from, to, |relative| {
+                let distance = relative
+                    .first
+                    .abs_diff(last)
+                    .min(relative.last.abs_diff(first));
+                // Of two as near, the earlier (found first, but for the window after).
+                if best.as_ref().is_none_or(|(nearest, found)| {
+                    distance < *nearest || distance == *nearest && relative.first < found.first
+                }) && fits(&relative)
+                {
+                    best = Some((distance, relative));
+                }
+            });
+        }
+        let (_, relative) = best?;
+        let (start, _) = self.with_preposition(relative.first, sentence_first);
+        Some(self.period(
+            start,
+            relative.last,
+            PeriodKind::Relative,
+            Some(relative.offset),
+            Some(relative.unit),
+        ))
+    }
+
+    /// Calls `found` with each period said from when the text was written that ends in
+    /// tokens `from..=to`, found from the word that names the unit ("year", "Jahr",
+    /// "Vorjahr", "ago"; `RELATIVE_UNIT_WORDS`) without lowercasing: only words are visited
+    /// (in a wall of figures, none).
+    fn relative_periods_in(&self, from: usize, to: usize, mut found: impl FnMut(RelativePeriod)) {
+        let bytes = self.block.as_bytes();
+        let mut next = self.word_between(from, to.min(self.tokens.len().saturating_sub(1)));
+        while let Some(at) = next {
+            next = at
+                .checked_sub(1)
+                .and_then(|before| self.word_between(from, before));
+            let token = self.tokens[at];
+            let word = &bytes[token.start as usize..token.end as usize];
+            let anchor = (3..=11).contains(&word.len())
+                && matches!(
+                    word[0] | 0x20,
+                    b'y' | b'j' | b'm' | b'q' | b'w' | b'a' | b'v' | b'h'
+                )
+                && RELATIVE_UNIT_WORDS
+                    .iter()
+                    .any(|unit| unit.len() == word.len() && unit.eq_ignore_ascii_case(word));
+            if !anchor {
+                continue;
+            }
+            if let Some(relative) = [at, at.wrapping_sub(1), at.wrapping_sub(2)]
+                .into_iter()
+                .filter(|&first| first <= at)
+                .find_map(|first| {
+                    self.relative_period_at(first)
+                        .filter(|relative| relative.last == at)
+                })
+            {
+                found(relative);
+            }
+        }
+    }
+
+    /// The first token of the period phrase at `at` with the preposition (and German article)
+    /// before it ("im Vorjahr", "in diesem Jahr", "für das nächste Jahr"), and whether the
+    /// phrase opens the sentence.
+    fn with_preposition(&self, at: usize, sentence_first: usize) -> (usize, bool) {
+        let word_before = |at: usize, words: &[&str]| {
+            at > sentence_first
+                && self.is_word(at - 1)
+                && words.contains(&self.lower(at - 1).as_str())
+        };
+        const PREPOSITIONS: &[&str] = &["in", "im", "during", "for", "für"];
+        let start = if word_before(at, PREPOSITIONS) {
+            at - 1
+        } else if word_before(at, &["das", "dem"]) && word_before(at - 1, PREPOSITIONS) {
+            at - 2
+        } else {
+            at
+        };
+        (start, start == sentence_first)
+    }
+
+    /// Whether the period phrase starting at token `start` is what a figure is compared with,
+    /// not when it holds: "5 % mehr als im Vorjahr", "higher than last year", "compared with
+    /// last year", and, when `of_is_base` (a multiple or share), "das 18-Fache des Vorjahres"
+    /// (but "Ende des Vorjahres"; "up from 48.8% of last year" holds then).
+    fn compared_with(&self, start: usize, of_is_base: bool) -> bool {
+        let Some(before) = start.checked_sub(1).filter(|&before| self.is_word(before)) else {
+            return false;
+        };
+        let word_before = |at: usize| {
+            at.checked_sub(1)
+                .filter(|&at| self.is_word(at))
+                .map(|at| self.lower(at))
+        };
+        match self.lower(before).as_str() {
+            "than" | "als" | "wie" | "gegenüber" | "zum" | "vs" | "versus" => true,
+            "des" | "of" if of_is_base => !word_before(before).is_some_and(|word| {
+                matches!(
+                    word.as_str(),
+                    "ende" | "anfang" | "mitte" | "end" | "start" | "beginning" | "middle"
+                )
+            }),
+            "with" | "to" => word_before(before).is_some_and(|word| word.as_str() == "compared"),
+            _ => false,
+        }
+    }
+
+    /// A period said from now that starts at token `at`: "last year", "this quarter's", "a
+    /// year ago", "letzten Monat", "vergangenen Jahres", "im Vorjahr" (not "the last year",
+    /// a span, nor "in den letzten Jahren").
+    fn relative_period_at(&self, at: usize) -> Option<RelativePeriod> {
+        if !self.is_word(at) {
+            return None;
+        }
+        let first = self.lower(at);
+        let alone = |offset: f64, unit: &'static str| RelativePeriod {
+            first: at,
+            last: at,
+            offset,
+            unit,
+        };
+        match first.as_str() {
+            "vorjahr" | "vorjahres" => return Some(alone(-1.0, "year")),
+            "vorquartal" | "vorquartals" => return Some(alone(-1.0, "quarter")),
+            "vormonat" | "vormonats" => return Some(alone(-1.0, "month")),
+            "vorwoche" => return Some(alone(-1.0, "week")),
+            "heuer" => return Some(alone(0.0, "year")),
+            _ => {}
+        }
+        let offset = match first.as_str() {
+            "last" | "letztes" | "letzten" | "letzte" | "vergangenes" | "vergangenen"
+            | "vergangene" | "voriges" | "vorigen" | "vorige" => -1.0,
+            "this" | "dieses" | "diesem" | "diesen" | "diese" | "laufenden" | "laufendes" => 0.0,
+            "next" | "nächstes" | "nächsten" | "nächste" | "kommendes" | "kommenden"
+            | "kommende" => 1.0,
+            // "a year ago"
+            "a" if self.is_word(at + 2) && self.lower(at + 2).as_str() == "ago" => -1.0,
+            _ => return None,
+        };
+        // "the last year" and "the next five years" are spans.
+        if first.as_str() == "last"
+            && at > 0
+            && self.is_word(at - 1)
+            && self.lower(at - 1).as_str() == "the"
+        {
+            return None;
+        }
+        if !self.is_word(at + 1) {
+            return None;
+        }
+        let unit = match self.lower(at + 1).as_str() {
+            "year" | "year's" | "jahr" | "jahres" => "year",
+            "quarter" | "quarter's" | "quartal" | "quartals" => "quarter",
+            "month" | "month's" | "monat" | "monats" => "month",
+            "week" | "week's" | "woche" => "week",
+            _ => return None,
+        };
+        Some(RelativePeriod {
+            first: at,
+            last: if first.as_str() == "a" {
+                at + 2
+            } else {
+                at + 1
+            },
+            offset,
+            unit,
+        })
+    }
+
+    /// The period of the year at token `at`, with the word that says when ("by 2025", "im
+    /// Jahr 2025"), not a noun the year qualifies ("der Bundeshaushalt 2025"). ("Der Staat
+    /// nahm 2023 …": a verb before the year is not said with it.)
+    fn year_period(&self, at: usize, year: i32, sentence_first: usize) -> Period {
+        let from =
+            if at > sentence_first && self.is_word(at - 1) && is_year_word(&self.lower(at - 1)) {
+                at - 1
+            } else {
+                at
+            };
+        self.period(
+            from,
+            at,
+            PeriodKind::Calendar,
+            Some(f64::from(year)),
+            Some("year"),
+        )
+    }
+
+    /// Whether a period that opens the sentence and ends at token `end` is said of the claim
+    /// at `first..=last`: in the clause the comma after it opens ("In 2023, the conference
+    /// drew 1,500 people"), with no other figure or verb of its own between them.
+    fn fronted_governs(
+        &self,
+        end: usize,
+        first: usize,
+        last: usize,
+        claim_ranges: &[(usize, usize)],
+    ) -> bool {
+        end < first
+            && self.same_clause(end, end, first, last, true)
+            && !claim_between(end, first, claim_ranges)
+            && !self.verb_clause_between(end, first)
+    }
+
+    /// Whether the year at token `at` opens its sentence, alone or after the word that says
+    /// when (and at most two words before that): "2024", "In 2024", "Im Jahr 2024", "Early in
+    /// 2024". A period there is said of the clause after it; "Financial Cryptography 2015"
+    /// and "The 2000–2500" open with no period.
+    fn opens_sentence(&self, at: usize, sentence_first: usize) -> bool {
+        at == sentence_first
+            || at > sentence_first
+                && at - sentence_first <= 3
+                && (sentence_first..at).all(|i| self.is_word(i))
+                && is_year_word(&self.lower(at - 1))
     }
 
     /// Whether no clause boundary (`,`, `;`, `:`, a dash) separates the period at
@@ -1844,6 +2158,15 @@ fn is_sentence_adverb(lower: &str) -> bool {
             | "later"
             | "separately"
             | "together"
+            | "even"
+            | "again"
+            | "so"
+            | "here"
+            | "there"
+            | "recently"
+            | "currently"
+            | "previously"
+            | "altogether"
             | "analysts"
             | "investors"
             | "shares"

@@ -28,6 +28,8 @@ pub struct Scratch {
     columns: Vec<(Box<str>, Option<Language>, Option<ColumnUnit>)>,
     /// The tokens' texts (`Reader::texts`), kept between blocks for their allocation only.
     texts: Vec<&'static str>,
+    /// The first and last token of each claim of the block (`Reader::ranges`).
+    ranges: Vec<(usize, usize)>,
 }
 
 /// Extracts the claims of one block of masked prose starting at document offset `base`, in
@@ -97,10 +99,13 @@ fn read_block(
     // The block's claims go straight into `claims`: a block of a million figures is not
     // held twice.
     let first = claims.len();
+    let mut ranges = std::mem::take(&mut scratch.ranges);
+    ranges.clear();
     let mut reader = Reader {
         block,
         tokens,
         texts: &texts,
+        ranges: &mut ranges,
         lowered: &lowered,
         base,
         kind,
@@ -120,8 +125,10 @@ fn read_block(
             base,
             sentences,
             &mut claims[first..],
+            &ranges,
         );
     }
+    scratch.ranges = ranges;
     texts.clear();
     // The same allocation, emptied, outlives the block.
     scratch.texts = texts.into_iter().map(|_| "").collect();
@@ -1465,6 +1472,8 @@ struct Reader<'a, 'p> {
     tokens: &'a [Token],
     /// The text of each token.
     texts: &'p [&'a str],
+    /// The first and last token of each claim of this block, as `claims[first..]`.
+    ranges: &'p mut Vec<(usize, usize)>,
     lowered: &'p Lowered<'a>,
     base: usize,
     kind: BlockKind,
@@ -2890,11 +2899,25 @@ impl<'a> Reader<'a, '_> {
                 ));
             }
             if (1800..=2100).contains(&year)
-                && i > 0
+                && (i > 0 || self.year_before_verb(i, year))
                 && !self.amount_word_follows(i + 1)
                 && !self.unit_follows(i + 1)
             {
-                let previous = self.lower(i - 1).unwrap_or_default();
+                let previous = match i.checked_sub(1) {
+                    Some(before) => self.lower(before).unwrap_or_default(),
+                    // The block opens with a year before its verb ("2024 stieg der Umsatz").
+                    None => {
+                        return Some(self.date(
+                            i,
+                            i,
+                            Date {
+                                year,
+                                month: None,
+                                day: None,
+                            },
+                        ));
+                    }
+                };
                 let temporal = matches!(
                     previous.as_str(),
                     "in" | "im"
@@ -3162,14 +3185,29 @@ impl<'a> Reader<'a, '_> {
         })
     }
 
-    /// A German year opening a clause before its verb: ", 2023 waren es erst 15 Prozent".
+    /// A year opening a clause before its verb: "2024 stieg der Umsatz", ", 2023 waren es
+    /// erst 15 Prozent", "2024 was a record year". (An English count from 1,000 on is grouped,
+    /// and a count before a verb takes a plural one: "2000 were evacuated" stays a count.)
     fn year_before_verb(&self, i: usize, year: i32) -> bool {
-        self.language == Some(Language::German)
-            && (1950..=2100).contains(&year)
-            && (self.sentences.starts_sentence(i) || matches!(self.punct(i - 1), Some("," | ";")))
-            && self
-                .lower(i + 1)
-                .is_some_and(|word| lexicon::is_german_finite_verb(&word))
+        if !(1950..=2100).contains(&year) {
+            return false;
+        }
+        let opens_clause = self.sentences.starts_sentence(i);
+        match self.language {
+            Some(Language::German) => {
+                (opens_clause || i > 0 && matches!(self.punct(i - 1), Some("," | ";")))
+                    && self
+                        .lower(i + 1)
+                        .is_some_and(|word| lexicon::is_german_finite_verb(&word))
+            }
+            Some(Language::English) => {
+                opens_clause
+                    && self
+                        .lower(i + 1)
+                        .is_some_and(|word| lexicon::is_english_verb_after_year(&word))
+            }
+            None => false,
+        }
     }
 
     /// A year that closes a clause after a German verb or after a comparison, with nothing
@@ -4461,6 +4499,7 @@ impl<'a> Reader<'a, '_> {
                     .end,
             );
         }
+        self.ranges.push((draft.first, draft.last));
         self.claims.push(Claim {
             span: self.span(draft.first, draft.last),
             kind,
@@ -4814,5 +4853,52 @@ mod tests {
                     .collect::<Vec<_>>()
             );
         }
+    }
+
+    /// A year that opens a block before its verb dates the figures after it; a count before a
+    /// plural verb, or one with its noun, stays a count.
+    #[test]
+    fn a_year_opening_a_block_before_its_verb_is_a_date() {
+        let read = |text: &str, language| {
+            let options = Options {
+                language: Some(language),
+                ..Options::default()
+            };
+            let analysis = analyze(text, DocumentFormat::PlainText, &options);
+            analysis
+                .claims
+                .iter()
+                .map(|claim| {
+                    let period = claim
+                        .period
+                        .as_ref()
+                        .map(|period| &text[period.start..period.end]);
+                    (claim.kind, period.map(str::to_owned))
+                })
+                .collect::<Vec<_>>()
+        };
+        use crate::claims::ClaimKind::{Count, Date, Money};
+        let year = |period: &str| Some(period.to_owned());
+        assert_eq!(
+            read(
+                "2024 stieg der Umsatz auf 5 Millionen Euro.",
+                Language::German
+            ),
+            [(Date, None), (Money, year("2024"))]
+        );
+        assert_eq!(
+            read(
+                "2024 was a record year; 2000 were evacuated.",
+                Language::English
+            ),
+            [(Date, None), (Count, None)]
+        );
+        assert_eq!(
+            read(
+                "2000 Menschen kamen, 2023 waren es 1.500.",
+                Language::German
+            ),
+            [(Count, None), (Date, None), (Count, year("2023"))]
+        );
     }
 }

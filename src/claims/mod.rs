@@ -132,10 +132,12 @@ pub struct Period {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// `span` (over N units), `rate` (per unit) or `calendar` (a year or date).
+    /// `span` (over N units), `rate` (per unit), `calendar` (a year or date) or `relative`
+    /// (a year, quarter, month or week from when the text was written).
     pub kind: PeriodKind,
     /// For `span`, the number of units; for `rate`, the number of units when it is stated
-    /// ("per 30 days", "every two weeks"), else none (one); for `calendar`, the year.
+    /// ("per 30 days", "every two weeks"), else none (one); for `calendar`, the year; for
+    /// `relative`, the units from now (-1 for "last year").
     pub value: Option<f64>,
     /// `year`, `month`, `day`, …
     pub unit: Option<&'static str>,
@@ -164,6 +166,9 @@ pub enum PeriodKind {
     Span,
     Rate,
     Calendar,
+    /// Said from when the text was written: "last year" (-1 year), "this quarter" (0),
+    /// "im Vorjahr" (-1 year), "nächsten Monat" (+1 month).
+    Relative,
 }
 
 /// How the digits of a claim were written, for the format checks.
