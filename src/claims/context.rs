@@ -282,7 +282,9 @@ pub(crate) fn annotate(
             .subject_from_unit(claim, first, last)
             .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
             .or_else(|| reader.subject_before(first, sentence_first, claim.language, claims_before))
-            .or_else(|| reader.subject_of_verb(first, sentence_first, claim.language))
+            .or_else(|| {
+                reader.subject_of_verb(first, last, sentence_first, sentence_last, claim.language)
+            })
             .map(Box::new);
         if claim.subject.is_none()
             && let Some((kind, unit)) = elliptic_unit(
@@ -1103,11 +1105,14 @@ impl Context<'_> {
     fn subject_of_verb(
         &self,
         first: usize,
+        last: usize,
         sentence_first: usize,
+        sentence_last: usize,
         language: Option<Language>,
     ) -> Option<Subject> {
         let mut at = first.checked_sub(1).filter(|&at| at >= sentence_first)?;
-        if self.is_word(at) && is_amount_preposition(&self.lower(at)) {
+        let after_preposition = self.is_word(at) && is_amount_preposition(&self.lower(at));
+        if after_preposition {
             at = at.checked_sub(1).filter(|&at| at >= sentence_first)?;
         }
         if !self.is_word(at) {
@@ -1124,9 +1129,21 @@ impl Context<'_> {
                     && (language == Some(Language::German) || !lower.ends_with("ly"))
             }
         };
-        let (phrase_first, phrase_last) = if is_amount_verb(&self.lower(at)) {
+        let verb = self.lower(at);
+        // The verb's first word: itself, or the auxiliary before its infinitive ("will reach",
+        // "is expected to reach").
+        let verb_first = if is_amount_verb(&verb) {
+            Some(at)
+        } else if language == Some(Language::English) && is_amount_infinitive(&verb) {
+            self.auxiliary_before(at, sentence_first)
+        } else {
+            None
+        };
+        let (phrase_first, phrase_last) = if let Some(verb_first) = verb_first {
             // The phrase before the verb, nearest word last.
-            let last = at.checked_sub(1).filter(|&last| last >= sentence_first)?;
+            let last = verb_first
+                .checked_sub(1)
+                .filter(|&last| last >= sentence_first)?;
             let mut phrase_first = last;
             while phrase_first > sentence_first
                 && last - phrase_first < 2
@@ -1137,12 +1154,21 @@ impl Context<'_> {
             if !content(last) || !(phrase_first..=last).all(content) {
                 return None;
             }
+            // After the sentence's start, a determiner, a reporting word, or the comma that
+            // closes a short opening phrase ("Last year, revenue was …", "In 2023, revenue
+            // rose to …").
             let opens = |first: usize| {
-                first == sentence_first || {
-                    let before = self.lower(first - 1);
-                    self.is_word(first - 1)
-                        && (is_determiner(&before) || is_reporting_word(&before))
-                }
+                first == sentence_first
+                    || {
+                        let before = self.lower(first - 1);
+                        self.is_word(first - 1)
+                            && (is_determiner(&before) || is_reporting_word(&before))
+                    }
+                    || first >= sentence_first + 2
+                        && first - 1 - sentence_first <= 4
+                        && self.text(first - 1) == ","
+                        && (sentence_first..first - 1)
+                            .all(|i| self.is_word(i) || self.tokens[i].kind == TokenKind::Number)
             };
             // A head the phrase is the genitive of: "Der Umsatz des Konzerns", "the revenue of
             // the group", "the cost of training".
@@ -1163,17 +1189,27 @@ impl Context<'_> {
                 None => return None,
             }
         } else if language == Some(Language::German) {
-            // The verb first: "stieg der Umsatz auf …" (an article, then the noun).
-            let noun = at;
+            // The verb first: "stieg der Umsatz auf …" (an article, then the noun); or last,
+            // after the figure: "dass der Umsatz um 3 Prozent sank", "Der Umsatz soll auf 7
+            // Millionen Euro steigen".
+            let verb_last = after_preposition
+                && last < sentence_last
+                && self.is_word(last + 1)
+                && is_german_final_verb(&self.lower(last + 1));
+            let mut noun = at;
+            if verb_last && is_german_auxiliary(&self.lower(noun)) {
+                noun = noun.checked_sub(1).filter(|&noun| noun >= sentence_first)?;
+            }
             let article = noun
                 .checked_sub(1)
-                .filter(|&article| article > sentence_first)?;
-            let verb = article - 1;
+                .filter(|&article| article >= sentence_first)?;
             let noun_text = self.text(noun);
+            let verb_first =
+                || article > sentence_first && is_amount_verb(&self.lower(article - 1));
             if !noun_text.starts_with(|c: char| c.is_uppercase())
                 || !content(noun)
                 || !lexicon::is_german_article(&self.lower(article))
-                || !is_amount_verb(&self.lower(verb))
+                || !(verb_last || verb_first())
             {
                 return None;
             }
@@ -1192,6 +1228,30 @@ impl Context<'_> {
             [self.tokens[phrase_first].start as usize..self.tokens[phrase_last].end as usize]
             .to_owned();
         Some(self.subject(phrase_first, phrase_last, text))
+    }
+
+    /// The first token of the auxiliary before the English infinitive at `at`: "will" or
+    /// "could" ("will reach"), or "is expected to", "are set to", "was likely to".
+    fn auxiliary_before(&self, at: usize, sentence_first: usize) -> Option<usize> {
+        let word = |i: usize| (i >= sentence_first && self.is_word(i)).then(|| self.lower(i));
+        let before = at.checked_sub(1)?;
+        let auxiliary = word(before)?;
+        if matches!(
+            auxiliary.as_str(),
+            "will" | "would" | "could" | "may" | "might" | "should" | "can"
+        ) {
+            return Some(before);
+        }
+        let be = before.checked_sub(2)?;
+        (auxiliary.as_str() == "to"
+            && word(before - 1).is_some_and(|word| {
+                matches!(
+                    word.as_str(),
+                    "expected" | "set" | "likely" | "projected" | "forecast" | "poised" | "due"
+                )
+            })
+            && word(be).is_some_and(|word| matches!(word.as_str(), "is" | "are" | "was" | "were")))
+        .then_some(be)
     }
 
     /// "per year", "a year", "pro Jahr", "jährlich", "annually", "/year".
@@ -2117,6 +2177,90 @@ fn is_amount_verb(lower: &str) -> bool {
                 | "war"
                 | "ist"
         )
+}
+
+/// German verbs of amount that close a clause after the figure: "um 3 Prozent sank", "auf 7
+/// Millionen Euro steigen", "um 5 % gestiegen".
+fn is_german_final_verb(lower: &str) -> bool {
+    lexicon::is_change_verb(lower)
+        || matches!(
+            lower,
+            "steigen"
+                | "sinken"
+                | "fallen"
+                | "wachsen"
+                | "klettern"
+                | "stiegen"
+                | "sanken"
+                | "fielen"
+                | "wuchsen"
+                | "gestiegen"
+                | "gesunken"
+                | "gefallen"
+                | "gewachsen"
+                | "geklettert"
+                | "zulegen"
+                | "zulegte"
+                | "zugelegt"
+                | "erhöht"
+                | "gesenkt"
+                | "belaufen"
+                | "beläuft"
+                | "belief"
+                | "liegen"
+                | "lag"
+                | "liegt"
+                | "lagen"
+        )
+}
+
+/// German auxiliaries between a subject and the figure of a verb that closes the clause: "Der
+/// Umsatz soll auf …", "die Kosten sind um … gestiegen".
+fn is_german_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "soll"
+            | "sollen"
+            | "wird"
+            | "werden"
+            | "dürfte"
+            | "dürften"
+            | "könnte"
+            | "könnten"
+            | "ist"
+            | "sind"
+            | "war"
+            | "waren"
+            | "hat"
+            | "haben"
+            | "will"
+            | "wollen"
+            | "muss"
+    )
+}
+
+/// English verbs of amount in the infinitive, after an auxiliary: "will reach", "is expected
+/// to rise to".
+fn is_amount_infinitive(lower: &str) -> bool {
+    matches!(
+        lower,
+        "reach"
+            | "rise"
+            | "fall"
+            | "grow"
+            | "total"
+            | "be"
+            | "hit"
+            | "exceed"
+            | "top"
+            | "climb"
+            | "increase"
+            | "decrease"
+            | "decline"
+            | "drop"
+            | "double"
+            | "amount"
+    )
 }
 
 /// What stands between a verb of amount and its figure: "rose to", "fell by", "stood at",
