@@ -255,6 +255,7 @@ pub(crate) fn annotate(
                 })
                 .collect()
         }),
+        relative_units: std::cell::OnceCell::new(),
     };
     // In order (as nearly always), the claim a word just before a claim belongs to is one of
     // the last few before it.
@@ -718,6 +719,9 @@ struct Context<'a> {
     /// For each token, the nearest word token at or before it, plus one (0: none); only in a
     /// block dense with claims (`DENSE_CLAIMS`), where most tokens before a claim are figures.
     words_before: Option<Vec<u32>>,
+    /// Whether a block dense with claims holds a word a period said from now ends with
+    /// (`Context::is_relative_unit`), found when a claim first asks.
+    relative_units: std::cell::OnceCell<bool>,
 }
 
 /// The words that end a period said from when the text was written: the unit after "last",
@@ -1611,6 +1615,17 @@ impl Context<'_> {
         claim_ranges: &[(usize, usize)],
         of_is_base: bool,
     ) -> Option<Period> {
+        // A block dense with figures is looked at once for a unit of one, when a claim first
+        // asks (each of its words lies in the reach of several figures); another, only near
+        // each figure.
+        let dense = self.words_before.is_some();
+        if dense
+            && !*self
+                .relative_units
+                .get_or_init(|| (0..self.tokens.len()).any(|at| self.is_relative_unit(at)))
+        {
+            return None;
+        }
         // Those that end within reach before or after it, and one that opens the sentence
         // (a figure in a wall of figures has no word near it).
         let reach = (
@@ -1697,23 +1712,12 @@ impl Context<'_> {
     /// "Vorjahr", "ago"; `RELATIVE_UNIT_WORDS`) without lowercasing: only words are visited
     /// (in a wall of figures, none).
     fn relative_periods_in(&self, from: usize, to: usize, mut found: impl FnMut(RelativePeriod)) {
-        let bytes = self.block.as_bytes();
         let mut next = self.word_between(from, to.min(self.tokens.len().saturating_sub(1)));
         while let Some(at) = next {
             next = at
                 .checked_sub(1)
                 .and_then(|before| self.word_between(from, before));
-            let token = self.tokens[at];
-            let word = &bytes[token.start as usize..token.end as usize];
-            let anchor = (3..=11).contains(&word.len())
-                && matches!(
-                    word[0] | 0x20,
-                    b'y' | b'j' | b'm' | b'q' | b'w' | b'a' | b'v' | b'h'
-                )
-                && RELATIVE_UNIT_WORDS
-                    .iter()
-                    .any(|unit| unit.len() == word.len() && unit.eq_ignore_ascii_case(word));
-            if !anchor {
+            if !self.is_relative_unit(at) {
                 continue;
             }
             if let Some(relative) = [at, at.wrapping_sub(1), at.wrapping_sub(2)]
@@ -1727,6 +1731,22 @@ impl Context<'_> {
                 found(relative);
             }
         }
+    }
+
+    /// Whether token `at` is a word of `RELATIVE_UNIT_WORDS`, told without lowercasing:
+    /// most words are passed over on their length and first letter.
+    fn is_relative_unit(&self, at: usize) -> bool {
+        let token = self.tokens[at];
+        if token.kind != TokenKind::Word || !(3..=11).contains(&(token.end - token.start)) {
+            return false;
+        }
+        let word = &self.block.as_bytes()[token.start as usize..token.end as usize];
+        matches!(
+            word[0] | 0x20,
+            b'y' | b'j' | b'm' | b'q' | b'w' | b'a' | b'v' | b'h'
+        ) && RELATIVE_UNIT_WORDS
+            .iter()
+            .any(|unit| unit.len() == word.len() && unit.eq_ignore_ascii_case(word))
     }
 
     /// The first token of the period phrase at `at` with the preposition (and German article)
