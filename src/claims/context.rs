@@ -1158,15 +1158,21 @@ impl Context<'_> {
             if !content(last) || !(phrase_first..=last).all(content) {
                 return None;
             }
-            // After the sentence's start, a determiner, a reporting word, or the comma that
-            // closes a short opening phrase ("Last year, revenue was …", "In 2023, revenue
-            // rose to …").
+            // After the sentence's start, a determiner, a reporting word, a word that opens a
+            // second clause ("… and costs were $3 million"), or the comma that closes a short
+            // opening phrase ("Last year, revenue was …", "In 2023, revenue rose to …").
             let opens = |first: usize| {
                 first == sentence_first
                     || {
                         let before = self.lower(first - 1);
                         self.is_word(first - 1)
-                            && (is_determiner(&before) || is_reporting_word(&before))
+                            && (is_determiner(&before)
+                                || is_reporting_word(&before)
+                                || matches!(
+                                    before.as_str(),
+                                    "and" | "but" | "while" | "whereas" | "und" | "aber"
+                                ) && first - 1 > sentence_first
+                                    && self.ends_amount(first - 2))
                     }
                     || first >= sentence_first + 2
                         && first - 1 - sentence_first <= 4
@@ -1232,6 +1238,21 @@ impl Context<'_> {
             [self.tokens[phrase_first].start as usize..self.tokens[phrase_last].end as usize]
             .to_owned();
         Some(self.subject(phrase_first, phrase_last, text))
+    }
+
+    /// Whether token `at` ends an amount or a clause: a figure, a scale, currency, percent or
+    /// unit word, or punctuation ("$4 million and costs were …", not "Revenue and profit
+    /// rose …", where the two nouns share the verb).
+    fn ends_amount(&self, at: usize) -> bool {
+        if !self.is_word(at) {
+            return true;
+        }
+        let text = self.text(at);
+        let lower = self.lower(at);
+        lexicon::scale_word(text, &lower, None).is_some()
+            || lexicon::currency_word(&lower).is_some()
+            || lexicon::percent_word(&lower).is_some()
+            || UNITS.lookup(text).is_some()
     }
 
     /// The first token of the auxiliary before the English infinitive at `at`: "will" or
