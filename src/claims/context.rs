@@ -435,7 +435,8 @@ pub(crate) fn annotate(
                     return None;
                 }
                 let from = years.partition_point(|year| year.2 < sentence);
-                let &(at, year, _) = years[from..].iter().find(|year| year.2 == sentence)?;
+                // (The sentence's first year: a look at one entry, not a walk to the end.)
+                let &(at, year, _) = years.get(from).filter(|year| year.2 == sentence)?;
                 (at < first
                     && reader.opens_sentence(at, sentence_first)
                     && reader.fronted_governs(at, first, last, claim_ranges))
@@ -724,33 +725,36 @@ struct Context<'a> {
     relative_units: std::cell::OnceCell<bool>,
 }
 
-/// The words that end a period said from when the text was written: the unit after "last",
-/// "this", "next", "letzten", "diesem" …, "ago", and the German words that are one alone.
-const RELATIVE_UNIT_WORDS: [&[u8]; 24] = [
-    b"year",
-    b"year's",
-    b"jahr",
-    b"jahres",
-    b"quarter",
-    b"quarter's",
-    b"quartal",
-    b"quartals",
-    b"month",
-    b"month's",
-    b"monat",
-    b"monats",
-    b"week",
-    b"week's",
-    b"woche",
-    b"ago",
-    b"vorjahr",
-    b"vorjahres",
-    b"vorquartal",
-    b"vorquartals",
-    b"vormonat",
-    b"vormonats",
-    b"vorwoche",
-    b"heuer",
+/// The units a period said from when the text was written is counted in, as the word after
+/// "last", "this", "next", "letzten", "diesem" … (or "a" before "ago") names them.
+const RELATIVE_UNITS: [(&str, &str); 15] = [
+    ("year", "year"),
+    ("year's", "year"),
+    ("jahr", "year"),
+    ("jahres", "year"),
+    ("quarter", "quarter"),
+    ("quarter's", "quarter"),
+    ("quartal", "quarter"),
+    ("quartals", "quarter"),
+    ("month", "month"),
+    ("month's", "month"),
+    ("monat", "month"),
+    ("monats", "month"),
+    ("week", "week"),
+    ("week's", "week"),
+    ("woche", "week"),
+];
+
+/// The German words that are such a period alone, with its units from now and its unit.
+const RELATIVE_WORDS: [(&str, f64, &str); 8] = [
+    ("vorjahr", -1.0, "year"),
+    ("vorjahres", -1.0, "year"),
+    ("vorquartal", -1.0, "quarter"),
+    ("vorquartals", -1.0, "quarter"),
+    ("vormonat", -1.0, "month"),
+    ("vormonats", -1.0, "month"),
+    ("vorwoche", -1.0, "week"),
+    ("heuer", 0.0, "year"),
 ];
 
 /// "last year", "im Vorjahr": tokens `first..=last`, `offset` units from when the text was
@@ -1730,7 +1734,7 @@ impl Context<'_> {
 
     /// Calls `found` with each period said from when the text was written that ends in
     /// tokens `from..=to`, found from the word that names the unit ("year", "Jahr",
-    /// "Vorjahr", "ago"; `RELATIVE_UNIT_WORDS`) without lowercasing: only words are visited
+    /// "Vorjahr", "ago"; `RELATIVE_UNITS`, `RELATIVE_WORDS`) without lowercasing: only words are visited
     /// (in a wall of figures, none).
     fn relative_periods_in(&self, from: usize, to: usize, mut found: impl FnMut(RelativePeriod)) {
         let mut next = self.word_between(from, to.min(self.tokens.len().saturating_sub(1)));
@@ -1754,7 +1758,7 @@ impl Context<'_> {
         }
     }
 
-    /// Whether token `at` is a word of `RELATIVE_UNIT_WORDS`, told without lowercasing:
+    /// Whether token `at` is a word of `RELATIVE_UNITS`, `RELATIVE_WORDS`, told without lowercasing:
     /// most words are passed over on their length and first letter.
     fn is_relative_unit(&self, at: usize) -> bool {
         let token = self.tokens[at];
@@ -1762,12 +1766,14 @@ impl Context<'_> {
             return false;
         }
         let word = &self.block.as_bytes()[token.start as usize..token.end as usize];
+        let is =
+            |name: &str| name.len() == word.len() && name.as_bytes().eq_ignore_ascii_case(word);
         matches!(
             word[0] | 0x20,
             b'y' | b'j' | b'm' | b'q' | b'w' | b'a' | b'v' | b'h'
-        ) && RELATIVE_UNIT_WORDS
-            .iter()
-            .any(|unit| unit.len() == word.len() && unit.eq_ignore_ascii_case(word))
+        ) && (is("ago")
+            || RELATIVE_UNITS.iter().any(|&(name, _)| is(name))
+            || RELATIVE_WORDS.iter().any(|&(name, _, _)| is(name)))
     }
 
     /// The first token of the period phrase at `at` with the preposition (and German article)
@@ -1824,19 +1830,16 @@ impl Context<'_> {
             return None;
         }
         let first = self.lower(at);
-        let alone = |offset: f64, unit: &'static str| RelativePeriod {
-            first: at,
-            last: at,
-            offset,
-            unit,
-        };
-        match first.as_str() {
-            "vorjahr" | "vorjahres" => return Some(alone(-1.0, "year")),
-            "vorquartal" | "vorquartals" => return Some(alone(-1.0, "quarter")),
-            "vormonat" | "vormonats" => return Some(alone(-1.0, "month")),
-            "vorwoche" => return Some(alone(-1.0, "week")),
-            "heuer" => return Some(alone(0.0, "year")),
-            _ => {}
+        if let Some(&(_, offset, unit)) = RELATIVE_WORDS
+            .iter()
+            .find(|&&(name, _, _)| name == first.as_str())
+        {
+            return Some(RelativePeriod {
+                first: at,
+                last: at,
+                offset,
+                unit,
+            });
         }
         let offset = match first.as_str() {
             "last" | "letztes" | "letzten" | "letzte" | "vergangenes" | "vergangenen"
@@ -1859,13 +1862,10 @@ impl Context<'_> {
         if !self.is_word(at + 1) {
             return None;
         }
-        let unit = match self.lower(at + 1).as_str() {
-            "year" | "year's" | "jahr" | "jahres" => "year",
-            "quarter" | "quarter's" | "quartal" | "quartals" => "quarter",
-            "month" | "month's" | "monat" | "monats" => "month",
-            "week" | "week's" | "woche" => "week",
-            _ => return None,
-        };
+        let named = self.lower(at + 1);
+        let &(_, unit) = RELATIVE_UNITS
+            .iter()
+            .find(|&&(name, _)| name == named.as_str())?;
         Some(RelativePeriod {
             first: at,
             last: if first.as_str() == "a" {
