@@ -1366,6 +1366,31 @@ pub fn is_german_clause_particle(lower: &str) -> bool {
     )
 }
 
+/// Whether a German word before "3." makes it an ordinal before the noun after it: an
+/// article or a preposition joined with one ("im 2. Quartal", "auf dem 3. Platz", "zum 5.
+/// Mal"), where a figure would end the sentence ("stieg auf 5. Danach …").
+pub fn leads_german_ordinal(lower: &str) -> bool {
+    matches!(
+        lower,
+        "im" | "am"
+            | "zum"
+            | "zur"
+            | "vom"
+            | "beim"
+            | "ins"
+            | "der"
+            | "die"
+            | "das"
+            | "dem"
+            | "den"
+            | "des"
+            | "seinem"
+            | "seiner"
+            | "ihrem"
+            | "ihrer"
+    )
+}
+
 /// A German ordinal from the second on, as its number: "zehnte" → 10, "dritten" → 3,
 /// "zwölfte" → 12, "Zwanzigste" → 20, "hundertste" → 100. The stem is the number word with
 /// `-t` up to nineteen and `-st` from twenty.

@@ -70,6 +70,7 @@ pub fn claim_value(claim: &Claim, name: &str, text: &str, index: &LineIndex) -> 
                 "kind": period.kind,
                 "value": period.value.map(number),
                 "unit": period.unit,
+                "part": period.part,
             }),
         },
     );

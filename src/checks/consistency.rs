@@ -322,11 +322,15 @@ struct QuantityKey {
     kind: ClaimKind,
     unit: Option<String>,
     subject: String,
-    period: Option<(PeriodKind, Option<u64>, Option<&'static str>)>,
+    period: Option<PeriodKey>,
     /// What the amount is per: its unit (its size is divided out), or its noun lowercased;
     /// and what kind of it the noun says ("input" and "output" tokens are priced apart).
     per: Option<(Option<&'static str>, String, Option<&'static str>)>,
 }
+
+/// A period's kind, value (as bits), unit and part: "in Q2 2024" and "in Q3 2024" are two
+/// quantities.
+type PeriodKey = (PeriodKind, Option<u64>, Option<&'static str>, Option<u8>);
 
 fn key(claim: &Claim) -> QuantityKey {
     QuantityKey {
@@ -342,10 +346,14 @@ fn key(claim: &Claim) -> QuantityKey {
             .as_ref()
             .map(|subject| subject.text.to_lowercase())
             .unwrap_or_default(),
-        period: claim
-            .period
-            .as_ref()
-            .map(|period| (period.kind, period.value.map(f64::to_bits), period.unit)),
+        period: claim.period.as_ref().map(|period| {
+            (
+                period.kind,
+                period.value.map(f64::to_bits),
+                period.unit,
+                period.part,
+            )
+        }),
         per: claim.per.as_ref().map(|per| {
             (
                 per.unit,

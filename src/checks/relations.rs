@@ -524,6 +524,12 @@ fn change_from(context: &CheckContext, claims: &[&Claim], findings: &mut Vec<Fin
         else {
             continue;
         };
+        // The figure changed from follows "from" in the same clause: not "up 94% from a
+        // year ago, and a net profit of $19.3 billion".
+        let between = support::window(context.text, change.span.end, old.span.start);
+        if between.len() > 40 || between.contains([',', ';']) {
+            continue;
+        }
         if let Some(found) = changed_by(context, change, old, new, up) {
             findings.push(found);
         }

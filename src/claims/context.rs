@@ -109,11 +109,18 @@ fn ends_sentence(block: &str, tokens: &[Token], i: usize) -> bool {
     }
     let previous_text = previous.text(block);
     match previous.kind {
-        // "26. Januar 2025": a German ordinal day before a month.
+        // "26. Januar 2025": a German ordinal day before a month; "im 2. Quartal": an
+        // ordinal after an article (`lexicon::leads_german_ordinal`).
         TokenKind::Number => {
             // A month is no longer than a word `LowerWord` holds.
-            !(previous_text.len() <= 2
-                && LowerWord::new(next_text).is_some_and(|lower| lexicon::month(&lower).is_some()))
+            let before_month = previous_text.len() <= 2
+                && LowerWord::new(next_text).is_some_and(|lower| lexicon::month(&lower).is_some());
+            let after_article = previous_text.len() <= 3
+                && i >= 2
+                && tokens[i - 2].kind == TokenKind::Word
+                && LowerWord::new(tokens[i - 2].text(block))
+                    .is_some_and(|lower| lexicon::leads_german_ordinal(&lower));
+            !(before_month || after_article)
         }
         // "Series A. Over the next five years": a capital letter before a word that starts
         // sentences is no initial ("John F. Kennedy").
@@ -227,13 +234,17 @@ pub(crate) fn annotate(
             Some((first, last, value, unit, sentences.of(first)))
         })
         .collect();
-    let years: Vec<(usize, i32, u32)> = claims
+    let years: Vec<YearAt> = claims
         .iter()
         .zip(claim_ranges)
-        .filter_map(|(claim, &(first, _))| match claim.value {
-            ClaimValue::Date(date) if date.month.is_none() => {
-                Some((first, date.year, sentences.of(first)))
-            }
+        .filter_map(|(claim, &(first, last))| match claim.value {
+            ClaimValue::Date(date) if date.day.is_none() => Some(YearAt {
+                first,
+                last: last.max(first),
+                year: date.year,
+                month: date.month.and_then(|month| u8::try_from(month).ok()),
+                sentence: sentences.of(first),
+            }),
             _ => None,
         })
         .collect();
@@ -255,7 +266,7 @@ pub(crate) fn annotate(
                 })
                 .collect()
         }),
-        relative_units: std::cell::OnceCell::new(),
+        period_words: std::cell::OnceCell::new(),
     };
     // In order (as nearly always), the claim a word just before a claim belongs to is one of
     // the last few before it.
@@ -273,6 +284,20 @@ pub(crate) fn annotate(
         let last = last.max(first);
         let sentence = sentences.of(first);
         let (sentence_first, sentence_last) = sentences.range_of(first);
+        // A run of figures without a word ("$1$1$1…", "1 2 3 …") says no subject, per or
+        // period, but for a year among them: it is passed over (a dense block knows where its
+        // words are).
+        let wordless = reader
+            .words_before
+            .as_ref()
+            .is_some_and(|words_before| words_before[sentence_last] as usize <= sentence_first);
+        if wordless
+            && years
+                .get(years.partition_point(|year| year.sentence < sentence))
+                .is_none_or(|year| year.sentence != sentence)
+        {
+            continue;
+        }
         let held_now = held.as_deref().unwrap_or(claim_ranges);
         let claims_before = if in_order {
             ClaimsBefore::InOrder(&held_now[..at])
@@ -282,6 +307,7 @@ pub(crate) fn annotate(
         claim.subject = reader
             .subject_from_unit(claim, first, last)
             .or_else(|| reader.subject_after(last + 1, sentence_last, claim.language))
+            .or_else(|| reader.subject_of(first, sentence_first, claim.language, claims_before))
             .or_else(|| reader.subject_before(first, sentence_first, claim.language, claims_before))
             .or_else(|| {
                 reader.subject_of_verb(first, last, sentence_first, sentence_last, claim.language)
@@ -377,21 +403,25 @@ pub(crate) fn annotate(
             })
             .or_else(|| {
                 // "$3.7bn in 2024, from $1.6bn a year earlier": the year before the
-                // sentence's year (nearest the figure); none when the sentence names no year.
+                // sentence's year (nearest the figure), the same part of it ("in Q3 2024 …
+                // a year earlier": Q3 2023); none when the sentence names no year.
                 let (from, to) = year_earlier?;
-                let from_year = years.partition_point(|year| year.2 < sentence);
+                let from_year = years.partition_point(|year| year.sentence < sentence);
                 let year = years[from_year..]
                     .iter()
-                    .take_while(|year| year.2 == sentence)
-                    .min_by_key(|year| year.0.abs_diff(first))
-                    .map(|year| year.1)?;
-                Some(reader.period(
-                    from,
-                    to,
-                    PeriodKind::Calendar,
-                    Some(f64::from(year - 1)),
-                    Some("year"),
-                ))
+                    .take_while(|year| year.sentence == sentence)
+                    .min_by_key(|year| year.first.abs_diff(first))?;
+                let calendar = reader.calendar(year, sentence_first);
+                Some(Period {
+                    part: calendar.part,
+                    ..reader.period(
+                        from,
+                        to,
+                        PeriodKind::Calendar,
+                        Some(f64::from(year.year - 1)),
+                        Some(calendar.unit),
+                    )
+                })
             })
             .or_else(|| {
                 if year_earlier.is_some() {
@@ -403,30 +433,42 @@ pub(crate) fn annotate(
                 // billion in 2029".
                 // Only the years within reach of `near` are looked at: a wall of years and
                 // figures in one sentence is not searched whole for each figure.
-                let from = years.partition_point(|year| year.0 + NEAR_TOKENS < first);
+                // A year (or the part of a year before it: "in the third quarter of 2024")
+                // right after another figure is that one's: "$10 million in Q2 2024 and $12
+                // million in Q3 2024".
+                let from = years.partition_point(|year| year.last + NEAR_TOKENS < first);
                 years[from..]
                     .iter()
-                    .take_while(|year| year.0 <= last + NEAR_TOKENS)
-                    .filter(|year| {
-                        year.2 == sentence
+                    // (A part of a year may stand before its year: "in the third quarter of
+                    // fiscal 2024".)
+                    .take_while(|year| year.first <= last + NEAR_TOKENS + PART_TOKENS)
+                    .filter(|year| year.sentence == sentence)
+                    .filter_map(|year| {
+                        let calendar = reader.calendar(year, sentence_first);
+                        let before = year.last < first;
+                        // The end of the period toward the figure.
+                        let toward = if before { year.last } else { calendar.first };
+                        let fits =
                             // "9 Euro mehr als 2024": the year compared with dates nothing.
-                            && (year.0 == 0
+                            (calendar.start == 0
                                 || !matches!(
-                                    reader.lower(year.0 - 1).as_str(),
+                                    reader.lower(calendar.start - 1).as_str(),
                                     "than" | "als" | "wie"
                                 ))
-                            && near(year.0, first, last, claim_ranges)
+                            && near(toward, first, last, claim_ranges)
+                            && !(before && ends_claim(calendar.start, claim_ranges))
                             && reader.same_clause(
-                                year.0,
-                                year.0,
+                                calendar.first,
+                                year.last,
                                 first,
                                 last,
-                                reader.opens_sentence(year.0, sentence_first) && year.0 < first,
+                                before && reader.opens_sentence(calendar.first, sentence_first),
                             )
-                            && !reader.verb_clause_between(year.0, first)
+                            && !reader.verb_clause_between(toward, first);
+                        fits.then_some((toward, year, calendar))
                     })
-                    .min_by_key(|year| year.0.abs_diff(first).min(year.0.abs_diff(last)))
-                    .map(|&(at, year, _)| reader.year_period(at, year, sentence_first))
+                    .min_by_key(|(toward, _, _)| toward.abs_diff(first).min(toward.abs_diff(last)))
+                    .map(|(_, year, calendar)| reader.calendar_period(year, calendar))
             })
             .or_else(|| {
                 // A year that opens the sentence is said of the clause after it, however
@@ -434,13 +476,14 @@ pub(crate) fn annotate(
                 if year_earlier.is_some() {
                     return None;
                 }
-                let from = years.partition_point(|year| year.2 < sentence);
+                let from = years.partition_point(|year| year.sentence < sentence);
                 // (The sentence's first year: a look at one entry, not a walk to the end.)
-                let &(at, year, _) = years.get(from).filter(|year| year.2 == sentence)?;
-                (at < first
-                    && reader.opens_sentence(at, sentence_first)
-                    && reader.fronted_governs(at, first, last, claim_ranges))
-                .then(|| reader.year_period(at, year, sentence_first))
+                let year = years.get(from).filter(|year| year.sentence == sentence)?;
+                let calendar = reader.calendar(year, sentence_first);
+                (year.last < first
+                    && reader.opens_sentence(calendar.first, sentence_first)
+                    && reader.fronted_governs(year.last, first, last, claim_ranges))
+                .then(|| reader.calendar_period(year, calendar))
             })
             .or_else(|| {
                 // "last year", "im Vorjahr": said from when the text was written, close to
@@ -658,6 +701,8 @@ fn is_year_word(lower: &str) -> bool {
             | "gegen"
             | "jahr"
             | "jahres"
+            | "geschäftsjahr"
+            | "geschäftsjahres"
             | "ende"
             | "anfang"
             | "mitte"
@@ -720,9 +765,9 @@ struct Context<'a> {
     /// For each token, the nearest word token at or before it, plus one (0: none); only in a
     /// block dense with claims (`DENSE_CLAIMS`), where most tokens before a claim are figures.
     words_before: Option<Vec<u32>>,
-    /// Whether a block dense with claims holds a word a period said from now ends with
-    /// (`Context::is_relative_unit`), found when a claim first asks.
-    relative_units: std::cell::OnceCell<bool>,
+    /// Whether a block dense with claims holds a word that a period said from now, or a part
+    /// of a year, ends with (`Context::is_period_word`), found when a claim first asks.
+    period_words: std::cell::OnceCell<bool>,
 }
 
 /// The units a period said from when the text was written is counted in, as the word after
@@ -757,13 +802,149 @@ const RELATIVE_WORDS: [(&str, f64, &str); 8] = [
     ("heuer", 0.0, "year"),
 ];
 
-/// "last year", "im Vorjahr": tokens `first..=last`, `offset` units from when the text was
-/// written.
+/// A year the block names as a date ("2024"), or a month of one ("März 2024"): its tokens,
+/// year, month and sentence.
+struct YearAt {
+    first: usize,
+    last: usize,
+    year: i32,
+    month: Option<u8>,
+    sentence: u32,
+}
+
+/// The words that state a year (or month) as a period (`Context::calendar`).
+#[derive(Clone, Copy)]
+struct CalendarPhrase {
+    /// The first token, with the word that says when: "in" of "in the third quarter of 2024".
+    start: usize,
+    /// The first token of the part of the year named ("the"), or of the date.
+    first: usize,
+    /// `year`, `half`, `quarter` or `month`.
+    unit: &'static str,
+    /// Which half, quarter or month.
+    part: Option<u8>,
+}
+
+/// How many tokens the part of a year before the year may take: "the first half of fiscal
+/// year 2024".
+const PART_TOKENS: usize = 6;
+
+/// A word between the part of a year and the year that says which kind of year: "the first
+/// half of fiscal 2024", "des Geschäftsjahres 2024".
+fn names_the_year(lower: &str) -> bool {
+    matches!(
+        lower,
+        "fiscal"
+            | "fy"
+            | "calendar"
+            | "year"
+            | "jahres"
+            | "geschäftsjahres"
+            | "geschäftsjahrs"
+            | "kalenderjahres"
+    )
+}
+
+/// "Q3", "H1": the quarter or half of a year such a code names.
+fn part_code(lower: &str) -> Option<(&'static str, u8)> {
+    match lower.as_bytes() {
+        [b'q', digit @ b'1'..=b'4'] => Some(("quarter", digit - b'0')),
+        [b'h', digit @ b'1'..=b'2'] => Some(("half", digit - b'0')),
+        _ => None,
+    }
+}
+
+/// The unit a word names a part of a year in: "quarter", "Quartal", "half", "Halbjahr".
+fn part_unit(lower: &str) -> Option<&'static str> {
+    match lower {
+        "quarter" | "quartal" | "quartals" | "quartales" => Some("quarter"),
+        "half" | "halbjahr" | "halbjahres" | "halbjahrs" | "jahreshälfte" => Some("half"),
+        _ => None,
+    }
+}
+
+/// The number an ordinal word up to four says: "third", "dritten".
+fn ordinal_number(lower: &str) -> Option<u8> {
+    Some(match lower {
+        "first" | "erste" | "ersten" | "erstes" => 1,
+        "second" | "zweite" | "zweiten" | "zweites" => 2,
+        "third" | "dritte" | "dritten" | "drittes" => 3,
+        "fourth" | "vierte" | "vierten" | "viertes" => 4,
+        _ => return None,
+    })
+}
+
+/// The words besides the units of `RELATIVE_UNITS` a part of a year ends with
+/// (`part_unit`).
+const PART_WORDS: [&str; 6] = [
+    "quartales",
+    "half",
+    "halbjahr",
+    "halbjahres",
+    "halbjahrs",
+    "jahreshälfte",
+];
+
+/// The months by their full names, English and German, as a period names them alone ("in
+/// March", "im Mai").
+const MONTH_NAMES: [(&str, u8); 21] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+];
+
+/// The month a capitalised word names in full: "March", "Mai".
+fn month_named(word: &str) -> Option<u8> {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .find(|&&(name, _)| {
+            name.len() == word.len() && name.as_bytes().eq_ignore_ascii_case(word.as_bytes())
+        })
+        .map(|&(_, month)| month)
+}
+
+/// Whether a claim ends at the token right before `at`.
+fn ends_claim(at: usize, claims: &[(usize, usize)]) -> bool {
+    at.checked_sub(1).is_some_and(|before| {
+        let next = claims.partition_point(|&(_, claim_last)| claim_last < before);
+        claims
+            .get(next)
+            .is_some_and(|&(_, claim_last)| claim_last == before)
+    })
+}
+
+/// A period named in words at tokens `first..=last`: said from when the text was written
+/// ("last year", "im Vorjahr": `offset` units from then, kind `relative`), or a part of a
+/// year ("in the third quarter", "im März", "in Q3 of 2024": kind `calendar`, `offset` the
+/// year when it is stated).
 struct RelativePeriod {
     first: usize,
     last: usize,
-    offset: f64,
+    kind: PeriodKind,
+    offset: Option<f64>,
     unit: &'static str,
+    part: Option<u8>,
 }
 
 /// How many claims make a block dense enough to index its words (`Context::words_before`).
@@ -943,8 +1124,11 @@ impl Context<'_> {
             return None;
         }
         let last = end - 1;
-        // "on Monday", "this year", "in the same quarter" say when, not what.
-        if (start..=last).any(|k| is_time_word(&self.lower(k))) {
+        // "on Monday", "this year", "in the same quarter", "in the first half" say when, not
+        // what.
+        if (start..=last)
+            .any(|k| is_time_word(&self.lower(k)) || self.year_part_ending(k, start).is_some())
+        {
             return None;
         }
         let text = self.block[self.tokens[start].start as usize..self.tokens[last].end as usize]
@@ -1103,13 +1287,208 @@ impl Context<'_> {
         })
     }
 
+    /// The noun an amount is of: "revenue of $35.1 billion", "a net profit of $19.3 billion",
+    /// "fourth-quarter revenue of about $37.5 billion", "einen Umsatz von 12 Millionen Euro",
+    /// "Investitionen in Höhe von 5 Milliarden Euro". Not a word that says how the amount is
+    /// taken ("a total of", "an increase of", "ein Plus von"), nor "one of", "stieg von".
+    fn subject_of(
+        &self,
+        first: usize,
+        sentence_first: usize,
+        language: Option<Language>,
+        claims_before: ClaimsBefore,
+    ) -> Option<Subject> {
+        let of = first.checked_sub(1).filter(|&of| of > sentence_first)?;
+        // (Told without lowercasing: most words before a figure are no "of".)
+        if !self.is_word(of)
+            || !matches!(
+                self.text(of).as_bytes(),
+                [b'o' | b'O', b'f' | b'F'] | [b'v' | b'V', b'o', b'n']
+            )
+        {
+            return None;
+        }
+        let preposition = self.lower(of);
+        let mut noun = of - 1;
+        match preposition.as_str() {
+            "of" if language != Some(Language::German) => {}
+            "von" if language != Some(Language::English) => {
+                // "in Höhe von"
+                if noun >= sentence_first + 2
+                    && self.lower(noun).as_str() == "höhe"
+                    && self.lower(noun - 1).as_str() == "in"
+                {
+                    noun -= 2;
+                }
+            }
+            _ => return None,
+        }
+        if !self.is_word(noun) || claims_before.hold(noun) {
+            return None;
+        }
+        let text = self.text(noun);
+        let lower = self.lower(noun);
+        let german = preposition.as_str() == "von";
+        let noun_like = text.chars().count() >= 3
+            && (!german || text.starts_with(char::is_uppercase))
+            && !lexicon::is_function_word(&lower)
+            && !is_determiner(&lower)
+            && !lexicon::hedge_like(&lower)
+            && !is_time_word(&lower)
+            && !is_amount_verb(&lower)
+            && !is_common_verb(&lower)
+            && !takes_an_amount(&lower)
+            && lexicon::currency_word(&lower).is_none()
+            && UNITS.lookup(text).is_none()
+            && (german
+                || !(lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with("ly"))
+                || matches!(
+                    lower.as_str(),
+                    "funding" | "spending" | "financing" | "pricing"
+                ));
+        if !noun_like {
+            return None;
+        }
+        // One word that qualifies it: "net profit", "fourth-quarter revenue"; a noun that
+        // says too little alone needs one ("the gas cost of 25000", not "a size of 626
+        // bytes", "a limit of 24KB": a text has many).
+        let generic = is_generic_noun(&lower);
+        let start = noun
+            .checked_sub(1)
+            .filter(|&before| {
+                before >= sentence_first && self.is_word(before) && !claims_before.hold(before) && {
+                    let written = self.text(before);
+                    let before = self.lower(before);
+                    let content = generic
+                        && !german
+                        && written.starts_with(char::is_lowercase)
+                        && !lexicon::is_function_word(&before)
+                        && !is_determiner(&before)
+                        && !lexicon::hedge_like(&before)
+                        && !is_amount_verb(&before)
+                        && !is_common_verb(&before)
+                        && !is_time_word(&before)
+                        && !before.ends_with("ed")
+                        && !before.ends_with("ly");
+                    content
+                        || matches!(
+                            before.as_str(),
+                            "net"
+                                | "gross"
+                                | "annual"
+                                | "quarterly"
+                                | "monthly"
+                                | "operating"
+                                | "adjusted"
+                                | "global"
+                                | "cloud"
+                        )
+                        || before.contains('-')
+                            && !lexicon::is_function_word(&before)
+                            && before.chars().all(|c| c.is_alphabetic() || c == '-')
+                }
+            })
+            .unwrap_or(noun);
+        if generic && start == noun {
+            return None;
+        }
+        let text = self.block[self.tokens[start].start as usize..self.tokens[noun].end as usize]
+            .to_owned();
+        Some(self.subject(start, noun, text))
+    }
+
+    /// The first token of a phrase that says when and ends at token `at`: "im Geschäftsjahr
+    /// 2024", "for the third quarter", "in the first half of 2024", "im 2. Quartal", "in
+    /// March"; at most eight tokens, opened by "in", "im", "for", "during", "für" or "seit".
+    #[inline(always)]
+    fn when_phrase_ending(&self, at: usize, sentence_first: usize) -> Option<usize> {
+        // Such a phrase ends in a year or a word of time ("quarter", "Jahr", "März"): most
+        // tokens before a figure are told without lowercasing.
+        let token = self.tokens.get(at)?;
+        if !(token.kind == TokenKind::Number && token.end - token.start == 4
+            || self.is_period_word(at))
+        {
+            return None;
+        }
+        self.when_phrase_from(at, sentence_first)
+    }
+
+    /// `when_phrase_ending` for a token that may end such a phrase.
+    fn when_phrase_from(&self, at: usize, sentence_first: usize) -> Option<usize> {
+        let mut timed = false;
+        let mut i = at;
+        loop {
+            // A year ("im Geschäftsjahr 2024") after a word, or an ordinal ("im 2. Quartal"):
+            // a run of figures says no when.
+            let year_or_ordinal = |i: usize| {
+                if i == at {
+                    self.text(i).len() == 4 && i > sentence_first && self.is_word(i - 1)
+                } else {
+                    self.text(i).len() <= 2 && self.text(i + 1) == "."
+                }
+            };
+            match self.tokens.get(i)?.kind {
+                TokenKind::Number if year_or_ordinal(i) => timed = true,
+                TokenKind::Punct if i != at && matches!(self.text(i), "." | "/") => {}
+                TokenKind::Word => {
+                    let lower = self.lower(i);
+                    if timed
+                        && i < at
+                        && matches!(
+                            lower.as_str(),
+                            "in" | "im" | "for" | "during" | "für" | "seit"
+                        )
+                    {
+                        return Some(i);
+                    }
+                    if is_time_word(&lower) || self.year_part_ending(i, i).is_some() {
+                        timed = true;
+                    } else if ordinal_number(&lower).is_none()
+                        && !matches!(
+                            lower.as_str(),
+                            "the"
+                                | "this"
+                                | "last"
+                                | "next"
+                                | "of"
+                                | "der"
+                                | "dem"
+                                | "des"
+                                | "fiscal"
+                                | "fy"
+                                | "calendar"
+                                | "geschäftsjahr"
+                                | "geschäftsjahres"
+                                | "berichtsjahr"
+                                | "vergangenen"
+                                | "letzten"
+                                | "laufenden"
+                                | "diesem"
+                                | "dieses"
+                                | "half"
+                        )
+                    {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+            if i == sentence_first || at - i >= 8 {
+                return None;
+            }
+            i -= 1;
+        }
+    }
+
     /// What a figure right after a verb of amount or change is about: the noun phrase the
     /// verb says it of. "Revenue rose to $80 million", "The company said its revenue grew by
     /// $5 billion", "Der Umsatz stieg auf 80 Millionen Euro", and, with the verb first,
     /// "2024 stieg der Umsatz auf 80 Millionen Euro". The phrase is one to three words that
     /// are no function words, after the sentence's start, a determiner or a reporting word
     /// ("said", "that", "dass"), with no figure in it, and the head it is the genitive of
-    /// ("the cost of training", "der Umsatz des Konzerns").
+    /// ("the cost of training", "der Umsatz des Konzerns"). What says when may stand between
+    /// the verb and the figure or the phrase and the verb ("Der Umsatz lag im Geschäftsjahr
+    /// 2024 bei …", "Revenue for the third quarter was …").
     fn subject_of_verb(
         &self,
         first: usize,
@@ -1122,6 +1501,13 @@ impl Context<'_> {
         let after_preposition = self.is_word(at) && is_amount_preposition(&self.lower(at));
         if after_preposition {
             at = at.checked_sub(1).filter(|&at| at >= sentence_first)?;
+        }
+        // "Der Umsatz lag im Geschäftsjahr 2024 bei …": the verb before what says when.
+        if let Some(when) = self.when_phrase_ending(at, sentence_first)
+            && when > sentence_first
+            && is_amount_verb(&self.lower(when - 1))
+        {
+            at = when - 1;
         }
         if !self.is_word(at) {
             return None;
@@ -1148,10 +1534,16 @@ impl Context<'_> {
             None
         };
         let (phrase_first, phrase_last) = if let Some(verb_first) = verb_first {
-            // The phrase before the verb, nearest word last.
-            let last = verb_first
+            // The phrase before the verb, nearest word last, and before what says when:
+            // "Revenue for the third quarter was …".
+            let mut last = verb_first
                 .checked_sub(1)
                 .filter(|&last| last >= sentence_first)?;
+            if let Some(when) = self.when_phrase_ending(last, sentence_first)
+                && when > sentence_first
+            {
+                last = when - 1;
+            }
             let mut phrase_first = last;
             while phrase_first > sentence_first
                 && last - phrase_first < 2
@@ -1179,10 +1571,14 @@ impl Context<'_> {
                                     && self.ends_amount(first - 2))
                     }
                     || first >= sentence_first + 2
-                        && first - 1 - sentence_first <= 4
                         && self.text(first - 1) == ","
-                        && (sentence_first..first - 1)
-                            .all(|i| self.is_word(i) || self.tokens[i].kind == TokenKind::Number)
+                        && (first - 1 - sentence_first <= 4
+                            && (sentence_first..first - 1).all(|i| {
+                                self.is_word(i) || self.tokens[i].kind == TokenKind::Number
+                            })
+                            // "In the third quarter of fiscal 2025, revenue was …"
+                            || self.when_phrase_ending(first - 2, sentence_first)
+                                == Some(sentence_first))
             };
             // A head the phrase is the genitive of: "Der Umsatz des Konzerns", "the revenue of
             // the group", "the cost of training".
@@ -1198,7 +1594,13 @@ impl Context<'_> {
                 (head >= sentence_first && content(head) && opens(head)).then_some(head)
             });
             match head {
-                Some(head) => (head, last),
+                // (Its noun may be a unit: "Die Zahl der Nutzer betrug 2.000".)
+                Some(head) => {
+                    let text = self.block
+                        [self.tokens[head].start as usize..self.tokens[last].end as usize]
+                        .to_owned();
+                    return Some(self.subject(head, last, text));
+                }
                 None if opens(phrase_first) => (phrase_first, last),
                 None => return None,
             }
@@ -1646,8 +2048,8 @@ impl Context<'_> {
         let dense = self.words_before.is_some();
         if dense
             && !*self
-                .relative_units
-                .get_or_init(|| (0..self.tokens.len()).any(|at| self.is_relative_unit(at)))
+                .period_words
+                .get_or_init(|| (0..self.tokens.len()).any(|at| self.is_period_word(at)))
         {
             return None;
         }
@@ -1693,13 +2095,7 @@ impl Context<'_> {
             let toward = if at > last { at } else { end };
             // Right after another figure, it is that one's: "just under 25% last year and
             // 17.5% in 2017".
-            let of_another = at < first
-                && start.checked_sub(1).is_some_and(|before| {
-                    let next = claim_ranges.partition_point(|&(_, claim_last)| claim_last < before);
-                    claim_ranges
-                        .get(next)
-                        .is_some_and(|&(_, claim_last)| claim_last == before)
-                });
+            let of_another = at < first && ends_claim(start, claim_ranges);
             !of_another
                 && near(toward, first, last, claim_ranges)
                 && self.same_clause(start, end, first, last, false)
@@ -1707,7 +2103,7 @@ impl Context<'_> {
         };
         let mut best: Option<(usize, RelativePeriod)> = None;
         for (from, to) in [before, after, opening].into_iter().flatten() {
-            self.relative_periods_in(from, to, |relative| {
+            self.relative_periods_in(from, to, sentence_first, |relative| {
                 let distance = relative
                     .first
                     .abs_diff(last)
@@ -1723,26 +2119,35 @@ impl Context<'_> {
         }
         let (_, relative) = best?;
         let (start, _) = self.with_preposition(relative.first, sentence_first);
-        Some(self.period(
-            start,
-            relative.last,
-            PeriodKind::Relative,
-            Some(relative.offset),
-            Some(relative.unit),
-        ))
+        Some(Period {
+            part: relative.part,
+            ..self.period(
+                start,
+                relative.last,
+                relative.kind,
+                relative.offset,
+                Some(relative.unit),
+            )
+        })
     }
 
     /// Calls `found` with each period said from when the text was written that ends in
     /// tokens `from..=to`, found from the word that names the unit ("year", "Jahr",
     /// "Vorjahr", "ago"; `RELATIVE_UNITS`, `RELATIVE_WORDS`) without lowercasing: only words are visited
     /// (in a wall of figures, none).
-    fn relative_periods_in(&self, from: usize, to: usize, mut found: impl FnMut(RelativePeriod)) {
+    fn relative_periods_in(
+        &self,
+        from: usize,
+        to: usize,
+        sentence_first: usize,
+        mut found: impl FnMut(RelativePeriod),
+    ) {
         let mut next = self.word_between(from, to.min(self.tokens.len().saturating_sub(1)));
         while let Some(at) = next {
             next = at
                 .checked_sub(1)
                 .and_then(|before| self.word_between(from, before));
-            if !self.is_relative_unit(at) {
+            if !self.is_period_word(at) {
                 continue;
             }
             if let Some(relative) = [at, at.wrapping_sub(1), at.wrapping_sub(2)]
@@ -1752,6 +2157,7 @@ impl Context<'_> {
                     self.relative_period_at(first)
                         .filter(|relative| relative.last == at)
                 })
+                .or_else(|| self.part_period_ending(at, sentence_first))
             {
                 found(relative);
             }
@@ -1760,20 +2166,40 @@ impl Context<'_> {
 
     /// Whether token `at` is a word of `RELATIVE_UNITS`, `RELATIVE_WORDS`, told without lowercasing:
     /// most words are passed over on their length and first letter.
-    fn is_relative_unit(&self, at: usize) -> bool {
+    #[inline(always)]
+    fn is_period_word(&self, at: usize) -> bool {
         let token = self.tokens[at];
-        if token.kind != TokenKind::Word || !(3..=11).contains(&(token.end - token.start)) {
-            return false;
-        }
+        token.kind == TokenKind::Word
+            && (2..=15).contains(&(token.end - token.start))
+            && self.is_period_word_of(token)
+    }
+
+    fn is_period_word_of(&self, token: Token) -> bool {
         let word = &self.block.as_bytes()[token.start as usize..token.end as usize];
         let is =
             |name: &str| name.len() == word.len() && name.as_bytes().eq_ignore_ascii_case(word);
-        matches!(
-            word[0] | 0x20,
-            b'y' | b'j' | b'm' | b'q' | b'w' | b'a' | b'v' | b'h'
-        ) && (is("ago")
-            || RELATIVE_UNITS.iter().any(|&(name, _)| is(name))
-            || RELATIVE_WORDS.iter().any(|&(name, _, _)| is(name)))
+        // Each list is looked at only for words of its first letters and lengths: most words
+        // are passed over on those alone.
+        let first = word[0] | 0x20;
+        match word.len() {
+            // "Q3", "H1"
+            2 => matches!(first, b'q' | b'h') && matches!(word[1], b'1'..=b'4'),
+            length => {
+                (length <= 11
+                    && matches!(first, b'y' | b'j' | b'm' | b'q' | b'w' | b'a' | b'v' | b'h')
+                    && (is("ago")
+                        || RELATIVE_UNITS.iter().any(|&(name, _)| is(name))
+                        || RELATIVE_WORDS.iter().any(|&(name, _, _)| is(name))))
+                    || matches!(first, b'q' | b'h' | b'j')
+                        && PART_WORDS.iter().any(|&name| is(name))
+                    || length <= 9
+                        && word[0].is_ascii_uppercase()
+                        && matches!(first, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+                        && MONTH_NAMES.iter().any(|&(name, _)| is(name))
+                    || word.ends_with(b"-quarter")
+                    || word.ends_with(b"-half")
+            }
+        }
     }
 
     /// The first token of the period phrase at `at` with the preposition (and German article)
@@ -1798,7 +2224,7 @@ impl Context<'_> {
 
     /// Whether the period phrase starting at token `start` is what a figure is compared with,
     /// not when it holds: "5 % mehr als im Vorjahr", "higher than last year", "compared with
-    /// last year", and, when `of_is_base` (a multiple or share), "das 18-Fache des Vorjahres"
+    /// last year", "up 94% from a year ago", and, when `of_is_base` (a multiple or share), "das 18-Fache des Vorjahres"
     /// (but "Ende des Vorjahres"; "up from 48.8% of last year" holds then).
     fn compared_with(&self, start: usize, of_is_base: bool) -> bool {
         let Some(before) = start.checked_sub(1).filter(|&before| self.is_word(before)) else {
@@ -1810,7 +2236,8 @@ impl Context<'_> {
                 .map(|at| self.lower(at))
         };
         match self.lower(before).as_str() {
-            "than" | "als" | "wie" | "gegenüber" | "zum" | "vs" | "versus" => true,
+            // "up 94% from a year ago"
+            "than" | "als" | "wie" | "gegenüber" | "zum" | "vs" | "versus" | "from" => true,
             "des" | "of" if of_is_base => !word_before(before).is_some_and(|word| {
                 matches!(
                     word.as_str(),
@@ -1837,8 +2264,10 @@ impl Context<'_> {
             return Some(RelativePeriod {
                 first: at,
                 last: at,
-                offset,
+                kind: PeriodKind::Relative,
+                offset: Some(offset),
                 unit,
+                part: None,
             });
         }
         let offset = match first.as_str() {
@@ -1873,28 +2302,215 @@ impl Context<'_> {
             } else {
                 at + 1
             },
-            offset,
+            kind: PeriodKind::Relative,
+            offset: Some(offset),
             unit,
+            part: None,
         })
     }
 
-    /// The period of the year at token `at`, with the word that says when ("by 2025", "im
-    /// Jahr 2025"), not a noun the year qualifies ("der Bundeshaushalt 2025"). ("Der Staat
-    /// nahm 2023 …": a verb before the year is not said with it.)
-    fn year_period(&self, at: usize, year: i32, sentence_first: usize) -> Period {
-        let from =
-            if at > sentence_first && self.is_word(at - 1) && is_year_word(&self.lower(at - 1)) {
-                at - 1
+    /// A part of a year named by words that end at token `at` (its unit or month), with the
+    /// year after it when one follows: "the third quarter (of 2024)", "Q3", "im ersten
+    /// Halbjahr", "in der zweiten Jahreshälfte", "in March", "im Mai" (a month only after the
+    /// word that says when, and not before a year: "im März 2024" is a date, read with the
+    /// years).
+    fn part_period_ending(&self, at: usize, sentence_first: usize) -> Option<RelativePeriod> {
+        let (first, unit, part) = match month_named(self.text(at)) {
+            Some(month) => {
+                let after_preposition = at > sentence_first
+                    && self.is_word(at - 1)
+                    && matches!(
+                        self.lower(at - 1).as_str(),
+                        "in" | "im" | "during" | "for" | "für"
+                    );
+                if !after_preposition
+                    || self
+                        .tokens
+                        .get(at + 1)
+                        .is_some_and(|token| token.kind == TokenKind::Number)
+                {
+                    return None;
+                }
+                (at, "month", month)
+            }
+            None => self.year_part_ending(at, sentence_first)?,
+        };
+        // "the first half of the book" is no part of a year.
+        if unit == "half"
+            && self.is_word(at + 1)
+            && self.lower(at + 1).as_str() == "of"
+            && !(self
+                .tokens
+                .get(at + 2)
+                .is_some_and(|token| token.kind == TokenKind::Number)
+                || matches!(
+                    self.lower(at + 2).as_str(),
+                    "this" | "last" | "next" | "fiscal" | "fy" | "calendar"
+                )
+                || self.lower(at + 2).as_str() == "the"
+                    && matches!(
+                        self.lower(at + 3).as_str(),
+                        "year" | "fiscal" | "financial" | "calendar"
+                    ))
+        {
+            return None;
+        }
+        let year = (unit != "month")
+            .then(|| self.year_after_part(at))
+            .flatten();
+        Some(RelativePeriod {
+            first,
+            last: year.map_or(at, |(last, _)| last),
+            kind: PeriodKind::Calendar,
+            offset: year.map(|(_, year)| f64::from(year)),
+            unit,
+            part: Some(part),
+        })
+    }
+
+    /// The year after the part of a year that ends at token `at`: "of 2024", "of fiscal
+    /// 2024", "2024", "/2024", "des Jahres 2024": its token and value.
+    fn year_after_part(&self, at: usize) -> Option<(usize, i32)> {
+        let mut next = at + 1;
+        if self.is_word(next) && matches!(self.lower(next).as_str(), "of" | "des")
+            || self.tokens.get(next).is_some_and(|token| {
+                token.kind == TokenKind::Punct && !token.space_before && self.text(next) == "/"
+            })
+        {
+            next += 1;
+        }
+        for _ in 0..2 {
+            if self.is_word(next) && names_the_year(&self.lower(next)) {
+                next += 1;
+            }
+        }
+        let token = self.tokens.get(next)?;
+        let text = self.text(next);
+        (token.kind == TokenKind::Number && text.len() == 4)
+            .then(|| text.parse::<i32>().ok())
+            .flatten()
+            .filter(|year| (1800..=2199).contains(year))
+            .map(|year| (next, year))
+    }
+
+    /// How a year of the block (or a month of one) states a period: with the part of the
+    /// year before it ("the third quarter of 2024", "im ersten Halbjahr 2024", "Q3 2024")
+    /// and the word that says when ("by 2025", "im Jahr 2025", "in the third quarter of
+    /// 2024"), not a noun the year qualifies ("der Bundeshaushalt 2025"). ("Der Staat nahm
+    /// 2023 …": a verb before the year is not said with it.)
+    fn calendar(&self, year: &YearAt, sentence_first: usize) -> CalendarPhrase {
+        let (first, unit, part) = match year.month {
+            Some(month) => (year.first, "month", Some(month)),
+            None => match self.year_part_before(year.first, sentence_first) {
+                Some((first, unit, part)) => (first, unit, Some(part)),
+                None => (year.first, "year", None),
+            },
+        };
+        // Up to two: "im Jahr 2024", "in fiscal 2024", "im Geschäftsjahr 2024".
+        let mut start = first;
+        for _ in 0..2 {
+            if start > sentence_first
+                && self.is_word(start - 1)
+                && is_year_word(&self.lower(start - 1))
+            {
+                start -= 1;
+            }
+        }
+        CalendarPhrase {
+            start,
+            first,
+            unit,
+            part,
+        }
+    }
+
+    /// The period of `year` as `calendar` states it.
+    fn calendar_period(&self, year: &YearAt, calendar: CalendarPhrase) -> Period {
+        Period {
+            part: calendar.part,
+            ..self.period(
+                calendar.start,
+                year.last,
+                PeriodKind::Calendar,
+                Some(f64::from(year.year)),
+                Some(calendar.unit),
+            )
+        }
+    }
+
+    /// The part of a year named before the year at token `at`, as `year_part_ending` gives
+    /// it: "the third quarter of 2024", "the first half of fiscal 2024", "im dritten Quartal
+    /// 2024", "im ersten Halbjahr des Geschäftsjahres 2024", "Q3 2024", "Q3/2024".
+    fn year_part_before(
+        &self,
+        at: usize,
+        sentence_first: usize,
+    ) -> Option<(usize, &'static str, u8)> {
+        let mut end = at;
+        // "fiscal 2024", "fiscal year 2024", "des Geschäftsjahres 2024"
+        for _ in 0..2 {
+            if end > sentence_first && self.is_word(end - 1) && names_the_year(&self.lower(end - 1))
+            {
+                end -= 1;
+            }
+        }
+        if end > sentence_first
+            && (self.is_word(end - 1) && matches!(self.lower(end - 1).as_str(), "of" | "des")
+                || self.text(end - 1) == "/")
+        {
+            end -= 1;
+        }
+        let last = end.checked_sub(1).filter(|&last| last >= sentence_first)?;
+        self.year_part_ending(last, sentence_first)
+    }
+
+    /// The half or quarter of a year that the words ending at token `last` name, as its
+    /// first token (with the article before it), unit and number: "the third quarter",
+    /// "third-quarter", "Q3", "H1", "the first half", "(im) dritten Quartal", "3. Quartal",
+    /// "(im) ersten Halbjahr", "(in) der zweiten Jahreshälfte".
+    fn year_part_ending(
+        &self,
+        last: usize,
+        sentence_first: usize,
+    ) -> Option<(usize, &'static str, u8)> {
+        if !self.is_word(last) {
+            return None;
+        }
+        let word = self.lower(last);
+        let (first, unit, part) = if let Some((unit, part)) = part_code(word.as_str()) {
+            (last, unit, part)
+        } else if let Some((ordinal, unit)) = word.as_str().split_once('-') {
+            // "third-quarter", "first-half"
+            (last, part_unit(unit)?, ordinal_number(ordinal)?)
+        } else {
+            let unit = part_unit(word.as_str())?;
+            if last > sentence_first && self.is_word(last - 1) {
+                (last - 1, unit, ordinal_number(&self.lower(last - 1))?)
+            } else if last >= sentence_first + 2
+                && self.text(last - 1) == "."
+                && self.tokens[last - 2].kind == TokenKind::Number
+            {
+                // "im 3. Quartal"
+                (last - 2, unit, self.text(last - 2).parse().ok()?)
             } else {
-                at
-            };
-        self.period(
-            from,
-            at,
-            PeriodKind::Calendar,
-            Some(f64::from(year)),
-            Some("year"),
-        )
+                return None;
+            }
+        };
+        let parts = if unit == "quarter" { 4 } else { 2 };
+        if !(1..=parts).contains(&part) {
+            return None;
+        }
+        let first = if first > sentence_first
+            && self.is_word(first - 1)
+            && matches!(
+                self.lower(first - 1).as_str(),
+                "the" | "der" | "dem" | "des"
+            ) {
+            first - 1
+        } else {
+            first
+        };
+        Some((first, unit, part))
     }
 
     /// Whether a period that opens the sentence and ends at token `end` is said of the claim
@@ -2048,6 +2664,7 @@ impl Context<'_> {
             kind,
             value,
             unit,
+            part: None,
         }
     }
 }
@@ -2084,6 +2701,14 @@ fn ends_per_phrase(lower: &str) -> bool {
 fn is_time_word(lower: &str) -> bool {
     lexicon::time_unit(lower).is_some()
         || lexicon::month(lower).is_some()
+        // "Q3", "Halbjahr", "third-quarter" (not "half": "half precision")
+        || part_code(lower).is_some()
+        || part_unit(lower).is_some_and(|_| lower != "half")
+        || lower
+            .split_once('-')
+            .is_some_and(|(ordinal, unit)| {
+                ordinal_number(ordinal).is_some() && part_unit(unit).is_some()
+            })
         || lexicon::is_weekday(lower)
         || matches!(
             lower,
@@ -2308,6 +2933,160 @@ fn is_amount_infinitive(lower: &str) -> bool {
 /// "stieg auf", "sank um", "lag bei".
 fn is_amount_preposition(lower: &str) -> bool {
     matches!(lower, "to" | "by" | "at" | "auf" | "um" | "bei")
+}
+
+/// Nouns that name a measure of anything, too little to tell one quantity from another
+/// alone: "a size of 626 bytes", "a limit of 24KB", "a cost of 3".
+fn is_generic_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "size"
+            | "sizes"
+            | "limit"
+            | "limits"
+            | "length"
+            | "cost"
+            | "costs"
+            | "price"
+            | "rate"
+            | "fee"
+            | "capacity"
+            | "depth"
+            | "width"
+            | "height"
+            | "weight"
+            | "volume"
+            | "level"
+            | "threshold"
+            | "cap"
+            | "key"
+            | "target"
+            | "constant"
+            | "base"
+            | "exponent"
+            | "quantity"
+            | "unit"
+            | "error"
+            | "chance"
+            | "probability"
+            | "score"
+            | "speed"
+            | "distance"
+            | "margin"
+            | "ratio"
+            | "budget"
+    )
+}
+
+/// Nouns that say how an amount is taken or how it changed, not what it is of: "a total of",
+/// "an increase of", "ein Plus von", "one of", "the first of".
+fn takes_an_amount(lower: &str) -> bool {
+    matches!(
+        lower,
+        "total"
+            | "sum"
+            | "maximum"
+            | "minimum"
+            | "average"
+            | "median"
+            | "mean"
+            | "increase"
+            | "decrease"
+            | "rise"
+            | "fall"
+            | "drop"
+            | "decline"
+            | "growth"
+            | "gain"
+            | "jump"
+            | "surge"
+            | "cut"
+            | "reduction"
+            | "range"
+            | "value"
+            | "amount"
+            | "figure"
+            | "number"
+            | "tally"
+            | "count"
+            | "estimate"
+            | "peak"
+            | "high"
+            | "low"
+            | "record"
+            | "one"
+            | "out"
+            | "because"
+            | "instead"
+            | "ahead"
+            | "kind"
+            | "type"
+            | "lot"
+            | "lots"
+            | "couple"
+            | "series"
+            | "set"
+            | "group"
+            | "list"
+            | "batch"
+            | "first"
+            | "second"
+            | "third"
+            | "last"
+            | "version"
+            | "another"
+            | "other"
+            | "each"
+            | "every"
+            | "both"
+            | "all"
+            | "any"
+            | "some"
+            | "most"
+            | "none"
+            | "many"
+            | "several"
+            | "few"
+            | "half"
+            | "part"
+            | "parts"
+            | "portion"
+            | "majority"
+            | "minority"
+            | "rest"
+            | "remainder"
+            | "percentage"
+            | "proportion"
+            | "power"
+            | "multiple"
+            | "factor"
+            | "factors"
+            | "order"
+            | "excess"
+            | "fraction"
+            | "result"
+            | "plus"
+            | "minus"
+            | "anstieg"
+            | "rückgang"
+            | "zuwachs"
+            | "wachstum"
+            | "steigerung"
+            | "erhöhung"
+            | "senkung"
+            | "summe"
+            | "gesamtsumme"
+            | "betrag"
+            | "wert"
+            | "höhe"
+            | "spanne"
+            | "bereich"
+            | "größenordnung"
+            | "durchschnitt"
+            | "maximal"
+            | "weg"
+            | "abstand"
+    )
 }
 
 /// Words after which a clause states what was said: "said revenue rose", "dass der Umsatz".

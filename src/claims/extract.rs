@@ -2214,6 +2214,9 @@ impl<'a> Reader<'a, '_> {
         {
             return true;
         }
+        if self.language == Some(Language::German) && self.is_german_ordinal(i) {
+            return true;
+        }
         // Heading and list numbers: "3. Results", "1) First", also at the start of a line of
         // plain text.
         if matches!(self.punct(i + 1), Some("." | ")"))
@@ -2488,6 +2491,28 @@ impl<'a> Reader<'a, '_> {
             }
         }
         false
+    }
+
+    /// A German ordinal after an article or a preposition joined with one: "im 2. Quartal",
+    /// "auf dem 3. Platz", "zum 5. Mal" (not "stieg auf 5. Danach …", a sentence's end; nor
+    /// "am 3. Mai", a date).
+    #[inline(never)]
+    fn is_german_ordinal(&self, i: usize) -> bool {
+        i > 0
+            && self.text(i).len() <= 3
+            && self.punct(i + 1) == Some(".")
+            && self.attached(i + 1)
+            && self.tokens.get(i + 2).is_some_and(|next| {
+                next.space_before
+                    && next.kind == TokenKind::Word
+                    && next.text(self.block).starts_with(char::is_uppercase)
+            })
+            && self
+                .lower(i + 2)
+                .is_some_and(|word| lexicon::month(&word).is_none())
+            && self
+                .lower(i - 1)
+                .is_some_and(|word| lexicon::leads_german_ordinal(&word))
     }
 
     /// A series of versions, its later parts a placeholder: "Prometheus 3.x", "1.N releases",
@@ -4900,5 +4925,33 @@ mod tests {
             ),
             [(Count, None), (Date, None), (Count, year("2023"))]
         );
+    }
+
+    /// A wall of figures is passed over for subjects, pers and periods only where its
+    /// sentence holds no word: a year said before it still dates the figure after it.
+    #[test]
+    fn a_wall_of_figures_keeps_the_year_said_before_it() {
+        let wall = |opening: &str| {
+            let text = format!("{opening}{}", " 5 %".repeat(400));
+            let analysis = analyze(&text, DocumentFormat::PlainText, &Options::default());
+            analysis
+                .claims
+                .iter()
+                .filter(|claim| claim.kind == crate::claims::ClaimKind::Percent)
+                .map(|claim| {
+                    claim
+                        .period
+                        .as_ref()
+                        .map(|period| text[period.start..period.end].to_owned())
+                })
+                .collect::<Vec<_>>()
+        };
+        let dated = wall("In 2024,");
+        assert_eq!(dated.len(), 400);
+        assert_eq!(dated[0].as_deref(), Some("In 2024"));
+        assert!(dated[1..].iter().all(Option::is_none));
+        let undated = wall("");
+        assert_eq!(undated.len(), 400);
+        assert!(undated.iter().all(Option::is_none));
     }
 }

@@ -132,15 +132,20 @@ pub struct Period {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// `span` (over N units), `rate` (per unit), `calendar` (a year or date) or `relative`
-    /// (a year, quarter, month or week from when the text was written).
+    /// `span` (over N units), `rate` (per unit), `calendar` (a year, or a half, quarter or
+    /// month of one) or `relative` (a year, quarter, month or week from when the text was
+    /// written).
     pub kind: PeriodKind,
     /// For `span`, the number of units; for `rate`, the number of units when it is stated
-    /// ("per 30 days", "every two weeks"), else none (one); for `calendar`, the year; for
-    /// `relative`, the units from now (-1 for "last year").
+    /// ("per 30 days", "every two weeks"), else none (one); for `calendar`, the year (none
+    /// when only the part is stated: "im dritten Quartal"); for `relative`, the units from now
+    /// (-1 for "last year").
     pub value: Option<f64>,
-    /// `year`, `month`, `day`, …
+    /// `year`, `month`, `day`, …; for `calendar`, `year`, `half`, `quarter` or `month`.
     pub unit: Option<&'static str>,
+    /// For `calendar`, which half, quarter or month of the year `unit` names (3 for "Q3" and
+    /// for "im März"); none for a whole year and for the other kinds.
+    pub part: Option<u8>,
 }
 
 /// What an amount is said per, when that is one of something other than a time: "$2,500

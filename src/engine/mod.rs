@@ -1082,14 +1082,23 @@ fn same_claim(
         && old.scale == new.scale
         && old.subject.as_ref().map(|subject| &subject.text)
             == new.subject.as_ref().map(|subject| &subject.text)
-        && old
-            .period
-            .as_ref()
-            .map(|period| (&period.text, period.kind, period.value.map(f64::to_bits)))
-            == new
-                .period
-                .as_ref()
-                .map(|period| (&period.text, period.kind, period.value.map(f64::to_bits)))
+        && old.period.as_ref().map(|period| {
+            (
+                &period.text,
+                period.kind,
+                period.value.map(f64::to_bits),
+                period.unit,
+                period.part,
+            )
+        }) == new.period.as_ref().map(|period| {
+            (
+                &period.text,
+                period.kind,
+                period.value.map(f64::to_bits),
+                period.unit,
+                period.part,
+            )
+        })
         && old.written.map(|written| {
             (
                 written.grouping,
