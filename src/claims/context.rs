@@ -2084,7 +2084,7 @@ impl Context<'_> {
                 return false;
             }
             let (start, fronted) = self.with_preposition(at, sentence_first);
-            if self.compared_with(start, of_is_base) {
+            if self.compared_with(start, of_is_base, at > last) {
                 return false;
             }
             // One that opens the sentence is said of the clause after it, however long:
@@ -2224,9 +2224,10 @@ impl Context<'_> {
 
     /// Whether the period phrase starting at token `start` is what a figure is compared with,
     /// not when it holds: "5 % mehr als im Vorjahr", "higher than last year", "compared with
-    /// last year", "up 94% from a year ago", and, when `of_is_base` (a multiple or share), "das 18-Fache des Vorjahres"
-    /// (but "Ende des Vorjahres"; "up from 48.8% of last year" holds then).
-    fn compared_with(&self, start: usize, of_is_base: bool) -> bool {
+    /// last year", after the figure "up 94% from a year ago" (before it, "up from last year's
+    /// 8.9%" is that figure's), and, when `of_is_base` (a multiple or share), "das 18-Fache
+    /// des Vorjahres" (but "Ende des Vorjahres"; "up from 48.8% of last year" holds then).
+    fn compared_with(&self, start: usize, of_is_base: bool, after_figure: bool) -> bool {
         let Some(before) = start.checked_sub(1).filter(|&before| self.is_word(before)) else {
             return false;
         };
@@ -2236,8 +2237,8 @@ impl Context<'_> {
                 .map(|at| self.lower(at))
         };
         match self.lower(before).as_str() {
-            // "up 94% from a year ago"
-            "than" | "als" | "wie" | "gegenüber" | "zum" | "vs" | "versus" | "from" => true,
+            "than" | "als" | "wie" | "gegenüber" | "zum" | "vs" | "versus" => true,
+            "from" => after_figure,
             "des" | "of" if of_is_base => !word_before(before).is_some_and(|word| {
                 matches!(
                     word.as_str(),
