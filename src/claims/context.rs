@@ -503,7 +503,67 @@ pub(crate) fn annotate(
             .map(Box::new);
     }
     parts_of_fronted_whole(block, base, claims);
+    levels_reached(block, base, claims);
     parts_of_following_whole(block, base, claims);
+}
+
+/// The level a change reached, right after the change and "to" or "auf" (not the second
+/// level of "from 700 to 40"), is about what the change is about and holds when it holds: "Revenue rose 5% to $3 million in the third
+/// quarter" (both about revenue, both in the third quarter), "Der Gewinn stieg im dritten
+/// Quartal um 5 Prozent auf 3 Millionen Euro".
+fn levels_reached(block: &str, base: usize, claims: &mut [Claim]) {
+    for at in 1..claims.len() {
+        let (before, rest) = claims.split_at_mut(at);
+        let (change, level) = (&mut before[at - 1], &mut rest[0]);
+        // " to ", " auf ": told on the gap's length first (a wall of figures has none).
+        let gap = level.span.start.saturating_sub(change.span.end);
+        if !(2..=8).contains(&gap)
+            || change.sentence != level.sentence
+            || !matches!(
+                change.kind,
+                ClaimKind::Percent
+                    | ClaimKind::PercentagePoints
+                    | ClaimKind::Money
+                    | ClaimKind::Count
+                    | ClaimKind::Quantity
+            )
+            || matches!(level.kind, ClaimKind::Date | ClaimKind::Duration)
+            || change.span.end < base
+        {
+            continue;
+        }
+        let between = block
+            .get(change.span.end - base..level.span.start.saturating_sub(base))
+            .unwrap_or_default();
+        if !matches!(between.trim(), "to" | "auf") {
+            continue;
+        }
+        // (Not the old level of "from 700 to 40", "von 19 auf 13 Prozent".)
+        let word_before = block
+            .get(..change.span.start.saturating_sub(base))
+            .unwrap_or_default()
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        if ["from", "von"]
+            .iter()
+            .any(|from| word_before.eq_ignore_ascii_case(from))
+        {
+            continue;
+        }
+        if level.subject.is_none() {
+            level.subject.clone_from(&change.subject);
+        }
+        // (When, not how often: "5% to $3 million a year" is no rate of 5%.)
+        let when =
+            |period: &Period| matches!(period.kind, PeriodKind::Calendar | PeriodKind::Relative);
+        match (&change.period, &level.period) {
+            (Some(period), None) if when(period) => level.period = Some(period.clone()),
+            (None, Some(period)) if when(period) => change.period = Some(period.clone()),
+            _ => {}
+        }
+    }
 }
 
 /// A bare count right before the whole it is part of counts what the whole counts: "about
@@ -1502,8 +1562,13 @@ impl Context<'_> {
         if after_preposition {
             at = at.checked_sub(1).filter(|&at| at >= sentence_first)?;
         }
-        // "Der Umsatz lag im Geschäftsjahr 2024 bei …": the verb before what says when.
-        if let Some(when) = self.when_phrase_ending(at, sentence_first)
+        // "Der Umsatz lag im Geschäftsjahr 2024 bei …", "Der Umsatz stieg 2024 um …": the
+        // verb before what says when.
+        let year = self.tokens[at].kind == TokenKind::Number
+            && self.tokens[at].end - self.tokens[at].start == 4;
+        if let Some(when) = self
+            .when_phrase_ending(at, sentence_first)
+            .or_else(|| year.then_some(at))
             && when > sentence_first
             && is_amount_verb(&self.lower(when - 1))
         {
