@@ -1391,12 +1391,7 @@ impl Context<'_> {
         let german = preposition.as_str() == "von";
         let noun_like = text.chars().count() >= 3
             && (!german || text.starts_with(char::is_uppercase))
-            && !lexicon::is_function_word(&lower)
-            && !is_determiner(&lower)
-            && !lexicon::hedge_like(&lower)
-            && !is_time_word(&lower)
-            && !is_amount_verb(&lower)
-            && !is_common_verb(&lower)
+            && names_a_thing(&lower)
             && !takes_an_amount(&lower)
             && lexicon::currency_word(&lower).is_none()
             && UNITS.lookup(text).is_none()
@@ -1422,12 +1417,7 @@ impl Context<'_> {
                     let content = generic
                         && !german
                         && written.starts_with(char::is_lowercase)
-                        && !lexicon::is_function_word(&before)
-                        && !is_determiner(&before)
-                        && !lexicon::hedge_like(&before)
-                        && !is_amount_verb(&before)
-                        && !is_common_verb(&before)
-                        && !is_time_word(&before)
+                        && names_a_thing(&before)
                         && !before.ends_with("ed")
                         && !before.ends_with("ly");
                     content
@@ -2999,6 +2989,17 @@ fn is_amount_infinitive(lower: &str) -> bool {
 /// "stieg auf", "sank um", "lag bei".
 fn is_amount_preposition(lower: &str) -> bool {
     matches!(lower, "to" | "by" | "at" | "auf" | "um" | "bei")
+}
+
+/// Whether a word may name what an amount is of, or qualify it: no function word, determiner,
+/// hedge, word of time, verb of amount or common verb (`Context::subject_of`).
+fn names_a_thing(lower: &str) -> bool {
+    !lexicon::is_function_word(lower)
+        && !is_determiner(lower)
+        && !lexicon::hedge_like(lower)
+        && !is_time_word(lower)
+        && !is_amount_verb(lower)
+        && !is_common_verb(lower)
 }
 
 /// Nouns that name a measure of anything, too little to tell one quantity from another
